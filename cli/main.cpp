@@ -1,0 +1,240 @@
+// qspec command line. Exit codes: 0 ok, 1 errors (or warnings under
+// --strict), 2 usage, 3 unreadable or unsupported input.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "qspec/emit.hpp"
+#include "qspec/parse.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int exit_ok = 0, exit_findings = 1, exit_usage = 2, exit_input = 3;
+
+const char* exit_codes_text =
+    "Exit codes: 0 ok; 1 errors in a document (or warnings, with --strict); 2 usage; "
+    "3 unreadable or unsupported input.";
+
+struct parse_command {
+  std::vector<std::string> inputs;
+  std::string format_name = "json";
+  std::string output;
+  std::string diagnostics = "text";
+  std::string kind;
+  bool strict = false;
+  bool coverage = false;
+  bool notes = false;
+};
+
+std::string extension(qspec::format f) {
+  switch (f) {
+    case qspec::format::json: return ".json";
+    case qspec::format::yaml: return ".yaml";
+    case qspec::format::xml: return ".xml";
+  }
+  return ".out";
+}
+
+/// Writes through a temporary file renamed into place, so an interrupted
+/// run never leaves a half-written catalogue.
+bool write_atomically(const fs::path& target, const std::string& content, std::string& error) {
+  fs::path tmp = target;
+  tmp += ".qspec-tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) {
+      error = "cannot write '" + tmp.string() + "'";
+      return false;
+    }
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+      error = "cannot write '" + tmp.string() + "'";
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    error = "cannot move the catalogue into '" + target.string() + "': " + ec.message();
+    fs::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+void print_diagnostics(const std::string& name, const std::vector<qspec::diagnostic>& diags, bool notes) {
+  for (const auto& d : diags) {
+    if (d.level == qspec::severity::note && !notes) continue;
+    std::cerr << name << ':' << d.span.begin.line << ':' << d.span.begin.column << ": " << qspec::to_string(d.level)
+              << ": [" << d.code << "] " << d.message << '\n';
+  }
+}
+
+std::string summary(const std::string& name, const qspec::parse_result& r) {
+  const auto& doc = r.doc;
+  std::size_t elements = 0, criteria = 0, points = 0, terms = 0;
+  for (const auto& u : doc.units) {
+    elements += u.elements.size();
+    for (const auto& e : u.elements) criteria += e.criteria.size();
+    if (u.knowledge)
+      for (const auto& g : u.knowledge->groups) points += g.points.size();
+    if (u.glossary_part) terms += u.glossary_part->terms.size();
+  }
+  std::size_t warnings = 0, errors = 0;
+  for (const auto& d : r.diagnostics) {
+    if (d.level == qspec::severity::warning) ++warnings;
+    if (d.level == qspec::severity::error) ++errors;
+  }
+  std::ostringstream s;
+  s << name << ": " << qspec::to_string(doc.type);
+  if (!doc.units.empty())
+    s << ", " << doc.units.size() << " unit, " << elements << " elements, " << criteria << " criteria, " << points
+      << " knowledge points, " << terms << " glossary terms";
+  else
+    s << ", " << doc.sections.size() << " sections";
+  s << "; lines " << doc.lines.lines << " (content " << doc.lines.content << ", furniture " << doc.lines.furniture
+    << ", blank " << doc.lines.blank << ", unclassified " << doc.lines.unclassified << "); " << errors << " errors, "
+    << warnings << " warnings";
+  return s.str();
+}
+
+std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs, std::string& error) {
+  std::vector<fs::path> files;
+  for (const auto& in : inputs) {
+    if (in == "-") {
+      files.emplace_back("-");
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<fs::path> found;
+      for (const auto& entry : fs::recursive_directory_iterator(in, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".txt") found.push_back(entry.path());
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.emplace_back(in);
+    }
+  }
+  return files;
+}
+
+int run_parse(const parse_command& cmd) {
+  auto fmt = qspec::format_from_name(cmd.format_name);
+  if (!fmt) {
+    std::cerr << "qspec: unknown format '" << cmd.format_name << "' (json, yaml or xml)\n";
+    return exit_usage;
+  }
+  qspec::parse_options options;
+  if (!cmd.kind.empty()) {
+    if (cmd.kind == "unit_specification") options.kind = qspec::document_kind::unit_specification;
+    else if (cmd.kind == "unknown") options.kind = qspec::document_kind::unknown;
+    else {
+      std::cerr << "qspec: unknown document kind '" << cmd.kind << "' (unit_specification)\n";
+      return exit_usage;
+    }
+  }
+  std::string error;
+  auto files = expand_inputs(cmd.inputs, error);
+  bool many = files.size() > 1;
+  for (const auto& in : cmd.inputs) {
+    std::error_code ec;
+    if (in != "-" && fs::is_directory(in, ec)) many = true;
+  }
+  std::error_code ec;
+  if (many) {
+    if (cmd.output.empty() || !fs::is_directory(cmd.output, ec)) {
+      std::cerr << "qspec: several inputs need -o naming an existing folder"
+                << (cmd.output.empty() ? std::string() : " ('" + cmd.output + "' is not one)") << '\n';
+      return exit_usage;
+    }
+  } else if (!cmd.output.empty()) {
+    fs::path parent = fs::path(cmd.output).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec)) {
+      std::cerr << "qspec: the folder '" << parent.string() << "' for -o does not exist\n";
+      return exit_usage;
+    }
+  }
+  int status = exit_ok;
+  for (const auto& file : files) {
+    std::string name = file.string();
+    auto loaded = qspec::load_file(name);
+    if (!loaded) {
+      std::cerr << name << ": error: " << loaded.error << '\n';
+      status = std::max(status, exit_input);
+      continue;
+    }
+    options.source_name = name;
+    auto result = qspec::parse(loaded, options);
+    if (cmd.diagnostics == "json") qspec::emit_diagnostics_json(result.diagnostics, name, std::cerr);
+    else print_diagnostics(name, result.diagnostics, cmd.notes);
+    std::ostringstream out;
+    qspec::emit(result.doc, result.diagnostics, *fmt, out);
+    fs::path target;
+    if (many) target = fs::path(cmd.output) / (file.stem().string() + extension(*fmt));
+    else if (!cmd.output.empty()) target = cmd.output;
+    if (!target.empty()) {
+      if (name != "-" && fs::exists(target, ec) && fs::equivalent(target, file, ec)) {
+        std::cerr << "qspec: refusing to overwrite the input '" << name << "' with its catalogue\n";
+        return exit_usage;
+      }
+      if (!write_atomically(target, out.str(), error)) {
+        std::cerr << "qspec: " << error << '\n';
+        return exit_input;
+      }
+    } else {
+      std::cout << out.str();
+    }
+    if (many) std::cout << summary(name, result) << " -> " << target.string() << '\n';
+    if (cmd.coverage)
+      std::cerr << name << ": coverage: " << result.doc.lines.content << " in nodes, " << result.doc.lines.furniture
+                << " furniture or boilerplate, " << result.doc.lines.unclassified << " unclassified ("
+                << result.doc.lines.blank << " blank of " << result.doc.lines.lines << " lines)\n";
+    if (result.has_errors() || (cmd.strict && result.has_warnings())) status = std::max(status, exit_findings);
+  }
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"qspec: UK vocational standards text into typed catalogues"};
+  app.footer(exit_codes_text);
+  app.require_subcommand(1);
+  parse_command cmd;
+  auto* parse = app.add_subcommand("parse", "Parse documents into catalogues");
+  parse->add_option("inputs", cmd.inputs, "Files, folders (every .txt below) or - for standard input")->required();
+  parse->add_option("--format,-f", cmd.format_name, "Catalogue format: json, yaml or xml")
+      ->check(CLI::IsMember({"json", "yaml", "xml"}));
+  parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
+  parse->add_option("--diagnostics", cmd.diagnostics, "Diagnostics on stderr as text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  parse->add_option("--kind", cmd.kind, "Force the document kind (unit_specification)");
+  parse->add_flag("--strict", cmd.strict, "Warnings fail the run (exit 1)");
+  parse->add_flag("--coverage", cmd.coverage, "Print how every line was accounted for");
+  parse->add_flag("--notes", cmd.notes, "Also print notes (what was recognised or converted)");
+  parse->footer(exit_codes_text);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+  try {
+    return run_parse(cmd);
+  } catch (const std::exception& e) {
+    std::cerr << "qspec: " << e.what() << '\n';
+    return exit_input;
+  }
+}

@@ -1,0 +1,308 @@
+// The shared visitor: the only place that knows how model types map to
+// catalogue nodes. Each format writer only decides how a node is spelled.
+#include <algorithm>
+#include <functional>
+#include <string>
+
+#include "qspec/emit.hpp"
+#include "tree_writer.hpp"
+
+namespace qspec::emitters {
+namespace {
+
+using std::int64_t;
+
+struct children_scope {
+  tree_writer& w;
+  bool open = false;
+  void need() {
+    if (!open) w.begin_children();
+    open = true;
+  }
+  ~children_scope() {
+    if (open) w.end_children();
+  }
+};
+
+void optional_field(tree_writer& w, std::string_view name, std::string_view value) {
+  if (!value.empty()) w.field(name, value);
+}
+
+void write(tree_writer& w, const term_reference& r) {
+  w.begin_node(r.kind, r.id, r.span);
+  w.field("text", r.text);
+  optional_field(w, "target", r.target);
+  w.end_node();
+}
+
+void write(tree_writer& w, const paragraph& p) {
+  w.begin_node(p.kind, p.id, p.span);
+  w.field("text", p.text);
+  w.end_node();
+}
+
+void write(tree_writer& w, const list_item& i) {
+  w.begin_node(i.kind, i.id, i.span);
+  w.field("text", i.text);
+  w.end_node();
+}
+
+void write(tree_writer& w, const list& l) {
+  w.begin_node(l.kind, l.id, l.span);
+  {
+    children_scope c{w};
+    for (const auto& i : l.items) c.need(), write(w, i);
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const block& b) {
+  if (b.which == block::type::paragraph) write(w, b.para);
+  else write(w, b.items);
+}
+
+void write(tree_writer& w, const section& s) {
+  w.begin_node(s.kind, s.id, s.span);
+  optional_field(w, "heading", s.heading);
+  {
+    children_scope c{w};
+    for (const auto& b : s.blocks) c.need(), write(w, b);
+  }
+  w.end_node();
+}
+
+template <class Node>
+void write_numbered_children(tree_writer& w, const Node& n) {
+  children_scope c{w};
+  for (const auto& s : n.sub_items) {
+    c.need();
+    w.begin_node(s.kind, s.id, s.span);
+    w.field("label", s.label);
+    w.field("text", s.text);
+    {
+      children_scope cs{w};
+      for (const auto& r : s.terms) cs.need(), write(w, r);
+    }
+    w.end_node();
+  }
+  for (const auto& r : n.terms) c.need(), write(w, r);
+}
+
+void write(tree_writer& w, const element& e) {
+  w.begin_node(e.kind, e.id, e.span);
+  w.field("code", e.code);
+  w.field("title", e.title);
+  {
+    children_scope c{w};
+    for (const auto& m : e.evidence_methods) {
+      c.need();
+      w.begin_node(m.kind, m.id, m.span);
+      w.field("code", m.code);
+      optional_field(w, "name", m.name);
+      if (!m.legend_span.empty()) w.field_span("legend_span", m.legend_span);
+      w.end_node();
+    }
+    for (const auto& pc : e.criteria) {
+      c.need();
+      w.begin_node(pc.kind, pc.id, pc.span);
+      w.field("number", static_cast<int64_t>(pc.number));
+      w.field("text", pc.text);
+      write_numbered_children(w, pc);
+      w.end_node();
+    }
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const knowledge_specification& k) {
+  w.begin_node(k.kind, k.id, k.span);
+  w.field("heading", k.heading);
+  optional_field(w, "lead_in", k.lead_in);
+  optional_field(w, "evidence_column", k.evidence_column);
+  {
+    children_scope c{w};
+    for (const auto& p : k.introduction) c.need(), write(w, p);
+    for (const auto& g : k.groups) {
+      c.need();
+      w.begin_node(g.kind, g.id, g.span);
+      optional_field(w, "title", g.title);
+      {
+        children_scope cg{w};
+        for (const auto& p : g.points) {
+          cg.need();
+          w.begin_node(p.kind, p.id, p.span);
+          w.field("number", static_cast<int64_t>(p.number));
+          w.field("text", p.text);
+          write_numbered_children(w, p);
+          w.end_node();
+        }
+      }
+      w.end_node();
+    }
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const glossary& g) {
+  w.begin_node(g.kind, g.id, g.span);
+  w.field("heading", g.heading);
+  {
+    children_scope c{w};
+    for (const auto& p : g.introduction) c.need(), write(w, p);
+    for (const auto& t : g.terms) {
+      c.need();
+      w.begin_node(t.kind, t.id, t.span);
+      w.field("term", t.term);
+      w.field("emphasis", t.emphasis);
+      {
+        children_scope ct{w};
+        for (const auto& b : t.definition) ct.need(), write(w, b);
+      }
+      w.end_node();
+    }
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const scope& s) {
+  w.begin_node(s.kind, s.id, s.span);
+  w.field("heading", s.heading);
+  {
+    children_scope c{w};
+    // paragraphs and items interleave in the source: keep source order
+    std::vector<std::pair<source_position, std::function<void()>>> parts;
+    for (const auto& p : s.paragraphs) parts.emplace_back(p.span.begin, [&w, &p] { write(w, p); });
+    for (const auto& i : s.items)
+      parts.emplace_back(i.span.begin, [&w, &i] {
+        w.begin_node(i.kind, i.id, i.span);
+        w.field("term", i.term);
+        w.field("relation", i.relation);
+        w.field("text", i.text);
+        w.end_node();
+      });
+    std::stable_sort(parts.begin(), parts.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    for (auto& [pos, f] : parts) c.need(), f();
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const values_statement& v) {
+  w.begin_node(v.kind, v.id, v.span);
+  w.field("heading", v.heading);
+  {
+    children_scope c{w};
+    for (const auto& p : v.paragraphs) c.need(), write(w, p);
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const evidence_requirements& e) {
+  w.begin_node(e.kind, e.id, e.span);
+  w.field("heading", e.heading);
+  {
+    children_scope c{w};
+    std::vector<std::pair<source_position, std::function<void()>>> parts;
+    for (const auto& r : e.requirements)
+      parts.emplace_back(r.span.begin, [&w, &r] {
+        w.begin_node(r.kind, r.id, r.span);
+        w.field("category", r.category);
+        optional_field(w, "label", r.label);
+        w.field("text", r.text);
+        if (r.permitted) w.field("permitted", *r.permitted);
+        w.end_node();
+      });
+    for (const auto& t : e.types)
+      parts.emplace_back(t.span.begin, [&w, &t] {
+        w.begin_node(t.kind, t.id, t.span);
+        w.field("name", t.name);
+        w.field("description", t.description);
+        w.end_node();
+      });
+    std::stable_sort(parts.begin(), parts.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    for (auto& [pos, f] : parts) c.need(), f();
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const general_guidance& g) {
+  w.begin_node(g.kind, g.id, g.span);
+  w.field("heading", g.heading);
+  {
+    children_scope c{w};
+    for (const auto& i : g.items) c.need(), write(w, i);
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const unit& u) {
+  w.begin_node(u.kind, u.id, u.span);
+  w.field("code", u.code);
+  optional_field(w, "local_code", u.local_code);
+  w.field("title", u.title);
+  {
+    children_scope c{w};
+    std::vector<std::pair<source_position, std::function<void()>>> parts;
+    for (const auto& s : u.sections) parts.emplace_back(s.span.begin, [&w, &s] { write(w, s); });
+    if (u.scope_part) parts.emplace_back(u.scope_part->span.begin, [&] { write(w, *u.scope_part); });
+    if (u.values) parts.emplace_back(u.values->span.begin, [&] { write(w, *u.values); });
+    if (u.glossary_part) parts.emplace_back(u.glossary_part->span.begin, [&] { write(w, *u.glossary_part); });
+    if (u.evidence) parts.emplace_back(u.evidence->span.begin, [&] { write(w, *u.evidence); });
+    if (u.guidance) parts.emplace_back(u.guidance->span.begin, [&] { write(w, *u.guidance); });
+    if (u.knowledge) parts.emplace_back(u.knowledge->span.begin, [&] { write(w, *u.knowledge); });
+    for (const auto& e : u.elements) parts.emplace_back(e.span.begin, [&w, &e] { write(w, e); });
+    std::stable_sort(parts.begin(), parts.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    for (auto& [pos, f] : parts) c.need(), f();
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const furniture& f) {
+  w.begin_node(f.kind, f.id, f.span);
+  w.field("role", f.role);
+  w.field("text", f.text);
+  {
+    children_scope c{w};
+    for (const auto& field : f.fields) {
+      c.need();
+      w.begin_node(field.kind, field.id, field.span);
+      w.field("label", field.label);
+      w.end_node();
+    }
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const diagnostic& d, std::size_t ordinal) {
+  w.begin_node("diagnostic", "diagnostic/" + std::to_string(ordinal), d.span);
+  w.field("code", d.code);
+  w.field("severity", to_string(d.level));
+  w.field("message", d.message);
+  optional_field(w, "original", d.original);
+  optional_field(w, "repaired", d.repaired);
+  w.end_node();
+}
+
+}  // namespace
+
+void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_writer& w) {
+  w.begin_node(doc.kind, doc.id, doc.span);
+  w.field("catalogue_version", catalogue_version);
+  w.field("source", doc.source_name);
+  w.field("document_kind", to_string(doc.type));
+  w.field("lines", static_cast<int64_t>(doc.lines.lines));
+  w.field("blank_lines", static_cast<int64_t>(doc.lines.blank));
+  w.field("content_lines", static_cast<int64_t>(doc.lines.content));
+  w.field("furniture_lines", static_cast<int64_t>(doc.lines.furniture));
+  w.field("unclassified_lines", static_cast<int64_t>(doc.lines.unclassified));
+  {
+    children_scope c{w};
+    for (const auto& u : doc.units) c.need(), write(w, u);
+    for (const auto& s : doc.sections) c.need(), write(w, s);
+    for (const auto& f : doc.furniture_items) c.need(), write(w, f);
+    std::size_t n = 0;
+    for (const auto& d : diagnostics) c.need(), write(w, d, ++n);
+  }
+  w.end_node();
+}
+
+}  // namespace qspec::emitters

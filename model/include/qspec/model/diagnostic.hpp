@@ -1,0 +1,40 @@
+#pragma once
+/// Diagnostics: what qspec recognised, repaired or could not place, with the
+/// source span and the original text, in words a qualification developer uses.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qspec/model/source.hpp"
+
+namespace qspec {
+
+enum class severity { note, warning, error };
+
+[[nodiscard]] std::string_view to_string(severity s);
+
+/// Stable diagnostic codes. The letter after `Q-` is the usual severity.
+namespace diag {
+inline constexpr std::string_view decoded_legacy = "Q-N001";      // decoded from a non-UTF-8 encoding
+inline constexpr std::string_view normalised_nfc = "Q-N002";      // line changed by NFC normalisation
+inline constexpr std::string_view markup_converted = "Q-N101";    // HTML / markdown turned into structure
+inline constexpr std::string_view unclassified_line = "Q-W110";   // a line no recogniser placed
+inline constexpr std::string_view unsupported_kind = "Q-W120";    // document kind not supported yet
+inline constexpr std::string_view rejoined_page_break = "Q-W201"; // text continued across a page break
+inline constexpr std::string_view continued_row = "Q-W202";       // table row continued on a row with an empty first cell
+inline constexpr std::string_view title_mismatch = "Q-W204";      // same code, different titles
+inline constexpr std::string_view numbering = "Q-W205";           // numbering gap, repeat or backwards step
+inline constexpr std::string_view missing_expansion = "Q-W206";   // evidence method without legend entry
+inline constexpr std::string_view term_unresolved = "Q-N301";     // emphasised term with no glossary entry
+}  // namespace diag
+
+struct diagnostic {
+  std::string code;      ///< e.g. "Q-W201"
+  severity level = severity::warning;
+  source_span span;
+  std::string message;   ///< one sentence, no trailing period
+  std::string original;  ///< the source text concerned, as written
+  std::string repaired;  ///< the value qspec used instead, when it repaired something
+};
+
+}  // namespace qspec

@@ -1,0 +1,63 @@
+#pragma once
+/// The root of every parse: the document, its typed content, the page
+/// furniture recognised on the way, and the line coverage.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qspec/model/diagnostic.hpp"
+#include "qspec/model/source.hpp"
+#include "qspec/model/text.hpp"
+#include "qspec/model/text_store.hpp"
+#include "qspec/model/unit.hpp"
+
+namespace qspec {
+
+enum class document_kind { unknown, unit_specification };
+
+[[nodiscard]] std::string_view to_string(document_kind k);
+
+struct form_field {
+  static constexpr std::string_view kind = "form_field";
+  std::string id;
+  source_span span;
+  std::string_view label;  ///< "Candidate's name"
+};
+
+/// Text that is not content: running page headers, table headers repeated
+/// after a page break, column headers, sign-off forms.
+struct furniture {
+  static constexpr std::string_view kind = "furniture";
+  std::string id;
+  source_span span;
+  std::string_view role;   ///< "page_header", "repeated_table_header", "sign_off_form"
+  std::string_view text;   ///< the first line as written
+  std::vector<form_field> fields;
+};
+
+/// How every non-blank line was accounted for.
+struct coverage {
+  std::uint32_t lines = 0;          ///< all lines
+  std::uint32_t blank = 0;
+  std::uint32_t content = 0;        ///< in a node's text
+  std::uint32_t furniture = 0;      ///< furniture or boilerplate (headings, legends, forms)
+  std::uint32_t unclassified = 0;   ///< each has an unclassified diagnostic
+};
+
+struct document {
+  static constexpr std::string_view kind = "document";
+  std::string id;
+  source_span span;
+  std::string source_name;
+  document_kind type = document_kind::unknown;
+  std::vector<unit> units;
+  std::vector<section> sections;   ///< narrative outside any typed node
+  std::vector<furniture> furniture_items;
+  coverage lines;
+  /// Owns the text every string_view above points into.
+  std::shared_ptr<const text_store> storage;
+};
+
+}  // namespace qspec

@@ -1,0 +1,42 @@
+#include <algorithm>
+#include <cstring>
+
+#include "qspec/model/diagnostic.hpp"
+#include "qspec/model/document.hpp"
+#include "qspec/model/text_store.hpp"
+
+namespace qspec {
+
+std::string_view to_string(severity s) {
+  switch (s) {
+    case severity::note: return "note";
+    case severity::warning: return "warning";
+    case severity::error: return "error";
+  }
+  return "error";
+}
+
+std::string_view to_string(document_kind k) {
+  switch (k) {
+    case document_kind::unit_specification: return "unit_specification";
+    case document_kind::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+std::string_view text_store::keep(std::string_view s) {
+  if (s.empty()) return {};
+  const char* base = source_.data();
+  if (s.data() >= base && s.data() + s.size() <= base + source_.size()) return s;
+  if (used_ + s.size() > capacity_) {
+    capacity_ = std::max<std::size_t>(64 * 1024, s.size());
+    chunks_.push_back(std::make_unique<char[]>(capacity_));
+    used_ = 0;
+  }
+  char* dst = chunks_.back().get() + used_;
+  std::memcpy(dst, s.data(), s.size());
+  used_ += s.size();
+  return {dst, s.size()};
+}
+
+}  // namespace qspec

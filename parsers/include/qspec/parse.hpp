@@ -1,0 +1,55 @@
+#pragma once
+/// The public parsing API. It hides the grammars: give it bytes, get back a
+/// document and its diagnostics. Bad text never throws; only input that is
+/// not text at all (a PDF, a ZIP, binary data) is refused, with a reason.
+///
+///     auto loaded = qspec::load_file("unit.txt");
+///     if (!loaded) { std::cerr << loaded.error; return 3; }
+///     auto result = qspec::parse(loaded.text, {.source_name = "unit.txt"});
+///     for (auto& u : result.doc.units) std::cout << u.title << '\n';
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qspec/model/diagnostic.hpp"
+#include "qspec/model/document.hpp"
+
+namespace qspec {
+
+/// Text decoded to UTF-8 and normalised to NFC, or the reason it could not be.
+struct loaded_text {
+  std::string text;                      ///< UTF-8, NFC, BOM removed
+  std::string encoding;                  ///< "UTF-8", "UTF-16LE", "windows-1252", …
+  std::vector<diagnostic> diagnostics;   ///< notes about decoding and normalisation
+  std::string error;                     ///< non-empty when the input was refused
+  explicit operator bool() const { return error.empty(); }
+};
+
+/// Decodes raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or
+/// Windows-1252 when the bytes are not valid UTF-8. Refuses binary input.
+[[nodiscard]] loaded_text load_bytes(std::string_view bytes);
+
+/// Reads a file ("-" for standard input) and decodes it with load_bytes.
+[[nodiscard]] loaded_text load_file(const std::string& path);
+
+struct parse_options {
+  std::string source_name = "-";
+  /// Force a document kind instead of detecting it.
+  std::optional<document_kind> kind;
+};
+
+struct parse_result {
+  document doc;
+  std::vector<diagnostic> diagnostics;
+  [[nodiscard]] bool has_errors() const;
+  [[nodiscard]] bool has_warnings() const;
+};
+
+/// Parses decoded text (see load_bytes). Never throws on bad text.
+[[nodiscard]] parse_result parse(std::string text, const parse_options& options = {});
+
+/// Convenience: load_bytes then parse; loader diagnostics come first.
+[[nodiscard]] parse_result parse(const loaded_text& loaded, const parse_options& options = {});
+
+}  // namespace qspec

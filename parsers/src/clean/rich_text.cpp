@@ -1,0 +1,342 @@
+#include "clean/rich_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unicode/utf8.h>
+
+namespace qspec::clean {
+
+void rich_text::flush_space() {
+  if (!pending_space_) return;
+  pending_space_ = false;
+  if (text_.empty()) return;
+  append(" ", pending_space_src_, pending_space_len_, pending_space_exact_);
+}
+
+void rich_text::append(std::string_view bytes, std::uint32_t src, std::uint32_t src_len, bool same) {
+  if (pending_space_) flush_space();
+  if (src != next_source_) anchors_.push_back({static_cast<std::uint32_t>(text_.size()), src});
+  text_.append(bytes);
+  if (src_len != bytes.size() || !same) {
+    broken_ = true;
+    next_source_ = UINT32_MAX;  // force an anchor for the next character
+  } else {
+    next_source_ = src + src_len;
+  }
+  last_source_end_ = src + src_len;
+}
+
+void rich_text::space(std::uint32_t src, std::uint32_t len, bool single_space) {
+  if (text_.empty() || pending_space_) return;
+  pending_space_ = true;
+  pending_space_src_ = src;
+  pending_space_len_ = len;
+  pending_space_exact_ = single_space;
+}
+
+void rich_text::trim_end() { pending_space_ = false; }
+
+void rich_text::join(const rich_text& other) {
+  if (other.empty()) return;
+  pending_space_ = false;
+  if (!text_.empty()) {
+    // the separator stands for the gap between the two pieces
+    anchors_.push_back({static_cast<std::uint32_t>(text_.size()), last_source_end_});
+    text_.push_back(' ');
+    broken_ = true;
+  }
+  const auto shift = static_cast<std::uint32_t>(text_.size());
+  for (auto a : other.anchors_) anchors_.push_back({a.text + shift, a.source});
+  for (auto r : other.runs_) runs_.push_back({r.begin + shift, r.end + shift, r.style});
+  text_ += other.text_;
+  broken_ = true;
+  next_source_ = UINT32_MAX;
+  last_source_end_ = other.last_source_end_;
+}
+
+void rich_text::open_emphasis(emphasis style) {
+  int i = static_cast<int>(style);
+  if (open_[i] >= 0) return;
+  flush_space();
+  open_[i] = static_cast<int>(text_.size());
+}
+
+void rich_text::close_emphasis(emphasis style) {
+  int i = static_cast<int>(style);
+  if (open_[i] < 0) return;
+  auto b = static_cast<std::uint32_t>(open_[i]);
+  auto e = static_cast<std::uint32_t>(text_.size());
+  // trailing whitespace inside the markup is not part of the term
+  while (e > b && text_[e - 1] == ' ') --e;
+  while (b < e && text_[b] == ' ') ++b;
+  if (e > b) runs_.push_back({b, e, style});
+  open_[i] = -1;
+}
+
+std::uint32_t rich_text::source_of(std::uint32_t t) const {
+  if (anchors_.empty()) return 0;
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), t,
+                             [](std::uint32_t v, const anchor& a) { return v < a.text; });
+  if (it == anchors_.begin()) return anchors_.front().source;
+  --it;
+  auto next = it + 1;
+  std::uint32_t off = it->source + (t - it->text);
+  // inside a character that stood for fewer source bytes (an entity): its start
+  if (next != anchors_.end() && t >= next->text) return next->source;
+  return off;
+}
+
+std::uint32_t rich_text::source_end_of(std::uint32_t te) const {
+  if (te == 0) return source_of(0);
+  if (te >= text_.size()) return last_source_end_;
+  return source_of(te - 1) + 1;
+}
+
+rich_text rich_text::slice(std::uint32_t tb, std::uint32_t te) const {
+  rich_text r;
+  te = std::min<std::uint32_t>(te, static_cast<std::uint32_t>(text_.size()));
+  if (tb >= te) return r;
+  r.text_ = text_.substr(tb, te - tb);
+  auto it = std::upper_bound(anchors_.begin(), anchors_.end(), tb,
+                             [](std::uint32_t v, const anchor& a) { return v < a.text; });
+  r.anchors_.push_back({0, source_of(tb)});
+  for (; it != anchors_.end() && it->text < te; ++it) r.anchors_.push_back({it->text - tb, it->source});
+  for (auto run : runs_) {
+    auto b = std::max(run.begin, tb), e = std::min(run.end, te);
+    if (b < e) r.runs_.push_back({b - tb, e - tb, run.style});
+  }
+  r.broken_ = broken_;
+  r.last_source_end_ = source_end_of(te);
+  r.next_source_ = UINT32_MAX;
+  return r;
+}
+
+void rich_text::clear() { *this = rich_text{}; }
+
+namespace {
+
+struct entity {
+  std::string_view name;
+  std::string_view utf8;
+};
+constexpr std::array<entity, 14> named_entities{{
+    {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "},
+    {"ndash", "\xE2\x80\x93"}, {"mdash", "\xE2\x80\x94"}, {"lsquo", "\xE2\x80\x98"},
+    {"rsquo", "\xE2\x80\x99"}, {"ldquo", "\xE2\x80\x9C"}, {"rdquo", "\xE2\x80\x9D"},
+    {"bull", "\xE2\x80\xA2"}, {"hellip", "\xE2\x80\xA6"},
+}};
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+enum class tag_kind { none, p, ul, li, bold, italic, underline, br, other };
+
+struct tag {
+  tag_kind kind = tag_kind::none;
+  bool closing = false;
+  std::uint32_t length = 0;
+};
+
+/// Recognises an HTML tag at s[0] == '<'. Unknown names are not tags: a
+/// literal "<" in text (e.g. "< 5 days") stays text.
+tag read_tag(std::string_view s) {
+  tag t;
+  std::size_t i = 1;
+  if (i < s.size() && s[i] == '/') {
+    t.closing = true;
+    ++i;
+  }
+  std::size_t name_begin = i;
+  while (i < s.size() && i - name_begin < 12 && (is_alpha(s[i]) || (i > name_begin && s[i] >= '0' && s[i] <= '9'))) ++i;
+  std::string name;
+  for (std::size_t k = name_begin; k < i; ++k) name.push_back(lower(s[k]));
+  if (name.empty()) return {};
+  // attributes up to '>' on the same cell, bounded so a stray '<' stays cheap
+  std::size_t close = s.find('>', i);
+  if (close == std::string_view::npos || close - i > 400) return {};
+  if (i < s.size() && s[i] != '>' && s[i] != ' ' && s[i] != '/') return {};
+  t.length = static_cast<std::uint32_t>(close + 1);
+  if (name == "p" || name == "div") t.kind = tag_kind::p;
+  else if (name == "ul" || name == "ol") t.kind = tag_kind::ul;
+  else if (name == "li") t.kind = tag_kind::li;
+  else if (name == "b" || name == "strong") t.kind = tag_kind::bold;
+  else if (name == "i" || name == "em") t.kind = tag_kind::italic;
+  else if (name == "u") t.kind = tag_kind::underline;
+  else if (name == "br") t.kind = tag_kind::br;
+  else if (name == "span" || name == "font" || name == "sup" || name == "sub") t.kind = tag_kind::other;
+  else return {};
+  return t;
+}
+
+/// Decodes an entity at s[0] == '&'; returns its length, 0 when it is none.
+std::uint32_t read_entity(std::string_view s, std::string& out) {
+  std::size_t semi = s.find(';');
+  if (semi == std::string_view::npos || semi < 2 || semi > 10) return 0;
+  std::string_view body = s.substr(1, semi - 1);
+  if (body[0] == '#') {
+    std::uint32_t cp = 0;
+    bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+    std::size_t k = hex ? 2 : 1;
+    if (k >= body.size()) return 0;
+    for (; k < body.size(); ++k) {
+      char c = body[k];
+      int d = (c >= '0' && c <= '9') ? c - '0'
+              : (hex && c >= 'a' && c <= 'f') ? c - 'a' + 10
+              : (hex && c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+      if (d < 0) return 0;
+      cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
+      if (cp > 0x10FFFF) return 0;
+    }
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    char buf[4];
+    int32_t len = 0;
+    UBool err = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(cp), err);
+    if (err) return 0;
+    out.assign(buf, static_cast<std::size_t>(len));
+    return static_cast<std::uint32_t>(semi + 1);
+  }
+  for (const auto& e : named_entities)
+    if (e.name == body) {
+      out.assign(e.utf8);
+      return static_cast<std::uint32_t>(semi + 1);
+    }
+  return 0;
+}
+
+bool is_space_at(std::string_view s, std::size_t i, std::uint32_t& len) {
+  char c = s[i];
+  if (c == ' ' || c == '\t') {
+    len = 1;
+    return true;
+  }
+  if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {  // no-break space
+    len = 2;
+    return true;
+  }
+  return false;
+}
+
+bool is_bullet_at(std::string_view s, std::size_t i) {
+  return s.substr(i, 3) == "\xE2\x80\xA2";  // •
+}
+
+}  // namespace
+
+std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std::uint32_t end,
+                               markup_report& report) {
+  std::vector<block> blocks;
+  std::uint32_t list_count = 0, current_list = 0;
+  block current;
+  auto finish = [&]() {
+    current.content.trim_end();
+    if (!current.content.empty()) blocks.push_back(std::move(current));
+    current = block{};
+  };
+  auto start = [&](block_type type) {
+    finish();
+    current.type = type;
+    current.list = type == block_type::list_item ? current_list : 0;
+  };
+  std::string_view s = source.substr(0, end);
+  std::string decoded;
+  bool at_item_start = false;
+  for (std::uint32_t i = begin; i < end;) {
+    char c = s[i];
+    std::uint32_t len = 0;
+    if (is_space_at(s, i, len)) {
+      std::uint32_t j = i + len;
+      while (j < end && is_space_at(s, j, len)) j += len;
+      current.content.space(i, j - i, j - i == 1 && c == ' ');
+      i = j;
+      continue;
+    }
+    if (c == '<') {
+      tag t = read_tag(s.substr(i));
+      if (t.kind != tag_kind::none) {
+        ++report.html_tags;
+        switch (t.kind) {
+          case tag_kind::p: finish(); break;
+          case tag_kind::br: current.content.space(i, t.length, false); break;
+          case tag_kind::ul:
+            finish();
+            if (!t.closing) current_list = ++list_count;
+            else current_list = 0;
+            break;
+          case tag_kind::li:
+            if (!t.closing) {
+              if (current_list == 0) current_list = ++list_count;
+              start(block_type::list_item);
+              at_item_start = true;
+            } else {
+              finish();
+            }
+            break;
+          case tag_kind::bold:
+          case tag_kind::underline:
+            t.closing ? current.content.close_emphasis(emphasis::bold) : current.content.open_emphasis(emphasis::bold);
+            break;
+          case tag_kind::italic:
+            t.closing ? current.content.close_emphasis(emphasis::italic)
+                      : current.content.open_emphasis(emphasis::italic);
+            break;
+          default: break;
+        }
+        i += t.length;
+        continue;
+      }
+    }
+    if (c == '&') {
+      if (auto n = read_entity(s.substr(i), decoded)) {
+        ++report.entities;
+        if (decoded == " ") current.content.space(i, n, false);
+        else current.content.append(decoded, i, n);
+        i += n;
+        continue;
+      }
+    }
+    if (c == '*') {
+      // markdown emphasis: ** toggles bold, a lone * toggles italic when it
+      // sits at a word edge; a "*" glued inside a word stays text (footnotes)
+      std::uint32_t run = 1;
+      while (i + run < end && s[i + run] == '*') ++run;
+      const bool before_space = i == begin || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '>';
+      const bool after_space = i + run >= end || s[i + run] == ' ' || s[i + run] == '\t' || s[i + run] == '<';
+      if (before_space != after_space || (before_space && after_space && run >= 2)) {
+        ++report.markdown_emphasis;
+        bool opening = before_space && !after_space;
+        if (run >= 2) opening ? current.content.open_emphasis(emphasis::bold) : current.content.close_emphasis(emphasis::bold);
+        if (run != 2) opening ? current.content.open_emphasis(emphasis::italic) : current.content.close_emphasis(emphasis::italic);
+        i += run;
+        continue;
+      }
+    }
+    if (at_item_start && is_bullet_at(s, i)) {  // "• " inside <li> is the list marker
+      at_item_start = false;
+      i += 3;
+      continue;
+    }
+    at_item_start = false;
+    // one UTF-8 character
+    std::uint32_t n = 1;
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0xF0) n = 4;
+    else if (u >= 0xE0) n = 3;
+    else if (u >= 0xC0) n = 2;
+    n = std::min(n, end - i);
+    current.content.append(s.substr(i, n), i, n);
+    i += n;
+  }
+  finish();
+  return blocks;
+}
+
+rich_text read_text(std::string_view source, std::uint32_t begin, std::uint32_t end, markup_report& report) {
+  auto blocks = read_blocks(source, begin, end, report);
+  if (blocks.empty()) return {};
+  rich_text out = std::move(blocks.front().content);
+  for (std::size_t k = 1; k < blocks.size(); ++k) out.join(blocks[k].content);
+  return out;
+}
+
+}  // namespace qspec::clean

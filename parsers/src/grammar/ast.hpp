@@ -1,0 +1,33 @@
+#pragma once
+// Attributes of the line grammars. Plain structs; Fusion adaptation lives in
+// ast_adapted.hpp so code that only reads results does not pull it in.
+#include <string>
+#include <vector>
+
+namespace qspec::grammar::ast {
+
+/// "F36J 04 (LMC B2)" at the start of a unit header line.
+struct unit_header {
+  std::string code;        // "F36J 04"
+  std::string local_code;  // "LMC B2"
+};
+
+/// "LMC B2.1" at the start of an element heading.
+struct element_code {
+  std::string local_code;  // "LMC B2"
+  std::string number;      // "1"
+};
+
+/// "DO = Direct Observation" in an evidence-method legend.
+struct legend_entry {
+  std::string code;
+  std::string expansion;
+};
+
+/// "(a) " opening a sub-item.
+struct sub_item_marker {
+  char open = '(';
+  char label = 'a';
+};
+
+}  // namespace qspec::grammar::ast

@@ -1,0 +1,9 @@
+#pragma once
+#include <boost/fusion/include/adapt_struct.hpp>
+
+#include "grammar/ast.hpp"
+
+BOOST_FUSION_ADAPT_STRUCT(qspec::grammar::ast::unit_header, code, local_code)
+BOOST_FUSION_ADAPT_STRUCT(qspec::grammar::ast::element_code, local_code, number)
+BOOST_FUSION_ADAPT_STRUCT(qspec::grammar::ast::legend_entry, code, expansion)
+BOOST_FUSION_ADAPT_STRUCT(qspec::grammar::ast::sub_item_marker, open, label)

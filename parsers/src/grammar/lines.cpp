@@ -1,0 +1,67 @@
+#include "grammar/lines.hpp"
+
+#include "grammar/ast_adapted.hpp"
+#include "grammar/codes.hpp"
+#include "grammar/config.hpp"
+#include "grammar/markers.hpp"
+
+namespace qspec::grammar {
+namespace {
+std::size_t skip_gaps(std::string_view s, std::size_t i) {
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t') ++i;
+    else if (s.substr(i, 2) == "\xC2\xA0") i += 2;
+    else break;
+  }
+  return i;
+}
+
+template <class Rule, class Attr>
+std::optional<prefix_match<Attr>> match_prefix(std::string_view text, const Rule& rule) {
+  const char* first = text.data();
+  const char* last = first + text.size();
+  Attr attr{};
+  if (!x3::parse(first, last, rule, attr)) return std::nullopt;
+  return prefix_match<Attr>{std::move(attr), skip_gaps(text, static_cast<std::size_t>(first - text.data()))};
+}
+}  // namespace
+
+std::optional<prefix_match<ast::unit_header>> match_unit_header(std::string_view line) {
+  return match_prefix<unit_header_type, ast::unit_header>(line, unit_header());
+}
+
+std::optional<prefix_match<ast::element_code>> match_element_code(std::string_view line) {
+  return match_prefix<element_code_type, ast::element_code>(line, element_code());
+}
+
+std::optional<prefix_match<unsigned>> match_number(std::string_view text) {
+  if (text.empty() || text[0] < '0' || text[0] > '9') return std::nullopt;  // cheap reject
+  return match_prefix<number_marker_type, unsigned>(text, number_marker());
+}
+
+std::optional<prefix_match<char>> match_sub_item(std::string_view text) {
+  if (text.size() < 3 || text[0] != '(') return std::nullopt;
+  auto m = match_prefix<sub_item_marker_type, ast::sub_item_marker>(text, sub_item_marker());
+  if (!m) return std::nullopt;
+  return prefix_match<char>{m->value.label, m->rest};
+}
+
+std::optional<std::vector<ast::legend_entry>> match_legend(std::string_view line) {
+  if (line.find('=') == std::string_view::npos) return std::nullopt;
+  const char* first = line.data();
+  const char* last = first + line.size();
+  std::vector<ast::legend_entry> entries;
+  if (!x3::parse(first, last, legend(), entries) || first != last) return std::nullopt;
+  return entries;
+}
+
+std::optional<std::vector<std::string>> match_criteria_header(std::string_view line) {
+  if (line.find('\t') == std::string_view::npos) return std::nullopt;
+  const char* first = line.data();
+  const char* last = first + line.size();
+  std::vector<std::string> codes;
+  if (!x3::parse(first, last, criteria_header(), codes) || first != last) return std::nullopt;
+  return codes;
+}
+
+}  // namespace qspec::grammar

@@ -1,0 +1,33 @@
+#pragma once
+// The line grammars as plain functions, for the recognisers. X3 stays behind
+// this header: callers see only std types.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/ast.hpp"
+
+namespace qspec::grammar {
+
+/// A match of a grammar at the start of a line; `rest` is where the text
+/// after it begins.
+template <class T>
+struct prefix_match {
+  T value;
+  std::size_t rest = 0;
+};
+
+std::optional<prefix_match<ast::unit_header>> match_unit_header(std::string_view line);
+std::optional<prefix_match<ast::element_code>> match_element_code(std::string_view line);
+/// "12. text" -> 12, rest at "text".
+std::optional<prefix_match<unsigned>> match_number(std::string_view text);
+/// "(b) text" -> 'b', rest at "text".
+std::optional<prefix_match<char>> match_sub_item(std::string_view text);
+/// A whole line of legend entries.
+std::optional<std::vector<ast::legend_entry>> match_legend(std::string_view line);
+/// A whole criteria table header row; the method codes of its columns.
+std::optional<std::vector<std::string>> match_criteria_header(std::string_view line);
+
+}  // namespace qspec::grammar

@@ -1,0 +1,76 @@
+#pragma once
+// State shared by the stages after loading: the source, its line index, how
+// each line has been accounted for, the diagnostics, and the text store.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clean/rich_text.hpp"
+#include "load/line_index.hpp"
+#include "qspec/model/diagnostic.hpp"
+#include "qspec/model/document.hpp"
+#include "qspec/model/text_store.hpp"
+
+namespace qspec {
+
+enum class line_use : std::uint8_t { unknown, blank, content, furniture };
+
+struct parse_context {
+  parse_context(text_store& store_, std::vector<diagnostic>& diags_)
+      : store(store_), src(store_.source()), lines(src), use(lines.count(), line_use::unknown), diags(diags_) {}
+
+  text_store& store;
+  std::string_view src;
+  line_index lines;
+  std::vector<line_use> use;
+  std::vector<diagnostic>& diags;
+  std::vector<furniture> furniture_items;
+  clean::markup_report markup;
+
+  [[nodiscard]] source_span span(std::uint32_t begin, std::uint32_t end) const { return lines.span(begin, end); }
+  [[nodiscard]] source_span span_of(const clean::rich_text& t) const {
+    if (t.empty()) return {};
+    return lines.span(t.source_begin(), t.source_end());
+  }
+  [[nodiscard]] source_span line_span(std::uint32_t l) const {
+    auto [b, e] = lines.content(l);
+    return lines.span(b, e);
+  }
+  /// A lasting view of the cleaned text: into the source when it is verbatim.
+  std::string_view keep(const clean::rich_text& t) {
+    if (t.verbatim()) {
+      auto b = t.source_begin();
+      auto view = src.substr(b, t.text().size());
+      if (view == t.text()) return view;
+    }
+    return store.keep(t.text());
+  }
+  std::string_view keep(std::string_view s) { return store.keep(s); }
+
+  clean::rich_text read_text(std::uint32_t begin, std::uint32_t end) {
+    return clean::read_text(src, begin, end, markup);
+  }
+  std::vector<clean::block> read_blocks(std::uint32_t begin, std::uint32_t end) {
+    return clean::read_blocks(src, begin, end, markup);
+  }
+
+  void report(std::string_view code, severity level, source_span where, std::string message,
+              std::string_view original = {}, std::string_view repaired = {}) {
+    diags.push_back(diagnostic{std::string(code), level, where, std::move(message), std::string(original),
+                               std::string(repaired)});
+  }
+};
+
+/// Stage 2: marks running page headers as furniture (see page_furniture.cpp).
+void mark_page_furniture(parse_context& ctx);
+
+/// Recognisers: each fills the document and marks the lines it used.
+void recognise_unit_specification(parse_context& ctx, document& doc);
+void recognise_sections(parse_context& ctx, document& doc);
+
+/// Ids: lower-case ASCII letters and digits, other runs of ASCII turned into
+/// single hyphens; non-ASCII letters are kept.
+std::string slug(std::string_view text);
+
+}  // namespace qspec

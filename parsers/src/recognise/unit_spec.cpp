@@ -1,0 +1,1003 @@
+// Recogniser for NVQ / NOS unit specifications (seed 002, unit F36J 04 /
+// LMC B2). The layout, as it comes out of a PDF or Word conversion:
+//
+//   **F36J 04 (LMC B2)  Title**            unit header, repeated as page header
+//   **Elements of competence**             "- LMC B2.1  Title" list
+//   **About this Unit** / **Scope**        prose; scope items "**Term** could include: …"
+//   **Values underpinning …**              prose
+//   **Key Words and Concepts**             tab table: <b>Term</b> TAB definition (HTML)
+//   **Evidence Requirements …**            simulation rule, mandatory evidence, evidence types
+//   **GENERAL GUIDANCE**                   "- " list
+//   **KNOWLEDGE SPECIFICATION …**          tab table: group rows, numbered points, (a) sub-items
+//   ## LMC B2.1 / **LMC B2.2 Title**       element, then its criteria table and legend
+//   *To be completed by the Candidate*     sign-off form to the end
+//
+// Lines are read in one pass into builders; builders become model nodes at
+// the end, when the glossary is known and term references can be resolved.
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "grammar/lines.hpp"
+#include "recognise/context.hpp"
+
+namespace qspec {
+namespace {
+
+using clean::rich_text;
+
+enum class part { preamble, elements_list, about, scope, values, glossary, evidence, guidance, knowledge, element, form };
+
+struct heading_entry {
+  std::string_view text;  // lower case
+  part which;
+  bool prefix;
+};
+
+constexpr heading_entry headings[] = {
+    {"elements of competence", part::elements_list, false},
+    {"about this unit", part::about, false},
+    {"scope", part::scope, false},
+    {"values underpinning", part::values, true},
+    {"key words and concepts", part::glossary, false},
+    {"evidence requirements for the unit", part::evidence, false},
+    {"specific evidence requirements for this unit", part::evidence, false},
+    {"general guidance", part::guidance, false},
+    {"knowledge specification for this unit", part::knowledge, false},
+};
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = ascii_lower(c);
+  return out;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (ascii_lower(s[i]) != prefix[i]) return false;
+  return true;
+}
+
+bool icontains(std::string_view s, std::string_view needle) { return lower(s).find(needle) != std::string::npos; }
+
+std::optional<part> heading_of(std::string_view text) {
+  std::string t = lower(text);
+  while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+  for (const auto& h : headings)
+    if (h.prefix ? t.rfind(h.text, 0) == 0 : t == h.text) return h.which;
+  return std::nullopt;
+}
+
+bool starts_lowercase(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
+
+bool ends_sentence(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  if (s.empty()) return true;
+  char c = s.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+/// Whether the whole text is emphasised (a bold line, a bold cell).
+bool fully_emphasised(const rich_text& t) {
+  for (const auto& r : t.emphasis_runs())
+    if (r.begin == 0 && r.end >= t.text().size()) return true;
+  return false;
+}
+
+struct cell {
+  std::uint32_t begin, end;  // source offsets
+  bool empty;
+};
+
+std::vector<cell> split_cells(std::string_view src, std::uint32_t b, std::uint32_t e) {
+  std::vector<cell> cells;
+  std::uint32_t start = b;
+  for (std::uint32_t i = b; i <= e; ++i) {
+    if (i == e || src[i] == '\t') {
+      bool empty = true;
+      for (std::uint32_t k = start; k < i && empty; ++k)
+        if (src[k] != ' ') empty = false;
+      cells.push_back({start, i, empty});
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+// ---- builders --------------------------------------------------------------
+
+struct numbered_builder {  // a performance criterion or knowledge point
+  std::uint32_t number = 0;
+  rich_text text;          // number marker removed
+  std::uint32_t start = 0; // source offset of the number
+};
+
+struct element_builder {
+  std::string code;        // "LMC B2.1"
+  std::string number;      // "B2.1"
+  rich_text title;
+  rich_text listed_title;
+  source_span listed_span;
+  source_span span;
+  struct column {
+    std::string code;
+    source_span span;
+  };
+  std::vector<column> columns;
+  std::map<std::string, std::pair<std::string, source_span>> legend;
+  std::deque<numbered_builder> criteria;
+  bool has_section = false;
+};
+
+struct group_builder {
+  rich_text title;
+  std::deque<numbered_builder> points;
+};
+
+struct term_builder {
+  rich_text term;
+  std::string_view emphasis;
+  std::vector<clean::block> definition;
+  source_span span;
+};
+
+struct requirement_builder {
+  std::string_view category;
+  rich_text label;
+  rich_text text;
+  std::optional<bool> permitted;
+};
+
+struct type_builder {
+  rich_text name;
+  rich_text description;
+};
+
+struct section_builder {
+  rich_text heading;
+  std::vector<clean::block> blocks;
+};
+
+class unit_recogniser {
+ public:
+  unit_recogniser(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc) {}
+
+  void run() {
+    for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l) line(l);
+    finish();
+  }
+
+ private:
+  parse_context& ctx_;
+  document& doc_;
+
+  part part_ = part::preamble;
+  bool page_break_ = false;   // a page broke since the last content line
+  bool after_break_ = false;  // ... before the line being read
+  rich_text* open_text_ = nullptr;  // the text a continuation after a page break would extend
+  std::uint32_t open_text_line_ = 0;
+
+  bool have_unit_ = false;
+  std::string code_, local_code_;
+  rich_text title_;
+  source_span header_span_;
+
+  std::deque<element_builder> elements_;
+  element_builder* current_element_ = nullptr;
+  bool expect_element_title_ = false;
+  bool in_legend_ = false;
+
+  section_builder about_;
+  bool have_about_ = false;
+  rich_text scope_heading_, values_heading_, glossary_heading_, evidence_heading_, guidance_heading_,
+      knowledge_heading_;
+  std::deque<rich_text> scope_paragraphs_;
+  struct scope_builder {
+    rich_text term;
+    std::string relation;
+    rich_text text;
+    source_span span;
+  };
+  std::deque<scope_builder> scope_items_;
+  std::deque<rich_text> values_;
+  std::deque<rich_text> glossary_intro_;
+  std::deque<term_builder> terms_;
+  std::deque<requirement_builder> requirements_;
+  std::deque<type_builder> types_;
+  std::string_view evidence_mode_ = "general";
+  std::deque<rich_text> guidance_;
+  std::deque<rich_text> knowledge_intro_;
+  rich_text lead_in_;
+  rich_text evidence_column_;
+  std::deque<group_builder> groups_;
+  numbered_builder* current_point_ = nullptr;
+
+  furniture* form_ = nullptr;
+
+  // -- helpers ---------------------------------------------------------------
+  std::pair<std::uint32_t, std::uint32_t> bounds(std::uint32_t l) const { return ctx_.lines.content(l); }
+  void used(std::uint32_t l, line_use u = line_use::content) { ctx_.use[l] = u; }
+  void open(rich_text& t, std::uint32_t l) {
+    open_text_ = &t;
+    open_text_line_ = l;
+  }
+
+  void rejoin(rich_text& target, const rich_text& continuation, std::uint32_t l, std::string_view why) {
+    auto [b, e] = bounds(l);
+    ctx_.report(diag::rejoined_page_break, severity::warning, ctx_.span_of(continuation),
+                std::string("text continued ") + std::string(why) + " joined to the text it continues (line " +
+                    std::to_string(open_text_line_ + 1) + ")",
+                ctx_.src.substr(b, e - b), continuation.text());
+    target.join(continuation);
+  }
+
+  /// Cleaned text of a whole line.
+  rich_text text_of(std::uint32_t l) {
+    auto [b, e] = bounds(l);
+    return ctx_.read_text(b, e);
+  }
+
+  void line(std::uint32_t l) {
+    if (ctx_.use[l] == line_use::blank) return;
+    if (ctx_.use[l] == line_use::furniture) {
+      page_break_ = true;
+      return;
+    }
+    auto [b, e] = bounds(l);
+    std::string_view raw = ctx_.src.substr(b, e - b);
+
+    if (part_ == part::form) return form_line(l, raw);
+
+    if (!have_unit_) {
+      if (auto m = grammar::match_unit_header(raw)) {
+        have_unit_ = true;
+        code_ = m->value.code;
+        local_code_ = m->value.local_code;
+        title_ = ctx_.read_text(b + static_cast<std::uint32_t>(m->rest), e);
+        header_span_ = ctx_.span(b, e);
+        used(l);
+        return;
+      }
+    }
+
+    after_break_ = page_break_;
+    page_break_ = false;
+    std::uint32_t from = b;  // "## Heading": the hashes are decoration
+    while (from < e && ctx_.src[from] == '#') ++from;
+    rich_text text = ctx_.read_text(from == b ? b : from, e);
+    if (text.empty()) {  // only markup
+      used(l, line_use::furniture);
+      return;
+    }
+    if (istarts_with(text.text(), "to be completed by the")) return start_form(l, raw);
+
+    if (auto h = heading_of(text.text()); h && raw.find('\t') == std::string_view::npos) {
+      // a heading that only restates the part it is in is boilerplate
+      used(l, set_part(*h, text) ? line_use::content : line_use::furniture);
+      return;
+    }
+
+    if (raw.find('\t') == std::string_view::npos) {
+      if (auto m = grammar::match_element_code(raw)) {
+        element_line(l, *m, b, e);
+        return;
+      }
+    }
+    if (expect_element_title_ && current_element_) {
+      current_element_->title = text;
+      current_element_->span = merge(current_element_->span, ctx_.span(b, e));
+      expect_element_title_ = false;
+      used(l);
+      return;
+    }
+
+    // A continuation after a page break: lower-case start, open text unfinished.
+    if (after_break_ && open_text_ && starts_lowercase(text.text()) && part_ != part::knowledge &&
+        part_ != part::element) {
+      rejoin(*open_text_, text, l, "after a page break");
+      used(l);
+      return;
+    }
+
+    switch (part_) {
+      case part::about: about_line(l, b, e); break;
+      case part::scope: scope_line(l, text); break;
+      case part::values:
+        values_.push_back(text);
+        open(values_.back(), l);
+        used(l);
+        break;
+      case part::glossary: glossary_line(l, raw, b, e, text); break;
+      case part::evidence: evidence_line(l, raw, b, text); break;
+      case part::guidance: guidance_line(l, raw, b, e); break;
+      case part::knowledge: knowledge_line(l, b, e); break;
+      case part::element: element_row(l, raw, b, e, text); break;
+      default: break;  // left unclassified
+    }
+  }
+
+  /// Enters a part; false when the heading repeats the part already open.
+  bool set_part(part p, const rich_text& heading) {
+    part_ = p;
+    open_text_ = nullptr;
+    current_element_ = nullptr;
+    in_legend_ = false;
+    switch (p) {
+      case part::about:
+        about_.heading = heading;
+        have_about_ = true;
+        break;
+      case part::scope: scope_heading_ = heading; break;
+      case part::values: values_heading_ = heading; break;
+      case part::glossary: glossary_heading_ = heading; break;
+      case part::evidence:
+        if (!evidence_heading_.empty()) return false;  // "SPECIFIC EVIDENCE REQUIREMENTS …"
+        evidence_heading_ = heading;
+        break;
+      case part::guidance: guidance_heading_ = heading; break;
+      case part::knowledge: knowledge_heading_ = heading; break;
+      default: break;
+    }
+    return true;
+  }
+
+  element_builder& element_for(const std::string& code) {
+    for (auto& el : elements_)
+      if (el.code == code) return el;
+    elements_.emplace_back();
+    elements_.back().code = code;
+    return elements_.back();
+  }
+
+  void element_line(std::uint32_t l, const grammar::prefix_match<grammar::ast::element_code>& m, std::uint32_t b,
+                    std::uint32_t e) {
+    std::string code = m.value.local_code + "." + m.value.number;
+    auto& el = element_for(code);
+    auto space = m.value.local_code.find(' ');
+    el.number = (space == std::string::npos ? m.value.local_code : m.value.local_code.substr(space + 1)) + "." +
+                m.value.number;
+    rich_text title = ctx_.read_text(b + static_cast<std::uint32_t>(m.rest), e);
+    used(l);
+    if (part_ == part::elements_list) {
+      el.listed_title = title;
+      el.listed_span = ctx_.span(b, e);
+      return;
+    }
+    part_ = part::element;
+    open_text_ = nullptr;
+    in_legend_ = false;
+    current_element_ = &el;
+    el.has_section = true;
+    el.span = ctx_.span(b, e);
+    el.title = title;
+    expect_element_title_ = title.empty();
+  }
+
+  void about_line(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
+    for (auto& blk : ctx_.read_blocks(b, e)) about_.blocks.push_back(std::move(blk));
+    if (!about_.blocks.empty()) open(about_.blocks.back().content, l);
+    used(l);
+  }
+
+  void scope_line(std::uint32_t l, rich_text& text) {
+    used(l);
+    // "**Advocates** could include: parents, …"
+    const auto& runs = text.emphasis_runs();
+    if (!runs.empty() && runs.front().begin == 0) {
+      std::string_view t = text.text();
+      std::size_t after = runs.front().end;
+      std::string_view rest = t.substr(after);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      auto colon = rest.find(':');
+      if (colon != std::string_view::npos && colon <= 20) {
+        std::string relation(rest.substr(0, colon));
+        while (!relation.empty() && relation.back() == ' ') relation.pop_back();
+        std::string rl = lower(relation);
+        if (rl == "could include" || rl == "include" || rl == "includes" || rl == "including" ||
+            rl == "may include" || rl == "can include") {
+          auto body_begin = static_cast<std::uint32_t>(rest.data() + colon + 1 - t.data());
+          while (body_begin < t.size() && t[body_begin] == ' ') ++body_begin;
+          scope_items_.push_back({text.slice(0, runs.front().end), relation,
+                                  text.slice(body_begin, static_cast<std::uint32_t>(t.size())), ctx_.span_of(text)});
+          open(scope_items_.back().text, l);
+          return;
+        }
+      }
+    }
+    scope_paragraphs_.push_back(text);
+    open(scope_paragraphs_.back(), l);
+  }
+
+  void glossary_line(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e, rich_text& text) {
+    used(l);
+    if (raw.find('\t') == std::string_view::npos) {
+      glossary_intro_.push_back(text);
+      open(glossary_intro_.back(), l);
+      return;
+    }
+    auto cells = split_cells(ctx_.src, b, e);
+    std::vector<clean::block> def;
+    for (std::size_t k = 1; k < cells.size(); ++k)
+      for (auto& blk : ctx_.read_blocks(cells[k].begin, cells[k].end)) def.push_back(std::move(blk));
+    if (cells[0].empty) {
+      if (terms_.empty() || def.empty()) {
+        used(l, line_use::unknown);
+        return;
+      }
+      auto& t = terms_.back();
+      // "teachers, college lecturers, …": the row goes on with an empty term cell
+      auto& last = t.definition.back().content;
+      auto cont = def.front().content;
+      ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(cont),
+                  "definition of '" + t.term.text() + "' continues on a row with an empty term cell; joined to it",
+                  raw, cont.text());
+      if (starts_lowercase(cont.text()) || !ends_sentence(last.text())) {
+        last.join(cont);
+        def.erase(def.begin());
+      }
+      for (auto& blk : def) t.definition.push_back(std::move(blk));
+      t.span = merge(t.span, ctx_.span(b, e));
+      return;
+    }
+    term_builder t;
+    t.term = ctx_.read_text(cells[0].begin, cells[0].end);
+    t.emphasis = "none";
+    for (const auto& r : t.term.emphasis_runs())
+      if (r.begin == 0) t.emphasis = r.style == clean::emphasis::italic ? "italic" : "bold";
+    t.definition = std::move(def);
+    t.span = ctx_.span(b, e);
+    terms_.push_back(std::move(t));
+    if (!terms_.back().definition.empty()) open(terms_.back().definition.back().content, l);
+  }
+
+  /// "**Label:** text" or "**Label: text**": the label before the colon, when short.
+  static std::pair<rich_text, rich_text> split_label(const rich_text& t) {
+    std::string_view s = t.text();
+    auto colon = s.find(':');
+    const auto& runs = t.emphasis_runs();
+    if (colon == std::string_view::npos || colon > 60 || runs.empty() || runs.front().begin != 0 ||
+        runs.front().end < colon)
+      return {rich_text{}, t};
+    auto body = static_cast<std::uint32_t>(colon + 1);
+    while (body < s.size() && s[body] == ' ') ++body;
+    if (body >= s.size()) return {rich_text{}, t};  // "Simulation:" alone is a heading
+    return {t.slice(0, static_cast<std::uint32_t>(colon)), t.slice(body, static_cast<std::uint32_t>(s.size()))};
+  }
+
+  /// "- item" -> the item's text.
+  std::optional<rich_text> list_item_text(std::string_view raw, std::uint32_t b) {
+    std::size_t i = 0;
+    while (i < raw.size() && raw[i] == ' ') ++i;
+    if (i + 1 < raw.size() && (raw[i] == '-' || raw[i] == '*') && raw[i + 1] == ' ')
+      return ctx_.read_text(b + static_cast<std::uint32_t>(i + 2), b + static_cast<std::uint32_t>(raw.size()));
+    if (raw.substr(i, 3) == "\xE2\x80\xA2")
+      return ctx_.read_text(b + static_cast<std::uint32_t>(i + 3), b + static_cast<std::uint32_t>(raw.size()));
+    return std::nullopt;
+  }
+
+  void evidence_line(std::uint32_t l, std::string_view raw, std::uint32_t b, rich_text& text) {
+    used(l);
+    auto item = list_item_text(raw, b);
+    const rich_text& body = item ? *item : text;
+    std::string_view s = body.text();
+    // sub-headings: "Simulation:", "The following forms of evidence ARE mandatory:"
+    if (!item && fully_emphasised(body) && s.size() <= 80 && !s.empty() && s.back() == ':') {
+      if (icontains(s, "simulation")) evidence_mode_ = "simulation";
+      else if (icontains(s, "mandatory")) evidence_mode_ = "mandatory";
+      else evidence_mode_ = "general";
+      used(l, line_use::furniture);  // a sub-heading: boilerplate
+      return;
+    }
+    auto [label, rest] = split_label(body);
+    if (evidence_mode_ == "simulation") {
+      requirement_builder r{"simulation", label, rest, std::nullopt};
+      if (icontains(s, "not permitted")) r.permitted = false;
+      else if (icontains(s, "permitted")) r.permitted = true;
+      requirements_.push_back(std::move(r));
+      open(requirements_.back().text, l);
+      return;
+    }
+    if (item && !label.empty()) {
+      types_.push_back({label, rest});
+      open(types_.back().description, l);
+      return;
+    }
+    std::string_view category = (evidence_mode_ == "mandatory" && !label.empty()) ? "mandatory" : "general";
+    requirements_.push_back({category, label, rest, std::nullopt});
+    open(requirements_.back().text, l);
+    if (!item && s.size() > 80 && s.back() == ':') evidence_mode_ = "general";  // "… for example:" leads into types
+  }
+
+  void guidance_line(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e) {
+    used(l);
+    auto item = list_item_text(raw, b);
+    guidance_.push_back(item ? *item : ctx_.read_text(b, e));
+    open(guidance_.back(), l);
+  }
+
+  void knowledge_line(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
+    std::string_view raw = ctx_.src.substr(b, e - b);
+    used(l);
+    if (raw.find('\t') == std::string_view::npos && groups_.empty() && !current_point_) {
+      knowledge_intro_.push_back(ctx_.read_text(b, e));
+      return;
+    }
+    auto cells = split_cells(ctx_.src, b, e);
+    std::size_t first = 0;
+    while (first + 1 < cells.size() && cells[first].empty) ++first;
+    rich_text t = ctx_.read_text(cells[first].begin, cells[first].end);
+    if (t.empty()) {
+      used(l, line_use::furniture);
+      return;
+    }
+    // the column header row: "You need to show that you know …:" | "Enter Evidence Numbers"
+    if (groups_.empty() && !current_point_ && lead_in_.empty() && cells.size() > 1 && !t.text().empty() &&
+        t.text().back() == ':') {
+      lead_in_ = t;
+      if (first + 1 < cells.size()) evidence_column_ = ctx_.read_text(cells[first + 1].begin, cells[first + 1].end);
+      return;
+    }
+    if (auto n = grammar::match_number(t.text())) {
+      if (groups_.empty()) groups_.emplace_back();
+      auto& g = groups_.back();
+      g.points.push_back({n->value, t.slice(static_cast<std::uint32_t>(n->rest), static_cast<std::uint32_t>(t.text().size())),
+                         t.source_begin()});
+      current_point_ = &g.points.back();
+      open(current_point_->text, l);
+      return;
+    }
+    bool continues = current_point_ && (starts_lowercase(t.text()) || grammar::match_sub_item(t.text()));
+    if (continues) {
+      if (after_break_) rejoin(current_point_->text, t, l, "after a page break");
+      else {
+        ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
+                    "knowledge point " + std::to_string(current_point_->number) +
+                        " continues on a row of its own; joined to it",
+                    raw, t.text());
+        current_point_->text.join(t);
+      }
+      return;
+    }
+    if (fully_emphasised(t)) {  // a group heading row
+      groups_.emplace_back();
+      groups_.back().title = t;
+      current_point_ = nullptr;
+      open_text_ = nullptr;
+      return;
+    }
+    used(l, line_use::unknown);
+  }
+
+  void element_row(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e, rich_text& text) {
+    auto* el = current_element_;
+    if (!el) return;
+    if (auto codes = grammar::match_criteria_header(raw)) {
+      if (el->columns.empty()) {
+        auto cells = split_cells(ctx_.src, b, e);
+        for (std::size_t k = 0; k < codes->size() && k + 1 < cells.size(); ++k)
+          el->columns.push_back({(*codes)[k], ctx_.span(cells[k + 1].begin, cells[k + 1].end)});
+        used(l);
+      } else {
+        // the header row again after a page break: furniture, and a break
+        furniture f;
+        f.id = "furniture/table-header-" + std::to_string(l + 1);
+        f.span = ctx_.span(b, e);
+        f.role = "repeated_table_header";
+        f.text = raw;
+        ctx_.furniture_items.push_back(std::move(f));
+        used(l, line_use::furniture);
+        page_break_ = true;
+      }
+      el->span = merge(el->span, ctx_.span(b, e));
+      return;
+    }
+    if (auto entries = grammar::match_legend(text.text())) {
+      for (auto& entry : *entries) {
+        auto at = raw.find(entry.code + " ");
+        source_span where = at == std::string_view::npos
+                                ? ctx_.span(b, e)
+                                : ctx_.span(b + static_cast<std::uint32_t>(at),
+                                            b + static_cast<std::uint32_t>(at + entry.code.size()));
+        el->legend[entry.code] = {entry.expansion, where};
+      }
+      in_legend_ = true;
+      el->span = merge(el->span, ctx_.span(b, e));
+      used(l);
+      return;
+    }
+    auto cells = split_cells(ctx_.src, b, e);
+    std::size_t first = 0;
+    while (first + 1 < cells.size() && cells[first].empty) ++first;
+    rich_text t = ctx_.read_text(cells[first].begin, cells[first].end);
+    if (auto n = grammar::match_number(t.text())) {
+      unsigned expected = el->criteria.empty() ? 1 : el->criteria.back().number + 1;
+      if (n->value != expected)
+        ctx_.report(diag::numbering, severity::warning, ctx_.span_of(t),
+                    "performance criterion " + std::to_string(n->value) + " of " + el->code + " follows " +
+                        (el->criteria.empty() ? std::string("no criterion") : std::to_string(expected - 1)),
+                    raw);
+      el->criteria.push_back({n->value,
+                              t.slice(static_cast<std::uint32_t>(n->rest), static_cast<std::uint32_t>(t.text().size())),
+                              t.source_begin()});
+      open(el->criteria.back().text, l);
+      el->span = merge(el->span, ctx_.span(b, e));
+      used(l);
+      return;
+    }
+    if (!el->criteria.empty() && starts_lowercase(t.text()) && !in_legend_) {
+      if (after_break_) rejoin(el->criteria.back().text, t, l, "after a page break");
+      else {
+        ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
+                    "performance criterion " + std::to_string(el->criteria.back().number) +
+                        " continues on a row of its own; joined to it",
+                    raw, t.text());
+        el->criteria.back().text.join(t);
+      }
+      el->span = merge(el->span, ctx_.span(b, e));
+      used(l);
+      return;
+    }
+    used(l, line_use::unknown);
+  }
+
+  void start_form(std::uint32_t l, std::string_view raw) {
+    part_ = part::form;
+    open_text_ = nullptr;
+    furniture f;
+    f.id = "furniture/sign-off-form";
+    f.span = ctx_.line_span(l);
+    f.role = "sign_off_form";
+    f.text = raw;
+    ctx_.furniture_items.push_back(std::move(f));
+    form_ = &ctx_.furniture_items.back();
+    used(l, line_use::furniture);
+  }
+
+  void form_line(std::uint32_t l, std::string_view raw) {
+    used(l, line_use::furniture);
+    auto [b, e] = bounds(l);
+    // furniture_items may have grown (nothing adds after the form starts, but be safe)
+    form_ = nullptr;
+    for (auto& f : ctx_.furniture_items)
+      if (f.role == "sign_off_form") form_ = &f;
+    if (!form_) return;
+    form_->span = merge(form_->span, ctx_.span(b, e));
+    // "Candidate's name: ....." — a field to fill in
+    auto colon = raw.find(':');
+    if (colon != std::string_view::npos && colon > 0) {
+      std::string_view after = raw.substr(colon + 1);
+      bool dots = !after.empty();
+      for (char c : after)
+        if (c != '.' && c != ' ' && c != '_') dots = false;
+      if (dots) {
+        form_field f;
+        f.label = raw.substr(0, colon);
+        f.span = ctx_.span(b, b + static_cast<std::uint32_t>(colon));
+        f.id = form_->id + "/" + slug(f.label);
+        for (auto& other : form_->fields)
+          if (other.id == f.id) f.id += "-" + std::to_string(form_->fields.size() + 1);
+        form_->fields.push_back(std::move(f));
+      }
+    }
+  }
+
+  // -- lowering into model/ --------------------------------------------------
+  std::map<std::string, std::string> glossary_index_;  // slug -> id
+
+  std::string resolve(std::string_view term) {
+    std::string s = slug(term);
+    const std::string candidates[] = {s, s + "s", s.size() > 1 && s.back() == 's' ? s.substr(0, s.size() - 1) : s,
+                                      s + "ship"};
+    for (const auto& c : candidates)
+      if (auto it = glossary_index_.find(c); it != glossary_index_.end()) return it->second;
+    return {};
+  }
+
+  std::vector<term_reference> references(const rich_text& t, const std::string& owner) {
+    std::vector<term_reference> refs;
+    for (const auto& run : t.emphasis_runs()) {
+      rich_text piece = t.slice(run.begin, run.end);
+      term_reference r;
+      r.id = owner + "/ref-" + std::to_string(refs.size() + 1);
+      r.span = ctx_.span_of(piece);
+      r.text = ctx_.keep(piece);
+      r.target = resolve(r.text);
+      if (r.target.empty())
+        ctx_.report(diag::term_unresolved, severity::note, r.span,
+                    "emphasised term '" + std::string(r.text) + "' has no entry in the unit's glossary", r.text);
+      refs.push_back(std::move(r));
+    }
+    return refs;
+  }
+
+  /// Splits "stem (a) one (b) two" at sub-item markers that follow in
+  /// sequence; a bracketed word such as "(within …)" is not a marker.
+  template <class Node>
+  void split_sub_items(const rich_text& full, Node& node) {
+    std::string_view s = full.text();
+    struct cut {
+      std::uint32_t marker, body;
+      char label;
+    };
+    std::vector<cut> cuts;
+    char expected = 'a';
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] != '(' || (i > 0 && s[i - 1] != ' ')) continue;
+      auto m = grammar::match_sub_item(s.substr(i));
+      if (!m || m->value != expected) continue;
+      cuts.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + m->rest), m->value});
+      ++expected;
+    }
+    auto trimmed = [&](std::uint32_t b, std::uint32_t e) {
+      while (b < e && s[b] == ' ') ++b;
+      while (e > b && s[e - 1] == ' ') --e;
+      return full.slice(b, e);
+    };
+    auto stem = trimmed(0, cuts.empty() ? static_cast<std::uint32_t>(s.size()) : cuts.front().marker);
+    node.text = ctx_.keep(stem);
+    node.terms = references(stem, node.id);
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+      auto end = k + 1 < cuts.size() ? cuts[k + 1].marker : static_cast<std::uint32_t>(s.size());
+      auto body = trimmed(cuts[k].body, end);
+      sub_item si;
+      si.id = node.id + "/" + std::string(1, cuts[k].label);
+      si.label = ctx_.keep(s.substr(cuts[k].marker + 1, 1));
+      si.span = merge(ctx_.span(full.source_of(cuts[k].marker), full.source_of(cuts[k].marker) + 1),
+                      ctx_.span_of(body));
+      si.text = ctx_.keep(body);
+      si.terms = references(body, si.id);
+      node.sub_items.push_back(std::move(si));
+    }
+  }
+
+  std::vector<block> blocks_of(const std::vector<clean::block>& in, const std::string& owner) {
+    std::vector<block> out;
+    std::uint32_t paragraphs = 0, lists = 0, last_list = 0;
+    for (const auto& b : in) {
+      if (b.type == clean::block_type::paragraph) {
+        block blk;
+        blk.which = block::type::paragraph;
+        blk.para.id = owner + "/p" + std::to_string(++paragraphs);
+        blk.para.span = ctx_.span_of(b.content);
+        blk.para.text = ctx_.keep(b.content);
+        out.push_back(std::move(blk));
+        last_list = 0;
+        continue;
+      }
+      if (out.empty() || out.back().which != block::type::list || b.list != last_list) {
+        block blk;
+        blk.which = block::type::list;
+        blk.items.id = owner + "/list" + std::to_string(++lists);
+        out.push_back(std::move(blk));
+        last_list = b.list;
+      }
+      auto& lst = out.back().items;
+      list_item it;
+      it.id = lst.id + "/" + std::to_string(lst.items.size() + 1);
+      it.span = ctx_.span_of(b.content);
+      it.text = ctx_.keep(b.content);
+      lst.span = merge(lst.span, it.span);
+      lst.items.push_back(std::move(it));
+    }
+    return out;
+  }
+
+  paragraph para(const rich_text& t, std::string id) {
+    return paragraph{std::move(id), ctx_.span_of(t), ctx_.keep(t)};
+  }
+
+  void finish() {
+    if (!have_unit_) return;
+    unit u;
+    u.code = ctx_.keep(code_);
+    u.local_code = ctx_.keep(local_code_);
+    std::string base = local_code_.empty() ? code_ : local_code_;
+    for (auto& c : base)
+      if (c == ' ') c = '-';
+    u.id = base;
+    u.title = ctx_.keep(title_);
+    u.span = header_span_;
+
+    // glossary first: criteria refer to it
+    if (!terms_.empty() || !glossary_heading_.empty()) {
+      glossary g;
+      g.id = u.id + "/glossary";
+      g.heading = ctx_.keep(glossary_heading_);
+      g.span = ctx_.span_of(glossary_heading_);
+      for (auto& p : glossary_intro_) {
+        g.introduction.push_back(para(p, g.id + "/p" + std::to_string(g.introduction.size() + 1)));
+        g.span = merge(g.span, g.introduction.back().span);
+      }
+      for (auto& t : terms_) {
+        glossary_term gt;
+        gt.term = ctx_.keep(t.term);
+        gt.id = g.id + "/" + slug(gt.term);
+        gt.span = t.span;
+        gt.emphasis = t.emphasis;
+        gt.definition = blocks_of(t.definition, gt.id);
+        for (auto& b : gt.definition) gt.span = merge(gt.span, b.span());
+        g.span = merge(g.span, gt.span);
+        glossary_index_[slug(gt.term)] = gt.id;
+        g.terms.push_back(std::move(gt));
+      }
+      u.glossary_part = std::move(g);
+    }
+
+    if (have_about_) {
+      section s;
+      s.heading = ctx_.keep(about_.heading);
+      s.id = u.id + "/" + slug(s.heading);
+      s.span = ctx_.span_of(about_.heading);
+      s.blocks = blocks_of(about_.blocks, s.id);
+      for (auto& b : s.blocks) s.span = merge(s.span, b.span());
+      u.sections.push_back(std::move(s));
+    }
+    if (!scope_heading_.empty() || !scope_items_.empty()) {
+      scope sc;
+      sc.id = u.id + "/scope";
+      sc.heading = ctx_.keep(scope_heading_);
+      sc.span = ctx_.span_of(scope_heading_);
+      for (auto& p : scope_paragraphs_) {
+        sc.paragraphs.push_back(para(p, sc.id + "/p" + std::to_string(sc.paragraphs.size() + 1)));
+        sc.span = merge(sc.span, sc.paragraphs.back().span);
+      }
+      for (auto& it : scope_items_) {
+        scope_item si;
+        si.term = ctx_.keep(it.term);
+        si.id = sc.id + "/" + slug(si.term);
+        si.relation = ctx_.keep(it.relation);
+        si.text = ctx_.keep(it.text);
+        si.span = merge(it.span, ctx_.span_of(it.text));
+        sc.span = merge(sc.span, si.span);
+        sc.items.push_back(std::move(si));
+      }
+      u.scope_part = std::move(sc);
+    }
+    if (!values_heading_.empty()) {
+      values_statement v;
+      v.id = u.id + "/values";
+      v.heading = ctx_.keep(values_heading_);
+      v.span = ctx_.span_of(values_heading_);
+      for (auto& p : values_) {
+        v.paragraphs.push_back(para(p, v.id + "/p" + std::to_string(v.paragraphs.size() + 1)));
+        v.span = merge(v.span, v.paragraphs.back().span);
+      }
+      u.values = std::move(v);
+    }
+    if (!evidence_heading_.empty()) {
+      evidence_requirements ev;
+      ev.id = u.id + "/evidence";
+      ev.heading = ctx_.keep(evidence_heading_);
+      ev.span = ctx_.span_of(evidence_heading_);
+      std::uint32_t statements = 0;
+      for (auto& r : requirements_) {
+        evidence_requirement er;
+        er.category = r.category;
+        er.label = ctx_.keep(r.label);
+        er.text = ctx_.keep(r.text);
+        er.permitted = r.permitted;
+        er.span = merge(ctx_.span_of(r.label), ctx_.span_of(r.text));
+        if (r.category == "simulation") er.id = ev.id + "/simulation";
+        else if (!er.label.empty()) er.id = ev.id + "/" + slug(er.label);
+        else er.id = ev.id + "/statement-" + std::to_string(++statements);
+        ev.span = merge(ev.span, er.span);
+        ev.requirements.push_back(std::move(er));
+      }
+      for (auto& t : types_) {
+        evidence_type et;
+        et.name = ctx_.keep(t.name);
+        et.description = ctx_.keep(t.description);
+        et.id = ev.id + "/type/" + slug(et.name);
+        et.span = merge(ctx_.span_of(t.name), ctx_.span_of(t.description));
+        ev.span = merge(ev.span, et.span);
+        ev.types.push_back(std::move(et));
+      }
+      u.evidence = std::move(ev);
+    }
+    if (!guidance_heading_.empty()) {
+      general_guidance gg;
+      gg.id = u.id + "/guidance";
+      gg.heading = ctx_.keep(guidance_heading_);
+      gg.span = ctx_.span_of(guidance_heading_);
+      for (auto& t : guidance_) {
+        list_item it{gg.id + "/" + std::to_string(gg.items.size() + 1), ctx_.span_of(t), ctx_.keep(t)};
+        gg.span = merge(gg.span, it.span);
+        gg.items.push_back(std::move(it));
+      }
+      u.guidance = std::move(gg);
+    }
+    if (!knowledge_heading_.empty()) {
+      knowledge_specification ks;
+      ks.id = u.id + "/knowledge";
+      ks.heading = ctx_.keep(knowledge_heading_);
+      ks.span = ctx_.span_of(knowledge_heading_);
+      for (auto& p : knowledge_intro_) {
+        ks.introduction.push_back(para(p, ks.id + "/p" + std::to_string(ks.introduction.size() + 1)));
+        ks.span = merge(ks.span, ks.introduction.back().span);
+      }
+      ks.lead_in = ctx_.keep(lead_in_);
+      ks.evidence_column = ctx_.keep(evidence_column_);
+      ks.span = merge(ks.span, ctx_.span_of(lead_in_));
+      unsigned expected = 1;
+      for (auto& g : groups_) {
+        knowledge_group kg;
+        kg.title = ctx_.keep(g.title);
+        kg.id = ks.id + "/" + (kg.title.empty() ? std::string("ungrouped") : slug(kg.title));
+        kg.span = ctx_.span_of(g.title);
+        for (auto& p : g.points) {
+          knowledge_point kp;
+          kp.number = p.number;
+          kp.id = ks.id + "/kp-" + std::to_string(p.number);
+          kp.span = ctx_.span(p.start, p.text.source_end());
+          if (p.number != expected)
+            ctx_.report(diag::numbering, severity::warning, kp.span,
+                        "knowledge point " + std::to_string(p.number) + " where " + std::to_string(expected) +
+                            " was expected");
+          expected = p.number + 1;
+          split_sub_items(p.text, kp);
+          kg.span = merge(kg.span, kp.span);
+          kg.points.push_back(std::move(kp));
+        }
+        ks.span = merge(ks.span, kg.span);
+        ks.groups.push_back(std::move(kg));
+      }
+      u.knowledge = std::move(ks);
+    }
+    for (auto& el : elements_) {
+      element e;
+      e.code = ctx_.keep(el.code);
+      e.id = u.id + "/" + el.number;
+      const rich_text& title = el.title.empty() ? el.listed_title : el.title;
+      e.title = ctx_.keep(title);
+      e.span = el.has_section ? el.span : el.listed_span;
+      if (!el.title.empty() && !el.listed_title.empty() && el.title.text() != el.listed_title.text())
+        ctx_.report(diag::title_mismatch, severity::warning, ctx_.span_of(el.title),
+                    "element " + el.code + " is titled differently in the list of elements (line " +
+                        std::to_string(el.listed_span.begin.line) + ")",
+                    el.listed_title.text(), el.title.text());
+      for (auto& col : el.columns) {
+        evidence_method m;
+        m.code = ctx_.keep(col.code);
+        std::string code_id = col.code;
+        std::replace(code_id.begin(), code_id.end(), '/', '-');
+        m.id = e.id + "/method/" + code_id;
+        m.span = col.span;
+        if (auto it = el.legend.find(col.code); it != el.legend.end()) {
+          m.name = ctx_.keep(it->second.first);
+          m.legend_span = it->second.second;
+        } else {
+          ctx_.report(diag::missing_expansion, severity::warning, col.span,
+                      "evidence method column '" + col.code + "' of " + el.code + " has no expansion in a legend",
+                      col.code);
+        }
+        e.evidence_methods.push_back(std::move(m));
+      }
+      for (auto& c : el.criteria) {
+        performance_criterion pc;
+        pc.number = c.number;
+        pc.id = e.id + "/pc-" + std::to_string(c.number);
+        for (auto& other : e.criteria)
+          if (other.id == pc.id) pc.id += "-repeat";
+        pc.span = ctx_.span(c.start, c.text.source_end());
+        split_sub_items(c.text, pc);
+        e.criteria.push_back(std::move(pc));
+      }
+      u.elements.push_back(std::move(e));
+    }
+    doc_.units.push_back(std::move(u));
+  }
+};
+
+}  // namespace
+
+void recognise_unit_specification(parse_context& ctx, document& doc) {
+  unit_recogniser r(ctx, doc);
+  r.run();
+}
+
+}  // namespace qspec
