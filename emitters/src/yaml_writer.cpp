@@ -15,7 +15,6 @@ class yaml_writer final : public tree_writer {
  public:
   yaml_writer() {
     out_.SetIndent(2);
-    out_.SetStringFormat(YAML::DoubleQuoted);
   }
   void begin_node(std::string_view kind, std::string_view id, const source_span& span) override {
     out_ << YAML::BeginMap;

@@ -13,6 +13,8 @@ namespace {
 
 constexpr std::size_t max_header_bytes = 300;
 constexpr std::uint32_t min_repeats = 3;
+// Shorter repeated lines are form fields ("Date: .....") or labels, not headers.
+constexpr std::size_t min_header_key = 20;
 
 /// The text of a line with decoration and spacing folded away.
 std::string header_key(std::string_view line) {
@@ -58,7 +60,10 @@ void mark_page_furniture(parse_context& ctx) {
       continue;
     }
     if (first_content == n) first_content = l;
-    if (line.size() <= max_header_bytes && line.find('\t') == std::string_view::npos) keys[l] = header_key(line);
+    if (line.size() <= max_header_bytes && line.find('\t') == std::string_view::npos) {
+      keys[l] = header_key(line);
+      if (keys[l].size() < min_header_key / 2) keys[l].clear();  // too short even as half a wrapped header
+    }
   }
   auto blank_or_edge = [&](std::int64_t l) { return l < 0 || l >= n || ctx.use[static_cast<std::uint32_t>(l)] == line_use::blank; };
   for (std::uint32_t l = 0; l < n; ++l)
@@ -79,7 +84,8 @@ void mark_page_furniture(parse_context& ctx) {
     if (keys[l].empty() || l == first_content) continue;
     if (!blank_or_edge(std::int64_t(l) - 1)) continue;
     auto it = counts.find(keys[l]);
-    if (it != counts.end() && it->second >= min_repeats && blank_or_edge(std::int64_t(l) + 1)) {
+    if (keys[l].size() >= min_header_key && it != counts.end() && it->second >= min_repeats &&
+        blank_or_edge(std::int64_t(l) + 1)) {
       record(l, l);
       continue;
     }

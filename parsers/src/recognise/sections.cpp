@@ -26,8 +26,8 @@ void recognise_sections(parse_context& ctx, document& doc) {
   auto new_section = [&](const clean::rich_text* heading) {
     section s;
     s.heading = heading ? ctx.keep(*heading) : std::string_view{};
-    std::string base = s.heading.empty() ? std::string("untitled") : slug(s.heading);
-    s.id = "section/" + std::to_string(doc.sections.size() + 1) + "-" + base;
+    std::string base = slug(s.heading);
+    s.id = "section/" + std::to_string(doc.sections.size() + 1) + (base.empty() ? "" : "-" + base);
     if (heading) s.span = ctx.span_of(*heading);
     doc.sections.push_back(std::move(s));
     current = &doc.sections.back();

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""The qspec command line: exit codes, outputs, diagnostics, coverage.
+
+Usage: cli_test.py QSPEC_BINARY CORPUS_DIR
+"""
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+QSPEC, CORPUS = sys.argv[1], pathlib.Path(sys.argv[2])
+UNIT = str(CORPUS / "unit-spec-F36J04-LMC-B2.txt")
+passed = failed = 0
+
+
+def run(*args, stdin=None):
+    return subprocess.run([QSPEC, *args], input=stdin, capture_output=True)
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name} {detail}")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    tmp = pathlib.Path(tmp)
+    r = run("parse", UNIT)
+    check("parse to stdout exits 0", r.returncode == 0, r.stderr.decode())
+    doc = json.loads(r.stdout)
+    check("stdout is the JSON catalogue", doc["kind"] == "document" and doc["children"][0]["id"] == "LMC-B2")
+
+    r = run("parse", UNIT, "--strict")
+    check("--strict fails on warnings", r.returncode == 1)
+
+    r = run("parse", UNIT, "--diagnostics", "json", "-o", str(tmp / "u.json"))
+    diags = json.loads(r.stderr)
+    rejoined = [d for d in diags if d["code"] == "Q-W201"]
+    check("--diagnostics json lists the rejoins", len(rejoined) == 4, str(len(rejoined)))
+    check("diagnostic carries span and original",
+          any(d["line"] == 228 and d["original"] == "\tworkers.\t\t\t\t\t\t\t\t" for d in rejoined))
+
+    r = run("parse", UNIT, "-o", str(tmp / "u.json"))
+    text = r.stderr.decode()
+    check("text diagnostics are file:line:col: severity: [code]",
+          f"{UNIT}:228:2: warning: [Q-W201]" in text, text[:300])
+
+    r = run("parse", UNIT, "--coverage", "-o", str(tmp / "u.json"))
+    check("--coverage reports the three counts",
+          "coverage: 150 in nodes, 33 furniture or boilerplate, 0 unclassified" in r.stderr.decode(), r.stderr.decode())
+
+    r = run("parse", "-", "--format", "yaml", stdin=pathlib.Path(UNIT).read_bytes())
+    check("stdin to YAML", r.returncode == 0 and b'kind: "unit"' in r.stdout)
+
+    pdf = tmp / "x.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n...")
+    r = run("parse", str(pdf))
+    check("a PDF exits 3 with a reason", r.returncode == 3 and b"is a PDF document" in r.stderr, r.stderr.decode())
+
+    r = run("parse", str(tmp / "missing.txt"))
+    check("a missing file exits 3", r.returncode == 3)
+
+    r = run("parse", UNIT, "--format", "csv")
+    check("a bad format is a usage error", r.returncode == 2)
+    r = run()
+    check("no subcommand is a usage error", r.returncode == 2)
+    r = run("parse", UNIT, "-o", str(tmp / "no" / "such" / "dir" / "x.json"))
+    check("-o into a missing folder is a clear error", r.returncode == 2 and b"does not exist" in r.stderr)
+    r = run("--help")
+    check("--help names the exit codes", r.returncode == 0 and b"3 unreadable or unsupported input" in r.stdout)
+
+    out = tmp / "out"
+    out.mkdir()
+    r = run("parse", str(CORPUS), "-o", str(out), "--format", "xml")
+    lines = r.stdout.decode().strip().splitlines()
+    docs = sorted(p.name for p in CORPUS.glob("*.txt"))
+    check("a folder gives one summary line per document", len(lines) == len(docs), r.stdout.decode())
+    check("a folder gives one catalogue per document",
+          sorted(p.name for p in out.iterdir()) == sorted(d[:-4] + ".xml" for d in docs))
+    check("the summary line counts the unit",
+          any("unit_specification, 1 unit, 3 elements, 22 criteria, 32 knowledge points, 27 glossary terms" in l
+              for l in lines), "\n".join(lines))
+    check("no temporary files left", not any(p.name.endswith(".qspec-tmp") for p in out.iterdir()))
+
+    copy = tmp / "self.txt"
+    copy.write_bytes(pathlib.Path(UNIT).read_bytes())
+    r = run("parse", str(copy), "-o", str(copy))
+    check("never overwrites its input", r.returncode == 2 and copy.read_bytes() == pathlib.Path(UNIT).read_bytes())
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,67 @@
+// Line grammars, through the facade the recognisers use.
+#include "grammar/lines.hpp"
+#include "helpers.hpp"
+
+using namespace qspec::grammar;
+
+TEST_CASE("grammar - unit header") {
+  auto m = match_unit_header("**F36J 04 (LMC B2) \xC2\xA0 \xC2\xA0  Lead and manage provision**");
+  REQUIRE(m);
+  CHECK(m->value.code == "F36J 04");
+  CHECK(m->value.local_code == "LMC B2");
+  CHECK(m->rest == 26);  // after the no-break spaces
+  CHECK_FALSE(match_unit_header("F36J04 (LMC B2) title"));
+  CHECK_FALSE(match_unit_header("Unit LMC A1 Manage and develop yourself"));
+}
+
+TEST_CASE("grammar - element codes") {
+  auto m = match_element_code("## LMC B2.1");
+  REQUIRE(m);
+  CHECK(m->value.local_code == "LMC B2");
+  CHECK(m->value.number == "1");
+  auto n = match_element_code("- LMC B2.3 \xC2\xA0 Lead and manage provision**");
+  REQUIRE(n);
+  CHECK(n->value.number == "3");
+  CHECK(n->rest == 14);
+  CHECK_FALSE(match_element_code("LMC B2 Lead"));
+}
+
+TEST_CASE("grammar - number and sub-item markers") {
+  auto n = match_number("12. Methods of managing");
+  REQUIRE(n);
+  CHECK(n->value == 12);
+  CHECK(n->rest == 4);
+  CHECK(match_number("7.")->value == 7);
+  CHECK_FALSE(match_number("1.5 hours"));
+  CHECK_FALSE(match_number("Level 5"));
+  auto s = match_sub_item("(b) your own roles");
+  REQUIRE(s);
+  CHECK(s->value == 'b');
+  CHECK(s->rest == 4);
+  CHECK_FALSE(match_sub_item("(within any restrictions"));
+  CHECK_FALSE(match_sub_item("(B) upper"));
+}
+
+TEST_CASE("grammar - evidence method legend") {
+  auto l = match_legend("DO = Direct Observation RA = Reflective Account Q = Questions PD = Professional Discussion  ");
+  REQUIRE(l);
+  REQUIRE(l->size() == 4);
+  CHECK((*l)[0].code == "DO");
+  CHECK((*l)[0].expansion == "Direct Observation");
+  CHECK((*l)[2].code == "Q");
+  CHECK((*l)[2].expansion == "Questions");
+  CHECK((*l)[3].expansion == "Professional Discussion");
+  auto p = match_legend("P/A/A = Projects/Assignment/APL");
+  REQUIRE(p);
+  CHECK((*p)[0].code == "P/A/A");
+  CHECK((*p)[0].expansion == "Projects/Assignment/APL");
+  CHECK_FALSE(match_legend("The rule = something else"));
+}
+
+TEST_CASE("grammar - criteria table header") {
+  auto h = match_criteria_header("Performance criteria\tDO\tRA\tEW\tQ\tWP\tWT\tPD\tCS\tP/A/A");
+  REQUIRE(h);
+  CHECK(h->size() == 9);
+  CHECK(h->back() == "P/A/A");
+  CHECK_FALSE(match_criteria_header("Performance criteria are listed below"));
+}

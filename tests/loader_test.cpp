@@ -1,0 +1,82 @@
+// Load stage: encodings, refusal of binary input, NFC, line index.
+#include "helpers.hpp"
+#include "load/line_index.hpp"
+
+using namespace qspec;
+
+TEST_CASE("loader - UTF-8 with and without BOM") {
+  auto plain = load_bytes("Unit \xE2\x80\x99x\n");
+  REQUIRE(plain);
+  CHECK(plain.encoding == "UTF-8");
+  CHECK(plain.text == "Unit \xE2\x80\x99x\n");
+  auto bom = load_bytes("\xEF\xBB\xBFUnit\n");
+  REQUIRE(bom);
+  CHECK(bom.text == "Unit\n");
+}
+
+TEST_CASE("loader - UTF-16 with BOM, little and big endian") {
+  std::string le("\xFF\xFE", 2), be("\xFE\xFF", 2);
+  for (char c : std::string("LMC B2")) {
+    le += c;
+    le += '\0';
+    be += '\0';
+    be += c;
+  }
+  le += std::string("\x19\x20", 2);  // U+2019
+  be += std::string("\x20\x19", 2);
+  auto a = load_bytes(le), b = load_bytes(be);
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a.encoding == "UTF-16LE");
+  CHECK(b.encoding == "UTF-16BE");
+  CHECK(a.text == "LMC B2\xE2\x80\x99");
+  CHECK(b.text == a.text);
+}
+
+TEST_CASE("loader - Windows-1252 when the bytes are not UTF-8") {
+  auto r = load_bytes("people\x92s \x93well being\x94\n");
+  REQUIRE(r);
+  CHECK(r.encoding == "windows-1252");
+  CHECK(r.text == "people\xE2\x80\x99s \xE2\x80\x9Cwell being\xE2\x80\x9D\n");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == diag::decoded_legacy);
+  CHECK(r.diagnostics[0].message.find("offset 6") != std::string::npos);
+}
+
+TEST_CASE("loader - binary input is refused with what it looks like") {
+  CHECK(load_bytes("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").error ==
+        "the input is a PDF document, not text: convert it to text first");
+  CHECK(load_bytes(std::string("PK\x03\x04\x14\x00\x06\x00word/document.xml", 29)).error ==
+        "the input is a Word (DOCX) document, not text: convert it to text first");
+  CHECK(load_bytes(std::string("PK\x03\x04\x14\x00other", 11)).error == "the input is a ZIP archive, not text");
+  CHECK(load_bytes(std::string("abc\0def", 7)).error ==
+        "the input holds binary data (NUL byte at offset 3), not text");
+  CHECK(load_file("/nonexistent/qspec/file.txt").error.starts_with("cannot open '/nonexistent/qspec/file.txt'"));
+}
+
+TEST_CASE("loader - NFC normalisation, reported per line") {
+  // "Cafe" + U+0301 COMBINING ACUTE ACCENT -> "Café" (U+00E9)
+  auto r = load_bytes("first line\nCafe\xCC\x81 services\n");
+  REQUIRE(r);
+  CHECK(r.text == "first line\nCaf\xC3\xA9 services\n");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == diag::normalised_nfc);
+  CHECK(r.diagnostics[0].span.begin.line == 2);
+  CHECK(r.diagnostics[0].original == "Cafe\xCC\x81 services");
+}
+
+TEST_CASE("line index - LF, CRLF and lone CR; columns count code points") {
+  std::string text = "ab\r\ncd\ref\n\xE2\x80\x99x";
+  line_index idx(text);
+  REQUIRE(idx.count() == 4);
+  CHECK(idx.line(0) == "ab");
+  CHECK(idx.line(1) == "cd");
+  CHECK(idx.line(2) == "ef");
+  CHECK(idx.line(3) == "\xE2\x80\x99x");
+  CHECK(idx.position(4) == source_position{2, 1});
+  // 'x' after a three-byte character is column 2
+  CHECK(idx.position(static_cast<std::uint32_t>(text.size() - 1)) == source_position{4, 2});
+  // a trailing newline does not open a line
+  CHECK(line_index("a\nb\n").count() == 2);
+  CHECK(line_index("").count() == 1);
+}

@@ -1,0 +1,37 @@
+// Documents of a kind not supported yet: one diagnostic, every line kept.
+#include "helpers.hpp"
+
+using namespace qspec;
+using qspec::test::count_code;
+
+TEST_CASE("sections - unsupported document keeps its lines as sections") {
+  auto r = qspec::test::parse_corpus("programme-overview-level5-diploma-hsc.txt");
+  CHECK(r.doc.type == document_kind::unknown);
+  CHECK(count_code(r, diag::unsupported_kind) == 1);
+  CHECK(r.doc.lines.unclassified == 0);
+  CHECK(r.doc.lines.content + r.doc.lines.furniture + r.doc.lines.blank == r.doc.lines.lines);
+  REQUIRE_FALSE(r.doc.sections.empty());
+  CHECK(r.doc.sections.front().heading == "Occupation profile");
+  CHECK(r.doc.units.empty());
+}
+
+TEST_CASE("sections - empty and whitespace-only input give an empty document") {
+  auto empty = qspec::test::parse_text("");
+  CHECK(empty.doc.sections.empty());
+  CHECK(empty.doc.lines.unclassified == 0);
+  auto blank = qspec::test::parse_text("  \n\t\n\n");
+  CHECK(blank.doc.sections.empty());
+  CHECK(blank.doc.lines.blank == 3);
+}
+
+TEST_CASE("sections - forcing the unit kind on a document without a unit header") {
+  parse_options o;
+  o.kind = document_kind::unit_specification;
+  auto r = parse(std::string("Some heading\n\nA paragraph of text.\n"), o);
+  CHECK(r.doc.units.empty());
+  // nothing was recognised: every non-blank line is reported, none dropped
+  CHECK(r.doc.lines.unclassified == 2);
+  CHECK(count_code(r, diag::unclassified_line) == 2);
+  for (const auto& d : r.diagnostics)
+    if (d.code == diag::unclassified_line && d.span.begin.line == 3) CHECK(d.original == "A paragraph of text.");
+}

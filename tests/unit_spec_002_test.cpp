@@ -1,0 +1,335 @@
+// Facts of seed 002: unit F36J 04 (LMC B2), "Lead and manage provision of
+// care services that promotes the well being of people".
+#include <algorithm>
+#include <functional>
+
+#include "helpers.hpp"
+
+using namespace qspec;
+using qspec::test::count_code;
+using qspec::test::pos;
+
+namespace {
+
+const parse_result& doc002() {
+  static const parse_result r = qspec::test::parse_corpus("unit-spec-F36J04-LMC-B2.txt");
+  return r;
+}
+
+const unit& lmc_b2() {
+  REQUIRE(doc002().doc.units.size() == 1);
+  return doc002().doc.units.front();
+}
+
+const element& element_n(std::size_t i) {
+  REQUIRE(lmc_b2().elements.size() == 3);
+  return lmc_b2().elements.at(i);
+}
+
+std::vector<std::string> labels(const std::vector<sub_item>& items) {
+  std::vector<std::string> out;
+  for (const auto& s : items) out.emplace_back(s.label);
+  return out;
+}
+
+const knowledge_point& point(unsigned n) {
+  for (const auto& g : lmc_b2().knowledge->groups)
+    for (const auto& p : g.points)
+      if (p.number == n) return p;
+  FAIL("no knowledge point " << n);
+  throw;
+}
+
+const glossary_term& term(std::string_view t) {
+  for (const auto& g : lmc_b2().glossary_part->terms)
+    if (g.term == t) return g;
+  FAIL("no glossary term " << t);
+  throw;
+}
+
+/// Every text of every node, for checks that hold across the whole tree.
+void each_text(const std::function<void(std::string_view, std::string_view)>& f) {
+  const auto& u = lmc_b2();
+  f(u.id, u.title);
+  for (const auto& s : u.sections)
+    for (const auto& b : s.blocks) {
+      if (b.which == block::type::paragraph) f(b.para.id, b.para.text);
+      for (const auto& i : b.items.items) f(i.id, i.text);
+    }
+  for (const auto& p : u.scope_part->paragraphs) f(p.id, p.text);
+  for (const auto& i : u.scope_part->items) f(i.id, i.text);
+  for (const auto& p : u.values->paragraphs) f(p.id, p.text);
+  for (const auto& t : u.glossary_part->terms)
+    for (const auto& b : t.definition) {
+      if (b.which == block::type::paragraph) f(b.para.id, b.para.text);
+      for (const auto& i : b.items.items) f(i.id, i.text);
+    }
+  for (const auto& r : u.evidence->requirements) f(r.id, r.text);
+  for (const auto& t : u.evidence->types) f(t.id, t.description);
+  for (const auto& i : u.guidance->items) f(i.id, i.text);
+  for (const auto& g : u.knowledge->groups)
+    for (const auto& p : g.points) {
+      f(p.id, p.text);
+      for (const auto& s : p.sub_items) f(s.id, s.text);
+    }
+  for (const auto& e : u.elements) {
+    f(e.id, e.title);
+    for (const auto& c : e.criteria) {
+      f(c.id, c.text);
+      for (const auto& s : c.sub_items) f(s.id, s.text);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("unit spec - header: codes and title") {
+  const auto& u = lmc_b2();
+  CHECK(doc002().doc.type == document_kind::unit_specification);
+  CHECK(u.code == "F36J 04");
+  CHECK(u.local_code == "LMC B2");
+  CHECK(u.id == "LMC-B2");
+  CHECK(u.title == "Lead and manage provision of care services that promotes the well being of people");
+  CHECK(pos(u.span) == "3:1-3:107");
+}
+
+TEST_CASE("unit spec - elements with titles and criteria counts") {
+  CHECK(element_n(0).code == "LMC B2.1");
+  CHECK(element_n(0).id == "LMC-B2/B2.1");
+  CHECK(element_n(0).title ==
+        "Lead and manage provision that involves people in decisions about the outcomes they wish to achieve");
+  CHECK(element_n(1).code == "LMC B2.2");
+  CHECK(element_n(1).title ==
+        "Lead and manage provision that promotes people\u2019s social, emotional, cultural, spiritual and "
+        "intellectual well being");
+  CHECK(element_n(2).code == "LMC B2.3");
+  CHECK(element_n(2).title == "Lead and manage provision that promotes people\u2019s health");
+  CHECK(element_n(0).criteria.size() == 6);
+  CHECK(element_n(1).criteria.size() == 8);
+  CHECK(element_n(2).criteria.size() == 8);
+  for (const auto& e : lmc_b2().elements)
+    for (std::size_t i = 0; i < e.criteria.size(); ++i) CHECK(e.criteria[i].number == i + 1);
+  // the list of elements and the element headings agree: no title diagnostic
+  CHECK(count_code(doc002(), diag::title_mismatch) == 0);
+}
+
+TEST_CASE("unit spec - evidence method columns with their legend expansions") {
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"DO", "Direct Observation"}, {"RA", "Reflective Account"}, {"EW", "Expert Witness"},
+      {"Q", "Questions"},           {"WP", "Work Product"},       {"WT", "Witness Testimony"},
+      {"PD", "Professional Discussion"}, {"CS", "Case Study"},    {"P/A/A", "Projects/Assignment/APL"}};
+  for (const auto& e : lmc_b2().elements) {
+    REQUIRE(e.evidence_methods.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      CHECK(e.evidence_methods[i].code == expected[i].first);
+      CHECK(e.evidence_methods[i].name == expected[i].second);
+    }
+  }
+  CHECK(element_n(0).evidence_methods[8].id == "LMC-B2/B2.1/method/P-A-A");
+  CHECK(pos(element_n(0).evidence_methods[0].span) == "183:22-183:23");
+  CHECK(pos(element_n(0).evidence_methods[0].legend_span) == "191:1-191:2");
+  CHECK(count_code(doc002(), diag::missing_expansion) == 0);
+}
+
+TEST_CASE("unit spec - performance criteria sub-items") {
+  CHECK(labels(element_n(0).criteria[0].sub_items) == std::vector<std::string>{"a", "b", "c"});
+  CHECK(labels(element_n(0).criteria[2].sub_items) == std::vector<std::string>{"a", "b", "c", "d"});
+  CHECK(labels(element_n(0).criteria[4].sub_items) == std::vector<std::string>{"a", "b", "c"});
+  CHECK(labels(element_n(1).criteria[4].sub_items) == std::vector<std::string>{"a", "b"});
+  CHECK(labels(element_n(1).criteria[7].sub_items) == std::vector<std::string>{"a", "b", "c"});
+  CHECK(labels(element_n(2).criteria[2].sub_items) == std::vector<std::string>{"a", "b", "c", "d"});
+  CHECK(labels(element_n(2).criteria[3].sub_items) == std::vector<std::string>{"a", "b", "c"});
+  std::size_t with_sub_items = 0;
+  for (const auto& e : lmc_b2().elements)
+    for (const auto& c : e.criteria) with_sub_items += !c.sub_items.empty();
+  CHECK(with_sub_items == 7);
+
+  const auto& pc1 = element_n(0).criteria[0];
+  CHECK(pc1.text == "You create an environment which empowers people and their advocates to:");
+  CHECK(pc1.sub_items[0].text == "make decisions about the outcomes they wish to achieve");
+  CHECK(pc1.sub_items[0].id == "LMC-B2/B2.1/pc-1/a");
+  CHECK(pos(pc1.sub_items[0].span) == "184:90-184:147");
+  // the shifted first row of B2.3 ("<TAB>1. You review …") is criterion 1
+  CHECK(pos(element_n(2).criteria[0].span) == "218:2-218:131");
+}
+
+TEST_CASE("unit spec - criterion 8 of LMC B2.3 rejoined across the page break") {
+  const auto& pc8 = element_n(2).criteria[7];
+  CHECK(pc8.id == "LMC-B2/B2.3/pc-8");
+  CHECK(pc8.text ==
+        "You take appropriate action and deal with any conflicts that may arise when a person\u2019s health related "
+        "issues are outside the competence of the provision and its workers.");
+  CHECK(pos(pc8.span) == "225:1-228:9");
+  bool reported = false;
+  for (const auto& d : doc002().diagnostics)
+    if (d.code == diag::rejoined_page_break && d.span.begin.line == 228) {
+      reported = true;
+      CHECK(d.level == severity::warning);
+      CHECK(d.original == "\tworkers.\t\t\t\t\t\t\t\t");
+      CHECK(d.repaired == "workers.");
+    }
+  CHECK(reported);
+  // the repeated "Performance criteria" header row is furniture
+  auto& furn = doc002().doc.furniture_items;
+  CHECK(std::count_if(furn.begin(), furn.end(), [](auto& f) { return f.role == "repeated_table_header"; }) == 1);
+}
+
+TEST_CASE("unit spec - emphasised terms in criteria refer to glossary entries") {
+  const auto& pc1 = element_n(1).criteria[0];
+  REQUIRE(pc1.terms.size() == 3);
+  CHECK(pc1.terms[0].text == "management");
+  CHECK(pc1.terms[0].target == "LMC-B2/glossary/management");
+  CHECK(pos(pc1.terms[0].span) == "200:23-200:32");
+  CHECK(pc1.terms[1].target.empty());  // a compound phrase the glossary does not define
+  CHECK(pc1.terms[2].target == "LMC-B2/glossary/organisational-requirements");
+  // "role model" is italic in the glossary, bold in the criterion: still resolved
+  CHECK(element_n(1).criteria[3].terms.at(0).target == "LMC-B2/glossary/role-model");
+  // "citizen" in knowledge point 21 resolves to "Citizenship"
+  CHECK(point(21).terms.at(0).target == "LMC-B2/glossary/citizenship");
+}
+
+TEST_CASE("unit spec - knowledge specification: 32 points in 3 groups") {
+  const auto& k = *lmc_b2().knowledge;
+  REQUIRE(k.groups.size() == 3);
+  CHECK(k.groups[0].title == "Values");
+  CHECK(k.groups[1].title == "Legislation and Policy");
+  CHECK(k.groups[2].title == "Leadership and Management Theory and Practice");
+  CHECK(k.groups[0].points.front().number == 1);
+  CHECK(k.groups[0].points.back().number == 5);
+  CHECK(k.groups[1].points.front().number == 6);
+  CHECK(k.groups[1].points.back().number == 9);
+  CHECK(k.groups[2].points.front().number == 10);
+  CHECK(k.groups[2].points.back().number == 32);
+  std::size_t total = 0;
+  for (const auto& g : k.groups) total += g.points.size();
+  CHECK(total == 32);
+  CHECK(k.lead_in == "You need to show that you know, understand and can apply in your management practice:");
+  CHECK(k.evidence_column == "Enter Evidence Numbers");
+  CHECK(k.introduction.size() == 3);
+}
+
+TEST_CASE("unit spec - knowledge points continue across page breaks") {
+  CHECK(labels(point(6).sub_items) == std::vector<std::string>{"a", "b", "c"});
+  CHECK(point(6).sub_items[1].text == "your own roles, responsibilities and accountability");
+  CHECK(pos(point(6).sub_items[1].span) == "143:40-143:94");
+  CHECK(labels(point(10).sub_items) == std::vector<std::string>{"a", "b", "c", "d", "e", "f"});
+  CHECK(point(10).sub_items[2].text ==
+        "government reports, inquiries and research relevant to leadership and management that promotes the well "
+        "being of people");
+  CHECK(labels(point(7).sub_items) == std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g", "h", "i"});
+  CHECK(labels(point(8).sub_items) == std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g"});
+  CHECK(labels(point(12).sub_items) == std::vector<std::string>{"a", "b", "c", "d", "e"});
+  CHECK(labels(point(2).sub_items) == std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g"});
+  // "(within any restrictions placed upon them)" is not a sub-item marker
+  CHECK(point(2).sub_items[6].text.find("(within any restrictions placed upon them)") != std::string_view::npos);
+  CHECK(point(6).id == "LMC-B2/knowledge/kp-6");
+  CHECK(point(6).sub_items[1].id == "LMC-B2/knowledge/kp-6/b");
+}
+
+TEST_CASE("unit spec - glossary: 27 terms, lists kept, continuation joined") {
+  const auto& g = *lmc_b2().glossary_part;
+  REQUIRE(g.terms.size() == 27);
+  CHECK(g.terms.front().term == "Abuse");
+  CHECK(g.terms.back().term == "Workers");
+  CHECK(term("Role model").emphasis == "italic");
+  CHECK(term("Service").emphasis == "italic");
+  CHECK(term("Abuse").emphasis == "bold");
+
+  const auto& people = term("People");
+  REQUIRE(people.definition.size() == 1);
+  CHECK(people.definition[0].para.text.ends_with(
+      "their parents/carers, their families, teachers, college lecturers, significant others, groups and communities."));
+  CHECK(pos(people.span) == "59:1-61:73");
+  CHECK(count_code(doc002(), diag::continued_row) == 1);
+
+  const auto& outcomes = term("Positive outcomes");
+  REQUIRE(outcomes.definition.size() == 4);
+  CHECK(outcomes.definition[0].which == block::type::paragraph);
+  CHECK(outcomes.definition[1].which == block::type::list);
+  CHECK(outcomes.definition[1].items.items.size() == 5);
+  CHECK(outcomes.definition[1].items.items[0].text == "improved health, emotional well being and quality of life");
+  CHECK(outcomes.definition[3].items.items.size() == 5);
+  CHECK(outcomes.definition[3].items.items[4].text == "achieving economic well being");
+
+  const auto& rights = term("Rights");
+  REQUIRE(rights.definition.size() == 3);
+  CHECK(rights.definition[0].para.text == "The rights of:");
+  CHECK(rights.definition[1].items.items.size() == 2);
+  CHECK(rights.definition[1].items.items[0].text ==
+        "adults are those embodied in the United Nations Universal Declaration of Human Rights");
+  CHECK(g.introduction.size() == 1);
+}
+
+TEST_CASE("unit spec - scope items and values") {
+  const auto& s = *lmc_b2().scope_part;
+  REQUIRE(s.items.size() == 6);
+  CHECK(s.items.front().term == "Advocates");
+  CHECK(s.items.front().relation == "could include");
+  CHECK(s.items.front().text.starts_with("parents, carers, advocacy professionals"));
+  CHECK(s.items[2].term == "People");
+  CHECK(s.items[2].relation == "include");
+  CHECK(s.items[3].relation == "including");
+  CHECK(s.items.back().term == "Workers");
+  CHECK(s.paragraphs.size() == 2);  // the guidance before and the knowledge summary after
+  REQUIRE(lmc_b2().values);
+  REQUIRE(lmc_b2().values->paragraphs.size() == 1);
+  CHECK(lmc_b2().values->paragraphs[0].text.starts_with("The values underpinning this unit"));
+}
+
+TEST_CASE("unit spec - evidence requirements") {
+  const auto& ev = *lmc_b2().evidence;
+  const evidence_requirement* simulation = nullptr;
+  std::vector<std::string_view> mandatory;
+  for (const auto& r : ev.requirements) {
+    if (r.category == "simulation") simulation = &r;
+    if (r.category == "mandatory") mandatory.push_back(r.label);
+  }
+  REQUIRE(simulation);
+  CHECK(simulation->permitted == std::optional<bool>(false));
+  CHECK(simulation->text == "Simulation is NOT permitted for any part of this unit.");
+  CHECK(mandatory == std::vector<std::string_view>{"Direct observation", "Reflective account"});
+  REQUIRE(ev.types.size() == 8);
+  CHECK(ev.types.front().name == "Work Products");
+  CHECK(ev.types.back().name == "Expert Witness");
+  CHECK(ev.types.back().description.ends_with(
+      "to make the final decision on the appropriateness of this evidence."));
+  CHECK(pos(ev.types.back().span) == "108:5-113:14");
+  REQUIRE(lmc_b2().guidance);
+  CHECK(lmc_b2().guidance->items.size() == 3);
+  CHECK(lmc_b2().guidance->items[2].text == "All evidence must relate to your own work practice.");
+}
+
+TEST_CASE("unit spec - page headers are furniture, never content") {
+  std::size_t headers = 0;
+  for (const auto& f : doc002().doc.furniture_items) headers += f.role == "page_header";
+  CHECK(headers == 10);  // 10 repeats after the title line, two of them wrapped
+  each_text([](std::string_view id, std::string_view text) {
+    INFO(id);
+    CHECK(text.find("F36J 04") == std::string_view::npos);
+    CHECK(text.find("**") == std::string_view::npos);
+    CHECK(text.find('<') == std::string_view::npos);
+    CHECK(text.find('\t') == std::string_view::npos);
+  });
+}
+
+TEST_CASE("unit spec - sign-off form recognised as a form") {
+  const furniture* form = nullptr;
+  for (const auto& f : doc002().doc.furniture_items)
+    if (f.role == "sign_off_form") form = &f;
+  REQUIRE(form);
+  CHECK(form->span.begin.line == 234);
+  CHECK(form->span.end.line == 266);
+  REQUIRE(form->fields.size() == 9);
+  CHECK(form->fields[0].label == "Candidate's name");
+  CHECK(form->fields[2].label == "Date");
+  CHECK(form->fields[8].label == "Date");
+}
+
+TEST_CASE("unit spec - every line accounted for") {
+  const auto& c = doc002().doc.lines;
+  CHECK(c.unclassified == 0);
+  CHECK(c.content + c.furniture + c.blank == c.lines);
+  CHECK(count_code(doc002(), diag::unclassified_line) == 0);
+  CHECK(count_code(doc002(), diag::rejoined_page_break) == 4);
+  CHECK_FALSE(doc002().has_errors());
+}
