@@ -46,6 +46,15 @@ std::string extension(qspec::format f) {
 /// Writes through a temporary file renamed into place, so an interrupted
 /// run never leaves a half-written catalogue.
 bool write_atomically(const fs::path& target, const std::string& content, std::string& error) {
+  std::error_code ec;
+  auto status = fs::status(target, ec);
+  if (fs::exists(status) && !fs::is_regular_file(status)) {
+    // a device or a pipe (/dev/null, /dev/stdout): write to it, never replace it
+    std::ofstream out(target, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out) error = "cannot write '" + target.string() + "'";
+    return static_cast<bool>(out);
+  }
   fs::path tmp = target;
   tmp += ".qspec-tmp";
   {
@@ -63,7 +72,6 @@ bool write_atomically(const fs::path& target, const std::string& content, std::s
       return false;
     }
   }
-  std::error_code ec;
   fs::rename(tmp, target, ec);
   if (ec) {
     error = "cannot move the catalogue into '" + target.string() + "': " + ec.message();
@@ -76,8 +84,9 @@ bool write_atomically(const fs::path& target, const std::string& content, std::s
 void print_diagnostics(const std::string& name, const std::vector<qspec::diagnostic>& diags, bool notes) {
   for (const auto& d : diags) {
     if (d.level == qspec::severity::note && !notes) continue;
-    std::cerr << name << ':' << d.span.begin.line << ':' << d.span.begin.column << ": " << qspec::to_string(d.level)
-              << ": [" << d.code << "] " << d.message << '\n';
+    std::cerr << name;
+    if (d.span.begin.line > 0) std::cerr << ':' << d.span.begin.line << ':' << d.span.begin.column;
+    std::cerr << ": " << qspec::to_string(d.level) << ": [" << d.code << "] " << d.message << '\n';
   }
 }
 
@@ -109,7 +118,7 @@ std::string summary(const std::string& name, const qspec::parse_result& r) {
   return s.str();
 }
 
-std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs, std::string& error) {
+std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs) {
   std::vector<fs::path> files;
   for (const auto& in : inputs) {
     if (in == "-") {
@@ -146,7 +155,7 @@ int run_parse(const parse_command& cmd) {
     }
   }
   std::string error;
-  auto files = expand_inputs(cmd.inputs, error);
+  auto files = expand_inputs(cmd.inputs);
   bool many = files.size() > 1;
   for (const auto& in : cmd.inputs) {
     std::error_code ec;

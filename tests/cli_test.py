@@ -92,5 +92,13 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("parse", str(copy), "-o", str(copy))
     check("never overwrites its input", r.returncode == 2 and copy.read_bytes() == pathlib.Path(UNIT).read_bytes())
 
+    fifo = tmp / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    r = run("parse", UNIT, "-o", str(fifo))
+    piped = reader.communicate(timeout=30)[0]
+    check("-o to a pipe writes into it and leaves it a pipe",
+          r.returncode == 0 and piped.startswith(b"{") and fifo.is_fifo())
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

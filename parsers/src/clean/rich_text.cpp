@@ -317,6 +317,20 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
       continue;
     }
     at_item_start = false;
+    // a run of bytes with no markup, space or no-break space: appended at once
+    if (static_cast<unsigned char>(c) < 0x80 || c != '\xC2') {
+      std::uint32_t j = i + 1;
+      while (j < end) {
+        char d = s[j];
+        if (d == ' ' || d == '\t' || d == '<' || d == '&' || d == '*' || d == '\xC2') break;
+        ++j;
+      }
+      if (j > i + 1) {
+        current.content.append(s.substr(i, j - i), i, j - i);
+        i = j;
+        continue;
+      }
+    }
     // one UTF-8 character
     std::uint32_t n = 1;
     auto u = static_cast<unsigned char>(c);

@@ -18,19 +18,25 @@ class line_index {
     starts_.push_back(0);
     const char* p = text.data();
     const auto n = static_cast<std::uint32_t>(text.size());
+    bool ascii = true;
     for (std::uint32_t i = 0; i < n; ++i) {
       char c = p[i];
+      if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
       if (c == '\n' || c == '\r') {
         ends_.push_back(i);
+        ascii_.push_back(ascii);
+        ascii = true;
         if (c == '\r' && i + 1 < n && p[i + 1] == '\n') ++i;
         starts_.push_back(i + 1);
       }
     }
     ends_.push_back(n);
+    ascii_.push_back(ascii);
     // A final line terminator does not open another line.
     if (starts_.size() > 1 && starts_.back() == n) {
       starts_.pop_back();
       ends_.pop_back();
+      ascii_.pop_back();
     }
   }
 
@@ -53,6 +59,7 @@ class line_index {
   /// 1-based line and code-point column of the character holding byte `offset`.
   [[nodiscard]] source_position position(std::uint32_t offset) const {
     std::uint32_t l = line_of(offset);
+    if (ascii_[l]) return {l + 1, offset - starts_[l] + 1};
     std::uint32_t col = 0;
     const char* p = text_.data();
     for (std::uint32_t i = starts_[l]; i <= offset && i < text_.size(); ++i)
@@ -70,6 +77,7 @@ class line_index {
   std::string_view text_;
   std::vector<std::uint32_t> starts_;
   std::vector<std::uint32_t> ends_;
+  std::vector<bool> ascii_;  // lines with no multi-byte character: column = byte offset + 1
 };
 
 }  // namespace qspec

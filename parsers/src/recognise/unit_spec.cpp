@@ -267,22 +267,24 @@ class unit_recogniser {
 
     after_break_ = page_break_;
     page_break_ = false;
+    // Table rows (tabs) are read cell by cell by their part; other lines whole.
+    const bool row = raw.find('\t') != std::string_view::npos;
     std::uint32_t from = b;  // "## Heading": the hashes are decoration
     while (from < e && ctx_.src[from] == '#') ++from;
-    rich_text text = ctx_.read_text(from == b ? b : from, e);
-    if (text.empty()) {  // only markup
+    rich_text text = row ? rich_text{} : ctx_.read_text(from, e);
+    if (!row && text.empty()) {  // only markup
       used(l, line_use::furniture);
       return;
     }
     if (istarts_with(text.text(), "to be completed by the")) return start_form(l, raw);
 
-    if (auto h = heading_of(text.text()); h && raw.find('\t') == std::string_view::npos) {
+    if (auto h = heading_of(text.text()); h && !row) {
       // a heading that only restates the part it is in is boilerplate
       used(l, set_part(*h, text) ? line_use::content : line_use::furniture);
       return;
     }
 
-    if (raw.find('\t') == std::string_view::npos) {
+    if (!row) {
       if (auto m = grammar::match_element_code(raw)) {
         element_line(l, *m, b, e);
         return;

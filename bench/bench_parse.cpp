@@ -1,0 +1,57 @@
+// Throughput of parse, and of parse + emit per format, on one document held
+// in memory (no disk in the loop). A figure for the record, never a test.
+//
+//   qspec_bench corpus/unit-spec-F36J04-LMC-B2.txt 2000
+#include <chrono>
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <streambuf>
+
+#include "qspec/emit.hpp"
+#include "qspec/parse.hpp"
+
+namespace {
+class null_buffer : public std::streambuf {
+ protected:
+  int overflow(int c) override { return c; }
+  std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+};
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: qspec_bench FILE [ITERATIONS]\n";
+    return 2;
+  }
+  const int iterations = argc > 2 ? std::atoi(argv[2]) : 1000;
+  auto loaded = qspec::load_file(argv[1]);
+  if (!loaded) {
+    std::cerr << loaded.error << '\n';
+    return 3;
+  }
+  const double mb = static_cast<double>(loaded.text.size()) * iterations / 1e6;
+  null_buffer sink_buffer;
+  std::ostream sink(&sink_buffer);
+  auto measure = [&](const char* label, auto&& body) {
+    auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < iterations; ++i) body();
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << std::left << std::setw(18) << label << std::fixed << std::setprecision(1) << mb / s << " MB/s  ("
+              << iterations << " x " << loaded.text.size() << " bytes in " << std::setprecision(3) << s << " s)\n";
+  };
+  measure("load+parse", [&] {
+    auto l = qspec::load_bytes(loaded.text);
+    auto r = qspec::parse(l);
+  });
+  for (auto [name, f] : {std::pair{"+ json", qspec::format::json}, std::pair{"+ yaml", qspec::format::yaml},
+                         std::pair{"+ xml", qspec::format::xml}}) {
+    std::string label = std::string("load+parse") + name;
+    measure(label.c_str(), [&] {
+      auto l = qspec::load_bytes(loaded.text);
+      auto r = qspec::parse(l);
+      qspec::emit(r.doc, r.diagnostics, f, sink);
+    });
+  }
+}
