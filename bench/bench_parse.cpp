@@ -22,10 +22,11 @@ class null_buffer : public std::streambuf {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: qspec_bench FILE [ITERATIONS]\n";
+    std::cerr << "usage: qspec_bench FILE [ITERATIONS] [parse|json|yaml|xml]\n";
     return 2;
   }
   const int iterations = argc > 2 ? std::atoi(argv[2]) : 1000;
+  const std::string only = argc > 3 ? argv[3] : "";
   auto loaded = qspec::load_file(argv[1]);
   if (!loaded) {
     std::cerr << loaded.error << '\n';
@@ -41,12 +42,13 @@ int main(int argc, char** argv) {
     std::cout << std::left << std::setw(18) << label << std::fixed << std::setprecision(1) << mb / s << " MB/s  ("
               << iterations << " x " << loaded.text.size() << " bytes in " << std::setprecision(3) << s << " s)\n";
   };
-  measure("load+parse", [&] {
+  if (only.empty() || only == "parse") measure("load+parse", [&] {
     auto l = qspec::load_bytes(loaded.text);
     auto r = qspec::parse(l);
   });
   for (auto [name, f] : {std::pair{"+ json", qspec::format::json}, std::pair{"+ yaml", qspec::format::yaml},
                          std::pair{"+ xml", qspec::format::xml}}) {
+    if (!only.empty() && only != name + 2) continue;
     std::string label = std::string("load+parse") + name;
     measure(label.c_str(), [&] {
       auto l = qspec::load_bytes(loaded.text);

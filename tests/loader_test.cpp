@@ -4,6 +4,14 @@
 
 using namespace qspec;
 
+namespace {
+/// A string literal with its embedded NULs, sized by the compiler.
+template <std::size_t N>
+std::string bytes(const char (&literal)[N]) {
+  return std::string(literal, N - 1);
+}
+}  // namespace
+
 TEST_CASE("loader - UTF-8 with and without BOM") {
   auto plain = load_bytes("Unit \xE2\x80\x99x\n");
   REQUIRE(plain);
@@ -46,10 +54,10 @@ TEST_CASE("loader - Windows-1252 when the bytes are not UTF-8") {
 TEST_CASE("loader - binary input is refused with what it looks like") {
   CHECK(load_bytes("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").error ==
         "the input is a PDF document, not text: convert it to text first");
-  CHECK(load_bytes(std::string("PK\x03\x04\x14\x00\x06\x00word/document.xml", 29)).error ==
+  CHECK(load_bytes(bytes("PK\x03\x04\x14\x00\x06\x00word/document.xml")).error ==
         "the input is a Word (DOCX) document, not text: convert it to text first");
-  CHECK(load_bytes(std::string("PK\x03\x04\x14\x00other", 11)).error == "the input is a ZIP archive, not text");
-  CHECK(load_bytes(std::string("abc\0def", 7)).error ==
+  CHECK(load_bytes(bytes("PK\x03\x04\x14\x00other")).error == "the input is a ZIP archive, not text");
+  CHECK(load_bytes(bytes("abc\0def")).error ==
         "the input holds binary data (NUL byte at offset 3), not text");
   CHECK(load_file("/nonexistent/qspec/file.txt").error.starts_with("cannot open '/nonexistent/qspec/file.txt'"));
 }

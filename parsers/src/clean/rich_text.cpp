@@ -204,6 +204,13 @@ std::uint32_t read_entity(std::string_view s, std::string& out) {
   return 0;
 }
 
+/// Bytes that may start markup, whitespace or a no-break space.
+constexpr auto special_byte = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '<', '&', '*', '\xC2'}) t[c] = true;
+  return t;
+}();
+
 bool is_space_at(std::string_view s, std::size_t i, std::uint32_t& len) {
   char c = s[i];
   if (c == ' ' || c == '\t') {
@@ -318,13 +325,9 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
     }
     at_item_start = false;
     // a run of bytes with no markup, space or no-break space: appended at once
-    if (static_cast<unsigned char>(c) < 0x80 || c != '\xC2') {
+    if (c != '\xC2') {
       std::uint32_t j = i + 1;
-      while (j < end) {
-        char d = s[j];
-        if (d == ' ' || d == '\t' || d == '<' || d == '&' || d == '*' || d == '\xC2') break;
-        ++j;
-      }
+      while (j < end && !special_byte[static_cast<unsigned char>(s[j])]) ++j;
       if (j > i + 1) {
         current.content.append(s.substr(i, j - i), i, j - i);
         i = j;

@@ -4,6 +4,7 @@
 // 1-based line:column in code points.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -15,28 +16,23 @@ namespace qspec {
 class line_index {
  public:
   explicit line_index(std::string_view text) : text_(text) {
-    starts_.push_back(0);
     const char* p = text.data();
     const auto n = static_cast<std::uint32_t>(text.size());
-    bool ascii = true;
-    for (std::uint32_t i = 0; i < n; ++i) {
-      char c = p[i];
-      if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
-      if (c == '\n' || c == '\r') {
-        ends_.push_back(i);
-        ascii_.push_back(ascii);
-        ascii = true;
-        if (c == '\r' && i + 1 < n && p[i + 1] == '\n') ++i;
-        starts_.push_back(i + 1);
-      }
-    }
-    ends_.push_back(n);
-    ascii_.push_back(ascii);
-    // A final line terminator does not open another line.
-    if (starts_.size() > 1 && starts_.back() == n) {
-      starts_.pop_back();
-      ends_.pop_back();
-      ascii_.pop_back();
+    std::uint32_t start = 0;
+    for (;;) {
+      // the next terminator: memchr for both kinds, nearest wins
+      const void* lf = std::memchr(p + start, '\n', n - start);
+      std::uint32_t end = lf ? static_cast<std::uint32_t>(static_cast<const char*>(lf) - p) : n;
+      if (const void* cr = std::memchr(p + start, '\r', end - start))
+        end = static_cast<std::uint32_t>(static_cast<const char*>(cr) - p);
+      starts_.push_back(start);
+      ends_.push_back(end);
+      ascii_.push_back(is_ascii(p + start, end - start));
+      if (end >= n) break;
+      std::uint32_t next = end + 1;
+      if (p[end] == '\r' && next < n && p[next] == '\n') ++next;
+      if (next >= n) break;  // a final terminator does not open another line
+      start = next;
     }
   }
 
@@ -52,19 +48,34 @@ class line_index {
 
   /// 0-based line holding byte `offset`.
   [[nodiscard]] std::uint32_t line_of(std::uint32_t offset) const {
+    if (last_line_ < starts_.size() && offset >= starts_[last_line_] &&
+        (last_line_ + 1 == starts_.size() || offset < starts_[last_line_ + 1]))
+      return last_line_;
     auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    return static_cast<std::uint32_t>(it - starts_.begin()) - 1;
+    last_line_ = static_cast<std::uint32_t>(it - starts_.begin()) - 1;
+    return last_line_;
   }
 
   /// 1-based line and code-point column of the character holding byte `offset`.
   [[nodiscard]] source_position position(std::uint32_t offset) const {
     std::uint32_t l = line_of(offset);
     if (ascii_[l]) return {l + 1, offset - starts_[l] + 1};
-    std::uint32_t col = 0;
+    // Count lead bytes from the line start, or from the last position asked
+    // for on this line: spans are mostly asked for in source order.
+    std::uint32_t from = starts_[l], col = 0;
+    if (cache_line_ == l && cache_offset_ <= offset) {
+      from = cache_offset_ + 1;
+      col = cache_column_;
+    }
     const char* p = text_.data();
-    for (std::uint32_t i = starts_[l]; i <= offset && i < text_.size(); ++i)
+    const auto limit = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()) - 1);
+    for (std::uint32_t i = from; i <= limit && !text_.empty(); ++i)
       if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) ++col;
-    return {l + 1, col == 0 ? 1 : col};
+    if (col == 0) col = 1;
+    cache_line_ = l;
+    cache_offset_ = offset;
+    cache_column_ = col;
+    return {l + 1, col};
   }
 
   /// Span of the bytes [begin, end) (end exclusive), as an inclusive span.
@@ -74,10 +85,27 @@ class line_index {
   }
 
  private:
+  static bool is_ascii(const char* p, std::uint32_t n) {
+    std::uint32_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ull) return false;
+    }
+    for (; i < n; ++i)
+      if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
+    return true;
+  }
+
   std::string_view text_;
   std::vector<std::uint32_t> starts_;
   std::vector<std::uint32_t> ends_;
   std::vector<bool> ascii_;  // lines with no multi-byte character: column = byte offset + 1
+  // the last look-ups, so that walking a long line stays linear
+  mutable std::uint32_t last_line_ = 0;
+  mutable std::uint32_t cache_line_ = UINT32_MAX;
+  mutable std::uint32_t cache_offset_ = 0;
+  mutable std::uint32_t cache_column_ = 0;
 };
 
 }  // namespace qspec
