@@ -60,6 +60,14 @@ void mark_page_furniture(parse_context& ctx) {
       continue;
     }
     if (first_content == n) first_content = l;
+  }
+  // Only a line next to a blank line can be (half of) a header standing alone.
+  for (std::uint32_t l = 0; l < n; ++l) {
+    if (ctx.use[l] == line_use::blank) continue;
+    const bool blank_before = l == 0 || ctx.use[l - 1] == line_use::blank;
+    const bool blank_after = l + 1 >= n || ctx.use[l + 1] == line_use::blank;
+    if (!blank_before && !blank_after) continue;
+    auto line = ctx.lines.line(l);
     if (line.size() <= max_header_bytes && line.find('\t') == std::string_view::npos) {
       keys[l] = header_key(line);
       if (keys[l].size() < min_header_key / 2) keys[l].clear();  // too short even as half a wrapped header

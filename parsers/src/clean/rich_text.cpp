@@ -245,6 +245,7 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
     current.type = type;
     current.list = type == block_type::list_item ? current_list : 0;
   };
+  current.content.reserve(end - begin);
   std::string_view s = source.substr(0, end);
   std::string decoded;
   bool at_item_start = false;

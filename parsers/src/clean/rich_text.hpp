@@ -54,6 +54,7 @@ class rich_text {
   /// collapsed whitespace), so a view into the source can stand for it.
   [[nodiscard]] bool verbatim() const { return anchors_.size() == 1 && !broken_; }
   void clear();
+  void reserve(std::size_t n) { text_.reserve(n); }
 
  private:
   std::string text_;
