@@ -220,6 +220,7 @@ int run_parse(const parse_command& cmd) {
 int main(int argc, char** argv) {
   CLI::App app{"qspec: UK vocational standards text into typed catalogues"};
   app.footer(exit_codes_text);
+  app.set_version_flag("--version", "qspec 0.1.0 (catalogue format " + std::string(qspec::catalogue_version) + ")");
   app.require_subcommand(1);
   parse_command cmd;
   auto* parse = app.add_subcommand("parse", "Parse documents into catalogues");

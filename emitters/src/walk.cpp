@@ -24,6 +24,15 @@ struct children_scope {
   }
 };
 
+/// Children of several types that interleave in the source: each with the
+/// position it starts at and how to write it, written in source order.
+using ordered_parts = std::vector<std::pair<source_position, std::function<void()>>>;
+
+void write_in_source_order(children_scope& c, ordered_parts& parts) {
+  std::stable_sort(parts.begin(), parts.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  for (auto& part : parts) c.need(), part.second();
+}
+
 void optional_field(tree_writer& w, std::string_view name, std::string_view value) {
   if (!value.empty()) w.field(name, value);
 }
@@ -170,7 +179,7 @@ void write(tree_writer& w, const scope& s) {
   {
     children_scope c{w};
     // paragraphs and items interleave in the source: keep source order
-    std::vector<std::pair<source_position, std::function<void()>>> parts;
+    ordered_parts parts;
     for (const auto& p : s.paragraphs) parts.emplace_back(p.span.begin, [&w, &p] { write(w, p); });
     for (const auto& i : s.items)
       parts.emplace_back(i.span.begin, [&w, &i] {
@@ -180,8 +189,7 @@ void write(tree_writer& w, const scope& s) {
         w.field("text", i.text);
         w.end_node();
       });
-    std::stable_sort(parts.begin(), parts.end(), [](auto& a, auto& b) { return a.first < b.first; });
-    for (auto& [pos, f] : parts) c.need(), f();
+    write_in_source_order(c, parts);
   }
   w.end_node();
 }
@@ -201,7 +209,7 @@ void write(tree_writer& w, const evidence_requirements& e) {
   w.field("heading", e.heading);
   {
     children_scope c{w};
-    std::vector<std::pair<source_position, std::function<void()>>> parts;
+    ordered_parts parts;
     for (const auto& r : e.requirements)
       parts.emplace_back(r.span.begin, [&w, &r] {
         w.begin_node(r.kind, r.id, r.span);
@@ -218,8 +226,7 @@ void write(tree_writer& w, const evidence_requirements& e) {
         w.field("description", t.description);
         w.end_node();
       });
-    std::stable_sort(parts.begin(), parts.end(), [](auto& a, auto& b) { return a.first < b.first; });
-    for (auto& [pos, f] : parts) c.need(), f();
+    write_in_source_order(c, parts);
   }
   w.end_node();
 }
@@ -241,7 +248,7 @@ void write(tree_writer& w, const unit& u) {
   w.field("title", u.title);
   {
     children_scope c{w};
-    std::vector<std::pair<source_position, std::function<void()>>> parts;
+    ordered_parts parts;
     for (const auto& s : u.sections) parts.emplace_back(s.span.begin, [&w, &s] { write(w, s); });
     if (u.scope_part) parts.emplace_back(u.scope_part->span.begin, [&] { write(w, *u.scope_part); });
     if (u.values) parts.emplace_back(u.values->span.begin, [&] { write(w, *u.values); });
@@ -250,8 +257,7 @@ void write(tree_writer& w, const unit& u) {
     if (u.guidance) parts.emplace_back(u.guidance->span.begin, [&] { write(w, *u.guidance); });
     if (u.knowledge) parts.emplace_back(u.knowledge->span.begin, [&] { write(w, *u.knowledge); });
     for (const auto& e : u.elements) parts.emplace_back(e.span.begin, [&w, &e] { write(w, e); });
-    std::stable_sort(parts.begin(), parts.end(), [](auto& a, auto& b) { return a.first < b.first; });
-    for (auto& [pos, f] : parts) c.need(), f();
+    write_in_source_order(c, parts);
   }
   w.end_node();
 }

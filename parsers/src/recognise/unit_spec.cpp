@@ -793,6 +793,25 @@ class unit_recogniser {
     return paragraph{std::move(id), ctx_.span_of(t), ctx_.keep(t)};
   }
 
+  /// Starts a part node: its id, heading and span from the heading.
+  template <class Part>
+  Part part_node(std::string id, const rich_text& heading) {
+    Part p;
+    p.id = std::move(id);
+    p.heading = ctx_.keep(heading);
+    p.span = ctx_.span_of(heading);
+    return p;
+  }
+
+  /// Appends paragraphs "<owner>/pN" and widens the owner's span over them.
+  void add_paragraphs(std::vector<paragraph>& out, const std::deque<rich_text>& in, const std::string& owner,
+                      source_span& span) {
+    for (const auto& t : in) {
+      out.push_back(para(t, owner + "/p" + std::to_string(out.size() + 1)));
+      span = merge(span, out.back().span);
+    }
+  }
+
   void finish() {
     if (!have_unit_) return;
     unit u;
@@ -807,14 +826,8 @@ class unit_recogniser {
 
     // glossary first: criteria refer to it
     if (!terms_.empty() || !glossary_heading_.empty()) {
-      glossary g;
-      g.id = u.id + "/glossary";
-      g.heading = ctx_.keep(glossary_heading_);
-      g.span = ctx_.span_of(glossary_heading_);
-      for (auto& p : glossary_intro_) {
-        g.introduction.push_back(para(p, g.id + "/p" + std::to_string(g.introduction.size() + 1)));
-        g.span = merge(g.span, g.introduction.back().span);
-      }
+      auto g = part_node<glossary>(u.id + "/glossary", glossary_heading_);
+      add_paragraphs(g.introduction, glossary_intro_, g.id, g.span);
       for (auto& t : terms_) {
         glossary_term gt;
         gt.term = ctx_.keep(t.term);
@@ -840,14 +853,8 @@ class unit_recogniser {
       u.sections.push_back(std::move(s));
     }
     if (!scope_heading_.empty() || !scope_items_.empty()) {
-      scope sc;
-      sc.id = u.id + "/scope";
-      sc.heading = ctx_.keep(scope_heading_);
-      sc.span = ctx_.span_of(scope_heading_);
-      for (auto& p : scope_paragraphs_) {
-        sc.paragraphs.push_back(para(p, sc.id + "/p" + std::to_string(sc.paragraphs.size() + 1)));
-        sc.span = merge(sc.span, sc.paragraphs.back().span);
-      }
+      auto sc = part_node<scope>(u.id + "/scope", scope_heading_);
+      add_paragraphs(sc.paragraphs, scope_paragraphs_, sc.id, sc.span);
       for (auto& it : scope_items_) {
         scope_item si;
         si.term = ctx_.keep(it.term);
@@ -861,21 +868,12 @@ class unit_recogniser {
       u.scope_part = std::move(sc);
     }
     if (!values_heading_.empty()) {
-      values_statement v;
-      v.id = u.id + "/values";
-      v.heading = ctx_.keep(values_heading_);
-      v.span = ctx_.span_of(values_heading_);
-      for (auto& p : values_) {
-        v.paragraphs.push_back(para(p, v.id + "/p" + std::to_string(v.paragraphs.size() + 1)));
-        v.span = merge(v.span, v.paragraphs.back().span);
-      }
+      auto v = part_node<values_statement>(u.id + "/values", values_heading_);
+      add_paragraphs(v.paragraphs, values_, v.id, v.span);
       u.values = std::move(v);
     }
     if (!evidence_heading_.empty()) {
-      evidence_requirements ev;
-      ev.id = u.id + "/evidence";
-      ev.heading = ctx_.keep(evidence_heading_);
-      ev.span = ctx_.span_of(evidence_heading_);
+      auto ev = part_node<evidence_requirements>(u.id + "/evidence", evidence_heading_);
       std::uint32_t statements = 0;
       for (auto& r : requirements_) {
         evidence_requirement er;
@@ -902,10 +900,7 @@ class unit_recogniser {
       u.evidence = std::move(ev);
     }
     if (!guidance_heading_.empty()) {
-      general_guidance gg;
-      gg.id = u.id + "/guidance";
-      gg.heading = ctx_.keep(guidance_heading_);
-      gg.span = ctx_.span_of(guidance_heading_);
+      auto gg = part_node<general_guidance>(u.id + "/guidance", guidance_heading_);
       for (auto& t : guidance_) {
         list_item it{gg.id + "/" + std::to_string(gg.items.size() + 1), ctx_.span_of(t), ctx_.keep(t)};
         gg.span = merge(gg.span, it.span);
@@ -914,14 +909,8 @@ class unit_recogniser {
       u.guidance = std::move(gg);
     }
     if (!knowledge_heading_.empty()) {
-      knowledge_specification ks;
-      ks.id = u.id + "/knowledge";
-      ks.heading = ctx_.keep(knowledge_heading_);
-      ks.span = ctx_.span_of(knowledge_heading_);
-      for (auto& p : knowledge_intro_) {
-        ks.introduction.push_back(para(p, ks.id + "/p" + std::to_string(ks.introduction.size() + 1)));
-        ks.span = merge(ks.span, ks.introduction.back().span);
-      }
+      auto ks = part_node<knowledge_specification>(u.id + "/knowledge", knowledge_heading_);
+      add_paragraphs(ks.introduction, knowledge_intro_, ks.id, ks.span);
       ks.lead_in = ctx_.keep(lead_in_);
       ks.evidence_column = ctx_.keep(evidence_column_);
       ks.span = merge(ks.span, ctx_.span_of(lead_in_));
