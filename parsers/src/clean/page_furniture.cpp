@@ -16,11 +16,21 @@ constexpr std::uint32_t min_repeats = 3;
 // Shorter repeated lines are form fields ("Date: .....") or labels, not headers.
 constexpr std::size_t min_header_key = 20;
 
-/// The text of a line with decoration and spacing folded away.
-std::string header_key(std::string_view line) {
-  std::string key;
-  key.reserve(line.size());
-  bool gap = false;
+/// A hash of the text of a line with decoration and spacing folded away
+/// (FNV-1a, 64 bits), continuing from `seed` so that two lines of a wrapped
+/// header hash as one. Lines are compared by this hash alone: with 64 bits a
+/// false match between two different lines is not a practical concern.
+struct key_hash {
+  std::uint64_t value = 14695981039346656037ull;
+  std::size_t length = 0;
+  void add(char c) {
+    value = (value ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    ++length;
+  }
+};
+
+key_hash header_key(std::string_view line, key_hash h = {}) {
+  bool gap = h.length > 0;  // continuing: the two lines are joined by a space
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     bool space = c == ' ' || c == '\t';
@@ -33,11 +43,11 @@ std::string header_key(std::string_view line) {
       continue;
     }
     if (c == '*' || c == '#' || c == '_') continue;
-    if (gap && !key.empty()) key.push_back(' ');
+    if (gap && h.length > 0) h.add(' ');
     gap = false;
-    key.push_back(c);
+    h.add(c);
   }
-  return key;
+  return h;
 }
 
 bool is_blank(std::string_view line) {
@@ -50,8 +60,8 @@ bool is_blank(std::string_view line) {
 
 void mark_page_furniture(parse_context& ctx) {
   const std::uint32_t n = ctx.lines.count();
-  std::vector<std::string> keys(n);
-  std::unordered_map<std::string_view, std::uint32_t> counts;
+  std::vector<key_hash> keys(n);
+  std::unordered_map<std::uint64_t, std::uint32_t> counts;
   std::uint32_t first_content = n;
   for (std::uint32_t l = 0; l < n; ++l) {
     auto line = ctx.lines.line(l);
@@ -70,12 +80,13 @@ void mark_page_furniture(parse_context& ctx) {
     auto line = ctx.lines.line(l);
     if (line.size() <= max_header_bytes && line.find('\t') == std::string_view::npos) {
       keys[l] = header_key(line);
-      if (keys[l].size() < min_header_key / 2) keys[l].clear();  // too short even as half a wrapped header
+      if (keys[l].length < min_header_key / 2) keys[l] = {};  // too short even as half a wrapped header
     }
   }
   auto blank_or_edge = [&](std::int64_t l) { return l < 0 || l >= n || ctx.use[static_cast<std::uint32_t>(l)] == line_use::blank; };
   for (std::uint32_t l = 0; l < n; ++l)
-    if (!keys[l].empty() && blank_or_edge(std::int64_t(l) - 1) && blank_or_edge(std::int64_t(l) + 1)) ++counts[keys[l]];
+    if (keys[l].length && blank_or_edge(std::int64_t(l) - 1) && blank_or_edge(std::int64_t(l) + 1))
+      ++counts[keys[l].value];
 
   auto record = [&](std::uint32_t first, std::uint32_t last) {
     for (auto l = first; l <= last; ++l) ctx.use[l] = line_use::furniture;
@@ -89,18 +100,18 @@ void mark_page_furniture(parse_context& ctx) {
     ctx.furniture_items.push_back(std::move(f));
   };
   for (std::uint32_t l = 0; l < n; ++l) {
-    if (keys[l].empty() || l == first_content) continue;
+    if (!keys[l].length || l == first_content) continue;
     if (!blank_or_edge(std::int64_t(l) - 1)) continue;
-    auto it = counts.find(keys[l]);
-    if (keys[l].size() >= min_header_key && it != counts.end() && it->second >= min_repeats &&
+    auto it = counts.find(keys[l].value);
+    if (keys[l].length >= min_header_key && it != counts.end() && it->second >= min_repeats &&
         blank_or_edge(std::int64_t(l) + 1)) {
       record(l, l);
       continue;
     }
     // a header wrapped onto a second line
-    if (l + 1 < n && !keys[l + 1].empty() && blank_or_edge(std::int64_t(l) + 2)) {
-      std::string joined = keys[l] + " " + keys[l + 1];
-      auto jt = counts.find(joined);
+    if (l + 1 < n && keys[l + 1].length && blank_or_edge(std::int64_t(l) + 2)) {
+      auto joined = header_key(ctx.lines.line(l + 1), keys[l]);
+      auto jt = counts.find(joined.value);
       if (jt != counts.end() && jt->second >= min_repeats) {
         record(l, l + 1);
         ++l;

@@ -326,9 +326,17 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
     }
     at_item_start = false;
     // a run of bytes with no markup, space or no-break space: appended at once
+    // (a single space between two such bytes is part of the run: it maps one for one)
     if (c != '\xC2') {
       std::uint32_t j = i + 1;
-      while (j < end && !special_byte[static_cast<unsigned char>(s[j])]) ++j;
+      for (;;) {
+        while (j < end && !special_byte[static_cast<unsigned char>(s[j])]) ++j;
+        if (j + 1 < end && s[j] == ' ' && !special_byte[static_cast<unsigned char>(s[j + 1])]) {
+          j += 2;
+          continue;
+        }
+        break;
+      }
       if (j > i + 1) {
         current.content.append(s.substr(i, j - i), i, j - i);
         i = j;

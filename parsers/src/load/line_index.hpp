@@ -68,9 +68,19 @@ class line_index {
       col = cache_column_;
     }
     const char* p = text_.data();
-    const auto limit = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()) - 1);
-    for (std::uint32_t i = from; i <= limit && !text_.empty(); ++i)
-      if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) ++col;
+    if (!text_.empty()) {
+      const auto stop = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()) - 1) + 1;
+      std::uint32_t i = from;
+      // eight bytes at a time: a byte starts a character unless it is 10xxxxxx
+      for (; i + 8 <= stop; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t continuation = w & ~(w << 1) & 0x8080808080808080ull;
+        col += 8 - static_cast<std::uint32_t>(__builtin_popcountll(continuation));
+      }
+      for (; i < stop; ++i)
+        if ((static_cast<unsigned char>(p[i]) & 0xC0) != 0x80) ++col;
+    }
     if (col == 0) col = 1;
     cache_line_ = l;
     cache_offset_ = offset;

@@ -15,6 +15,7 @@
 // Lines are read in one pass into builders; builders become model nodes at
 // the end, when the glossary is known and term references can be resolved.
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <optional>
@@ -97,14 +98,14 @@ struct cell {
 std::vector<cell> split_cells(std::string_view src, std::uint32_t b, std::uint32_t e) {
   std::vector<cell> cells;
   std::uint32_t start = b;
-  for (std::uint32_t i = b; i <= e; ++i) {
-    if (i == e || src[i] == '\t') {
-      bool empty = true;
-      for (std::uint32_t k = start; k < i && empty; ++k)
-        if (src[k] != ' ') empty = false;
-      cells.push_back({start, i, empty});
-      start = i + 1;
-    }
+  for (;;) {
+    const void* tab = std::memchr(src.data() + start, '\t', e - start);
+    std::uint32_t stop = tab ? static_cast<std::uint32_t>(static_cast<const char*>(tab) - src.data()) : e;
+    std::uint32_t k = start;
+    while (k < stop && src[k] == ' ') ++k;
+    cells.push_back({start, stop, k == stop});
+    if (!tab) break;
+    start = stop + 1;
   }
   return cells;
 }
