@@ -1,7 +1,10 @@
-// JSON catalogue: streamed, two-space indented; strings escaped by Boost.JSON.
+// JSON catalogue: streamed into a buffer, two-space indented; strings quoted
+// and escaped by Boost.JSON's serializer.
 #include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 #include <boost/json/string_view.hpp>
 
+#include <charconv>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -15,11 +18,11 @@ namespace {
 
 class json_writer final : public tree_writer {
  public:
-  explicit json_writer(std::ostream& out) : out_(out) {}
+  explicit json_writer(std::ostream& out) : out_(out) { buf_.reserve(flush_at + 4096); }
 
   void begin_node(std::string_view kind, std::string_view id, const source_span& span) override {
     value_start();
-    out_ << '{';
+    buf_ += '{';
     first_.push_back(true);
     key("kind");
     str(kind);
@@ -33,51 +36,84 @@ class json_writer final : public tree_writer {
   }
   void field(std::string_view name, std::int64_t value) override {
     key(name);
-    out_ << value;
+    number(value);
   }
   void field(std::string_view name, bool value) override {
     key(name);
-    out_ << (value ? "true" : "false");
+    buf_ += value ? "true" : "false";
   }
   void field_span(std::string_view name, const source_span& s) override {
     key(name);
-    out_ << "{\"line\": " << s.begin.line << ", \"column\": " << s.begin.column << ", \"end_line\": " << s.end.line
-         << ", \"end_column\": " << s.end.column << '}';
+    buf_ += "{\"line\": ";
+    number(s.begin.line);
+    buf_ += ", \"column\": ";
+    number(s.begin.column);
+    buf_ += ", \"end_line\": ";
+    number(s.end.line);
+    buf_ += ", \"end_column\": ";
+    number(s.end.column);
+    buf_ += '}';
   }
   void begin_children() override {
     key("children");
-    out_ << '[';
+    buf_ += '[';
     first_.push_back(true);
   }
   void end_children() override { close(']'); }
   void end_node() override { close('}'); }
-  void finish() { out_ << '\n'; }
+  void finish() {
+    buf_ += '\n';
+    flush();
+  }
 
  private:
+  static constexpr std::size_t flush_at = 1 << 16;
   std::ostream& out_;
+  std::string buf_;
   std::vector<bool> first_;  // per open container: nothing written in it yet
+  boost::json::serializer serializer_;
 
+  void flush() {
+    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+  void number(std::int64_t v) {
+    char tmp[24];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+    buf_.append(tmp, r.ptr);
+  }
   void newline() {
-    out_ << '\n';
-    for (std::size_t i = 0; i < first_.size(); ++i) out_ << "  ";
+    if (buf_.size() > flush_at) flush();
+    buf_ += '\n';
+    buf_.append(2 * first_.size(), ' ');
   }
   void value_start() {
     if (first_.empty()) return;
-    if (!first_.back()) out_ << ',';
+    if (!first_.back()) buf_ += ',';
     first_.back() = false;
     newline();
   }
   void key(std::string_view k) {
     value_start();
     str(k);
-    out_ << ": ";
+    buf_ += ": ";
   }
-  void str(std::string_view s) { out_ << boost::json::serialize(boost::json::string_view(s.data(), s.size())); }
+  /// A quoted, escaped JSON string, written by Boost.JSON straight into the buffer.
+  void str(std::string_view s) {
+    serializer_.reset(boost::json::string_view(s.data(), s.size()));
+    while (!serializer_.done()) {
+      const std::size_t at = buf_.size();
+      const std::size_t room = s.size() + 64;
+      buf_.resize(at + room);
+      auto written = serializer_.read(buf_.data() + at, room);
+      buf_.resize(at + written.size());
+    }
+  }
   void close(char c) {
     bool empty = first_.back();
     first_.pop_back();
     if (!empty) newline();
-    out_ << c;
+    buf_ += c;
   }
 };
 

@@ -68,11 +68,10 @@ parse_result parse(std::string text, const parse_options& options) {
                  "document kind not recognised or not supported yet; its lines are kept as sections");
       recognise_sections(ctx, doc);
     }
-    if (ctx.markup.html_tags + ctx.markup.entities + ctx.markup.markdown_emphasis > 0)
+    if (auto n = std::count(ctx.markup_lines.begin(), ctx.markup_lines.end(), true); n > 0)
       ctx.report(diag::markup_converted, severity::note, {},
-                 std::to_string(ctx.markup.html_tags) + " HTML tags, " + std::to_string(ctx.markup.entities) +
-                     " entities and " + std::to_string(ctx.markup.markdown_emphasis) +
-                     " markdown emphasis marks turned into paragraphs, lists and emphasised terms");
+                 "HTML tags, entities or markdown emphasis on " + std::to_string(n) +
+                     " lines turned into paragraphs, lists and emphasised terms");
     std::stable_sort(ctx.furniture_items.begin(), ctx.furniture_items.end(),
                      [](const furniture& a, const furniture& b) { return a.span.begin < b.span.begin; });
     doc.furniture_items = std::move(ctx.furniture_items);

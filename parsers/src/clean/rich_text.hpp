@@ -83,6 +83,7 @@ struct markup_report {
   std::uint32_t html_tags = 0;
   std::uint32_t entities = 0;
   std::uint32_t markdown_emphasis = 0;
+  [[nodiscard]] std::uint32_t total() const { return html_tags + entities + markdown_emphasis; }
 };
 
 /// Reads one table cell or line, source bytes [begin, end) of `source`, into

@@ -49,10 +49,22 @@ struct parse_context {
   std::string_view keep(std::string_view s) { return store.keep(s); }
 
   clean::rich_text read_text(std::uint32_t begin, std::uint32_t end) {
-    return clean::read_text(src, begin, end, markup);
+    auto before = markup.total();
+    auto t = clean::read_text(src, begin, end, markup);
+    if (markup.total() != before) note_markup(begin);
+    return t;
   }
   std::vector<clean::block> read_blocks(std::uint32_t begin, std::uint32_t end) {
-    return clean::read_blocks(src, begin, end, markup);
+    auto before = markup.total();
+    auto b = clean::read_blocks(src, begin, end, markup);
+    if (markup.total() != before) note_markup(begin);
+    return b;
+  }
+  /// Lines on which markup was turned into structure (a line may be read twice).
+  std::vector<bool> markup_lines;
+  void note_markup(std::uint32_t offset) {
+    if (markup_lines.empty()) markup_lines.resize(lines.count());
+    markup_lines[lines.line_of(offset)] = true;
   }
 
   void report(std::string_view code, severity level, source_span where, std::string message,
