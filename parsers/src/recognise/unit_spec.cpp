@@ -292,7 +292,7 @@ class unit_recogniser {
       }
     }
     if (expect_element_title_ && current_element_) {
-      current_element_->title = text;
+      current_element_->title = std::move(text);
       current_element_->span = merge(current_element_->span, ctx_.span(b, e));
       expect_element_title_ = false;
       used(l);
@@ -311,7 +311,7 @@ class unit_recogniser {
       case part::about: about_line(l, b, e); break;
       case part::scope: scope_line(l, text); break;
       case part::values:
-        values_.push_back(text);
+        values_.push_back(std::move(text));
         open(values_.back(), l);
         used(l);
         break;
@@ -412,14 +412,14 @@ class unit_recogniser {
         }
       }
     }
-    scope_paragraphs_.push_back(text);
+    scope_paragraphs_.push_back(std::move(text));
     open(scope_paragraphs_.back(), l);
   }
 
   void glossary_line(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e, rich_text& text) {
     used(l);
     if (raw.find('\t') == std::string_view::npos) {
-      glossary_intro_.push_back(text);
+      glossary_intro_.push_back(std::move(text));
       open(glossary_intro_.back(), l);
       return;
     }
@@ -519,7 +519,7 @@ class unit_recogniser {
   void guidance_line(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e) {
     used(l);
     auto item = list_item_text(raw, b);
-    guidance_.push_back(item ? *item : ctx_.read_text(b, e));
+    guidance_.push_back(item ? std::move(*item) : ctx_.read_text(b, e));
     open(guidance_.back(), l);
   }
 
