@@ -2,6 +2,7 @@
 // --strict), 2 usage, 3 unreadable or unsupported input.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -118,11 +119,18 @@ std::string summary(const std::string& name, const qspec::parse_result& r) {
   return s.str();
 }
 
-std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs) {
-  std::vector<fs::path> files;
+/// An input file and, when writing into a folder, the catalogue's path
+/// relative to it: a file found under a folder keeps its place below it.
+struct input_file {
+  fs::path path;
+  fs::path relative_output;
+};
+
+std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, const std::string& ext) {
+  std::vector<input_file> files;
   for (const auto& in : inputs) {
     if (in == "-") {
-      files.emplace_back("-");
+      files.push_back({"-", "stdin" + ext});
       continue;
     }
     std::error_code ec;
@@ -131,9 +139,13 @@ std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs) {
       for (const auto& entry : fs::recursive_directory_iterator(in, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".txt") found.push_back(entry.path());
       std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
+      for (auto& f : found) {
+        fs::path rel = f.lexically_relative(in);
+        rel.replace_extension(ext);
+        files.push_back({f, rel});
+      }
     } else {
-      files.emplace_back(in);
+      files.push_back({in, fs::path(in).stem().string() + ext});
     }
   }
   return files;
@@ -155,7 +167,7 @@ int run_parse(const parse_command& cmd) {
     }
   }
   std::string error;
-  auto files = expand_inputs(cmd.inputs);
+  auto files = expand_inputs(cmd.inputs, extension(*fmt));
   bool many = files.size() > 1;
   for (const auto& in : cmd.inputs) {
     std::error_code ec;
@@ -175,8 +187,18 @@ int run_parse(const parse_command& cmd) {
       return exit_usage;
     }
   }
+  if (many) {
+    std::vector<fs::path> targets;
+    for (const auto& f : files) targets.push_back(f.relative_output);
+    std::sort(targets.begin(), targets.end());
+    if (auto dup = std::adjacent_find(targets.begin(), targets.end()); dup != targets.end()) {
+      std::cerr << "qspec: two inputs would write the same catalogue '" << dup->string() << "'\n";
+      return exit_usage;
+    }
+  }
   int status = exit_ok;
-  for (const auto& file : files) {
+  for (const auto& input : files) {
+    const fs::path& file = input.path;
     std::string name = file.string();
     auto loaded = qspec::load_file(name);
     if (!loaded) {
@@ -191,7 +213,10 @@ int run_parse(const parse_command& cmd) {
     std::ostringstream out;
     qspec::emit(result.doc, result.diagnostics, *fmt, out);
     fs::path target;
-    if (many) target = fs::path(cmd.output) / (file.stem().string() + extension(*fmt));
+    if (many) {
+      target = fs::path(cmd.output) / input.relative_output;
+      fs::create_directories(target.parent_path(), ec);
+    }
     else if (!cmd.output.empty()) target = cmd.output;
     if (!target.empty()) {
       if (name != "-" && fs::exists(target, ec) && fs::equivalent(target, file, ec)) {

@@ -60,7 +60,7 @@ def main():
     validator = jsonschema.Draft202012Validator(schema)
     failures = 0
     failed_docs = 0
-    docs = sorted(corpus.glob("*.txt"))
+    docs = sorted(corpus.rglob("*.txt"))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         for doc in docs:

@@ -78,14 +78,22 @@ with tempfile.TemporaryDirectory() as tmp:
     out.mkdir()
     r = run("parse", str(CORPUS), "-o", str(out), "--format", "xml")
     lines = r.stdout.decode().strip().splitlines()
-    docs = sorted(p.name for p in CORPUS.glob("*.txt"))
+    docs = sorted(str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*.txt"))
     check("a folder gives one summary line per document", len(lines) == len(docs), r.stdout.decode())
-    check("a folder gives one catalogue per document",
-          sorted(p.name for p in out.iterdir()) == sorted(d[:-4] + ".xml" for d in docs))
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    check("a folder gives one catalogue per document, subfolders kept",
+          written == sorted(d[:-4] + ".xml" for d in docs), str(written))
     check("the summary line counts the unit",
           any("unit_specification, 1 unit, 3 elements, 22 criteria, 32 knowledge points, 27 glossary terms" in l
               for l in lines), "\n".join(lines))
-    check("no temporary files left", not any(p.name.endswith(".qspec-tmp") for p in out.iterdir()))
+    check("no temporary files left", not any(p.name.endswith(".qspec-tmp") for p in out.rglob("*")))
+
+    twin = tmp / "twin"
+    twin.mkdir()
+    (twin / "unit-spec-F36J04-LMC-B2.txt").write_bytes(pathlib.Path(UNIT).read_bytes())
+    r = run("parse", UNIT, str(twin / "unit-spec-F36J04-LMC-B2.txt"), "-o", str(out))
+    check("two inputs that would write one catalogue are refused",
+          r.returncode == 2 and b"would write the same catalogue" in r.stderr, r.stderr.decode())
 
     copy = tmp / "self.txt"
     copy.write_bytes(pathlib.Path(UNIT).read_bytes())

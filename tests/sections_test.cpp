@@ -35,3 +35,16 @@ TEST_CASE("sections - forcing the unit kind on a document without a unit header"
   for (const auto& d : r.diagnostics)
     if (d.code == diag::unclassified_line && d.span.begin.line == 3) CHECK(d.original == "A paragraph of text.");
 }
+
+TEST_CASE("regressions - glossary row continuing a term whose definition is empty") {
+  // found by mutating the corpus: the continuation was joined to a definition that did not exist
+  auto r = qspec::test::parse_corpus("regressions/glossary-continuation-after-empty-definition.txt");
+  REQUIRE(r.doc.units.size() == 1);
+  REQUIRE(r.doc.units[0].glossary_part);
+  const auto& terms = r.doc.units[0].glossary_part->terms;
+  REQUIRE(terms.size() == 1);
+  CHECK(terms[0].term == "Abuse");
+  REQUIRE(terms[0].definition.size() == 1);
+  CHECK(terms[0].definition[0].para.text == "continues a definition that was never started.");
+  CHECK(count_code(r, diag::continued_row) == 1);
+}

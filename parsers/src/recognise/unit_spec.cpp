@@ -434,14 +434,16 @@ class unit_recogniser {
       }
       auto& t = terms_.back();
       // "teachers, college lecturers, …": the row goes on with an empty term cell
-      auto& last = t.definition.back().content;
-      auto cont = def.front().content;
+      const auto& cont = def.front().content;
       ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(cont),
                   "definition of '" + t.term.text() + "' continues on a row with an empty term cell; joined to it",
                   raw, cont.text());
-      if (starts_lowercase(cont.text()) || !ends_sentence(last.text())) {
-        last.join(cont);
-        def.erase(def.begin());
+      if (!t.definition.empty()) {
+        auto& last = t.definition.back().content;
+        if (starts_lowercase(cont.text()) || !ends_sentence(last.text())) {
+          last.join(cont);
+          def.erase(def.begin());
+        }
       }
       for (auto& blk : def) t.definition.push_back(std::move(blk));
       t.span = merge(t.span, ctx_.span(b, e));
