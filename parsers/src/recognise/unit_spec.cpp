@@ -218,7 +218,7 @@ class unit_recogniser {
   std::deque<group_builder> groups_;
   numbered_builder* current_point_ = nullptr;
 
-  furniture* form_ = nullptr;
+  std::size_t form_ = 0;  // index of the open sign-off form in ctx_.furniture_items
 
   // -- helpers ---------------------------------------------------------------
   std::pair<std::uint32_t, std::uint32_t> bounds(std::uint32_t l) const { return ctx_.lines.content(l); }
@@ -654,24 +654,20 @@ class unit_recogniser {
     part_ = part::form;
     open_text_ = nullptr;
     furniture f;
-    f.id = "furniture/sign-off-form";
+    f.id = "furniture/sign-off-form-" + std::to_string(l + 1);
     f.span = ctx_.line_span(l);
     f.role = "sign_off_form";
     f.text = raw;
+    form_ = ctx_.furniture_items.size();
     ctx_.furniture_items.push_back(std::move(f));
-    form_ = &ctx_.furniture_items.back();
     used(l, line_use::furniture);
   }
 
   void form_line(std::uint32_t l, std::string_view raw) {
     used(l, line_use::furniture);
     auto [b, e] = bounds(l);
-    // furniture_items may have grown (nothing adds after the form starts, but be safe)
-    form_ = nullptr;
-    for (auto& f : ctx_.furniture_items)
-      if (f.role == "sign_off_form") form_ = &f;
-    if (!form_) return;
-    form_->span = merge(form_->span, ctx_.span(b, e));
+    furniture& form = ctx_.furniture_items.at(form_);
+    form.span = merge(form.span, ctx_.span(b, e));
     // "Candidate's name: ....." — a field to fill in
     auto colon = raw.find(':');
     if (colon != std::string_view::npos && colon > 0) {
@@ -683,10 +679,10 @@ class unit_recogniser {
         form_field f;
         f.label = raw.substr(0, colon);
         f.span = ctx_.span(b, b + static_cast<std::uint32_t>(colon));
-        f.id = form_->id + "/" + slug(f.label);
-        for (auto& other : form_->fields)
-          if (other.id == f.id) f.id += "-" + std::to_string(form_->fields.size() + 1);
-        form_->fields.push_back(std::move(f));
+        f.id = form.id + "/" + slug(f.label);
+        for (auto& other : form.fields)
+          if (other.id == f.id) f.id += "-" + std::to_string(form.fields.size() + 1);
+        form.fields.push_back(std::move(f));
       }
     }
   }
