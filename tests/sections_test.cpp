@@ -48,3 +48,15 @@ TEST_CASE("regressions - glossary row continuing a term whose definition is empt
   CHECK(terms[0].definition[0].para.text == "continues a definition that was never started.");
   CHECK(count_code(r, diag::continued_row) == 1);
 }
+
+TEST_CASE("sections - repeated labels are structure, not page headers (seed 004)") {
+  auto r = qspec::test::parse_corpus("criteria-skills-for-care-level5-lmac-2021.txt");
+  // "Knowledge requirements" recurs 6 times and "Knowledge and skill requirements" 12 times, each
+  // standing alone: they are sub-topic labels and must stay content
+  CHECK(r.doc.furniture_items.empty());
+  std::size_t labels = 0;
+  for (const auto& s : r.doc.sections)
+    labels += s.heading == "Knowledge requirements" || s.heading == "Knowledge and skill requirements";
+  CHECK(labels == 18);
+  CHECK(r.doc.lines.unclassified == 0);
+}

@@ -1,8 +1,11 @@
 // Running page headers: a PDF conversion repeats the page header as a line of
 // its own wherever a page broke (seed 002: "**F36J 04 (LMC B2) … well being
-// of people**", sometimes wrapped over two lines). A header is a short line
-// standing alone between blank lines whose text recurs at least three times;
-// the document's first line keeps its place as the title.
+// of people**", sometimes wrapped over two lines). A header is a line standing
+// alone between blank lines whose text recurs at least three times, and which
+// names something: it holds a digit (a code, a page number) or repeats the
+// document's first line. Repeated labels such as "Knowledge requirements" or
+// "Guidance notes:" (seed 004) are structure, not furniture, and stay content.
+// The document's first line itself keeps its place as the title.
 #include <string>
 #include <unordered_map>
 
@@ -23,9 +26,13 @@ constexpr std::size_t min_header_key = 20;
 struct key_hash {
   std::uint64_t value = 14695981039346656037ull;
   std::size_t length = 0;
+  bool digit = false;      // the text holds a digit
+  char last = 0;           // its last character
   void add(char c) {
     value = (value ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     ++length;
+    digit = digit || (c >= '0' && c <= '9');
+    last = c;
   }
 };
 
@@ -88,6 +95,11 @@ void mark_page_furniture(parse_context& ctx) {
     if (keys[l].length && blank_or_edge(std::int64_t(l) - 1) && blank_or_edge(std::int64_t(l) + 1))
       ++counts[keys[l].value];
 
+  const std::uint64_t title = first_content < n ? keys[first_content].value : 0;
+  // whether a recurring text looks like a running header rather than a label
+  auto names_something = [&](const key_hash& k) {
+    return k.last != ':' && (k.digit || (first_content < n && k.value == title && keys[first_content].length));
+  };
   auto record = [&](std::uint32_t first, std::uint32_t last) {
     for (auto l = first; l <= last; ++l) ctx.use[l] = line_use::furniture;
     furniture f;
@@ -104,7 +116,7 @@ void mark_page_furniture(parse_context& ctx) {
     if (!blank_or_edge(std::int64_t(l) - 1)) continue;
     auto it = counts.find(keys[l].value);
     if (keys[l].length >= min_header_key && it != counts.end() && it->second >= min_repeats &&
-        blank_or_edge(std::int64_t(l) + 1)) {
+        blank_or_edge(std::int64_t(l) + 1) && names_something(keys[l])) {
       record(l, l);
       continue;
     }
@@ -112,7 +124,7 @@ void mark_page_furniture(parse_context& ctx) {
     if (l + 1 < n && keys[l + 1].length && blank_or_edge(std::int64_t(l) + 2)) {
       auto joined = header_key(ctx.lines.line(l + 1), keys[l]);
       auto jt = counts.find(joined.value);
-      if (jt != counts.end() && jt->second >= min_repeats) {
+      if (jt != counts.end() && jt->second >= min_repeats && names_something(joined)) {
         record(l, l + 1);
         ++l;
       }
