@@ -49,21 +49,19 @@ const glossary_term& term(std::string_view t) {
 
 /// Every text of every node, for checks that hold across the whole tree.
 void each_text(const std::function<void(std::string_view, std::string_view)>& f) {
-  const auto& u = lmc_b2();
-  f(u.id, u.title);
-  for (const auto& s : u.sections)
-    for (const auto& b : s.blocks) {
+  auto blocks = [&f](const std::vector<block>& bs) {
+    for (const auto& b : bs) {
       if (b.which == block::type::paragraph) f(b.para.id, b.para.text);
       for (const auto& i : b.items.items) f(i.id, i.text);
     }
+  };
+  const auto& u = lmc_b2();
+  f(u.id, u.title);
+  for (const auto& s : u.sections) blocks(s.blocks);
   for (const auto& p : u.scope_part->paragraphs) f(p.id, p.text);
   for (const auto& i : u.scope_part->items) f(i.id, i.text);
   for (const auto& p : u.values->paragraphs) f(p.id, p.text);
-  for (const auto& t : u.glossary_part->terms)
-    for (const auto& b : t.definition) {
-      if (b.which == block::type::paragraph) f(b.para.id, b.para.text);
-      for (const auto& i : b.items.items) f(i.id, i.text);
-    }
+  for (const auto& t : u.glossary_part->terms) blocks(t.definition);
   for (const auto& r : u.evidence->requirements) f(r.id, r.text);
   for (const auto& t : u.evidence->types) f(t.id, t.description);
   for (const auto& i : u.guidance->items) f(i.id, i.text);
