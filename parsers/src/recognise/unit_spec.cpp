@@ -272,7 +272,8 @@ class unit_recogniser {
     const bool row = raw.find('\t') != std::string_view::npos;
     std::uint32_t from = b;  // "## Heading": the hashes are decoration
     while (from < e && ctx_.src[from] == '#') ++from;
-    rich_text text = row ? rich_text{} : ctx_.read_text(from, e);
+    const auto marker = static_cast<std::uint32_t>(list_marker(raw));  // "- item": read the item once
+    rich_text text = row ? rich_text{} : ctx_.read_text(marker ? b + marker : from, e);
     if (!row && text.empty()) {  // only markup
       used(l, line_use::furniture);
       return;
@@ -316,8 +317,8 @@ class unit_recogniser {
         used(l);
         break;
       case part::glossary: glossary_line(l, raw, b, e, text); break;
-      case part::evidence: evidence_line(l, raw, b, text); break;
-      case part::guidance: guidance_line(l, raw, b, e); break;
+      case part::evidence: evidence_line(l, marker > 0, text); break;
+      case part::guidance: guidance_line(l, text); break;
       case part::knowledge: knowledge_line(l, b, e); break;
       case part::element: element_row(l, raw, b, e, text); break;
       default: break;  // left unclassified
@@ -474,21 +475,17 @@ class unit_recogniser {
     return {t.slice(0, static_cast<std::uint32_t>(colon)), t.slice(body, static_cast<std::uint32_t>(s.size()))};
   }
 
-  /// "- item" -> the item's text.
-  std::optional<rich_text> list_item_text(std::string_view raw, std::uint32_t b) {
+  /// Length of a list marker ("- ", "* ", "• ") opening the line, or 0.
+  static std::size_t list_marker(std::string_view raw) {
     std::size_t i = 0;
     while (i < raw.size() && raw[i] == ' ') ++i;
-    if (i + 1 < raw.size() && (raw[i] == '-' || raw[i] == '*') && raw[i + 1] == ' ')
-      return ctx_.read_text(b + static_cast<std::uint32_t>(i + 2), b + static_cast<std::uint32_t>(raw.size()));
-    if (raw.substr(i, 3) == "\xE2\x80\xA2")
-      return ctx_.read_text(b + static_cast<std::uint32_t>(i + 3), b + static_cast<std::uint32_t>(raw.size()));
-    return std::nullopt;
+    if (i + 1 < raw.size() && (raw[i] == '-' || raw[i] == '*') && raw[i + 1] == ' ') return i + 2;
+    if (raw.substr(i, 3) == "\xE2\x80\xA2") return i + 3;
+    return 0;
   }
 
-  void evidence_line(std::uint32_t l, std::string_view raw, std::uint32_t b, rich_text& text) {
+  void evidence_line(std::uint32_t l, bool item, rich_text& body) {
     used(l);
-    auto item = list_item_text(raw, b);
-    const rich_text& body = item ? *item : text;
     std::string_view s = body.text();
     // sub-headings: "Simulation:", "The following forms of evidence ARE mandatory:"
     if (!item && fully_emphasised(body) && s.size() <= 80 && !s.empty() && s.back() == ':') {
@@ -518,10 +515,9 @@ class unit_recogniser {
     if (!item && s.size() > 80 && s.back() == ':') evidence_mode_ = "general";  // "… for example:" leads into types
   }
 
-  void guidance_line(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e) {
+  void guidance_line(std::uint32_t l, rich_text& text) {
     used(l);
-    auto item = list_item_text(raw, b);
-    guidance_.push_back(item ? std::move(*item) : ctx_.read_text(b, e));
+    guidance_.push_back(std::move(text));
     open(guidance_.back(), l);
   }
 
