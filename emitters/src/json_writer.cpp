@@ -54,6 +54,15 @@ class json_writer final : public tree_writer {
     number(s.end.column);
     buf_ += '}';
   }
+  void field_list(std::string_view name, const std::vector<std::string>& values) override {
+    key(name);
+    buf_ += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) buf_ += ", ";
+      str(values[i]);
+    }
+    buf_ += ']';
+  }
   void begin_children() override {
     key("children");
     buf_ += '[';
@@ -119,9 +128,9 @@ class json_writer final : public tree_writer {
 
 }  // namespace
 
-void write_json(const document& doc, const std::vector<diagnostic>& diagnostics, std::ostream& out) {
+void write_json(const walker& walk_into, std::ostream& out) {
   json_writer w(out);
-  walk(doc, diagnostics, w);
+  walk_into(w);
   w.finish();
 }
 

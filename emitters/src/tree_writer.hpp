@@ -3,6 +3,8 @@
 // node is: kind, id, span, then its scalar fields, then its children in
 // document order.
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,6 +21,7 @@ class tree_writer {
   virtual void field(std::string_view name, std::int64_t value) = 0;
   virtual void field(std::string_view name, bool value) = 0;
   virtual void field_span(std::string_view name, const source_span& span) = 0;
+  virtual void field_list(std::string_view name, const std::vector<std::string>& values) = 0;
   virtual void begin_children() = 0;
   virtual void end_children() = 0;
   virtual void end_node() = 0;
@@ -26,5 +29,8 @@ class tree_writer {
 
 /// Walks the document in document order, calling the writer.
 void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_writer& w);
+
+/// What a format writer is fed: a function that walks something into it.
+using walker = std::function<void(tree_writer&)>;
 
 }  // namespace qspec::emitters

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <string>
+#include <type_traits>
 
 #include "qspec/emit.hpp"
 #include "tree_writer.hpp"
@@ -73,6 +74,7 @@ void write(tree_writer& w, const block& b) {
 void write(tree_writer& w, const section& s) {
   w.begin_node(s.kind, s.id, s.span);
   optional_field(w, "heading", s.heading);
+  optional_field(w, "role", s.role);
   {
     children_scope c{w};
     for (const auto& b : s.blocks) c.need(), write(w, b);
@@ -241,13 +243,52 @@ void write(tree_writer& w, const general_guidance& g) {
   w.end_node();
 }
 
+void optional_count(tree_writer& w, std::string_view name, const std::optional<std::uint32_t>& v) {
+  if (v) w.field(name, static_cast<int64_t>(*v));
+}
+
+void write(tree_writer& w, const appearance& a) {
+  w.begin_node(a.kind, a.id, a.span);
+  w.field("document", a.document);
+  w.field("role", a.role);
+  w.end_node();
+}
+
+void write(tree_writer& w, const conflict& c) {
+  w.begin_node(c.kind, c.id, c.span);
+  w.field("field", c.field);
+  {
+    children_scope cs{w};
+    for (const auto& v : c.values) {
+      cs.need();
+      w.begin_node(v.kind, v.id, v.span);
+      w.field("document", v.document);
+      w.field("value", v.value);
+      w.end_node();
+    }
+  }
+  w.end_node();
+}
+
+/// Where the node was read from and what the documents disagree on.
+template <class Node>
+void write_provenance(children_scope& c, tree_writer& w, const Node& n) {
+  for (const auto& a : n.appearances) c.need(), write(w, a);
+  for (const auto& x : n.conflicts) c.need(), write(w, x);
+}
+
 void write(tree_writer& w, const unit& u) {
   w.begin_node(u.kind, u.id, u.span);
-  w.field("code", u.code);
+  optional_field(w, "code", u.code);
   optional_field(w, "local_code", u.local_code);
   w.field("title", u.title);
+  optional_field(w, "reference", u.reference);
+  if (!u.reference_span.empty()) w.field_span("reference_span", u.reference_span);
+  optional_field(w, "imported_code", u.imported_code);
+  optional_field(w, "marker", u.marker);
   {
     children_scope c{w};
+    write_provenance(c, w, u);
     ordered_parts parts;
     for (const auto& s : u.sections) parts.emplace_back(s.span.begin, [&w, &s] { write(w, s); });
     if (u.scope_part) parts.emplace_back(u.scope_part->span.begin, [&] { write(w, *u.scope_part); });
@@ -258,6 +299,111 @@ void write(tree_writer& w, const unit& u) {
     if (u.knowledge) parts.emplace_back(u.knowledge->span.begin, [&] { write(w, *u.knowledge); });
     for (const auto& e : u.elements) parts.emplace_back(e.span.begin, [&w, &e] { write(w, e); });
     write_in_source_order(c, parts);
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const unit_group& g) {
+  w.begin_node(g.kind, g.id, g.span);
+  w.field("type", to_string(g.type));
+  optional_field(w, "name", g.name);
+  optional_field(w, "statement", g.statement);
+  optional_count(w, "min_units", g.min_units);
+  optional_count(w, "max_units", g.max_units);
+  optional_count(w, "min_credits", g.min_credits);
+  optional_count(w, "max_credits", g.max_credits);
+  {
+    children_scope c{w};
+    for (const auto& u : g.units) c.need(), write(w, u);
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const credit_rule& r) {
+  w.begin_node(r.kind, r.id, r.span);
+  w.field("measure", r.measure);
+  w.field("count", static_cast<int64_t>(r.count));
+  w.field("applies_to", r.applies_to);
+  optional_field(w, "group", r.group);
+  w.field("text", r.text);
+  w.end_node();
+}
+
+void write(tree_writer& w, const barred_combination& b) {
+  w.begin_node(b.kind, b.id, b.span);
+  w.field_list("units", b.units);
+  {
+    children_scope c{w};
+    for (const auto& p : b.statements) c.need(), write(w, p);
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const recommendation& r) {
+  w.begin_node(r.kind, r.id, r.span);
+  optional_field(w, "audience", r.audience);
+  w.field_list("units", r.units);
+  w.field("text", r.text);
+  w.end_node();
+}
+
+void write_body(tree_writer& w, std::string_view name, const named_body& b) {
+  if (b.empty()) return;
+  optional_field(w, name, b.abbreviation);
+  optional_field(w, std::string(name) + "_name", b.name);
+}
+
+template <class T>
+void write_sourced(tree_writer& w, std::string_view name, const sourced<T>& v) {
+  if (!v) return;
+  if constexpr (std::is_same_v<T, std::string_view>) w.field(name, v.value);
+  else w.field(name, static_cast<int64_t>(v.value));
+}
+
+void write(tree_writer& w, const qualification& q) {
+  w.begin_node(q.kind, q.id, q.span);
+  write_sourced(w, "title", q.title);
+  write_sourced(w, "award_title", q.award_title);
+  write_sourced(w, "type", q.type);
+  write_sourced(w, "level", q.level);
+  write_sourced(w, "number", q.number);
+  write_body(w, "awarding_body", q.awarding_body);
+  write_body(w, "regulator", q.regulator);
+  write_body(w, "standards", q.standards);
+  write_body(w, "standards_developer", q.standards_developer);
+  write_sourced(w, "total_units", q.total_units);
+  write_sourced(w, "total_credits", q.total_credits);
+  write_sourced(w, "tqt", q.tqt);
+  write_sourced(w, "glh", q.glh);
+  {
+    // fixed order by kind: a merged qualification gathers nodes from several documents
+    children_scope c{w};
+    write_provenance(c, w, q);
+    for (const auto& s : q.description) c.need(), write(w, s);
+    for (const auto& r : q.rules) c.need(), write(w, r);
+    for (const auto& g : q.groups) c.need(), write(w, g);
+    for (const auto& b : q.barred) c.need(), write(w, b);
+    for (const auto& r : q.recommendations) c.need(), write(w, r);
+    for (const auto& p : q.pathways) {
+      c.need();
+      w.begin_node(p.kind, p.id, p.span);
+      w.field("name", p.name);
+      optional_count(w, "min_credits", p.min_credits);
+      w.end_node();
+    }
+    for (const auto& j : q.job_roles) {
+      c.need();
+      w.begin_node(j.kind, j.id, j.span);
+      w.field("text", j.text);
+      w.end_node();
+    }
+    for (const auto& n : q.notes) {
+      c.need();
+      w.begin_node(n.kind, n.id, n.span);
+      w.field("number", static_cast<int64_t>(n.number));
+      w.field("text", n.text);
+      w.end_node();
+    }
   }
   w.end_node();
 }
@@ -285,6 +431,7 @@ void write(tree_writer& w, const diagnostic& d, std::size_t ordinal) {
   w.field("message", d.message);
   optional_field(w, "original", d.original);
   optional_field(w, "repaired", d.repaired);
+  optional_field(w, "document", d.document);
   w.end_node();
 }
 
@@ -302,6 +449,7 @@ void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_
   w.field("unclassified_lines", static_cast<int64_t>(doc.lines.unclassified));
   {
     children_scope c{w};
+    for (const auto& q : doc.qualifications) c.need(), write(w, q);
     for (const auto& u : doc.units) c.need(), write(w, u);
     for (const auto& s : doc.sections) c.need(), write(w, s);
     for (const auto& f : doc.furniture_items) c.need(), write(w, f);

@@ -57,6 +57,10 @@ class xml_writer final : public tree_writer {
   void field_span(std::string_view name, const source_span& s) override {
     set_span(current_.append_child(std::string(name).c_str()), s);
   }
+  void field_list(std::string_view name, const std::vector<std::string>& values) override {
+    auto list = current_.append_child(std::string(name).c_str());
+    for (const auto& v : values) list.append_child("item").text() = xml_safe(v).c_str();
+  }
   void begin_children() override { current_ = current_.append_child("children"); }
   void end_children() override { current_ = current_.parent(); }
   void end_node() override { current_ = current_.parent(); }
@@ -67,7 +71,7 @@ class xml_writer final : public tree_writer {
 
 }  // namespace
 
-void write_xml(const document& doc, const std::vector<diagnostic>& diagnostics, std::ostream& out) {
+void write_xml(const walker& walk_into, std::ostream& out) {
   pugi::xml_document xml;
   auto decl = xml.append_child(pugi::node_declaration);
   decl.append_attribute("version") = "1.0";
@@ -76,7 +80,7 @@ void write_xml(const document& doc, const std::vector<diagnostic>& diagnostics, 
   root.append_attribute("xmlns") = "urn:qspec:catalogue:1";
   root.append_attribute("version") = std::string(catalogue_version).c_str();
   xml_writer w(root);
-  walk(doc, diagnostics, w);
+  walk_into(w);
   xml.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
 }
 
@@ -92,11 +96,7 @@ std::optional<format> format_from_name(std::string_view name) {
 }
 
 void emit(const document& doc, const std::vector<diagnostic>& diagnostics, format f, std::ostream& out) {
-  switch (f) {
-    case format::json: emitters::write_json(doc, diagnostics, out); break;
-    case format::yaml: emitters::write_yaml(doc, diagnostics, out); break;
-    case format::xml: emitters::write_xml(doc, diagnostics, out); break;
-  }
+  emitters::write(f, [&](emitters::tree_writer& w) { emitters::walk(doc, diagnostics, w); }, out);
 }
 
 }  // namespace qspec

@@ -39,6 +39,11 @@ class yaml_writer final : public tree_writer {
     out_ << YAML::Key << "end_column" << YAML::Value << s.end.column;
     out_ << YAML::EndMap;
   }
+  void field_list(std::string_view name, const std::vector<std::string>& values) override {
+    out_ << YAML::Key << std::string(name) << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const auto& v : values) out_ << YAML::DoubleQuoted << v;
+    out_ << YAML::EndSeq;
+  }
   void begin_children() override { out_ << YAML::Key << "children" << YAML::Value << YAML::BeginSeq; }
   void end_children() override { out_ << YAML::EndSeq; }
   void end_node() override { out_ << YAML::EndMap; }
@@ -51,9 +56,9 @@ class yaml_writer final : public tree_writer {
 
 }  // namespace
 
-void write_yaml(const document& doc, const std::vector<diagnostic>& diagnostics, std::ostream& out) {
+void write_yaml(const walker& walk_into, std::ostream& out) {
   yaml_writer w;
-  walk(doc, diagnostics, w);
+  walk_into(w);
   out.write(w.c_str(), static_cast<std::streamsize>(w.size()));
   out << '\n';
 }

@@ -19,9 +19,28 @@ std::string_view to_string(severity s) {
 std::string_view to_string(document_kind k) {
   switch (k) {
     case document_kind::unit_specification: return "unit_specification";
+    case document_kind::qualification_structure: return "qualification_structure";
+    case document_kind::qualification_datasheet: return "qualification_datasheet";
+    case document_kind::programme_overview: return "programme_overview";
     case document_kind::unknown: return "unknown";
   }
   return "unknown";
+}
+
+std::optional<document_kind> document_kind_from_string(std::string_view name) {
+  for (auto k : {document_kind::unknown, document_kind::unit_specification, document_kind::qualification_structure,
+                 document_kind::qualification_datasheet, document_kind::programme_overview})
+    if (to_string(k) == name) return k;
+  return std::nullopt;
+}
+
+std::string_view to_string(group_type t) {
+  switch (t) {
+    case group_type::mandatory: return "mandatory";
+    case group_type::optional: return "optional";
+    case group_type::pathway: return "pathway";
+  }
+  return "optional";
 }
 
 std::string_view text_store::keep(std::string_view s) {

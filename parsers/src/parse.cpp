@@ -20,7 +20,8 @@ document_kind detect(const parse_context& ctx) {
     else if (!structure && (grammar::match_element_code(line) || grammar::match_criteria_header(line)))
       structure = true;
   }
-  return header && structure ? document_kind::unit_specification : document_kind::unknown;
+  if (header && structure) return document_kind::unit_specification;
+  return detect_qualification_kind(ctx);
 }
 
 void account(parse_context& ctx, document& doc) {
@@ -63,6 +64,12 @@ parse_result parse(std::string text, const parse_options& options) {
     doc.type = options.kind ? *options.kind : detect(ctx);
     if (doc.type == document_kind::unit_specification) {
       recognise_unit_specification(ctx, doc);
+    } else if (doc.type == document_kind::qualification_structure) {
+      recognise_structure_list(ctx, doc);
+    } else if (doc.type == document_kind::qualification_datasheet) {
+      recognise_datasheet(ctx, doc);
+    } else if (doc.type == document_kind::programme_overview) {
+      recognise_programme_overview(ctx, doc);
     } else {
       ctx.report(diag::unsupported_kind, severity::warning, {},
                  "document kind not recognised or not supported yet; its lines are kept as sections");
@@ -76,7 +83,9 @@ parse_result parse(std::string text, const parse_options& options) {
                      [](const furniture& a, const furniture& b) { return a.span.begin < b.span.begin; });
     doc.furniture_items = std::move(ctx.furniture_items);
     account(ctx, doc);
-    doc.id = doc.units.empty() ? std::string("document") : doc.units.front().id;
+    doc.id = !doc.qualifications.empty() ? doc.qualifications.front().id
+             : doc.units.empty()          ? std::string("document")
+                                          : doc.units.front().id;
     if (ctx.lines.count() > 0) doc.span = ctx.span(0, static_cast<std::uint32_t>(ctx.src.size()));
   } catch (const std::exception& e) {
     // A defect in qspec, not in the text: say so rather than lose the run.

@@ -308,8 +308,17 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
       // sits at a word edge; a "*" glued inside a word stays text (footnotes)
       std::uint32_t run = 1;
       while (i + run < end && s[i + run] == '*') ++run;
-      const bool before_space = i == begin || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '>';
-      const bool after_space = i + run >= end || s[i + run] == ' ' || s[i + run] == '\t' || s[i + run] == '<';
+      bool before_space = i == begin || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '>';
+      bool after_space = i + run >= end || s[i + run] == ' ' || s[i + run] == '\t' || s[i + run] == '<';
+      if (run >= 2) {
+        // "**bold**." and "(**bold**)": punctuation is a word edge for a double marker
+        // (a single "*" glued to punctuation, as in "qualification*.", stays a footnote mark)
+        auto punct = [](char p) { return p == '.' || p == ',' || p == ';' || p == ':' || p == '!' || p == '?' ||
+                                         p == ')' || p == '(' || p == '"' || p == '\''; };
+        before_space = before_space || (i > begin && punct(s[i - 1]));
+        after_space = after_space || (i + run < end && punct(s[i + run]));
+        if (before_space && after_space && i > begin && i + run < end) before_space = s[i - 1] == '(' || s[i - 1] == ' ';
+      }
       if (before_space != after_space || (before_space && after_space && run >= 2)) {
         ++report.markdown_emphasis;
         bool opening = before_space && !after_space;

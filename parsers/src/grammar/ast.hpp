@@ -30,4 +30,22 @@ struct sub_item_marker {
   char label = 'a';
 };
 
+/// "Unit LMC A4" or "Unit 70" opening a unit in a structure list.
+struct structure_unit {
+  std::string series;  // "LMC"; empty for a bare number
+  std::string code;    // "A4", "70"
+};
+
+/// "E5*" in the code column of a datasheet table.
+struct table_code {
+  std::string code;    // "E5"
+  std::string marker;  // "*"
+};
+
+/// "Level 4 (04639)": a level and a qualification number.
+struct level_number {
+  unsigned level = 0;
+  std::string number;
+};
+
 }  // namespace qspec::grammar::ast

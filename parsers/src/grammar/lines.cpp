@@ -4,6 +4,7 @@
 #include "grammar/codes.hpp"
 #include "grammar/config.hpp"
 #include "grammar/markers.hpp"
+#include "grammar/structure.hpp"
 
 namespace qspec::grammar {
 namespace {
@@ -62,6 +63,42 @@ std::optional<std::vector<std::string>> match_criteria_header(std::string_view l
   std::vector<std::string> codes;
   if (!x3::parse(first, last, criteria_header(), codes) || first != last) return std::nullopt;
   return codes;
+}
+
+template <class Rule, class Attr>
+std::optional<Attr> match_whole(std::string_view text, const Rule& rule) {
+  const char* first = text.data();
+  const char* last = first + text.size();
+  Attr attr{};
+  if (!x3::parse(first, last, rule, attr) || first != last) return std::nullopt;
+  return attr;
+}
+
+std::optional<prefix_match<ast::structure_unit>> match_structure_unit(std::string_view line) {
+  auto lead = skip_gaps(line, 0);
+  if (line.substr(lead, 5) != "Unit " && line.substr(lead, 5) != "Unit\t") return std::nullopt;
+  return match_prefix<structure_unit_type, ast::structure_unit>(line, structure_unit());
+}
+
+bool is_unit_reference(std::string_view text) {
+  if (text.size() != 10) return false;
+  const char* first = text.data();
+  return x3::parse(first, text.data() + text.size(), unit_reference());
+}
+
+std::optional<std::string> match_imported_code(std::string_view line) {
+  if (line.find('(') == std::string_view::npos) return std::nullopt;
+  return match_whole<imported_code_type, std::string>(line, imported_code());
+}
+
+std::optional<ast::table_code> match_table_code(std::string_view cell) {
+  if (cell.empty() || cell.size() > 12) return std::nullopt;
+  return match_whole<table_code_type, ast::table_code>(cell, table_code());
+}
+
+std::optional<ast::level_number> match_level_number(std::string_view line) {
+  if (line.find("Level") == std::string_view::npos) return std::nullopt;
+  return match_whole<level_number_type, ast::level_number>(line, level_number());
 }
 
 }  // namespace qspec::grammar

@@ -30,4 +30,15 @@ std::optional<std::vector<ast::legend_entry>> match_legend(std::string_view line
 /// A whole criteria table header row; the method codes of its columns.
 std::optional<std::vector<std::string>> match_criteria_header(std::string_view line);
 
+/// "Unit LMC A4 title…" or "Unit 70, title…"; rest at the title.
+std::optional<prefix_match<ast::structure_unit>> match_structure_unit(std::string_view line);
+/// A whole unit reference number, "K/104/0809".
+bool is_unit_reference(std::string_view text);
+/// A whole line "(HSC446)": the imported code as written, "HSC446".
+std::optional<std::string> match_imported_code(std::string_view line);
+/// A whole datasheet code cell, "E5*".
+std::optional<ast::table_code> match_table_code(std::string_view cell);
+/// A whole line "Level 4 (04639)".
+std::optional<ast::level_number> match_level_number(std::string_view line);
+
 }  // namespace qspec::grammar

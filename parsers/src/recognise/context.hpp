@@ -80,6 +80,11 @@ void mark_page_furniture(parse_context& ctx);
 /// Recognisers: each fills the document and marks the lines it used.
 void recognise_unit_specification(parse_context& ctx, document& doc);
 void recognise_sections(parse_context& ctx, document& doc);
+void recognise_structure_list(parse_context& ctx, document& doc);
+/// The qualification layout a document has, or unknown.
+document_kind detect_qualification_kind(const parse_context& ctx);
+void recognise_datasheet(parse_context& ctx, document& doc);
+void recognise_programme_overview(parse_context& ctx, document& doc);
 
 /// Ids: lower-case ASCII letters and digits, other runs of ASCII turned into
 /// single hyphens; non-ASCII letters are kept.

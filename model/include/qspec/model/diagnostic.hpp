@@ -26,6 +26,16 @@ inline constexpr std::string_view title_mismatch = "Q-W204";      // same code, 
 inline constexpr std::string_view numbering = "Q-W205";           // numbering gap, repeat or backwards step
 inline constexpr std::string_view missing_expansion = "Q-W206";   // evidence method without legend entry
 inline constexpr std::string_view term_unresolved = "Q-N301";     // emphasised term with no glossary entry
+inline constexpr std::string_view stray_label = "Q-N102";         // a lone label left by the conversion, kept as furniture
+inline constexpr std::string_view prefix_inferred = "Q-N103";     // unit codes completed with a series prefix the document names
+inline constexpr std::string_view lost_beginning = "Q-W207";      // a list item that seems to have lost its beginning
+inline constexpr std::string_view split_heading = "Q-W208";       // a heading run into a paragraph, split off
+inline constexpr std::string_view reference_malformed = "Q-W210"; // unit reference number not letter/3 digits/4 digits
+inline constexpr std::string_view reference_missing = "Q-W211";   // unit listed without a unit reference number
+inline constexpr std::string_view unit_unresolved = "Q-W212";     // a note names a unit the structure does not list
+inline constexpr std::string_view documents_disagree = "Q-W301";  // two documents give different values
+inline constexpr std::string_view unit_not_listed = "Q-W302";     // a unit one structure document lists and another does not
+inline constexpr std::string_view unit_unplaced = "Q-N303";       // a unit specification no structure lists
 }  // namespace diag
 
 struct diagnostic {
@@ -35,6 +45,7 @@ struct diagnostic {
   std::string message;   ///< one sentence, no trailing period
   std::string original;  ///< the source text concerned, as written
   std::string repaired;  ///< the value qspec used instead, when it repaired something
+  std::string document;  ///< source name, set in catalogues of several documents
 };
 
 }  // namespace qspec

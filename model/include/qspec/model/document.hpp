@@ -3,11 +3,13 @@
 /// furniture recognised on the way, and the line coverage.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "qspec/model/diagnostic.hpp"
+#include "qspec/model/qualification.hpp"
 #include "qspec/model/source.hpp"
 #include "qspec/model/text.hpp"
 #include "qspec/model/text_store.hpp"
@@ -15,9 +17,17 @@
 
 namespace qspec {
 
-enum class document_kind { unknown, unit_specification };
+enum class document_kind {
+  unknown,
+  unit_specification,       ///< NVQ / NOS unit: elements, criteria, knowledge (seed 002)
+  qualification_structure,  ///< list of mandatory and optional units (seed 000)
+  qualification_datasheet,  ///< prose and a unit table (seed 001)
+  programme_overview,       ///< credits, pathways, job roles (seed 003)
+};
 
 [[nodiscard]] std::string_view to_string(document_kind k);
+/// The kind named `name` (as to_string spells it), if any.
+[[nodiscard]] std::optional<document_kind> document_kind_from_string(std::string_view name);
 
 struct form_field {
   static constexpr std::string_view kind = "form_field";
@@ -52,6 +62,7 @@ struct document {
   source_span span;
   std::string source_name;
   document_kind type = document_kind::unknown;
+  std::vector<qualification> qualifications;
   std::vector<unit> units;
   std::vector<section> sections;   ///< narrative outside any typed node
   std::vector<furniture> furniture_items;

@@ -54,6 +54,9 @@ struct section {
   std::string id;
   source_span span;
   std::string_view heading;
+  /// What the section is about, when qspec recognised it: "audience",
+  /// "purpose", "assessment", "delivery_roles", "contact", "progression"…
+  std::string_view role;
   std::vector<block> blocks;
 };
 

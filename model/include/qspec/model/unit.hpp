@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "qspec/model/provenance.hpp"
 #include "qspec/model/source.hpp"
 #include "qspec/model/text.hpp"
 
@@ -167,6 +168,11 @@ struct unit {
   std::string_view code;        ///< SQA-style code, "F36J 04"
   std::string_view local_code;  ///< "LMC B2"
   std::string_view title;
+  /// As listed in a qualification structure:
+  std::string_view reference;      ///< unit reference number as written, "M/104/0313"
+  source_span reference_span;
+  std::string_view imported_code;  ///< source of an imported unit as written, "HSC446"
+  std::string_view marker;         ///< footnote marker printed after the code, "*"
   std::vector<section> sections;
   std::optional<scope> scope_part;
   std::optional<values_statement> values;
@@ -175,6 +181,8 @@ struct unit {
   std::optional<general_guidance> guidance;
   std::optional<knowledge_specification> knowledge;
   std::vector<element> elements;
+  std::vector<appearance> appearances;  ///< filled by a catalogue merge
+  std::vector<conflict> conflicts;      ///< filled by a catalogue merge
 };
 
 }  // namespace qspec

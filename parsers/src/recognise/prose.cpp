@@ -1,0 +1,302 @@
+// Prose sections: every unused line ends up in a heading, a paragraph or a
+// list item, never lost.
+#include "recognise/prose.hpp"
+
+#include <array>
+
+#include "clean/rich_text.hpp"
+
+namespace qspec {
+namespace {
+
+bool ends_like_sentence(std::string_view s, bool question_is_heading) {
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '?') return !question_is_heading;
+  return c == '.' || c == ':' || c == ';' || c == ',' || c == '!';
+}
+
+bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
+
+bool starts_with_word(std::string_view s, std::string_view w) {
+  return s.size() >= w.size() && lower_ascii(s.substr(0, w.size())) == w;
+}
+
+bool contact_like(std::string_view s) {
+  for (std::string_view w : {"www.", "http://", "https://", "telephone", "tel ", "tel:", "facsimile", "fax ", "email",
+                             "e-mail"})
+    if (starts_with_word(s, w)) return true;
+  return false;
+}
+
+bool navigation_like(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '[' && s.back() == ']') return true;
+  return starts_with_word(s, "please click ") || starts_with_word(s, "click here");
+}
+
+bool lone_lower_word(std::string_view s) {
+  if (s.empty() || s.size() > 24) return false;
+  for (char c : s)
+    if (c < 'a' || c > 'z') return false;
+  return true;
+}
+
+/// "Who is the qualification for?" run into a paragraph: where it starts
+/// and ends (end exclusive), or {0, 0}.
+std::pair<std::size_t, std::size_t> run_in_question(std::string_view t) {
+  static constexpr std::array<std::string_view, 8> openers = {"Who ", "What ", "How ", "Why ",
+                                                             "When ", "Where ", "Which ", "Is "};
+  for (std::size_t i = 2; i + 1 < t.size(); ++i) {
+    if (t[i - 1] != ' ' || (t[i - 2] != '.' && t[i - 2] != ':' && t[i - 2] != '!')) continue;
+    for (auto o : openers) {
+      if (t.compare(i, o.size(), o) != 0) continue;
+      auto q = t.find('?', i);
+      if (q == std::string_view::npos || q - i > 60 || q + 2 >= t.size()) continue;
+      auto inner = t.substr(i, q - i);
+      if (inner.find('.') != std::string_view::npos || inner.find(':') != std::string_view::npos) continue;
+      return {i, q + 1};
+    }
+  }
+  return {0, 0};
+}
+
+class reader {
+ public:
+  reader(parse_context& ctx, const prose_options& o) : ctx_(ctx), o_(o) {}
+
+  std::vector<section> run() {
+    std::uint32_t n = ctx_.lines.count();
+    for (std::uint32_t l = 0; l < n; ++l) {
+      if (ctx_.use[l] != line_use::unknown) {
+        if (ctx_.use[l] == line_use::blank) in_list_ = false;
+        continue;
+      }
+      line(l);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  parse_context& ctx_;
+  const prose_options& o_;
+  std::vector<section> out_;
+  std::uint32_t paragraphs_ = 0, lists_ = 0;
+  bool in_list_ = false;
+  bool in_contact_ = false;
+  bool resume_list_ = false;  // a rejoined item: the list goes on after the blank line
+  clean::rich_text last_item_;  // the list item a page break may have cut
+
+  bool blank(std::int64_t l) const {
+    return l < 0 || l >= ctx_.lines.count() || ctx_.use[static_cast<std::uint32_t>(l)] == line_use::blank;
+  }
+  section& current() {
+    if (out_.empty()) new_section(nullptr);
+    return out_.back();
+  }
+  void new_section(const clean::rich_text* heading, std::string_view role = {}) {
+    section s;
+    s.heading = heading ? ctx_.keep(*heading) : std::string_view{};
+    std::string base = slug(s.heading);
+    if (base.empty()) base = std::string(role);
+    s.id = o_.id_prefix + std::to_string(out_.size() + 1) + (base.empty() ? "" : "-" + base);
+    if (heading) s.span = ctx_.span_of(*heading);
+    if (o_.classify) s.role = role.empty() ? classify_heading(s.heading) : role;
+    out_.push_back(std::move(s));
+    paragraphs_ = lists_ = 0;
+    in_list_ = false;
+  }
+  void add_paragraph(const clean::rich_text& text) {
+    section& s = current();
+    block blk;
+    blk.which = block::type::paragraph;
+    blk.para = paragraph{s.id + "/p" + std::to_string(++paragraphs_), ctx_.span_of(text), ctx_.keep(text)};
+    s.span = merge(s.span, blk.para.span);
+    s.blocks.push_back(std::move(blk));
+    in_list_ = false;
+  }
+
+  /// A page break cut the last list item: join this text to it.
+  bool rejoin(const clean::rich_text& text) {
+    if (!o_.rejoin_list_items || !starts_lower(text.text()) || out_.empty() || out_.back().blocks.empty()) return false;
+    auto& last = out_.back().blocks.back();
+    if (last.which != block::type::list || last_item_.empty() || ends_like_sentence(last_item_.text(), false))
+      return false;
+    auto& item = last.items.items.back();
+    std::string original = std::string(item.text) + " / " + text.text();
+    last_item_.join(text);
+    item.text = ctx_.keep(last_item_);
+    item.span = ctx_.span_of(last_item_);
+    last.items.span = merge(last.items.span, item.span);
+    out_.back().span = merge(out_.back().span, item.span);
+    ctx_.report(diag::rejoined_page_break, severity::warning, item.span,
+                "list item continued after a page break; the two parts are joined", original, item.text);
+    return true;
+  }
+
+  void line(std::uint32_t l) {
+    auto [b, e] = ctx_.lines.content(l);
+    std::string_view raw = ctx_.src.substr(b, e - b);
+    std::size_t lead = 0;
+    while (lead < raw.size() && (raw[lead] == ' ' || raw[lead] == '\t')) ++lead;
+    std::string_view body = raw.substr(lead);
+    bool markdown_heading = body.substr(0, 1) == "#";
+    std::uint32_t item_at = 0;
+    if (body.substr(0, 2) == "- " || body.substr(0, 2) == "* ") item_at = static_cast<std::uint32_t>(lead + 2);
+    else if (body.substr(0, 3) == "\xE2\x80\xA2") item_at = static_cast<std::uint32_t>(lead + 3);
+    std::uint32_t from = b + static_cast<std::uint32_t>(lead);
+    if (markdown_heading) {
+      while (from < e && (ctx_.src[from] == '#' || ctx_.src[from] == ' ')) ++from;
+    } else if (item_at) {
+      from = b + item_at;
+    }
+    clean::rich_text text = ctx_.read_text(from, e);
+    ctx_.use[l] = line_use::content;
+    if (text.empty()) {
+      ctx_.use[l] = line_use::furniture;
+      return;
+    }
+    bool isolated = blank(std::int64_t(l) - 1) && blank(std::int64_t(l) + 1);
+    if (o_.navigation && navigation_like(text.text())) {
+      furniture_line(l, "navigation");
+      return;
+    }
+    if (o_.stray_labels && isolated && !item_at && lone_lower_word(text.text())) {
+      furniture_line(l, "stray_label");
+      ctx_.report(diag::stray_label, severity::note, ctx_.line_span(l),
+                  "a lone word between sections, left by the conversion; kept as furniture", text.text());
+      return;
+    }
+    if (o_.contact_block && !in_contact_ && isolated && !item_at && contact_like(text.text())) {
+      in_contact_ = true;
+      new_section(nullptr, "contact");
+    }
+    if (!item_at && rejoin(text)) {
+      resume_list_ = true;
+      return;
+    }
+    bool emphasised = false;
+    for (const auto& r : text.emphasis_runs())
+      if (r.begin == 0 && r.end >= text.text().size()) emphasised = true;
+    bool short_isolated = text.text().size() <= 80 && !ends_like_sentence(text.text(), o_.question_headings) &&
+                          isolated && raw.find('\t', lead) == std::string_view::npos;
+    if (!in_contact_ && !item_at && (markdown_heading || emphasised || short_isolated)) {
+      new_section(&text);
+      return;
+    }
+    if (item_at) {
+      section& s = current();
+      if (resume_list_ && !s.blocks.empty() && s.blocks.back().which == block::type::list) in_list_ = true;
+      resume_list_ = false;
+      if (!in_list_ || s.blocks.empty() || s.blocks.back().which != block::type::list) {
+        block blk;
+        blk.which = block::type::list;
+        blk.items.id = s.id + "/list" + std::to_string(++lists_);
+        s.blocks.push_back(std::move(blk));
+        in_list_ = true;
+      }
+      auto& lst = s.blocks.back().items;
+      list_item it{lst.id + "/" + std::to_string(lst.items.size() + 1), ctx_.span_of(text), ctx_.keep(text)};
+      lst.span = merge(lst.span, it.span);
+      s.span = merge(s.span, it.span);
+      lst.items.push_back(std::move(it));
+      last_item_ = std::move(text);
+      return;
+    }
+    last_item_.clear();
+    if (o_.split_run_in_questions && !in_contact_) {
+      auto [qb, qe] = run_in_question(text.text());
+      if (qe > qb) {
+        auto before = text.slice(0, static_cast<std::uint32_t>(qb - 1));
+        auto question = text.slice(static_cast<std::uint32_t>(qb), static_cast<std::uint32_t>(qe));
+        auto after = text.slice(static_cast<std::uint32_t>(qe + 1), static_cast<std::uint32_t>(text.text().size()));
+        add_paragraph(before);
+        new_section(&question);
+        ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(question),
+                    "a heading run into a paragraph by the conversion; split off as its own section",
+                    question.text(), question.text());
+        if (!after.empty()) add_paragraph(after);
+        return;
+      }
+    }
+    add_paragraph(text);
+  }
+
+  void furniture_line(std::uint32_t l, std::string_view role) {
+    ctx_.use[l] = line_use::furniture;
+    furniture f;
+    f.id = "furniture/" + std::string(role == "navigation" ? "navigation-" : "label-") + std::to_string(l + 1);
+    f.span = ctx_.line_span(l);
+    f.role = role;
+    auto [b, e] = ctx_.lines.content(l);
+    f.text = ctx_.src.substr(b, e - b);
+    ctx_.furniture_items.push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string_view classify_heading(std::string_view heading) {
+  std::string h = lower_ascii(heading);
+  auto has = [&](std::string_view w) { return h.find(w) != std::string::npos; };
+  if (h.empty()) return "general";
+  if (has("contact")) return "contact";
+  if (has("who is") && has("for")) return "audience";
+  if (has("purpose") || has("aim")) return "purpose";
+  if (has("benefit")) return "benefits";
+  if (has("structure")) return "structure";
+  if (has("assessed") || has("assessment method")) return "assessment";
+  if (has("involved in") || has("assessor") || has("verifier") || has("witness") || has("centre"))
+    return "delivery_roles";
+  if (has("key skill")) return "key_skills";
+  if (has("next")) return "next_steps";
+  if (has("other") && has("qualification")) return "related_qualifications";
+  if (has("profile")) return "profile";
+  if (has("pathway")) return "pathways";
+  if (has("progression")) return "progression";
+  if (has("delivery")) return "delivery";
+  if (has("what is")) return "about";
+  return "general";
+}
+
+std::vector<section> read_sections(parse_context& ctx, const prose_options& options) {
+  return reader(ctx, options).run();
+}
+
+void recognise_sections(parse_context& ctx, document& doc) {
+  auto sections = read_sections(ctx, prose_options{});
+  for (auto& s : sections) doc.sections.push_back(std::move(s));
+}
+
+std::string slug(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool gap = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    auto u = static_cast<unsigned char>(c);
+    // general punctuation (U+2000–U+206F: curly quotes, dashes, spaces) separates words
+    if (u == 0xE2 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xFE) == 0x80) {
+      gap = true;
+      i += 2;
+      continue;
+    }
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || u >= 0x80;
+    if (!keep) {
+      gap = true;
+      continue;
+    }
+    if (gap && !out.empty()) out.push_back('-');
+    gap = false;
+    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+}  // namespace qspec

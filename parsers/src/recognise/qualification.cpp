@@ -1,0 +1,1049 @@
+// Recognisers for the documents that describe a qualification rather than a
+// unit: the structure list (units by group, reference numbers, numbered
+// notes), the datasheet (prose and a tab table with totals) and the programme
+// overview (credit rules, a named mandatory unit, pathways, job roles).
+// Each reads its typed lines first, then the prose reader takes the rest.
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "grammar/lines.hpp"
+#include "recognise/context.hpp"
+#include "recognise/prose.hpp"
+
+namespace qspec {
+namespace {
+
+// ---------------------------------------------------------------- helpers
+
+bool is_gap(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/// Without leading and trailing spaces, tabs and no-break spaces.
+std::string_view trim(std::string_view s) {
+  while (true) {
+    if (!s.empty() && is_gap(s.front())) s.remove_prefix(1);
+    else if (s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+    else if (!s.empty() && is_gap(s.back())) s.remove_suffix(1);
+    else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+    else return s;
+  }
+}
+
+/// Trimmed [begin, end) of line l in the source.
+std::pair<std::uint32_t, std::uint32_t> trimmed(const parse_context& ctx, std::uint32_t l) {
+  auto [b, e] = ctx.lines.content(l);
+  auto t = trim(ctx.src.substr(b, e - b));
+  auto tb = static_cast<std::uint32_t>(t.data() - ctx.src.data());
+  return {tb, tb + static_cast<std::uint32_t>(t.size())};
+}
+
+/// Puts the qualification's id in front of a section's ids and its blocks'.
+void prefix_ids(section& s, const std::string& prefix) {
+  s.id = prefix + s.id;
+  for (auto& b : s.blocks) {
+    if (b.which == block::type::paragraph) {
+      b.para.id = prefix + b.para.id;
+      continue;
+    }
+    b.items.id = prefix + b.items.id;
+    for (auto& i : b.items.items) i.id = prefix + i.id;
+  }
+}
+
+std::size_t find_ci(std::string_view hay, std::string_view needle, std::size_t from = 0) {
+  if (needle.size() > hay.size()) return std::string_view::npos;
+  for (std::size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size()) {
+      char a = hay[i + k], b = needle[k];
+      if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
+      if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
+      if (a != b) break;
+      ++k;
+    }
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+bool has_ci(std::string_view hay, std::string_view needle) { return find_ci(hay, needle) != std::string_view::npos; }
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Span of text[off, off+len) when `text` is a view into the source; the
+/// fallback otherwise (text rebuilt from markup).
+source_span sub_span(const parse_context& ctx, std::string_view text, std::size_t off, std::size_t len,
+                     const source_span& fallback) {
+  const char* base = ctx.src.data();
+  if (text.data() < base || text.data() + text.size() > base + ctx.src.size() || len == 0) return fallback;
+  auto b = static_cast<std::uint32_t>(text.data() - base + off);
+  return ctx.span(b, b + static_cast<std::uint32_t>(len));
+}
+
+std::string unit_id(std::string_view local_code) {
+  std::string id;
+  for (char c : local_code) {
+    if (is_gap(c)) {
+      if (!id.empty() && id.back() != '-') id.push_back('-');
+    } else {
+      id.push_back(c);
+    }
+  }
+  return id;
+}
+
+/// "Level 4 NVQ …": the level and the type that follows it.
+void title_facts(qualification& q, std::string_view text, const source_span& where) {
+  static constexpr std::string_view types[] = {"NVQ",         "SVQ",    "Diploma", "Extended Diploma", "Certificate",
+                                               "Award",       "VRQ",    "Degree",  "Apprenticeship"};
+  for (std::size_t at = find_ci(text, "level "); at != std::string_view::npos; at = find_ci(text, "level ", at + 1)) {
+    std::size_t i = at + 6;
+    std::uint32_t level = 0;
+    std::size_t digits = 0;
+    while (i < text.size() && is_digit(text[i]) && digits < 2) level = level * 10 + static_cast<std::uint32_t>(text[i++] - '0'), ++digits;
+    if (digits == 0 || (i < text.size() && is_digit(text[i]))) continue;
+    if (!q.level) q.level.set(level, where);
+    while (i < text.size() && text[i] == ' ') ++i;
+    for (auto t : types) {
+      if (text.compare(i, t.size(), t) == 0 && (i + t.size() == text.size() || !std::isalpha(static_cast<unsigned char>(text[i + t.size()])))) {
+        if (!q.type) q.type.set(text.substr(i, t.size()), where);
+        break;
+      }
+    }
+    return;
+  }
+}
+
+/// Unit codes named in prose: "LMC E5", "Unit B6", "E7". Each with its
+/// offset; `series` is empty when the text gives none.
+struct mention {
+  std::string_view series;
+  std::string_view code;
+  std::size_t offset = 0;
+};
+
+std::vector<mention> unit_mentions(std::string_view t) {
+  std::vector<mention> out;
+  auto code_at = [&](std::size_t i) -> std::size_t {  // length of "E5" at i, or 0
+    if (i >= t.size() || !is_upper(t[i])) return 0;
+    std::size_t j = i + 1;
+    while (j < t.size() && is_digit(t[j])) ++j;
+    if (j == i + 1 || (j < t.size() && std::isalnum(static_cast<unsigned char>(t[j])))) return 0;
+    return j - i;
+  };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(t[i - 1]))) continue;
+    // "LMC E5"
+    std::size_t j = i;
+    while (j < t.size() && is_upper(t[j])) ++j;
+    if (j - i >= 2 && j - i <= 5 && j < t.size() && t[j] == ' ') {
+      if (auto n = code_at(j + 1)) {
+        out.push_back({t.substr(i, j - i), t.substr(j + 1, n), i});
+        i = j + n;
+        continue;
+      }
+    }
+    // "E7" alone, or after "Unit "
+    if (auto n = code_at(i)) {
+      out.push_back({{}, t.substr(i, n), i});
+      i += n;
+    }
+  }
+  return out;
+}
+
+/// "(K/104/0809)" closing a piece of text: the inside and where it starts.
+std::optional<std::pair<std::string_view, std::size_t>> trailing_brackets(std::string_view t) {
+  if (t.empty() || t.back() != ')') return std::nullopt;
+  auto open = t.rfind('(');
+  if (open == std::string_view::npos) return std::nullopt;
+  return std::make_pair(t.substr(open + 1, t.size() - open - 2), open);
+}
+
+/// Looks like an attempt at a unit reference number: has a slash, short, no spaces inside words.
+bool reference_like(std::string_view inner) {
+  return inner.find('/') != std::string_view::npos && inner.size() >= 6 && inner.size() <= 16;
+}
+
+std::optional<group_type> group_heading(std::string_view text) {
+  text = trim(text);
+  if (text.empty() || text.size() > 40 || text.find('.') != std::string_view::npos) return std::nullopt;
+  std::string l = lower_ascii(text);
+  if (l.rfind("mandatory", 0) == 0) return group_type::mandatory;
+  if (l.rfind("optional", 0) == 0 || l.rfind("option ", 0) == 0 || l == "option") return group_type::optional;
+  return std::nullopt;
+}
+
+// ------------------------------------------------------- qualification builder
+
+/// Shared by the three layouts: ids, groups, unit lookup, barred combinations.
+class builder {
+ public:
+  builder(parse_context& ctx, qualification& q) : ctx_(ctx), q_(q) {}
+
+  unit_group& group(group_type t, std::string_view name, source_span where) {
+    for (auto& g : q_.groups)
+      if (g.type == t) return g;
+    unit_group g;
+    g.type = t;
+    g.name = name;
+    g.span = where;
+    q_.groups.push_back(std::move(g));
+    return q_.groups.back();
+  }
+
+  /// Finds a unit by code as the text gives it: "LMC E7", "E7", "B6".
+  std::optional<std::string> resolve(std::string_view series, std::string_view code) {
+    std::optional<std::string> found;
+    for (const auto& g : q_.groups)
+      for (const auto& u : g.units) {
+        std::string_view lc = u.local_code;
+        bool match = series.empty() ? (lc == code || (lc.size() > code.size() && lc.substr(lc.size() - code.size()) == code &&
+                                                      lc[lc.size() - code.size() - 1] == ' '))
+                                    : (lc.size() == series.size() + 1 + code.size() && lc.substr(0, series.size()) == series &&
+                                       lc.substr(series.size() + 1) == code);
+        if (!match) continue;
+        if (found && *found != u.id) return std::nullopt;  // ambiguous
+        found = u.id;
+      }
+    return found;
+  }
+
+  /// Resolves mentions to unit ids; unresolved ones are reported.
+  std::vector<std::string> resolve_all(const std::vector<mention>& ms, std::string_view text, const source_span& where) {
+    std::vector<std::string> ids;
+    for (const auto& m : ms) {
+      auto id = resolve(m.series, m.code);
+      if (!id) {
+        std::string written = m.series.empty() ? std::string(m.code) : std::string(m.series) + " " + std::string(m.code);
+        ctx_.report(diag::unit_unresolved, severity::warning, sub_span(ctx_, text, m.offset, written.size(), where),
+                    "the text names unit " + written + ", which the structure does not list", written);
+        id = unit_id(written);
+      }
+      if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+    }
+    return ids;
+  }
+
+  void barred(std::vector<std::string> ids, paragraph statement) {
+    std::sort(ids.begin(), ids.end());
+    for (auto& b : q_.barred)
+      if (b.units == ids) {
+        b.statements.push_back(std::move(statement));
+        return;
+      }
+    barred_combination b;
+    b.units = std::move(ids);
+    b.span = statement.span;
+    b.statements.push_back(std::move(statement));
+    q_.barred.push_back(std::move(b));
+  }
+
+  /// A numbered note: a barred combination, a recommendation, or a plain note.
+  void numbered_note(std::uint32_t number, std::string_view text, const source_span& where) {
+    if (has_ci(text, "excluded combination") || has_ci(text, "barred combination")) {
+      auto ids = resolve_all(unit_mentions(text), text, where);
+      if (ids.size() >= 2) {
+        barred(std::move(ids), paragraph{{}, where, text});
+        return;
+      }
+    }
+    auto rec_at = find_ci(text, "recommended");
+    if (rec_at != std::string_view::npos) {
+      recommendation r;
+      r.span = where;
+      r.text = text;
+      for (std::string_view lead : {"work in ", "working in ", "work with ", "intending to "}) {
+        auto a = find_ci(text, lead);
+        if (a == std::string_view::npos || a > rec_at) continue;
+        auto from = a + lead.size();
+        auto to = text.find(',', from);
+        if (to == std::string_view::npos || to > rec_at) to = rec_at;
+        r.audience = trim(text.substr(from, to - from));
+        break;
+      }
+      std::vector<mention> named;
+      for (const auto& m : unit_mentions(text.substr(rec_at)))
+        named.push_back({m.series, m.code, m.offset + rec_at});
+      r.units = resolve_all(named, text, where);
+      if (!r.units.empty()) {
+        q_.recommendations.push_back(std::move(r));
+        return;
+      }
+    }
+    note n;
+    n.number = number;
+    n.text = text;
+    n.span = where;
+    q_.notes.push_back(std::move(n));
+  }
+
+  /// Quantity phrases in a rule sentence: "all 4 Mandatory units", "4 Optional units".
+  void rule_phrases(const paragraph& p) {
+    std::string_view t = p.text;
+    if (!(has_ci(t, "must") && has_ci(t, "unit"))) return;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (!is_digit(t[i]) || (i > 0 && std::isalnum(static_cast<unsigned char>(t[i - 1])))) continue;
+      std::size_t j = i;
+      std::uint32_t n = 0;
+      while (j < t.size() && is_digit(t[j])) n = n * 10 + static_cast<std::uint32_t>(t[j++] - '0');
+      std::size_t k = j;
+      while (k < t.size() && t[k] == ' ') ++k;
+      auto word_end = t.find(' ', k);
+      if (word_end == std::string_view::npos) continue;
+      std::string word = lower_ascii(t.substr(k, word_end - k));
+      std::optional<group_type> type;
+      if (word == "mandatory") type = group_type::mandatory;
+      else if (word == "optional" || word == "option") type = group_type::optional;
+      if (!type) continue;
+      auto noun = word_end + 1;
+      std::string_view measure = t.compare(noun, 4, "unit") == 0 ? "units" : t.compare(noun, 6, "credit") == 0 ? "credits" : "";
+      if (measure.empty()) continue;
+      std::size_t end = t.find_first_of(" .,;", noun);
+      if (end == std::string_view::npos) end = t.size();
+      std::size_t begin = i;
+      if (i >= 4 && lower_ascii(t.substr(i - 4, 4)) == "all ") begin = i - 4;
+      credit_rule r;
+      r.measure = measure;
+      r.count = n;
+      r.applies_to = "group";
+      r.group = std::string(to_string(*type));  // resolved to the group id in finish()
+      r.text = t.substr(begin, end - begin);
+      r.span = sub_span(ctx_, t, begin, end - begin, p.span);
+      q_.rules.push_back(std::move(r));
+      i = end;
+    }
+  }
+
+  /// Ids from the codes, and group limits from the rules.
+  void finish(std::string_view source_fallback) {
+    std::string key = q_.number ? std::string(q_.number.value) : slug(q_.title ? q_.title.value : source_fallback);
+    q_.id = "qualification/" + (key.empty() ? std::string("unnamed") : key);
+    for (auto& g : q_.groups) {
+      g.id = q_.id + "/group/" + std::string(to_string(g.type));
+      for (auto& u : g.units) g.span = merge(g.span, u.span);
+    }
+    std::uint32_t n = 0;
+    for (auto& r : q_.rules) {
+      r.id = q_.id + "/rule/" + std::to_string(++n);
+      if (r.applies_to != "group") continue;
+      for (auto& g : q_.groups) {
+        if (to_string(g.type) != r.group) continue;
+        r.group = g.id;
+        bool at_least = has_ci(r.text, "minimum") || has_ci(r.text, "at least");
+        auto& min = r.measure == "units" ? g.min_units : g.min_credits;
+        auto& max = r.measure == "units" ? g.max_units : g.max_credits;
+        min = r.count;
+        if (!at_least) max = r.count;
+      }
+    }
+    for (auto& b : q_.barred) {
+      std::string joined;
+      for (auto& u : b.units) joined += (joined.empty() ? "" : "+") + u;
+      b.id = q_.id + "/barred/" + joined;
+      std::uint32_t k = 0;
+      for (auto& s : b.statements) s.id = b.id + "/statement-" + std::to_string(++k);
+    }
+    for (auto& r : q_.recommendations) r.id = q_.id + "/recommendation/" + slug(r.audience.empty() ? r.text.substr(0, 40) : r.audience);
+    for (auto& p : q_.pathways) p.id = q_.id + "/pathway/" + slug(p.name);
+    n = 0;
+    for (auto& j : q_.job_roles) j.id = q_.id + "/job-role/" + std::to_string(++n);
+    for (auto& note_ : q_.notes) note_.id = q_.id + "/note/" + std::to_string(note_.number);
+  }
+
+  /// Unit reference number checks: missing or not letter/3 digits/4 digits.
+  void check_references() {
+    for (const auto& g : q_.groups)
+      for (const auto& u : g.units) {
+        if (u.reference.empty()) {
+          ctx_.report(diag::reference_missing, severity::warning, u.span,
+                      "unit " + std::string(u.local_code) + " is listed without a unit reference number",
+                      u.title);
+        } else if (!grammar::is_unit_reference(u.reference)) {
+          ctx_.report(diag::reference_malformed, severity::warning, u.reference_span,
+                      "unit reference number of " + std::string(u.local_code) +
+                          " is not a letter, three digits and four digits (as in K/104/0809)",
+                      u.reference);
+        }
+      }
+  }
+
+ private:
+  parse_context& ctx_;
+  qualification& q_;
+};
+
+prose_options qualification_prose() {
+  prose_options o;
+  o.question_headings = true;
+  o.split_run_in_questions = true;
+  o.rejoin_list_items = true;
+  o.contact_block = true;
+  o.stray_labels = true;
+  o.navigation = true;
+  o.classify = true;
+  return o;
+}
+
+/// Names with the abbreviation beside them, after a phrase: "… awarding body
+/// for this NVQ is OCR (Oxford Cambridge and RSA Examinations)".
+named_body named_after(const parse_context& ctx, const paragraph& p, std::string_view phrase) {
+  std::string_view t = p.text;
+  auto at = find_ci(t, phrase);
+  if (at == std::string_view::npos) return {};
+  auto from = at + phrase.size();
+  auto open = t.find('(', from);
+  auto close = open == std::string_view::npos ? open : t.find(')', open);
+  auto stop = t.find_first_of(".;", from);
+  if (open == std::string_view::npos || close == std::string_view::npos || (stop != std::string_view::npos && stop < open))
+    return {};
+  std::string_view before = trim(t.substr(from, open - from));
+  for (std::string_view skip : {"is the ", "is ", "are the ", "the "})
+    if (before.substr(0, skip.size()) == skip) {
+      before.remove_prefix(skip.size());
+      break;
+    }
+  // "for this NVQ is OCR": the name follows the last " is "
+  if (auto is = before.rfind(" is "); is != std::string_view::npos) before = before.substr(is + 4);
+  if (before.substr(0, 4) == "the ") before.remove_prefix(4);
+  // "Sector Skills Council, Skills for Care and Development": the body is the last name
+  if (auto comma = before.rfind(", "); comma != std::string_view::npos) before = before.substr(comma + 2);
+  std::string_view inside = trim(t.substr(open + 1, close - open - 1));
+  bool before_is_abbreviation = !before.empty() && before.find(' ') == std::string_view::npos &&
+                                std::all_of(before.begin(), before.end(), [](char c) { return !(c >= 'a' && c <= 'z'); });
+  named_body nb;
+  nb.abbreviation = before_is_abbreviation ? before : inside;
+  nb.name = before_is_abbreviation ? inside : before;
+  auto b = static_cast<std::size_t>(before.data() - t.data());
+  nb.span = sub_span(ctx, t, b, close + 1 - b, p.span);
+  return nb;
+}
+
+template <class F>
+void each_paragraph(std::vector<section>& sections, F&& f) {
+  for (auto& s : sections)
+    for (auto& b : s.blocks)
+      if (b.which == block::type::paragraph) f(s, b.para);
+}
+
+void remove_blocks(section& s, const std::vector<const block*>& gone) {
+  s.blocks.erase(std::remove_if(s.blocks.begin(), s.blocks.end(),
+                                [&](const block& b) { return std::find(gone.begin(), gone.end(), &b) != gone.end(); }),
+                 s.blocks.end());
+}
+
+// ---------------------------------------------------------- structure list
+
+class structure_list_reader {
+ public:
+  structure_list_reader(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc), b_(ctx, q_) {}
+
+  void run() {
+    std::uint32_t n = ctx_.lines.count();
+    bool have_title = false;
+    unit_group* group = nullptr;
+    for (std::uint32_t l = 0; l < n; ++l) {
+      if (ctx_.use[l] != line_use::unknown) continue;
+      auto [b, e] = trimmed(ctx_, l);
+      std::string_view text = ctx_.src.substr(b, e - b);
+      if (!have_title) {
+        title_line(l, text);
+        have_title = true;
+        continue;
+      }
+      if (auto t = group_heading(text)) {
+        group = &b_.group(*t, text, ctx_.span(b, e));
+        ctx_.use[l] = line_use::content;
+        continue;
+      }
+      if (auto m = grammar::match_structure_unit(text); m && !m->value.series.empty()) {
+        l = unit_record(l, *m, group ? *group : b_.group(group_type::optional, {}, {}));
+        continue;
+      }
+      if (is_notes_heading(text)) {
+        ctx_.use[l] = line_use::furniture;
+        l = notes(l + 1) - 1;
+        continue;
+      }
+    }
+    for (auto& [ids, statement] : pending_barred_) {
+      std::vector<std::string> all{ids.first};
+      auto more = b_.resolve_all({ids.second}, statement.text, statement.span);
+      all.insert(all.end(), more.begin(), more.end());
+      b_.barred(std::move(all), std::move(statement));
+    }
+    for (auto& [num, text, where] : pending_notes_) b_.numbered_note(num, text, where);
+    q_.description = read_sections(ctx_, qualification_prose());
+    for (auto& s : q_.description)
+      for (auto& blk : s.blocks)
+        if (blk.which == block::type::paragraph) b_.rule_phrases(blk.para);
+    b_.check_references();
+    b_.finish(doc_.source_name);
+    for (auto& s : q_.description) prefix_ids(s, q_.id + "/");
+    if (ctx_.lines.count() > 0) q_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
+    doc_.qualifications.push_back(std::move(q_));
+  }
+
+ private:
+  parse_context& ctx_;
+  document& doc_;
+  qualification q_;
+  builder b_;
+  std::vector<std::pair<std::pair<std::string, mention>, paragraph>> pending_barred_;
+  std::vector<std::tuple<std::uint32_t, std::string_view, source_span>> pending_notes_;
+
+  static bool is_notes_heading(std::string_view t) {
+    while (!t.empty() && t.front() == '*') t.remove_prefix(1);
+    std::string l = lower_ascii(trim(t));
+    return l == "note:" || l == "notes:" || l == "note" || l == "notes";
+  }
+
+  void title_line(std::uint32_t l, std::string_view text) {
+    ctx_.use[l] = line_use::content;
+    auto where = ctx_.line_span(l);
+    std::string_view title = text;
+    auto at = find_ci(title, "units for the ");
+    std::size_t off = 0;
+    if (at != std::string_view::npos) off = at + 14;
+    else if ((at = find_ci(title, "units for ")) != std::string_view::npos) off = at + 10;
+    title = title.substr(off);
+    auto span = sub_span(ctx_, text, off, title.size(), where);
+    q_.title.set(title, span);
+    title_facts(q_, title, span);
+  }
+
+  /// One unit: "Unit LMC A4" then, on the same or following lines, an
+  /// imported code, the title, a barred-combination remark and the reference.
+  std::uint32_t unit_record(std::uint32_t first, const grammar::prefix_match<grammar::ast::structure_unit>& m,
+                            unit_group& g) {
+    auto [b0, e0] = trimmed(ctx_, first);
+    std::string_view line0 = ctx_.src.substr(b0, e0 - b0);
+    unit u;
+    // local code as written: "LMC A4" (series, one gap, code)
+    auto code_end = line0.find(m.value.code, line0.find(m.value.series) + m.value.series.size());
+    auto series_at = line0.find(m.value.series);
+    u.local_code = ctx_.keep(m.value.series + " " + m.value.code);
+    if (line0.substr(series_at, code_end + m.value.code.size() - series_at) == u.local_code)
+      u.local_code = line0.substr(series_at, code_end + m.value.code.size() - series_at);
+    u.id = unit_id(u.local_code);
+    u.span = ctx_.span(b0, e0);
+
+    struct piece {
+      std::string_view text;
+      std::uint32_t line;
+    };
+    std::vector<piece> title_parts;
+    std::string_view rest = trim(line0.substr(std::min(m.rest, line0.size())));
+    std::uint32_t last = first;
+    auto take = [&](std::string_view t, std::uint32_t l) {
+      if (auto br = trailing_brackets(t); br && reference_like(br->first)) {
+        u.reference = br->first;
+        u.reference_span = sub_span(ctx_, t, br->second + 1, br->first.size(), ctx_.line_span(l));
+        t = trim(t.substr(0, br->second));
+      }
+      if (t.empty()) return;
+      if (auto w = find_ci(t, "combination with "); w != std::string_view::npos &&
+                                                    (has_ci(t, "excluded") || has_ci(t, "barred"))) {
+        auto ms = unit_mentions(t.substr(w + 17));
+        paragraph st{{}, sub_span(ctx_, t, 0, t.size(), ctx_.line_span(l)), t};
+        for (auto& mm : ms) pending_barred_.push_back({{u.id, mention{mm.series, mm.code, mm.offset + w + 17}}, st});
+        if (!ms.empty()) return;
+      }
+      title_parts.push_back({t, l});
+    };
+    ctx_.use[first] = line_use::content;
+    take(rest, first);
+    std::uint32_t n = ctx_.lines.count();
+    for (std::uint32_t l = first + 1; l < n; ++l) {
+      if (ctx_.use[l] != line_use::unknown) break;
+      auto [b, e] = trimmed(ctx_, l);
+      std::string_view t = ctx_.src.substr(b, e - b);
+      if (grammar::match_structure_unit(t) || group_heading(t) || is_notes_heading(t)) break;
+      ctx_.use[l] = line_use::content;
+      last = l;
+      u.span = merge(u.span, ctx_.span(b, e));
+      if (auto imported = grammar::match_imported_code(t); imported && u.imported_code.empty()) {
+        auto at = t.find(*imported);
+        u.imported_code = t.substr(at, imported->size());
+        continue;
+      }
+      take(t, l);
+      if (!u.reference.empty()) break;  // the reference closes the record
+    }
+    if (title_parts.size() == 1) {
+      u.title = title_parts[0].text;
+    } else if (!title_parts.empty()) {
+      std::string joined;
+      for (auto& p : title_parts) joined += (joined.empty() ? "" : " ") + std::string(p.text);
+      u.title = ctx_.keep(joined);
+    }
+    g.units.push_back(std::move(u));
+    return last;
+  }
+
+  /// "1. Units LMC E5 and LMC E7 are an excluded combination …": numbered
+  /// notes, each possibly wrapped onto further lines. Returns the line after.
+  std::uint32_t notes(std::uint32_t l) {
+    std::uint32_t n = ctx_.lines.count();
+    for (; l < n; ++l) {
+      if (ctx_.use[l] == line_use::blank) continue;
+      if (ctx_.use[l] != line_use::unknown) break;
+      auto [b, e] = trimmed(ctx_, l);
+      std::string_view t = ctx_.src.substr(b, e - b);
+      auto num = grammar::match_number(t);
+      if (!num) break;
+      ctx_.use[l] = line_use::content;
+      std::string_view body = t.substr(num->rest);
+      auto where = sub_span(ctx_, t, num->rest, body.size(), ctx_.span(b, e));
+      pending_notes_.emplace_back(num->value, body, where);
+    }
+    return l;
+  }
+};
+
+// --------------------------------------------------------------- datasheet
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> cells;
+  std::size_t from = 0;
+  while (true) {
+    auto tab = line.find('\t', from);
+    cells.push_back(trim(line.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from)));
+    if (tab == std::string_view::npos) break;
+    from = tab + 1;
+  }
+  return cells;
+}
+
+class datasheet_reader {
+ public:
+  datasheet_reader(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc), b_(ctx, q_) {}
+
+  void run() {
+    std::uint32_t n = ctx_.lines.count();
+    std::uint32_t seen = 0;
+    for (std::uint32_t l = 0; l < n; ++l) {
+      if (ctx_.use[l] != line_use::unknown) continue;
+      auto [b, e] = trimmed(ctx_, l);
+      std::string_view text = ctx_.src.substr(b, e - b);
+      auto raw_begin = ctx_.lines.content(l).first;
+      std::string_view raw = ctx_.src.substr(raw_begin, e - raw_begin);
+      ++seen;
+      if (seen <= 3 && !q_.number) {
+        if (auto ln = grammar::match_level_number(text)) {
+          auto where = ctx_.span(b, e);
+          q_.level.set(ln->level, where);
+          auto at = text.find(ln->number);
+          q_.number.set(text.substr(at, ln->number.size()), sub_span(ctx_, text, at, ln->number.size(), where));
+          ctx_.use[l] = line_use::content;
+          continue;
+        }
+        if (seen == 1 && text.size() <= 100 && text.find('.') == std::string_view::npos && text.back() != '?') {
+          q_.award_title.set(text, ctx_.span(b, e));
+          ctx_.use[l] = line_use::content;
+          continue;
+        }
+      }
+      if (text.find('\t') != std::string_view::npos && header(raw)) {
+        l = table(l + 1, b) - 1;
+        continue;
+      }
+    }
+    q_.description = read_sections(ctx_, qualification_prose());
+    facts();
+    if (layout_has_references_) b_.check_references();
+    b_.finish(doc_.source_name);
+    for (auto& s : q_.description) prefix_ids(s, q_.id + "/");
+    if (ctx_.lines.count() > 0) q_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
+    doc_.qualifications.push_back(std::move(q_));
+  }
+
+ private:
+  parse_context& ctx_;
+  document& doc_;
+  qualification q_;
+  builder b_;
+  bool layout_has_references_ = false;
+  int code_col_ = -1, title_col_ = -1, imported_col_ = -1, reference_col_ = -1, status_col_ = -1;
+
+  bool header(std::string_view line) {
+    auto cells = split_tabs(line);
+    for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
+      std::string c = lower_ascii(cells[static_cast<std::size_t>(i)]);
+      if (c.rfind("unit no", 0) == 0 || c == "unit" || c == "code" || c == "unit code") code_col_ = i;
+      else if (c.find("title") != std::string::npos) title_col_ = i;
+      else if (c.find("imported") != std::string::npos) imported_col_ = i;
+      else if (c.find("reference") != std::string::npos || c.find("ref") == 0) reference_col_ = i;
+    }
+    if (code_col_ < 0 || title_col_ < 0) return false;
+    status_col_ = static_cast<int>(cells.size()) - 1;
+    std::string_view qual = cells.back();
+    if (status_col_ > title_col_ && status_col_ != imported_col_ && !qual.empty()) {
+      auto off = static_cast<std::size_t>(qual.data() - ctx_.src.data());
+      auto where = ctx_.span(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(off + qual.size()));
+      q_.title.set(qual, where);
+      title_facts(q_, qual, where);
+    }
+    layout_has_references_ = reference_col_ >= 0;
+    return true;
+  }
+
+  std::string_view cell(const std::vector<std::string_view>& cells, int i) const {
+    return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? cells[static_cast<std::size_t>(i)] : std::string_view{};
+  }
+  source_span span_of(std::string_view v) const {
+    auto off = static_cast<std::uint32_t>(v.data() - ctx_.src.data());
+    return ctx_.span(off, off + static_cast<std::uint32_t>(v.size()));
+  }
+
+  /// Rows until the first that is neither a unit nor a total; then the footnote.
+  std::uint32_t table(std::uint32_t l, std::uint32_t header_begin) {
+    ctx_.use[ctx_.lines.line_of(header_begin)] = line_use::furniture;
+    furniture f;
+    f.role = "table_header";
+    auto hl = ctx_.lines.line_of(header_begin);
+    f.id = "furniture/table-header-" + std::to_string(hl + 1);
+    f.span = ctx_.line_span(hl);
+    auto [hb, he] = trimmed(ctx_, hl);
+    f.text = ctx_.src.substr(hb, he - hb);
+    ctx_.furniture_items.push_back(std::move(f));
+    std::uint32_t n = ctx_.lines.count();
+    for (; l < n; ++l) {
+      if (ctx_.use[l] != line_use::unknown) break;
+      auto [b, e] = trimmed(ctx_, l);
+      auto cells = split_tabs(ctx_.src.substr(ctx_.lines.content(l).first, e - ctx_.lines.content(l).first));
+      // cells are counted as in the header, whose line starts the same way
+      std::string_view code = cell(cells, code_col_);
+      std::string_view status = cell(cells, status_col_);
+      if (code.empty()) {
+        if (!total_row(cells, l)) break;
+        ctx_.use[l] = line_use::content;
+        continue;
+      }
+      auto tc = grammar::match_table_code(code);
+      if (!tc) break;
+      ctx_.use[l] = line_use::content;
+      unit u;
+      u.local_code = code.substr(0, tc->code.size());
+      if (!tc->marker.empty()) u.marker = code.substr(tc->code.size(), tc->marker.size());
+      u.title = cell(cells, title_col_);
+      u.imported_code = cell(cells, imported_col_);
+      if (auto r = cell(cells, reference_col_); !r.empty()) u.reference = r, u.reference_span = span_of(r);
+      u.span = ctx_.span(b, e);
+      std::string s = lower_ascii(status);
+      group_type t = s.rfind("mandatory", 0) == 0 ? group_type::mandatory
+                     : s.rfind("pathway", 0) == 0 ? group_type::pathway
+                                                  : group_type::optional;
+      b_.group(t, status, u.span).units.push_back(std::move(u));
+    }
+    // blank lines, then a footnote starting with the marker
+    std::uint32_t k = l;
+    while (k < n && ctx_.use[k] == line_use::blank) ++k;
+    if (k < n && ctx_.use[k] == line_use::unknown) {
+      auto [b, e] = trimmed(ctx_, k);
+      std::string_view t = ctx_.src.substr(b, e - b);
+      if (!t.empty() && t.front() == '*') {
+        ctx_.use[k] = line_use::content;
+        footnote(t.substr(1), ctx_.span(b, e), t);
+        l = k + 1;
+      }
+    }
+    prefix_codes();
+    return l;
+  }
+
+  bool total_row(const std::vector<std::string_view>& cells, std::uint32_t l) {
+    std::string_view label, count;
+    for (auto c : cells) {
+      if (c.empty()) continue;
+      if (label.empty()) label = c;
+      else count = c;
+    }
+    if (!has_ci(label, "total") || count.empty() || !std::all_of(count.begin(), count.end(), is_digit)) return false;
+    std::uint32_t value = 0;
+    for (char c : count) value = value * 10 + static_cast<std::uint32_t>(c - '0');
+    credit_rule r;
+    r.measure = has_ci(label, "credit") ? "credits" : "units";
+    r.count = value;
+    auto [b, e] = trimmed(ctx_, l);
+    r.span = ctx_.span(b, e);
+    r.text = ctx_.keep(std::string(label) + " " + std::string(count));
+    if (has_ci(label, "mandatory")) r.applies_to = "group", r.group = "mandatory";
+    else if (has_ci(label, "optional") || has_ci(label, "option")) r.applies_to = "group", r.group = "optional";
+    else {
+      r.applies_to = "qualification";
+      if (r.measure == "units") q_.total_units.set(value, r.span);
+      else q_.total_credits.set(value, r.span);
+    }
+    q_.rules.push_back(std::move(r));
+    return true;
+  }
+
+  std::string series_;
+  source_span series_span_;
+  std::string_view footnote_text_;
+
+  void footnote(std::string_view body, const source_span& where, std::string_view whole) {
+    body = trim(body);
+    auto ms = unit_mentions(body);
+    // the footnote names the units with their series: "LMC E5 and LMC E7"
+    for (const auto& m : ms)
+      if (!m.series.empty() && series_.empty()) series_ = m.series, series_span_ = where, footnote_text_ = whole;
+    paragraph st{{}, where, body};
+    if ((has_ci(body, "barred") || has_ci(body, "excluded")) && ms.size() >= 2) {
+      pending_footnote_ = {ms, st};
+    } else {
+      note nt;
+      nt.text = body;
+      nt.span = where;
+      nt.number = 1;
+      q_.notes.push_back(nt);
+    }
+  }
+  std::optional<std::pair<std::vector<mention>, paragraph>> pending_footnote_;
+
+  /// Codes in the table lack the series the footnote gives them: "E5" is
+  /// "LMC E5". The document proves it, so the codes are completed.
+  void prefix_codes() {
+    if (!series_.empty()) {
+      bool all_bare = true;
+      for (auto& g : q_.groups)
+        for (auto& u : g.units) all_bare = all_bare && u.local_code.find(' ') == std::string_view::npos;
+      if (all_bare) {
+        std::size_t count = 0;
+        for (auto& g : q_.groups)
+          for (auto& u : g.units) u.local_code = ctx_.keep(series_ + " " + std::string(u.local_code)), ++count;
+        ctx_.report(diag::prefix_inferred, severity::note, series_span_,
+                    "the table gives unit codes without their series; the footnote names them as " + series_ +
+                        " units, so " + std::to_string(count) + " codes are read as " + series_ + " A1, " + series_ +
+                        " E5 …",
+                    footnote_text_, series_);
+      }
+    }
+    for (auto& g : q_.groups)
+      for (auto& u : g.units) u.id = unit_id(u.local_code);
+    if (pending_footnote_) {
+      auto ids = b_.resolve_all(pending_footnote_->first, pending_footnote_->second.text, pending_footnote_->second.span);
+      b_.barred(std::move(ids), std::move(pending_footnote_->second));
+      pending_footnote_.reset();
+    }
+  }
+
+  void facts() {
+    each_paragraph(q_.description, [&](section&, paragraph& p) {
+      if (q_.awarding_body.empty()) q_.awarding_body = named_after(ctx_, p, "awarding body for this ");
+      if (q_.awarding_body.empty()) q_.awarding_body = named_after(ctx_, p, "awarding body is ");
+      if (q_.regulator.empty()) q_.regulator = named_after(ctx_, p, "regulatory body is ");
+      if (q_.regulator.empty()) q_.regulator = named_after(ctx_, p, "regulator is ");
+      if (q_.standards.empty()) q_.standards = named_after(ctx_, p, "are based on ");
+      if (q_.standards_developer.empty() && has_ci(p.text, "standards developed by"))
+        q_.standards_developer = named_after(ctx_, p, "standards developed by ");
+    });
+  }
+};
+
+// ------------------------------------------------------- programme overview
+
+/// "Number of credits that must be achieved: 90" and kin.
+std::optional<std::uint32_t> credit_count(std::string_view t) {
+  if (!has_ci(t, "credit")) return std::nullopt;
+  auto colon = t.rfind(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto n = trim(t.substr(colon + 1));
+  if (n.empty() || n.size() > 4 || !std::all_of(n.begin(), n.end(), is_digit)) return std::nullopt;
+  std::uint32_t v = 0;
+  for (char c : n) v = v * 10 + static_cast<std::uint32_t>(c - '0');
+  return v;
+}
+
+class programme_reader {
+ public:
+  programme_reader(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc), b_(ctx, q_) {}
+
+  void run() {
+    q_.description = read_sections(ctx_, qualification_prose());
+    for (auto& s : q_.description) {
+      std::vector<const block*> gone;
+      for (std::size_t i = 0; i < s.blocks.size(); ++i) {
+        auto& blk = s.blocks[i];
+        if (blk.which == block::type::list) {
+          lists(s, i, gone);
+          continue;
+        }
+        const paragraph& p = blk.para;
+        if (!q_.level) title_facts_in(p);
+        if (auto n = credit_count(p.text)) {
+          credit(p, *n);
+          gone.push_back(&blk);
+        } else if (has_ci(p.text, "must include") && i + 1 < s.blocks.size()) {
+          i = named_units(s, i, gone);
+        }
+      }
+      remove_blocks(s, gone);
+    }
+    for (auto& p : q_.pathways)
+      for (auto& r : q_.rules)
+        if (r.applies_to == "pathway" && r.measure == "credits") p.min_credits = r.count;
+    if (q_.type && q_.level && !q_.title)
+      q_.title.set(ctx_.keep("Level " + std::to_string(q_.level.value) + " " + std::string(q_.type.value)),
+                   q_.type.span);
+    b_.check_references();
+    b_.finish(doc_.source_name);
+    for (auto& s : q_.description) prefix_ids(s, q_.id + "/");
+    if (ctx_.lines.count() > 0) q_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
+    doc_.qualifications.push_back(std::move(q_));
+  }
+
+ private:
+  parse_context& ctx_;
+  document& doc_;
+  qualification q_;
+  builder b_;
+
+  void title_facts_in(const paragraph& p) {
+    auto at = find_ci(p.text, "level ");
+    if (at == std::string_view::npos) return;
+    qualification probe;
+    title_facts(probe, p.text.substr(at), p.span);
+    if (!probe.type) return;  // "Level 7 Management" is not a qualification type
+    auto len = p.text.substr(at).find(probe.type.value) + probe.type.value.size();
+    auto span = sub_span(ctx_, p.text, at, len, p.span);
+    q_.level.set(probe.level.value, span);
+    q_.type.set(probe.type.value, span);
+  }
+
+  void credit(const paragraph& p, std::uint32_t n) {
+    credit_rule r;
+    r.measure = "credits";
+    r.count = n;
+    r.span = p.span;
+    r.text = p.text;
+    if (has_ci(p.text, "mandatory")) {
+      r.applies_to = "group";
+      r.group = "mandatory";
+      b_.group(group_type::mandatory, {}, {});
+    } else if (has_ci(p.text, "pathway")) {
+      r.applies_to = "pathway";
+    } else {
+      r.applies_to = "qualification";
+      q_.total_credits.set(n, p.span);
+    }
+    q_.rules.push_back(std::move(r));
+  }
+
+  /// "NB. The minimum of 90 credits must include the below listed unit." then
+  /// "Unit 70, title" and "(F/504/2218)." on the following lines.
+  std::size_t named_units(section& s, std::size_t i, std::vector<const block*>& gone) {
+    auto& g = b_.group(group_type::mandatory, {}, {});
+    std::size_t k = i + 1;
+    unit* current = nullptr;
+    for (; k < s.blocks.size() && s.blocks[k].which == block::type::paragraph; ++k) {
+      const paragraph& p = s.blocks[k].para;
+      if (auto m = grammar::match_structure_unit(p.text)) {
+        unit u;
+        auto code_at = p.text.find(m->value.code);
+        u.local_code = p.text.substr(code_at, m->value.code.size());
+        u.id = "unit-" + m->value.code;
+        u.span = p.span;
+        take_reference(u, trim(p.text.substr(std::min(m->rest, p.text.size()))), p);
+        g.units.push_back(std::move(u));
+        current = &g.units.back();
+        gone.push_back(&s.blocks[k]);
+        continue;
+      }
+      if (!current || !current->reference.empty()) break;
+      // the title or its reference continued on the next line
+      current->span = merge(current->span, p.span);
+      std::string_view before = current->title;
+      take_reference(*current, trim(p.text), p);
+      if (current->title.empty()) current->title = before;
+      else if (!before.empty()) current->title = ctx_.keep(std::string(before) + " " + std::string(current->title));
+      gone.push_back(&s.blocks[k]);
+    }
+    if (current) {
+      g.statement = s.blocks[i].para.text;
+      g.statement_span = s.blocks[i].para.span;
+      gone.push_back(&s.blocks[i]);
+    }
+    return k - 1;
+  }
+
+  /// Splits "title (F/504/2218)." into the title and the reference.
+  void take_reference(unit& u, std::string_view text, const paragraph& p) {
+    std::string_view t = text;
+    if (!t.empty() && t.back() == '.') t.remove_suffix(1);
+    if (auto br = trailing_brackets(t); br && reference_like(br->first)) {
+      u.reference = br->first;
+      u.reference_span = sub_span(ctx_, t, br->second + 1, br->first.size(), p.span);
+      t = trim(t.substr(0, br->second));
+    }
+    u.title = t;
+  }
+
+  /// Lists: the pathways under a pathways heading, the job roles after a
+  /// paragraph that introduces them.
+  void lists(section& s, std::size_t i, std::vector<const block*>& gone) {
+    const list& l = s.blocks[i].items;
+    bool pathways = s.role == "pathways";
+    bool roles = false;
+    if (i > 0 && s.blocks[i - 1].which == block::type::paragraph) {
+      std::string_view t = s.blocks[i - 1].para.text;
+      roles = has_ci(t, "job role") && !t.empty() && t.back() == ':';
+    }
+    if (!pathways && !roles) return;
+    for (const auto& item : l.items) {
+      if (pathways) {
+        pathway p;
+        p.name = item.text;
+        p.span = item.span;
+        q_.pathways.push_back(std::move(p));
+      } else {
+        job_role j;
+        j.text = item.text;
+        j.span = item.span;
+        if (!item.text.empty() && item.text[0] >= 'a' && item.text[0] <= 'z')
+          ctx_.report(diag::lost_beginning, severity::warning, item.span,
+                      "job role starts in lower case: its beginning seems lost in the conversion, or the end of "
+                      "another item was run into it; kept as written",
+                      item.text);
+        q_.job_roles.push_back(std::move(j));
+      }
+    }
+    gone.push_back(&s.blocks[i]);
+  }
+};
+
+}  // namespace
+
+document_kind detect_qualification_kind(const parse_context& ctx) {
+  std::uint32_t units = 0, groups = 0, rows = 0, credits = 0;
+  for (std::uint32_t l = 0; l < ctx.lines.count(); ++l) {
+    if (ctx.use[l] == line_use::blank) continue;
+    auto [b, e] = trimmed(ctx, l);
+    std::string_view t = ctx.src.substr(b, e - b);
+    if (t.size() > 600) continue;
+    if (auto m = grammar::match_structure_unit(t); m && !m->value.series.empty()) ++units;
+    else if (group_heading(t)) ++groups;
+    else if (t.find('\t') != std::string_view::npos) {
+      auto cells = split_tabs(t);
+      std::string last = lower_ascii(cells.back());
+      if (cells.size() >= 3 && grammar::match_table_code(cells.front()) &&
+          (last.rfind("mandatory", 0) == 0 || last.rfind("option", 0) == 0))
+        ++rows;
+    } else if (credit_count(t) && has_ci(t, "number of")) {
+      ++credits;
+    }
+  }
+  if (units >= 3 && groups >= 1) return document_kind::qualification_structure;
+  if (rows >= 3) return document_kind::qualification_datasheet;
+  if (credits >= 1) return document_kind::programme_overview;
+  return document_kind::unknown;
+}
+
+void recognise_structure_list(parse_context& ctx, document& doc) { structure_list_reader(ctx, doc).run(); }
+void recognise_datasheet(parse_context& ctx, document& doc) { datasheet_reader(ctx, doc).run(); }
+void recognise_programme_overview(parse_context& ctx, document& doc) { programme_reader(ctx, doc).run(); }
+
+}  // namespace qspec
