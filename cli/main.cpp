@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "qspec/catalogue.hpp"
 #include "qspec/emit.hpp"
 #include "qspec/parse.hpp"
 
@@ -108,7 +109,13 @@ std::string summary(const std::string& name, const qspec::parse_result& r) {
   }
   std::ostringstream s;
   s << name << ": " << qspec::to_string(doc.type);
-  if (!doc.units.empty())
+  if (!doc.qualifications.empty()) {
+    const auto& q = doc.qualifications.front();
+    std::size_t units = 0;
+    for (const auto& g : q.groups) units += g.units.size();
+    s << ", " << units << " units in " << q.groups.size() << " groups, " << q.rules.size() << " rules, "
+      << q.barred.size() << " barred combinations, " << q.pathways.size() << " pathways";
+  } else if (!doc.units.empty())
     s << ", " << doc.units.size() << " unit, " << elements << " elements, " << criteria << " criteria, " << points
       << " knowledge points, " << terms << " glossary terms";
   else
@@ -158,14 +165,7 @@ int run_parse(const parse_command& cmd) {
     return exit_usage;
   }
   qspec::parse_options options;
-  if (!cmd.kind.empty()) {
-    if (cmd.kind == "unit_specification") options.kind = qspec::document_kind::unit_specification;
-    else if (cmd.kind == "unknown") options.kind = qspec::document_kind::unknown;
-    else {
-      std::cerr << "qspec: unknown document kind '" << cmd.kind << "' (unit_specification)\n";
-      return exit_usage;
-    }
-  }
+  if (!cmd.kind.empty()) options.kind = qspec::document_kind_from_string(cmd.kind);
   std::string error;
   auto files = expand_inputs(cmd.inputs, extension(*fmt));
   bool many = files.size() > 1;
@@ -240,6 +240,62 @@ int run_parse(const parse_command& cmd) {
   return status;
 }
 
+/// Several documents merged into one catalogue.
+int run_catalogue(const parse_command& cmd) {
+  auto fmt = qspec::format_from_name(cmd.format_name);
+  if (!fmt) return exit_usage;
+  std::error_code ec;
+  if (!cmd.output.empty()) {
+    fs::path parent = fs::path(cmd.output).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec)) {
+      std::cerr << "qspec: the folder '" << parent.string() << "' for -o does not exist\n";
+      return exit_usage;
+    }
+  }
+  std::vector<qspec::document> docs;
+  std::vector<std::vector<qspec::diagnostic>> diags;
+  int status = exit_ok;
+  auto files = expand_inputs(cmd.inputs, extension(*fmt));
+  for (const auto& input : files) {
+    std::string name = input.path.string();
+    if (!cmd.output.empty() && name != "-" && fs::exists(cmd.output, ec) && fs::equivalent(cmd.output, input.path, ec)) {
+      std::cerr << "qspec: refusing to overwrite the input '" << name << "' with the catalogue\n";
+      return exit_usage;
+    }
+    auto loaded = qspec::load_file(name);
+    if (!loaded) {
+      std::cerr << name << ": error: " << loaded.error << '\n';
+      status = std::max(status, exit_input);
+      continue;
+    }
+    qspec::parse_options options;
+    options.source_name = name;
+    auto result = qspec::parse(loaded, options);
+    docs.push_back(std::move(result.doc));
+    diags.push_back(std::move(result.diagnostics));
+  }
+  auto cat = qspec::merge(std::move(docs), std::move(diags));
+  if (cmd.diagnostics == "json") qspec::emit_diagnostics_json(cat.diagnostics, "", std::cerr);
+  else
+    for (const auto& d : cat.diagnostics) print_diagnostics(d.document, {d}, cmd.notes);
+  std::ostringstream out;
+  qspec::emit(cat, *fmt, out);
+  if (cmd.output.empty()) {
+    std::cout << out.str();
+  } else {
+    std::string error;
+    if (!write_atomically(cmd.output, out.str(), error)) {
+      std::cerr << "qspec: " << error << '\n';
+      return exit_input;
+    }
+  }
+  for (const auto& d : cat.diagnostics) {
+    if (d.level == qspec::severity::error || (cmd.strict && d.level == qspec::severity::warning))
+      status = std::max(status, exit_findings);
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -255,11 +311,25 @@ int main(int argc, char** argv) {
   parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
   parse->add_option("--diagnostics", cmd.diagnostics, "Diagnostics on stderr as text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  parse->add_option("--kind", cmd.kind, "Force the document kind (unit_specification)");
+  parse->add_option("--kind", cmd.kind, "Force the document kind")
+      ->check(CLI::IsMember({"unit_specification", "qualification_structure", "qualification_datasheet",
+                             "programme_overview", "unknown"}));
   parse->add_flag("--strict", cmd.strict, "Warnings fail the run (exit 1)");
   parse->add_flag("--coverage", cmd.coverage, "Print how every line was accounted for");
   parse->add_flag("--notes", cmd.notes, "Also print notes (what was recognised or converted)");
   parse->footer(exit_codes_text);
+  parse_command cat_cmd;
+  auto* cat = app.add_subcommand(
+      "catalogue", "Merge documents (structure lists, datasheets, overviews, unit specifications) into one catalogue");
+  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt below)")->required();
+  cat->add_option("--format,-f", cat_cmd.format_name, "Catalogue format: json, yaml or xml")
+      ->check(CLI::IsMember({"json", "yaml", "xml"}));
+  cat->add_option("-o,--output", cat_cmd.output, "Output file (default: standard output)");
+  cat->add_option("--diagnostics", cat_cmd.diagnostics, "Diagnostics on stderr as text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cat->add_flag("--strict", cat_cmd.strict, "Warnings (conflicts among them) fail the run (exit 1)");
+  cat->add_flag("--notes", cat_cmd.notes, "Also print notes");
+  cat->footer(exit_codes_text);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -267,6 +337,7 @@ int main(int argc, char** argv) {
     return code == 0 ? exit_ok : exit_usage;
   }
   try {
+    if (cat->parsed()) return run_catalogue(cat_cmd);
     return run_parse(cmd);
   } catch (const std::exception& e) {
     std::cerr << "qspec: " << e.what() << '\n';

@@ -2,7 +2,9 @@
 """Parses every corpus document into JSON, YAML and XML with qspec, validates
 each against the schemas (jsonschema for JSON and YAML, xmllint for XML) and
 checks the three carry identical content. Also checks that two runs give
-byte-identical output. Exit 0 when all holds.
+byte-identical output. Does the same for merged catalogues (`qspec
+catalogue`) of the qualification documents with and without the unit
+specification, and of the whole corpus. Exit 0 when all holds.
 
 Usage: check_catalogues.py QSPEC_BINARY CORPUS_DIR SCHEMA_DIR
 """
@@ -17,7 +19,7 @@ import jsonschema
 import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from gen_schemas import KINDS, I, B, SPAN  # noqa: E402
+from gen_schemas import KINDS, I, B, SPAN, L  # noqa: E402
 
 NS = "{urn:qspec:catalogue:1}"
 
@@ -40,6 +42,8 @@ def xml_node(el):
             node[name] = span_of(child)
         elif types[name] == I:
             node[name] = int(child.text)
+        elif types[name] == L:
+            node[name] = [item.text or "" for item in child]
         elif types[name] == B:
             node[name] = child.text == "true"
         else:
@@ -47,10 +51,10 @@ def xml_node(el):
     return node
 
 
-def run(qspec, doc, fmt, out):
-    r = subprocess.run([qspec, "parse", str(doc), "-f", fmt, "-o", str(out)], capture_output=True, text=True)
+def run(qspec, args, fmt, out):
+    r = subprocess.run([qspec, *args, "-f", fmt, "-o", str(out)], capture_output=True, text=True)
     if r.returncode not in (0, 1):
-        raise SystemExit(f"qspec failed on {doc} ({fmt}): exit {r.returncode}\n{r.stderr}")
+        raise SystemExit(f"qspec failed on {args} ({fmt}): exit {r.returncode}\n{r.stderr}")
     return out.read_bytes()
 
 
@@ -61,16 +65,23 @@ def main():
     failures = 0
     failed_docs = 0
     docs = sorted(corpus.rglob("*.txt"))
+    jobs = [(doc.name, ["parse", str(doc)]) for doc in docs]
+    qualification_docs = [str(corpus / n) for n in ("structure-list-nvq4-leadership-management-care.txt",
+                                                     "datasheet-ocr-04639-nvq4-leadership-management-care.txt")]
+    jobs.append(("catalogue of 000+001", ["catalogue", *qualification_docs]))
+    jobs.append(("catalogue of 000+001+002", ["catalogue", *qualification_docs,
+                                              str(corpus / "unit-spec-F36J04-LMC-B2.txt")]))
+    jobs.append(("catalogue of the corpus", ["catalogue", *[str(d) for d in sorted(corpus.glob("*.txt"))]]))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
-        for doc in docs:
+        for name, args in jobs:
             before = failures
             outputs = {}
             for fmt in ("json", "yaml", "xml"):
-                first = run(qspec, doc, fmt, tmp / f"a.{fmt}")
-                second = run(qspec, doc, fmt, tmp / f"b.{fmt}")
+                first = run(qspec, args, fmt, tmp / f"a.{fmt}")
+                second = run(qspec, args, fmt, tmp / f"b.{fmt}")
                 if first != second:
-                    print(f"FAIL {doc.name}: {fmt} output differs between two runs")
+                    print(f"FAIL {name}: {fmt} output differs between two runs")
                     failures += 1
                 outputs[fmt] = tmp / f"a.{fmt}"
             as_json = json.loads(outputs["json"].read_text())
@@ -78,24 +89,24 @@ def main():
             for label, data in (("json", as_json), ("yaml", as_yaml)):
                 errors = list(validator.iter_errors(data))
                 if errors:
-                    print(f"FAIL {doc.name}: {label} catalogue does not validate: {errors[0].message}")
+                    print(f"FAIL {name}: {label} catalogue does not validate: {errors[0].message}")
                     failures += 1
             r = subprocess.run(["xmllint", "--noout", "--schema", str(schemas / "qspec-catalogue.xsd"),
                                 str(outputs["xml"])], capture_output=True, text=True)
             if r.returncode != 0:
-                print(f"FAIL {doc.name}: xml catalogue does not validate:\n{r.stderr[:2000]}")
+                print(f"FAIL {name}: xml catalogue does not validate:\n{r.stderr[:2000]}")
                 failures += 1
             root = ET.parse(outputs["xml"]).getroot()
-            as_xml = xml_node(root.find(f"{NS}document"))
+            as_xml = xml_node(next(iter(root)))
             if as_yaml != as_json:
-                print(f"FAIL {doc.name}: YAML content differs from JSON")
+                print(f"FAIL {name}: YAML content differs from JSON")
                 failures += 1
             if as_xml != as_json:
-                print(f"FAIL {doc.name}: XML content differs from JSON")
+                print(f"FAIL {name}: XML content differs from JSON")
                 failures += 1
             failed_docs += failures != before
-            print(f"{'ok  ' if failures == before else 'FAIL'} {doc.name}")
-    print(f"{len(docs) - failed_docs} passed, {failed_docs} failed")
+            print(f"{'ok  ' if failures == before else 'FAIL'} {name}")
+    print(f"{len(jobs) - failed_docs} passed, {failed_docs} failed")
     return 1 if failures else 0
 
 

@@ -9,20 +9,54 @@ kinds its children may have. Run: python3 scripts/gen_schemas.py
 import json
 import pathlib
 
-S, I, B, SPAN = "string", "integer", "boolean", "span"
+S, I, B, SPAN, L = "string", "integer", "boolean", "span", "list"
 REQ, OPT = True, False
 
 # kind: (fields [(name, type, required, enum or None)], child kinds)
+DOCUMENT_KINDS = ["unit_specification", "qualification_structure", "qualification_datasheet", "programme_overview",
+                  "unknown"]
+LINES = [("lines", I, REQ, None), ("blank_lines", I, REQ, None), ("content_lines", I, REQ, None),
+         ("furniture_lines", I, REQ, None), ("unclassified_lines", I, REQ, None)]
+ROOTS = ["document", "merged_catalogue"]
+
 KINDS = {
     "document": ([("catalogue_version", S, REQ, ["1"]), ("source", S, REQ, None),
-                  ("document_kind", S, REQ, ["unit_specification", "unknown"]),
-                  ("lines", I, REQ, None), ("blank_lines", I, REQ, None), ("content_lines", I, REQ, None),
-                  ("furniture_lines", I, REQ, None), ("unclassified_lines", I, REQ, None)],
-                 ["unit", "section", "furniture", "diagnostic"]),
-    "unit": ([("code", S, REQ, None), ("local_code", S, OPT, None), ("title", S, REQ, None)],
-             ["section", "scope", "values_statement", "glossary", "evidence_requirements", "general_guidance",
-              "knowledge_specification", "element"]),
-    "section": ([("heading", S, OPT, None)], ["paragraph", "list"]),
+                  ("document_kind", S, REQ, DOCUMENT_KINDS)] + LINES,
+                 ["qualification", "unit", "section", "furniture", "diagnostic"]),
+    "merged_catalogue": ([("catalogue_version", S, REQ, ["1"]), ("documents", I, REQ, None)],
+                         ["source_document", "qualification", "unit", "section", "diagnostic"]),
+    "source_document": ([("source", S, REQ, None), ("document_kind", S, REQ, DOCUMENT_KINDS)] + LINES, []),
+    "qualification": ([("title", S, OPT, None), ("award_title", S, OPT, None), ("type", S, OPT, None),
+                       ("level", I, OPT, None), ("number", S, OPT, None),
+                       ("awarding_body", S, OPT, None), ("awarding_body_name", S, OPT, None),
+                       ("regulator", S, OPT, None), ("regulator_name", S, OPT, None),
+                       ("standards", S, OPT, None), ("standards_name", S, OPT, None),
+                       ("standards_developer", S, OPT, None), ("standards_developer_name", S, OPT, None),
+                       ("total_units", I, OPT, None), ("total_credits", I, OPT, None),
+                       ("tqt", I, OPT, None), ("glh", I, OPT, None)],
+                      ["appearance", "conflict", "section", "credit_rule", "unit_group", "barred_combination",
+                       "recommendation", "pathway", "job_role", "note"]),
+    "appearance": ([("document", S, REQ, None),
+                    ("role", S, REQ, ["structure", "datasheet", "programme", "specification", "document"])], []),
+    "conflict": ([("field", S, REQ, None)], ["conflict_value"]),
+    "conflict_value": ([("document", S, REQ, None), ("value", S, REQ, None)], []),
+    "credit_rule": ([("measure", S, REQ, ["credits", "units"]), ("count", I, REQ, None),
+                     ("applies_to", S, REQ, ["qualification", "group", "pathway"]), ("group", S, OPT, None),
+                     ("text", S, REQ, None)], []),
+    "unit_group": ([("type", S, REQ, ["mandatory", "optional", "pathway"]), ("name", S, OPT, None),
+                    ("statement", S, OPT, None), ("min_units", I, OPT, None), ("max_units", I, OPT, None),
+                    ("min_credits", I, OPT, None), ("max_credits", I, OPT, None)], ["unit"]),
+    "barred_combination": ([("units", L, REQ, None)], ["paragraph"]),
+    "recommendation": ([("audience", S, OPT, None), ("units", L, REQ, None), ("text", S, REQ, None)], []),
+    "pathway": ([("name", S, REQ, None), ("min_credits", I, OPT, None)], []),
+    "job_role": ([("text", S, REQ, None)], []),
+    "note": ([("number", I, REQ, None), ("text", S, REQ, None)], []),
+    "unit": ([("code", S, OPT, None), ("local_code", S, OPT, None), ("title", S, REQ, None),
+              ("reference", S, OPT, None), ("reference_span", SPAN, OPT, None), ("imported_code", S, OPT, None),
+              ("marker", S, OPT, None)],
+             ["appearance", "conflict", "section", "scope", "values_statement", "glossary", "evidence_requirements",
+              "general_guidance", "knowledge_specification", "element"]),
+    "section": ([("heading", S, OPT, None), ("role", S, OPT, None)], ["paragraph", "list"]),
     "paragraph": ([("text", S, REQ, None)], []),
     "list": ([], ["list_item"]),
     "list_item": ([("text", S, REQ, None)], []),
@@ -46,11 +80,13 @@ KINDS = {
     "performance_criterion": ([("number", I, REQ, None), ("text", S, REQ, None)], ["sub_item", "term_reference"]),
     "sub_item": ([("label", S, REQ, None), ("text", S, REQ, None)], ["term_reference"]),
     "term_reference": ([("text", S, REQ, None), ("target", S, OPT, None)], []),
-    "furniture": ([("role", S, REQ, ["page_header", "repeated_table_header", "sign_off_form"]),
+    "furniture": ([("role", S, REQ, ["page_header", "repeated_table_header", "sign_off_form", "table_header",
+                                     "navigation", "stray_label"]),
                    ("text", S, REQ, None)], ["form_field"]),
     "form_field": ([("label", S, REQ, None)], []),
     "diagnostic": ([("code", S, REQ, None), ("severity", S, REQ, ["note", "warning", "error"]),
-                    ("message", S, REQ, None), ("original", S, OPT, None), ("repaired", S, OPT, None)], []),
+                    ("message", S, REQ, None), ("original", S, OPT, None), ("repaired", S, OPT, None),
+                    ("document", S, OPT, None)], []),
 }
 
 BANNER = "generated by scripts/gen_schemas.py - do not edit"
@@ -69,7 +105,12 @@ def json_schema():
         props = {"kind": {"const": kind}, "id": {"type": "string", "minLength": 1}, "span": {"$ref": "#/$defs/span"}}
         required = ["kind", "id", "span"]
         for name, typ, req, enum in fields:
-            p = {"$ref": "#/$defs/span"} if typ == SPAN else {"type": typ}
+            if typ == SPAN:
+                p = {"$ref": "#/$defs/span"}
+            elif typ == L:
+                p = {"type": "array", "items": {"type": "string"}}
+            else:
+                p = {"type": typ}
             if enum:
                 p["enum"] = enum
             props[name] = p
@@ -84,7 +125,7 @@ def json_schema():
         "$id": "urn:qspec:catalogue:1",
         "$comment": BANNER,
         "title": "qspec catalogue (JSON and YAML)",
-        "$ref": "#/$defs/document",
+        "anyOf": [{"$ref": f"#/$defs/{r}"} for r in ROOTS],
         "$defs": defs,
     }
 
@@ -103,7 +144,7 @@ def xsd():
             '  <xs:complexType name="span"><xs:attributeGroup ref="q:span"/></xs:complexType>',
             '  <xs:element name="catalogue">',
             '    <xs:complexType>',
-            '      <xs:sequence><xs:element ref="q:document"/></xs:sequence>',
+            '      <xs:choice>' + "".join(f'<xs:element ref="q:{r}"/>' for r in ROOTS) + '</xs:choice>',
             '      <xs:attribute name="version" type="xs:string" use="required"/>',
             '    </xs:complexType>',
             '  </xs:element>']
@@ -115,6 +156,12 @@ def xsd():
             occurs = "" if req else ' minOccurs="0"'
             if typ == SPAN:
                 out.append(f'        <xs:element name="{name}" type="q:span"{occurs}/>')
+            elif typ == L:
+                out.append(f'        <xs:element name="{name}"{occurs}>')
+                out.append('          <xs:complexType><xs:sequence>')
+                out.append('            <xs:element name="item" type="xs:string" minOccurs="0" maxOccurs="unbounded"/>')
+                out.append('          </xs:sequence></xs:complexType>')
+                out.append('        </xs:element>')
             elif enum:
                 out.append(f'        <xs:element name="{name}"{occurs}>')
                 out.append(f'          <xs:simpleType><xs:restriction base="xs:string">')

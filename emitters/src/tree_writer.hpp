@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "qspec/model/diagnostic.hpp"
+#include "qspec/model/catalogue.hpp"
 #include "qspec/model/document.hpp"
 
 namespace qspec::emitters {
@@ -29,6 +30,8 @@ class tree_writer {
 
 /// Walks the document in document order, calling the writer.
 void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_writer& w);
+/// Walks a merged catalogue: its documents, qualifications, units, diagnostics.
+void walk(const catalogue& cat, tree_writer& w);
 
 /// What a format writer is fed: a function that walks something into it.
 using walker = std::function<void(tree_writer&)>;

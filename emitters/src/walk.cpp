@@ -459,4 +459,31 @@ void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_
   w.end_node();
 }
 
+void walk(const catalogue& cat, tree_writer& w) {
+  w.begin_node(cat.kind, cat.id, cat.span);
+  w.field("catalogue_version", catalogue_version);
+  w.field("documents", static_cast<int64_t>(cat.documents.size()));
+  {
+    children_scope c{w};
+    for (const auto& d : cat.documents) {
+      c.need();
+      w.begin_node(d.kind, d.id, d.span);
+      w.field("source", d.name);
+      w.field("document_kind", to_string(d.type));
+      w.field("lines", static_cast<int64_t>(d.lines.lines));
+      w.field("blank_lines", static_cast<int64_t>(d.lines.blank));
+      w.field("content_lines", static_cast<int64_t>(d.lines.content));
+      w.field("furniture_lines", static_cast<int64_t>(d.lines.furniture));
+      w.field("unclassified_lines", static_cast<int64_t>(d.lines.unclassified));
+      w.end_node();
+    }
+    for (const auto& q : cat.qualifications) c.need(), write(w, q);
+    for (const auto& u : cat.units) c.need(), write(w, u);
+    for (const auto& s : cat.sections) c.need(), write(w, s);
+    std::size_t n = 0;
+    for (const auto& d : cat.diagnostics) c.need(), write(w, d, ++n);
+  }
+  w.end_node();
+}
+
 }  // namespace qspec::emitters

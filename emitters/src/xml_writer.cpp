@@ -99,4 +99,8 @@ void emit(const document& doc, const std::vector<diagnostic>& diagnostics, forma
   emitters::write(f, [&](emitters::tree_writer& w) { emitters::walk(doc, diagnostics, w); }, out);
 }
 
+void emit(const catalogue& cat, format f, std::ostream& out) {
+  emitters::write(f, [&](emitters::tree_writer& w) { emitters::walk(cat, w); }, out);
+}
+
 }  // namespace qspec

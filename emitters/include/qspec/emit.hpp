@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "qspec/model/diagnostic.hpp"
+#include "qspec/model/catalogue.hpp"
 #include "qspec/model/document.hpp"
 
 namespace qspec {
@@ -19,6 +20,9 @@ enum class format { json, yaml, xml };
 
 /// Writes the document (and its diagnostics) as a catalogue.
 void emit(const document& doc, const std::vector<diagnostic>& diagnostics, format f, std::ostream& out);
+
+/// Writes a merged catalogue (see qspec/catalogue.hpp).
+void emit(const catalogue& cat, format f, std::ostream& out);
 
 /// Diagnostics alone as a JSON array (for `--diagnostics json`).
 void emit_diagnostics_json(const std::vector<diagnostic>& diagnostics, std::string_view source, std::ostream& out);
