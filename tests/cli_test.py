@@ -108,5 +108,31 @@ with tempfile.TemporaryDirectory() as tmp:
     check("-o to a pipe writes into it and leaves it a pipe",
           r.returncode == 0 and piped.startswith(b"{") and fifo.is_fifo())
 
+    # qspec catalogue
+    SL = str(CORPUS / "structure-list-nvq4-leadership-management-care.txt")
+    DS = str(CORPUS / "datasheet-ocr-04639-nvq4-leadership-management-care.txt")
+    r = run("catalogue", SL, DS, UNIT)
+    check("catalogue exits 0 with conflicts (they are warnings)", r.returncode == 0, r.stderr.decode())
+    cat = json.loads(r.stdout)
+    check("catalogue root and its three documents",
+          cat["kind"] == "merged_catalogue" and cat["documents"] == 3
+          and [c["document_kind"] for c in cat["children"][:3]]
+          == ["qualification_structure", "qualification_datasheet", "unit_specification"])
+    conflicts = [line for line in r.stderr.decode().splitlines() if "[Q-W301]" in line]
+    check("two conflicts on stderr, each naming both documents",
+          len(conflicts) == 2 and all(SL in c and DS in c for c in conflicts), "\n".join(conflicts))
+    r = run("catalogue", SL, DS, "--strict")
+    check("catalogue --strict fails on the conflicts", r.returncode == 1)
+    r = run("catalogue", SL, DS, "-f", "xml", "-o", str(tmp / "cat.xml"))
+    check("catalogue -o writes the file", r.returncode == 0 and (tmp / "cat.xml").read_bytes().startswith(b"<?xml"))
+    r = run("catalogue", SL, "-o", str(tmp / "missing" / "cat.json"))
+    check("catalogue -o into a missing folder is refused", r.returncode == 2 and b"does not exist" in r.stderr)
+    r = run("catalogue", SL, str(tmp / "absent.txt"))
+    check("catalogue with an unreadable input exits 3 and still writes the rest",
+          r.returncode == 3 and json.loads(r.stdout)["documents"] == 1)
+    r = run("parse", SL, "--kind", "programme_overview")
+    check("--kind forces a qualification layout", r.returncode == 0
+          and json.loads(r.stdout)["document_kind"] == "programme_overview", r.stderr.decode())
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

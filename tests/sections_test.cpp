@@ -5,7 +5,11 @@ using namespace qspec;
 using qspec::test::count_code;
 
 TEST_CASE("sections - unsupported document keeps its lines as sections") {
-  auto r = qspec::test::parse_corpus("programme-overview-level5-diploma-hsc.txt");
+  parse_options o;
+  o.kind = document_kind::unknown;
+  o.source_name = "programme-overview-level5-diploma-hsc.txt";
+  auto loaded = load_file(qspec::test::corpus_path(o.source_name));
+  auto r = parse(loaded, o);
   CHECK(r.doc.type == document_kind::unknown);
   CHECK(count_code(r, diag::unsupported_kind) == 1);
   CHECK(r.doc.lines.unclassified == 0);
