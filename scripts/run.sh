@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Quick start, first command: install what is missing, build, and parse every
+# Quick start, first command: install what is missing, build, parse every
 # document of the bundled corpus into out/ (one catalogue per document, one
-# summary line each). FORMAT=yaml or FORMAT=xml picks another format.
+# summary line each), and merge the corpus into one catalogue,
+# out/catalogue.json. FORMAT=yaml or FORMAT=xml picks another format.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -9,6 +10,11 @@ bash scripts/build.sh >/dev/null
 mkdir -p out
 status=0
 ./build/qspec parse corpus -o out --format "${FORMAT:-json}" 2>out/diagnostics.txt || status=$?
+merged=0
+./build/qspec catalogue corpus/*.txt --format "${FORMAT:-json}" -o "out/catalogue.${FORMAT:-json}" \
+  2>out/catalogue-diagnostics.txt || merged=$?
 echo "catalogues in out/, diagnostics in out/diagnostics.txt"
+echo "the corpus merged into out/catalogue.${FORMAT:-json} ($(grep -c 'Q-W301' out/catalogue-diagnostics.txt || true) conflicts between documents, listed in out/catalogue-diagnostics.txt)"
+[ "$merged" -le 1 ] || status=$merged
 # exit 1 only means some document has errors; anything else is trouble
 [ "$status" -le 1 ]
