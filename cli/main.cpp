@@ -109,7 +109,18 @@ std::string summary(const std::string& name, const qspec::parse_result& r) {
   }
   std::ostringstream s;
   s << name << ": " << qspec::to_string(doc.type);
-  if (!doc.qualifications.empty()) {
+  if (!doc.frameworks.empty()) {
+    const auto& f = doc.frameworks.front();
+    std::size_t subtopics = 0, outcomes = 0, criteria = 0, terms = 0;
+    for (const auto& t : f.topics)
+      for (const auto& st : t.subtopics) {
+        ++subtopics;
+        terms += st.guidance.size();
+        for (const auto& o : st.outcomes) ++outcomes, criteria += o.criteria.size();
+      }
+    s << ", " << f.topics.size() << " topics, " << subtopics << " sub-topics, " << outcomes << " outcomes, "
+      << criteria << " criteria, " << terms << " guidance terms";
+  } else if (!doc.qualifications.empty()) {
     const auto& q = doc.qualifications.front();
     std::size_t units = 0;
     for (const auto& g : q.groups) units += g.units.size();
@@ -313,7 +324,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   parse->add_option("--kind", cmd.kind, "Force the document kind")
       ->check(CLI::IsMember({"unit_specification", "qualification_structure", "qualification_datasheet",
-                             "programme_overview", "unknown"}));
+                             "programme_overview", "criteria_framework", "unknown"}));
   parse->add_flag("--strict", cmd.strict, "Warnings fail the run (exit 1)");
   parse->add_flag("--coverage", cmd.coverage, "Print how every line was accounted for");
   parse->add_flag("--notes", cmd.notes, "Also print notes (what was recognised or converted)");

@@ -14,7 +14,7 @@ REQ, OPT = True, False
 
 # kind: (fields [(name, type, required, enum or None)], child kinds)
 DOCUMENT_KINDS = ["unit_specification", "qualification_structure", "qualification_datasheet", "programme_overview",
-                  "unknown"]
+                  "criteria_framework", "unknown"]
 LINES = [("lines", I, REQ, None), ("blank_lines", I, REQ, None), ("content_lines", I, REQ, None),
          ("furniture_lines", I, REQ, None), ("unclassified_lines", I, REQ, None)]
 ROOTS = ["document", "merged_catalogue"]
@@ -22,9 +22,24 @@ ROOTS = ["document", "merged_catalogue"]
 KINDS = {
     "document": ([("catalogue_version", S, REQ, ["1"]), ("source", S, REQ, None),
                   ("document_kind", S, REQ, DOCUMENT_KINDS)] + LINES,
-                 ["qualification", "unit", "section", "furniture", "diagnostic"]),
+                 ["framework", "qualification", "unit", "section", "furniture", "diagnostic"]),
+    "framework": ([("title", S, OPT, None), ("label", S, OPT, None), ("level", I, OPT, None),
+                   ("publisher", S, OPT, None), ("date", S, OPT, None), ("audience", S, OPT, None)],
+                  ["section", "hours_rule", "topic"]),
+    "hours_rule": ([("measure", S, REQ, ["total_qualification_time", "minimum_content", "optional_content", "other"]),
+                    ("min", I, REQ, None), ("max", I, REQ, None), ("unit", S, REQ, ["hours"]), ("text", S, REQ, None)],
+                   []),
+    "topic": ([("code", S, REQ, None), ("title", S, REQ, None)], ["subtopic"]),
+    "subtopic": ([("code", S, REQ, None), ("title", S, REQ, None),
+                  ("requirement_type", S, OPT, ["knowledge", "skill", "knowledge_and_skill"]),
+                  ("requirement_label", S, OPT, None), ("guidance_statement", S, OPT, None)],
+                 ["outcome", "guidance_term"]),
+    "outcome": ([("letter", S, REQ, None), ("statement", S, REQ, None)], ["criterion"]),
+    "criterion": ([("number", I, REQ, None), ("number_inferred", B, OPT, None), ("text", S, REQ, None)],
+                  ["sub_item", "term_reference"]),
+    "guidance_term": ([("term", S, REQ, None)], ["paragraph", "list"]),
     "merged_catalogue": ([("catalogue_version", S, REQ, ["1"]), ("documents", I, REQ, None)],
-                         ["source_document", "qualification", "unit", "section", "diagnostic"]),
+                         ["source_document", "framework", "qualification", "unit", "section", "diagnostic"]),
     "source_document": ([("source", S, REQ, None), ("document_kind", S, REQ, DOCUMENT_KINDS)] + LINES, []),
     "qualification": ([("title", S, OPT, None), ("award_title", S, OPT, None), ("type", S, OPT, None),
                        ("level", I, OPT, None), ("number", S, OPT, None),
@@ -81,7 +96,8 @@ KINDS = {
     "sub_item": ([("label", S, REQ, None), ("text", S, REQ, None)], ["term_reference"]),
     "term_reference": ([("text", S, REQ, None), ("target", S, OPT, None)], []),
     "furniture": ([("role", S, REQ, ["page_header", "repeated_table_header", "sign_off_form", "table_header",
-                                     "navigation", "stray_label"]),
+                                     "navigation", "stray_label", "boilerplate", "table_rule", "conversion_debris",
+                                     "garbled_heading", "stray_number"]),
                    ("text", S, REQ, None)], ["form_field"]),
     "form_field": ([("label", S, REQ, None)], []),
     "diagnostic": ([("code", S, REQ, None), ("severity", S, REQ, ["note", "warning", "error"]),

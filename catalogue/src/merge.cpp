@@ -448,6 +448,8 @@ catalogue merge(std::vector<document> documents, std::vector<std::vector<diagnos
         c.diagnostics.push_back(std::move(x));
       }
   }
+  for (auto& d : documents)
+    for (auto& f : d.frameworks) c.frameworks.push_back(std::move(f));
   // structures first, so that specifications find their units whatever the order of the files
   for (auto& d : documents)
     for (auto& q : d.qualifications) m.add_qualification(std::move(q), d.source_name, d.type);

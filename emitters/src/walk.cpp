@@ -408,6 +408,87 @@ void write(tree_writer& w, const qualification& q) {
   w.end_node();
 }
 
+void write(tree_writer& w, const criterion& c) {
+  w.begin_node(c.kind, c.id, c.span);
+  w.field("number", static_cast<int64_t>(c.number));
+  if (c.number_inferred) w.field("number_inferred", true);
+  w.field("text", c.text);
+  write_numbered_children(w, c);
+  w.end_node();
+}
+
+void write(tree_writer& w, const subtopic& s) {
+  w.begin_node(s.kind, s.id, s.span);
+  w.field("code", s.code);
+  w.field("title", s.title);
+  optional_field(w, "requirement_type", s.requirement_type);
+  optional_field(w, "requirement_label", s.requirement_label);
+  optional_field(w, "guidance_statement", s.guidance_statement);
+  {
+    children_scope c{w};
+    for (const auto& o : s.outcomes) {
+      c.need();
+      w.begin_node(o.kind, o.id, o.span);
+      w.field("letter", o.letter);
+      w.field("statement", o.statement);
+      {
+        children_scope co{w};
+        for (const auto& cr : o.criteria) co.need(), write(w, cr);
+      }
+      w.end_node();
+    }
+    for (const auto& g : s.guidance) {
+      c.need();
+      w.begin_node(g.kind, g.id, g.span);
+      w.field("term", g.term);
+      {
+        children_scope cg{w};
+        for (const auto& b : g.definition) cg.need(), write(w, b);
+      }
+      w.end_node();
+    }
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const framework& f) {
+  w.begin_node(f.kind, f.id, f.span);
+  optional_field(w, "title", f.title);
+  optional_field(w, "label", f.label);
+  optional_count(w, "level", f.level);
+  optional_field(w, "publisher", f.publisher);
+  optional_field(w, "date", f.date);
+  optional_field(w, "audience", f.audience);
+  {
+    children_scope c{w};
+    for (const auto& s : f.description) c.need(), write(w, s);
+    for (const auto& r : f.hours_rules) {
+      c.need();
+      w.begin_node(r.kind, r.id, r.span);
+      w.field("measure", r.measure);
+      w.field("min", static_cast<int64_t>(r.min));
+      w.field("max", static_cast<int64_t>(r.max));
+      w.field("unit", r.unit);
+      w.field("text", r.text);
+      w.end_node();
+    }
+    for (const auto& t : f.topics) {
+      c.need();
+      w.begin_node(t.kind, t.id, t.span);
+      w.field("code", t.code);
+      w.field("title", t.title);
+      {
+        children_scope ct{w};
+        for (const auto& s : t.subtopics) ct.need(), write(w, s);
+      }
+      w.end_node();
+    }
+    for (const auto& s : f.additional_requirements) c.need(), write(w, s);
+    for (const auto& s : f.appendices) c.need(), write(w, s);
+  }
+  w.end_node();
+}
+
 void write(tree_writer& w, const furniture& f) {
   w.begin_node(f.kind, f.id, f.span);
   w.field("role", f.role);
@@ -449,6 +530,7 @@ void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_
   w.field("unclassified_lines", static_cast<int64_t>(doc.lines.unclassified));
   {
     children_scope c{w};
+    for (const auto& fw : doc.frameworks) c.need(), write(w, fw);
     for (const auto& q : doc.qualifications) c.need(), write(w, q);
     for (const auto& u : doc.units) c.need(), write(w, u);
     for (const auto& s : doc.sections) c.need(), write(w, s);
@@ -477,6 +559,7 @@ void walk(const catalogue& cat, tree_writer& w) {
       w.field("unclassified_lines", static_cast<int64_t>(d.lines.unclassified));
       w.end_node();
     }
+    for (const auto& fw : cat.frameworks) c.need(), write(w, fw);
     for (const auto& q : cat.qualifications) c.need(), write(w, q);
     for (const auto& u : cat.units) c.need(), write(w, u);
     for (const auto& s : cat.sections) c.need(), write(w, s);

@@ -22,6 +22,7 @@ std::string_view to_string(document_kind k) {
     case document_kind::qualification_structure: return "qualification_structure";
     case document_kind::qualification_datasheet: return "qualification_datasheet";
     case document_kind::programme_overview: return "programme_overview";
+    case document_kind::criteria_framework: return "criteria_framework";
     case document_kind::unknown: return "unknown";
   }
   return "unknown";
@@ -29,7 +30,8 @@ std::string_view to_string(document_kind k) {
 
 std::optional<document_kind> document_kind_from_string(std::string_view name) {
   for (auto k : {document_kind::unknown, document_kind::unit_specification, document_kind::qualification_structure,
-                 document_kind::qualification_datasheet, document_kind::programme_overview})
+                 document_kind::qualification_datasheet, document_kind::programme_overview,
+                 document_kind::criteria_framework})
     if (to_string(k) == name) return k;
   return std::nullopt;
 }

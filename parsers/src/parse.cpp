@@ -21,6 +21,7 @@ document_kind detect(const parse_context& ctx) {
       structure = true;
   }
   if (header && structure) return document_kind::unit_specification;
+  if (looks_like_criteria_framework(ctx)) return document_kind::criteria_framework;
   return detect_qualification_kind(ctx);
 }
 
@@ -70,6 +71,8 @@ parse_result parse(std::string text, const parse_options& options) {
       recognise_datasheet(ctx, doc);
     } else if (doc.type == document_kind::programme_overview) {
       recognise_programme_overview(ctx, doc);
+    } else if (doc.type == document_kind::criteria_framework) {
+      recognise_criteria_framework(ctx, doc);
     } else {
       ctx.report(diag::unsupported_kind, severity::warning, {},
                  "document kind not recognised or not supported yet; its lines are kept as sections");
@@ -83,13 +86,14 @@ parse_result parse(std::string text, const parse_options& options) {
                      [](const furniture& a, const furniture& b) { return a.span.begin < b.span.begin; });
     doc.furniture_items = std::move(ctx.furniture_items);
     account(ctx, doc);
-    doc.id = !doc.qualifications.empty() ? doc.qualifications.front().id
+    doc.id = !doc.frameworks.empty()       ? doc.frameworks.front().id
+             : !doc.qualifications.empty() ? doc.qualifications.front().id
              : doc.units.empty()          ? std::string("document")
                                           : doc.units.front().id;
     if (ctx.lines.count() > 0) doc.span = ctx.span(0, static_cast<std::uint32_t>(ctx.src.size()));
   } catch (const std::exception& e) {
     // A defect in qspec, not in the text: say so rather than lose the run.
-    result.diagnostics.push_back({"Q-E900", severity::error, {}, std::string("internal error: ") + e.what(), {}, {}});
+    result.diagnostics.push_back({"Q-E900", severity::error, {}, std::string("internal error: ") + e.what(), {}, {}, {}});
   }
   return result;
 }

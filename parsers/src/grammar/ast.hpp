@@ -48,4 +48,16 @@ struct level_number {
   std::string number;
 };
 
+/// "LMAC5A/LM": a topic code and a sub-topic code.
+struct subtopic_code {
+  std::string topic;  // "LMAC5A"
+  std::string sub;    // "LM"
+};
+
+/// "12-20 hours" inside a sentence.
+struct hours_range {
+  unsigned min = 0;
+  unsigned max = 0;
+};
+
 }  // namespace qspec::grammar::ast

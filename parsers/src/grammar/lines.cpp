@@ -3,6 +3,7 @@
 #include "grammar/ast_adapted.hpp"
 #include "grammar/codes.hpp"
 #include "grammar/config.hpp"
+#include "grammar/criteria.hpp"
 #include "grammar/markers.hpp"
 #include "grammar/structure.hpp"
 
@@ -99,6 +100,40 @@ std::optional<ast::table_code> match_table_code(std::string_view cell) {
 std::optional<ast::level_number> match_level_number(std::string_view line) {
   if (line.find("Level") == std::string_view::npos) return std::nullopt;
   return match_whole<level_number_type, ast::level_number>(line, level_number());
+}
+
+std::optional<prefix_match<std::string>> match_topic_code(std::string_view line) {
+  return match_prefix<topic_code_type, std::string>(line, topic_code());
+}
+
+std::optional<prefix_match<ast::subtopic_code>> match_subtopic_code(std::string_view line) {
+  if (line.find('/') == std::string_view::npos) return std::nullopt;
+  return match_prefix<subtopic_code_type, ast::subtopic_code>(line, subtopic_code());
+}
+
+std::optional<prefix_match<char>> match_outcome(std::string_view line) {
+  return match_prefix<outcome_marker_type, char>(line, outcome_marker());
+}
+
+std::optional<prefix_match<unsigned>> match_criterion(std::string_view line) {
+  return match_prefix<criterion_marker_type, unsigned>(line, criterion_marker());
+}
+
+std::optional<std::size_t> match_bullet(std::string_view line) {
+  const char* first = line.data();
+  if (!x3::parse(first, line.data() + line.size(), bullet_marker())) return std::nullopt;
+  return static_cast<std::size_t>(first - line.data());
+}
+
+std::optional<hours_found> find_hours_range(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9' || (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9')) continue;
+    const char* first = text.data() + i;
+    ast::hours_range r;
+    if (x3::parse(first, text.data() + text.size(), hours_range(), r))
+      return hours_found{r.min, r.max, i, static_cast<std::size_t>(first - text.data())};
+  }
+  return std::nullopt;
 }
 
 }  // namespace qspec::grammar

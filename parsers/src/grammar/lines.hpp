@@ -41,4 +41,21 @@ std::optional<ast::table_code> match_table_code(std::string_view cell);
 /// A whole line "Level 4 (04639)".
 std::optional<ast::level_number> match_level_number(std::string_view line);
 
+/// "LMAC5A" opening a topic heading (not a sub-topic code).
+std::optional<prefix_match<std::string>> match_topic_code(std::string_view line);
+/// "LMAC5A/LM" opening a line.
+std::optional<prefix_match<ast::subtopic_code>> match_subtopic_code(std::string_view line);
+/// "- A. " or "A) " opening a line: the outcome letter.
+std::optional<prefix_match<char>> match_outcome(std::string_view line);
+/// " - 1. " or "4. " opening a line: the criterion number.
+std::optional<prefix_match<unsigned>> match_criterion(std::string_view line);
+/// " - " or "• " opening a line; rest at the text.
+std::optional<std::size_t> match_bullet(std::string_view line);
+/// The first "900-950 hours" in a sentence, with where it starts and ends.
+struct hours_found {
+  unsigned min = 0, max = 0;
+  std::size_t begin = 0, end = 0;
+};
+std::optional<hours_found> find_hours_range(std::string_view text);
+
 }  // namespace qspec::grammar

@@ -122,6 +122,18 @@ class reader {
     if (last.which != block::type::list || last_item_.empty() || ends_like_sentence(last_item_.text(), false))
       return false;
     auto& item = last.items.items.back();
+    if (last_item_.text().size() < 60) {
+      // a short item is not cut mid-sentence: this is the next item, printed without its bullet
+      list_item it{last.items.id + "/" + std::to_string(last.items.items.size() + 1), ctx_.span_of(text),
+                   ctx_.keep(text)};
+      ctx_.report(diag::lost_bullet, severity::warning, it.span,
+                  "list item printed without its bullet; kept in the list", it.text);
+      last.items.span = merge(last.items.span, it.span);
+      out_.back().span = merge(out_.back().span, it.span);
+      last.items.items.push_back(std::move(it));
+      last_item_ = text;
+      return true;
+    }
     std::string original = std::string(item.text) + " / " + text.text();
     last_item_.join(text);
     item.text = ctx_.keep(last_item_);
@@ -187,6 +199,8 @@ class reader {
       section& s = current();
       if (resume_list_ && !s.blocks.empty() && s.blocks.back().which == block::type::list) in_list_ = true;
       resume_list_ = false;
+      // a blank line between items (a page break, a loose list) does not end the list
+      if (!s.blocks.empty() && s.blocks.back().which == block::type::list) in_list_ = true;
       if (!in_list_ || s.blocks.empty() || s.blocks.back().which != block::type::list) {
         block blk;
         blk.which = block::type::list;

@@ -27,6 +27,7 @@ struct catalogue {
   std::string id = "catalogue";
   source_span span;
   std::vector<source_document> documents;
+  std::vector<framework> frameworks;    ///< criteria frameworks, as parsed
   std::vector<qualification> qualifications;
   std::vector<unit> units;             ///< specifications of units no structure lists
   std::vector<section> sections;       ///< documents of no supported kind, kept as sections

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "qspec/model/diagnostic.hpp"
+#include "qspec/model/framework.hpp"
 #include "qspec/model/qualification.hpp"
 #include "qspec/model/source.hpp"
 #include "qspec/model/text.hpp"
@@ -23,6 +24,7 @@ enum class document_kind {
   qualification_structure,  ///< list of mandatory and optional units (seed 000)
   qualification_datasheet,  ///< prose and a unit table (seed 001)
   programme_overview,       ///< credits, pathways, job roles (seed 003)
+  criteria_framework,       ///< topics, sub-topics, outcomes, criteria, guidance (seed 004)
 };
 
 [[nodiscard]] std::string_view to_string(document_kind k);
@@ -63,6 +65,7 @@ struct document {
   std::string source_name;
   document_kind type = document_kind::unknown;
   std::vector<qualification> qualifications;
+  std::vector<framework> frameworks;
   std::vector<unit> units;
   std::vector<section> sections;   ///< narrative outside any typed node
   std::vector<furniture> furniture_items;
