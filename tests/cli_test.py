@@ -134,5 +134,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--kind forces a qualification layout", r.returncode == 0
           and json.loads(r.stdout)["document_kind"] == "programme_overview", r.stderr.decode())
 
+    # the repairs of seed 004, for a qualification developer to check by hand
+    r = run("parse", str(CORPUS / "criteria-skills-for-care-level5-lmac-2021.txt"), "--diagnostics", "json",
+            "-o", str(tmp / "004.json"))
+    repairs = json.loads(r.stderr)
+    codes = {d["code"] for d in repairs}
+    check("004 --diagnostics json lists every kind of repair",
+          {"Q-W213", "Q-W214", "Q-W215", "Q-W216", "Q-W217", "Q-W209", "Q-W201"} <= codes, str(sorted(codes)))
+    check("each repair has its span, original and repaired value",
+          all(d["line"] > 0 and d.get("original") for d in repairs if d["code"] in ("Q-W213", "Q-W214", "Q-W215",
+                                                                                   "Q-W216"))
+          and all(d.get("repaired") for d in repairs if d["code"] in ("Q-W213", "Q-W215", "Q-W216")))
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -314,3 +314,30 @@ TEST_CASE("004 - Section C and the appendices keep their lists") {
     if (b.which == block::type::list) sizes.push_back(b.items.items.size());
   CHECK(sizes == std::vector<std::size_t>{9, 14, 19});
 }
+
+TEST_CASE("criteria framework - when the evidence is not enough, the source is kept and the diagnostic says so") {
+  parse_options o;
+  o.kind = document_kind::criteria_framework;
+  auto r = parse(std::string("Level 3 Certificate in Testing\n\nSection B\n\n"
+                             "TSTC3A\tTesting\n\nOverview:\n\nThis section includes:\n\n"
+                             "TSTC3A/AB Alpha beta\n\n"
+                             "TSTC3A/AB\tAlpha beta\n\nKnowledge requirements\n\n"
+                             "- A. Understand testing:\n - 1. one\n - 3. three\n\n"
+                             "Something unlisted\n\nSkill requirements\n\n- A. Test:\n - 1. run\n"),
+                 o);
+  const auto& f = the_framework(r);
+  REQUIRE(f.topics.size() == 1);
+  const auto& subs = f.topics[0].subtopics;
+  REQUIRE(subs.size() == 2);
+  CHECK(subs[0].code == "TSTC3A/AB");
+  // criterion 3 after 1 is a numbering gap, reported and kept as printed
+  CHECK(subs[0].outcomes.at(0).criteria.at(1).number == 3);
+  CHECK(count_code(r, diag::numbering) == 1);
+  // a heading the overview does not list: kept as printed, reported as unresolved
+  CHECK(subs[1].title == "Something unlisted");
+  bool unresolved = false;
+  for (const auto& d : r.diagnostics)
+    unresolved |= d.code == diag::garbled_heading && d.message.find("could not be matched") != std::string::npos;
+  CHECK(unresolved);
+  CHECK(r.doc.lines.unclassified == 0);
+}
