@@ -167,7 +167,8 @@ class reader {
       x.e = e;
       x.text = ctx_.src.substr(b, e - b);
       x.kind = kind_of_line(x.text);
-      if (comparable(x.text) == "section b" && section_b_ == n) section_b_ = l;
+      if (x.text.size() > 16) continue;  // the section headings are short
+      if (section_b_ == n && comparable(x.text) == "section b") section_b_ = l;
       if (section_b_ < l && section_c_ == n && comparable(x.text).rfind("section c", 0) == 0) section_c_ = l;
     }
   }
@@ -176,12 +177,14 @@ class reader {
     if (t.empty()) return kind_of::blank;
     if (auto s = grammar::match_subtopic_code(t)) return kind_of::code_line;
     if (auto c = grammar::match_topic_code(t)) return kind_of::topic_heading;
-    std::string l = comparable(without_tabs(t));
-    if (l.rfind("overview", 0) == 0 && l.size() <= 9) return kind_of::overview_label;
-    if (l.rfind("this section incl", 0) == 0) return kind_of::includes_label;
-    if (!requirement_type(t).empty()) return kind_of::requirement_label;
-    if (l.rfind("guidance notes", 0) == 0) return kind_of::guidance_label;
-    if (l.rfind("no guid", 0) == 0) return kind_of::no_guidance;
+    if (t.size() <= 80) {  // labels are short: compare only those
+      std::string l = comparable(without_tabs(t));
+      if (l.rfind("overview", 0) == 0 && l.size() <= 9) return kind_of::overview_label;
+      if (l.rfind("this section incl", 0) == 0) return kind_of::includes_label;
+      if (!requirement_type(t).empty()) return kind_of::requirement_label;
+      if (l.rfind("guidance notes", 0) == 0) return kind_of::guidance_label;
+      if (l.rfind("no guid", 0) == 0) return kind_of::no_guidance;
+    }
     if (lone_number(t)) return kind_of::lone_number;
     if (is_rule(t)) return kind_of::rule;
     if (is_debris(t)) return kind_of::debris;
@@ -825,12 +828,16 @@ class reader {
 
   /// Term references resolve once the sub-topic's guidance is known.
   void resolve_terms(subtopic& s) {
+    std::vector<std::string> terms;
+    terms.reserve(s.guidance.size());
+    for (const auto& g : s.guidance) terms.push_back(comparable(g.term));
     for (auto& o : s.outcomes)
       for (auto& c : o.criteria)
         for (auto& ref : c.terms) {
           std::string want = comparable(ref.text);
-          for (const auto& g : s.guidance) {
-            std::string have = comparable(g.term);
+          for (std::size_t k = 0; k < s.guidance.size(); ++k) {
+            const auto& g = s.guidance[k];
+            const std::string& have = terms[k];
             bool plural = have + "s" == want || want + "s" == have;
             bool part = false;
             for (std::size_t from = 0; from <= have.size();) {
@@ -934,7 +941,7 @@ bool looks_like_criteria_framework(const parse_context& ctx) {
     std::string_view t = ctx.src.substr(b, e - b);
     if (t.size() > 200) continue;
     if (grammar::match_subtopic_code(t)) ++codes;
-    else if (!requirement_type(t).empty()) ++labels;
+    else if (t.size() <= 80 && !requirement_type(t).empty()) ++labels;
   }
   return codes >= 5 && labels >= 3;
 }
