@@ -915,14 +915,7 @@ class reader {
     std::uint32_t n = 0;
     for (auto& r : f_.hours_rules) r.id = f_.id + "/hours/" + std::to_string(++n);
     auto prefix = [&](std::vector<section>& list) {
-      for (auto& s : list) {
-        s.id = f_.id + "/" + s.id;
-        for (auto& b : s.blocks) {
-          b.para.id = f_.id + "/" + b.para.id;
-          b.items.id = f_.id + "/" + b.items.id;
-          for (auto& i : b.items.items) i.id = f_.id + "/" + i.id;
-        }
-      }
+      for (auto& s : list) prefix_ids(s, f_.id + "/");
     };
     prefix(f_.description);
     prefix(f_.additional_requirements);

@@ -249,6 +249,18 @@ class reader {
 
 }  // namespace
 
+void prefix_ids(section& s, const std::string& prefix) {
+  s.id = prefix + s.id;
+  for (auto& b : s.blocks) {
+    if (b.which == block::type::paragraph) {
+      b.para.id = prefix + b.para.id;
+      continue;
+    }
+    b.items.id = prefix + b.items.id;
+    for (auto& i : b.items.items) i.id = prefix + i.id;
+  }
+}
+
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
   for (auto& c : out)

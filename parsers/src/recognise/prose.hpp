@@ -43,6 +43,9 @@ std::vector<section> read_sections(parse_context& ctx, const prose_options& opti
 /// "delivery", "progression", or "general".
 std::string_view classify_heading(std::string_view heading);
 
+/// Puts `prefix` in front of the ids of a section and of its blocks.
+void prefix_ids(section& s, const std::string& prefix);
+
 /// Lower-case ASCII copy, for keyword tests.
 std::string lower_ascii(std::string_view s);
 

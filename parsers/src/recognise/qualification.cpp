@@ -18,18 +18,6 @@ namespace {
 
 // ---------------------------------------------------------------- helpers
 
-/// Puts the qualification's id in front of a section's ids and its blocks'.
-void prefix_ids(section& s, const std::string& prefix) {
-  s.id = prefix + s.id;
-  for (auto& b : s.blocks) {
-    if (b.which == block::type::paragraph) {
-      b.para.id = prefix + b.para.id;
-      continue;
-    }
-    b.items.id = prefix + b.items.id;
-    for (auto& i : b.items.items) i.id = prefix + i.id;
-  }
-}
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -305,6 +293,15 @@ class builder {
     for (auto& note_ : q_.notes) note_.id = q_.id + "/note/" + std::to_string(note_.number);
   }
 
+  /// Ids, checks and the qualification handed to the document.
+  void deliver(document& doc, bool check_refs) {
+    if (check_refs) check_references();
+    finish(doc.source_name);
+    for (auto& s : q_.description) prefix_ids(s, q_.id + "/");
+    if (ctx_.lines.count() > 0) q_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
+    doc.qualifications.push_back(std::move(q_));
+  }
+
   /// Unit reference number checks: missing or not letter/3 digits/4 digits.
   void check_references() {
     for (const auto& g : q_.groups)
@@ -431,11 +428,7 @@ class structure_list_reader {
     for (auto& s : q_.description)
       for (auto& blk : s.blocks)
         if (blk.which == block::type::paragraph) b_.rule_phrases(blk.para);
-    b_.check_references();
-    b_.finish(doc_.source_name);
-    for (auto& s : q_.description) prefix_ids(s, q_.id + "/");
-    if (ctx_.lines.count() > 0) q_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
-    doc_.qualifications.push_back(std::move(q_));
+    b_.deliver(doc_, true);
   }
 
  private:
@@ -605,11 +598,7 @@ class datasheet_reader {
     }
     q_.description = read_sections(ctx_, qualification_prose());
     facts();
-    if (layout_has_references_) b_.check_references();
-    b_.finish(doc_.source_name);
-    for (auto& s : q_.description) prefix_ids(s, q_.id + "/");
-    if (ctx_.lines.count() > 0) q_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
-    doc_.qualifications.push_back(std::move(q_));
+    b_.deliver(doc_, layout_has_references_);
   }
 
  private:
@@ -841,11 +830,7 @@ class programme_reader {
     if (q_.type && q_.level && !q_.title)
       q_.title.set(ctx_.keep("Level " + std::to_string(q_.level.value) + " " + std::string(q_.type.value)),
                    q_.type.span);
-    b_.check_references();
-    b_.finish(doc_.source_name);
-    for (auto& s : q_.description) prefix_ids(s, q_.id + "/");
-    if (ctx_.lines.count() > 0) q_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
-    doc_.qualifications.push_back(std::move(q_));
+    b_.deliver(doc_, true);
   }
 
  private:
