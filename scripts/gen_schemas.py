@@ -205,11 +205,24 @@ def xsd():
     return "\n".join(out) + "\n"
 
 
+def field_types():
+    """The fields that are not text, for the XML reader (XML does not say)."""
+    code = {I: "integer", B: "boolean", SPAN: "span", L: "list"}
+    out = [f"// {BANNER}", "// kind, field, type of every field that is not text"]
+    for kind, (fields, _) in KINDS.items():
+        for name, typ, _, _ in fields:
+            if typ in code:
+                out.append(f'{{"{kind}", "{name}", field_type::{code[typ]}}},')
+    return "\n".join(out) + "\n"
+
+
 def main():
-    root = pathlib.Path(__file__).resolve().parent.parent / "schemas"
+    top = pathlib.Path(__file__).resolve().parent.parent
+    root = top / "schemas"
     root.mkdir(exist_ok=True)
     (root / "qspec-catalogue.schema.json").write_text(json.dumps(json_schema(), indent=2) + "\n")
     (root / "qspec-catalogue.xsd").write_text(xsd())
+    (top / "readers" / "src" / "field_types.inc").write_text(field_types())
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@
 #include "qspec/model/diagnostic.hpp"
 #include "qspec/model/catalogue.hpp"
 #include "qspec/model/document.hpp"
+#include "qspec/model/tree.hpp"
 
 namespace qspec::emitters {
 
@@ -32,6 +33,8 @@ class tree_writer {
 void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_writer& w);
 /// Walks a merged catalogue: its documents, qualifications, units, diagnostics.
 void walk(const catalogue& cat, tree_writer& w);
+/// Walks a generic tree (see qspec/model/tree.hpp).
+void walk(const tree::node& n, tree_writer& w);
 
 /// What a format writer is fed: a function that walks something into it.
 using walker = std::function<void(tree_writer&)>;

@@ -11,6 +11,7 @@
 #include "qspec/model/diagnostic.hpp"
 #include "qspec/model/catalogue.hpp"
 #include "qspec/model/document.hpp"
+#include "qspec/model/tree.hpp"
 
 namespace qspec {
 
@@ -23,6 +24,15 @@ void emit(const document& doc, const std::vector<diagnostic>& diagnostics, forma
 
 /// Writes a merged catalogue (see qspec/catalogue.hpp).
 void emit(const catalogue& cat, format f, std::ostream& out);
+
+/// The catalogue of a document (or of a merge) as a generic tree, exactly as
+/// the emitters would write it.
+[[nodiscard]] tree::node to_tree(const document& doc, const std::vector<diagnostic>& diagnostics);
+[[nodiscard]] tree::node to_tree(const catalogue& cat);
+
+/// Writes a generic tree in a format: emit(to_tree(doc, d), f, out) writes
+/// the same bytes as emit(doc, d, f, out).
+void emit(const tree::node& root, format f, std::ostream& out);
 
 /// Diagnostics alone as a JSON array (for `--diagnostics json`).
 void emit_diagnostics_json(const std::vector<diagnostic>& diagnostics, std::string_view source, std::ostream& out);
