@@ -2,6 +2,8 @@
 // --strict), 2 usage, 3 unreadable or unsupported input.
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +14,8 @@
 #include <vector>
 
 #include "qspec/catalogue.hpp"
+#include "qspec/diff.hpp"
+#include "qspec/read.hpp"
 #include "qspec/emit.hpp"
 #include "qspec/parse.hpp"
 
@@ -307,6 +311,84 @@ int run_catalogue(const parse_command& cmd) {
   return status;
 }
 
+struct diff_command {
+  std::string old_input, new_input;
+  std::string format_name = "text";
+  std::string output;
+  std::string colour = "auto";
+  double threshold = 0.5;
+};
+
+/// One side of a diff: a catalogue qspec wrote, or a document to parse.
+bool load_side(const std::string& name, qspec::tree::node& root, std::string& error) {
+  auto loaded = qspec::load_file(name);
+  if (!loaded) {
+    error = name + ": " + loaded.error;
+    return false;
+  }
+  auto sniffed = qspec::sniff_catalogue(loaded.text);
+  bool catalogue = sniffed && (*sniffed != qspec::format::xml ||
+                               loaded.text.find("urn:qspec:catalogue") != std::string::npos);
+  if (catalogue) {
+    auto r = qspec::read_catalogue(loaded.text, sniffed);
+    if (!r) {
+      error = name + ": " + r.error;
+      return false;
+    }
+    root = std::move(r.root);
+    return true;
+  }
+  qspec::parse_options options;
+  options.source_name = name;
+  auto result = qspec::parse(loaded, options);
+  root = qspec::to_tree(result.doc, result.diagnostics);
+  return true;
+}
+
+/// Exit codes as diff(1): 0 no differences, 1 differences, 2 trouble.
+int run_diff(const diff_command& cmd) {
+  qspec::tree::node a, b;
+  std::string error;
+  if (!load_side(cmd.old_input, a, error) || !load_side(cmd.new_input, b, error)) {
+    std::cerr << "qspec: " << error << '\n';
+    return 2;
+  }
+  std::error_code ec;
+  if (!cmd.output.empty()) {
+    fs::path parent = fs::path(cmd.output).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec)) {
+      std::cerr << "qspec: the folder '" << parent.string() << "' for -o does not exist\n";
+      return 2;
+    }
+    for (const auto* in : {&cmd.old_input, &cmd.new_input})
+      if (fs::exists(cmd.output, ec) && fs::equivalent(cmd.output, *in, ec)) {
+        std::cerr << "qspec: refusing to overwrite the input '" << *in << "' with the diff\n";
+        return 2;
+      }
+  }
+  qspec::diff::options o;
+  o.threshold = cmd.threshold;
+  auto d = qspec::diff::compare(a, b, o);
+  if (d.old_name.empty()) d.old_name = cmd.old_input;
+  if (d.new_name.empty()) d.new_name = cmd.new_input;
+  std::ostringstream out;
+  if (cmd.format_name == "text") {
+    bool colour = cmd.colour == "always" || (cmd.colour == "auto" && cmd.output.empty() && isatty(STDOUT_FILENO));
+    qspec::diff::write_text(d, out, colour);
+  } else if (cmd.format_name == "html") {
+    qspec::diff::write_html(d, out);
+  } else {
+    qspec::emit(qspec::diff::to_tree(d), *qspec::format_from_name(cmd.format_name), out);
+  }
+  if (cmd.output.empty()) {
+    std::cout << out.str();
+  } else if (!write_atomically(cmd.output, out.str(), error)) {
+    std::cerr << "qspec: " << error << '\n';
+    return 2;
+  }
+  return d.changes.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -341,6 +423,19 @@ int main(int argc, char** argv) {
   cat->add_flag("--strict", cat_cmd.strict, "Warnings (conflicts among them) fail the run (exit 1)");
   cat->add_flag("--notes", cat_cmd.notes, "Also print notes");
   cat->footer(exit_codes_text);
+  diff_command diff_cmd;
+  auto* diff = app.add_subcommand("diff", "What changed between two versions of a standard (text or catalogues)");
+  diff->add_option("old", diff_cmd.old_input, "The old version: a document, or a catalogue qspec wrote")->required();
+  diff->add_option("new", diff_cmd.new_input, "The new version: a document, or a catalogue qspec wrote")->required();
+  diff->add_option("--format,-f", diff_cmd.format_name, "Report format: text, json, yaml or html")
+      ->check(CLI::IsMember({"text", "json", "yaml", "html"}));
+  diff->add_option("-o,--output", diff_cmd.output, "Output file (default: standard output)");
+  diff->add_option("--threshold", diff_cmd.threshold,
+                   "Minimum text similarity (0-1) to match nodes by text alone (default 0.5)")
+      ->check(CLI::Range(0.0, 1.0));
+  diff->add_option("--color", diff_cmd.colour, "Colour the text report: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  diff->footer("Exit codes: 0 no differences; 1 differences; 2 trouble (unreadable input, usage).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -349,6 +444,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (cat->parsed()) return run_catalogue(cat_cmd);
+    if (diff->parsed()) return run_diff(diff_cmd);
     return run_parse(cmd);
   } catch (const std::exception& e) {
     std::cerr << "qspec: " << e.what() << '\n';

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs the build and test dependencies from Debian packages. Idempotent:
+# Installs the build and test dependencies from Debian packages (chromium renders
+# the HTML diff report in a test). Idempotent:
 # does nothing when every package is already present.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev
   libpugixml-dev libicu-dev libyaml-cpp-dev doctest-dev libcli11-dev
-  python3 python3-jsonschema python3-yaml libxml2-utils
+  python3 python3-jsonschema python3-yaml libxml2-utils chromium
 )
 missing=()
 for p in "${packages[@]}"; do

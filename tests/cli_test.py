@@ -146,5 +146,40 @@ with tempfile.TemporaryDirectory() as tmp:
                                                                                    "Q-W216"))
           and all(d.get("repaired") for d in repairs if d["code"] in ("Q-W213", "Q-W215", "Q-W216")))
 
+    # qspec diff: exit codes as diff(1), reports in every format
+    REV = CORPUS / "revisions"
+    r = run("diff", SL, SL)
+    check("diff of a document with itself exits 0", r.returncode == 0 and b"0 changes" in r.stdout, r.stdout.decode())
+    r = run("diff", SL, str(REV / "structure-list-nvq4-leadership-management-care-rev2.txt"))
+    check("diff with changes exits 1 and prints the summary",
+          r.returncode == 1 and b"3 changes: 2 modified, 1 moved" in r.stdout, r.stdout.decode())
+    check("no colour when the output is not a terminal", b"\x1b[" not in r.stdout)
+    r = run("diff", SL, str(REV / "structure-list-nvq4-leadership-management-care-rev2.txt"), "--color", "always")
+    check("--color always colours", b"\x1b[31m" in r.stdout)
+    r = run("diff", SL, str(tmp / "absent.txt"))
+    check("diff with a missing input exits 2", r.returncode == 2 and b"absent.txt" in r.stderr)
+    r = run("diff", SL, SL, "--threshold", "2")
+    check("a threshold outside 0-1 is a usage error", r.returncode == 2)
+    bad = tmp / "bad.json"
+    bad.write_text('{"kind": "document", "id": ')
+    r = run("diff", SL, str(bad))
+    check("a broken catalogue is trouble, with a reason", r.returncode == 2 and b"JSON" in r.stderr, r.stderr.decode())
+    r = run("parse", UNIT, "-f", "xml", "-o", str(tmp / "unit.xml"))
+    r = run("diff", UNIT, str(tmp / "unit.xml"))
+    check("a document against its own XML catalogue: no differences", r.returncode == 0, r.stdout.decode())
+    import jsonschema, yaml
+    schema = json.loads((CORPUS.parent / "schemas" / "qspec-diff.schema.json").read_text())
+    UNIT_REV = str(REV / "unit-spec-F36J04-LMC-B2-rev2.txt")
+    r = run("diff", UNIT, UNIT_REV, "-f", "json")
+    report = json.loads(r.stdout)
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(report))
+    check("the JSON diff report validates against schemas/qspec-diff.schema.json", not errors,
+          errors[0].message if errors else "")
+    check("one record per change with op, kind, ids", report["changes"] == 9 and
+          sorted(c["op"] for c in report["children"]) ==
+          sorted(["added"] * 2 + ["removed", "modified", "moved"] + ["renumbered"] * 4))
+    r = run("diff", UNIT, UNIT_REV, "-f", "yaml")
+    check("the YAML diff report says the same as the JSON one", yaml.safe_load(r.stdout) == report)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
