@@ -66,3 +66,15 @@ TEST_CASE("repeated labels are structure, not page headers (seed 004)") {
   CHECK(labels == 19);
   CHECK(r.doc.lines.unclassified == 0);
 }
+
+TEST_CASE("regressions - a numbered point repeated in every copy of a standard is not a page header") {
+  // found by the 10,000-criteria benchmark: the same isolated "4. …" line in 35 concatenated copies of a
+  // framework was taken for a running header and dropped from the criteria
+  std::string text = "Title of the collection\n\n";
+  for (int k = 0; k < 4; ++k)
+    text += "Heading " + std::to_string(k) + "\n\n4. the interaction between the values and culture of an organisation.\n\n"
+            "- a list item that repeats in every copy, 2021\n\n";
+  auto r = qspec::test::parse_text(text);
+  for (const auto& f : r.doc.furniture_items) CHECK(f.role != "page_header");
+  CHECK(r.doc.lines.furniture == 0);
+}

@@ -27,6 +27,7 @@ struct key_hash {
   std::uint64_t value = 14695981039346656037ull;
   std::size_t length = 0;
   bool digit = false;      // the text holds a digit
+  bool item = false;       // it opens like a list item or a numbered point ("4. ", "- ", "(a) ")
   char last = 0;           // its last character
   void add(char c) {
     value = (value ^ static_cast<unsigned char>(c)) * 1099511628211ull;
@@ -36,7 +37,21 @@ struct key_hash {
   }
 };
 
+/// "4. text", "12) text", "- text", "• text", "(a) text": a numbered point or
+/// a list item, never a running header however often it repeats.
+bool opens_like_item(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  line.remove_prefix(i);
+  if (line.substr(0, 2) == "- " || line.substr(0, 4) == "\xE2\x80\xA2 ") return true;
+  if (line.size() >= 4 && line[0] == '(' && line[2] == ')' && line[3] == ' ') return true;
+  std::size_t d = 0;
+  while (d < line.size() && line[d] >= '0' && line[d] <= '9') ++d;
+  return d > 0 && d + 1 < line.size() && (line[d] == '.' || line[d] == ')') && line[d + 1] == ' ';
+}
+
 key_hash header_key(std::string_view line, key_hash h = {}) {
+  if (h.length == 0) h.item = opens_like_item(line);
   bool gap = h.length > 0;  // continuing: the two lines are joined by a space
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
@@ -98,7 +113,8 @@ void mark_page_furniture(parse_context& ctx) {
   const std::uint64_t title = first_content < n ? keys[first_content].value : 0;
   // whether a recurring text looks like a running header rather than a label
   auto names_something = [&](const key_hash& k) {
-    return k.last != ':' && (k.digit || (first_content < n && k.value == title && keys[first_content].length));
+    return k.last != ':' && !k.item &&
+           (k.digit || (first_content < n && k.value == title && keys[first_content].length));
   };
   auto record = [&](std::uint32_t first, std::uint32_t last) {
     for (auto l = first; l <= last; ++l) ctx.use[l] = line_use::furniture;
