@@ -46,8 +46,9 @@ int main(int argc, char** argv) {
     auto l = qspec::load_bytes(loaded.text);
     auto r = qspec::parse(l);
   });
-  for (auto [name, f] : {std::pair{"+ json", qspec::format::json}, std::pair{"+ yaml", qspec::format::yaml},
-                         std::pair{"+ xml", qspec::format::xml}}) {
+  for (auto [name, fmt] : {std::pair{"+ json", qspec::format::json}, std::pair{"+ yaml", qspec::format::yaml},
+                           std::pair{"+ xml", qspec::format::xml}}) {
+    const qspec::format f = fmt;  // a copy the lambda can capture (C++20 cannot capture a structured binding)
     if (!only.empty() && only != name + 2) continue;
     std::string label = std::string("load+parse") + name;
     measure(label.c_str(), [&] {

@@ -88,3 +88,14 @@ TEST_CASE("line index - LF, CRLF and lone CR; columns count code points") {
   CHECK(line_index("a\nb\n").count() == 2);
   CHECK(line_index("").count() == 1);
 }
+
+TEST_CASE("regressions - UTF-16 holding a NUL character is refused with no text kept") {
+  // found by fuzz_load: the refusal left the decoded text behind, so a caller could use it
+  std::ifstream in(qspec::test::corpus_path("regressions/utf16-holding-a-nul-character.input"), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(bytes.size() == 6);
+  auto loaded = qspec::load_bytes(bytes);
+  CHECK_FALSE(loaded);
+  CHECK(loaded.error.find("NUL") != std::string::npos);
+  CHECK(loaded.text.empty());
+}

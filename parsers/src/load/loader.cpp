@@ -133,6 +133,16 @@ void normalise_nfc(loaded_text& result) {
 
 }  // namespace
 
+namespace {
+/// A refused input keeps no text: error and text never both hold something.
+loaded_text refused(loaded_text result, std::string why) {
+  result.error = std::move(why);
+  result.text.clear();
+  result.diagnostics.clear();
+  return result;
+}
+}  // namespace
+
 loaded_text load_bytes(std::string_view bytes) {
   loaded_text result;
   if (bytes.size() >= 0xFFFFFFF0u) {
@@ -143,10 +153,8 @@ loaded_text load_bytes(std::string_view bytes) {
   if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
     const bool le = bytes[0] == '\xFF';
     result.encoding = le ? "UTF-16LE" : "UTF-16BE";
-    if (!convert_with_icu(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", result.text, error)) {
-      result.error = error;
-      return result;
-    }
+    if (!convert_with_icu(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", result.text, error))
+      return refused(std::move(result), error);
   } else {
     if (auto what = describe_binary(bytes); !what.empty()) {
       result.error = what;
@@ -160,10 +168,7 @@ loaded_text load_bytes(std::string_view bytes) {
       result.text.assign(body);
     } else {
       result.encoding = "windows-1252";
-      if (!convert_with_icu(body, "windows-1252", result.text, error)) {
-        result.error = error;
-        return result;
-      }
+      if (!convert_with_icu(body, "windows-1252", result.text, error)) return refused(std::move(result), error);
       diagnostic d;
       d.code = diag::decoded_legacy;
       d.level = severity::note;
@@ -172,10 +177,8 @@ loaded_text load_bytes(std::string_view bytes) {
       result.diagnostics.push_back(std::move(d));
     }
   }
-  if (result.text.find('\0') != std::string::npos) {
-    result.error = "the decoded input holds NUL characters: binary data, not text";
-    return result;
-  }
+  if (result.text.find('\0') != std::string::npos)
+    return refused(std::move(result), "the decoded input holds NUL characters: binary data, not text");
   normalise_nfc(result);
   return result;
 }
