@@ -33,7 +33,8 @@ TEST_CASE("readers - emit, read, emit is byte-identical for the whole corpus in 
       CHECK(emitted(root, f) == direct.str());  // the tree is what the emitters write
       auto back = read_catalogue(direct.str());
       REQUIRE_MESSAGE(back, back.error);
-      CHECK(back.root == root);
+      // XML 1.0 cannot hold C0 controls: they come back as U+FFFD, so only the bytes are compared there
+      if (f != format::xml) CHECK(back.root == root);
       CHECK(emitted(back.root, f) == direct.str());
     }
   }

@@ -329,9 +329,11 @@ TEST_CASE("unit spec - every line accounted for") {
   CHECK(c.content + c.furniture + c.blank == c.lines);
   CHECK(count_code(doc002(), diag::unclassified_line) == 0);
   CHECK(count_code(doc002(), diag::rejoined_page_break) == 4);
+  // (the two legends set in italics open with a "*" that no marker on their line closes: decoration
+  // the legend grammar skips, not converted emphasis)
   for (const auto& d : doc002().diagnostics)
     if (d.code == diag::markup_converted)
-      CHECK(d.message == "HTML tags, entities or markdown emphasis on 105 lines turned into paragraphs, lists and "
+      CHECK(d.message == "HTML tags, entities or markdown emphasis on 103 lines turned into paragraphs, lists and "
                          "emphasised terms");
   CHECK_FALSE(doc002().has_errors());
 }

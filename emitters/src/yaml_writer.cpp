@@ -23,7 +23,11 @@ class yaml_writer final : public tree_writer {
     field_span("span", span);
   }
   void field(std::string_view name, std::string_view value) override {
-    out_ << YAML::Key << std::string(name) << YAML::Value << YAML::DoubleQuoted << std::string(value);
+    out_ << YAML::Key << std::string(name) << YAML::Value << YAML::DoubleQuoted;
+    // yaml-cpp escapes C0 and C1 controls but writes DEL as it is, which YAML does not allow:
+    // such a value is written with every non-ASCII character escaped
+    if (value.find('\x7f') != std::string_view::npos) out_ << YAML::EscapeNonAscii;
+    out_ << std::string(value);
   }
   void field(std::string_view name, std::int64_t value) override {
     out_ << YAML::Key << std::string(name) << YAML::Value << value;

@@ -249,6 +249,11 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
   std::string_view s = source.substr(0, end);
   std::string decoded;
   bool at_item_start = false;
+  // the last '*' of the span: a marker after it can close nothing, and one
+  // opening at it has nothing to close it, so either is text ("*starred")
+  const std::size_t last_star = s.substr(begin).rfind('*') == std::string_view::npos
+                                    ? std::string_view::npos
+                                    : begin + s.substr(begin).rfind('*');
   for (std::uint32_t i = begin; i < end;) {
     char c = s[i];
     std::uint32_t len = 0;
@@ -319,9 +324,11 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
         after_space = after_space || (i + run < end && punct(s[i + run]));
         if (before_space && after_space && i > begin && i + run < end) before_space = s[i - 1] == '(' || s[i - 1] == ' ';
       }
-      if (before_space != after_space || (before_space && after_space && run >= 2)) {
+      const bool opening_marker = before_space && !after_space;
+      const bool unclosed = opening_marker && i + run > last_star;  // no '*' after it on this span
+      if (!unclosed && (before_space != after_space || (before_space && after_space && run >= 2))) {
         ++report.markdown_emphasis;
-        bool opening = before_space && !after_space;
+        bool opening = opening_marker;
         if (run >= 2) opening ? current.content.open_emphasis(emphasis::bold) : current.content.close_emphasis(emphasis::bold);
         if (run != 2) opening ? current.content.open_emphasis(emphasis::italic) : current.content.close_emphasis(emphasis::italic);
         i += run;

@@ -33,7 +33,8 @@ const auto expansion = x3::rule<struct expansion_class, std::string>{"expansion"
 const auto legend_entry = x3::rule<struct legend_entry_class, ast::legend_entry>{"legend entry"} =
     method_code >> x3::omit[*gap_char] >> '=' >> x3::omit[*gap_char] >> expansion;
 const legend_type legend_rule = "legend";
-const auto legend_rule_def = x3::omit[*gap_char] >> (legend_entry % gaps) >> x3::omit[*gap_char] >> eoi;
+// (a legend set in italics over several lines keeps its opening "*" on the first line)
+const auto legend_rule_def = x3::omit[*gap_char >> -lit('*')] >> (legend_entry % gaps) >> x3::omit[*gap_char] >> eoi;
 
 // "Performance criteria<TAB>DO<TAB>RA…": the header row of a criteria table.
 const criteria_header_type criteria_header_rule = "criteria table header";

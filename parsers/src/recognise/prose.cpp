@@ -163,6 +163,11 @@ class reader {
     }
     clean::rich_text text = ctx_.read_text(from, e);
     ctx_.use[l] = line_use::content;
+    if (text.empty() && markdown_heading) {
+      // "#" alone names no heading: it is text
+      markdown_heading = false;
+      text = ctx_.read_text(b + static_cast<std::uint32_t>(lead), e);
+    }
     if (text.empty()) {
       ctx_.use[l] = line_use::furniture;
       return;
