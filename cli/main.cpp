@@ -5,7 +5,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
+#include <iomanip>
+#include <mutex>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -38,6 +44,7 @@ struct parse_command {
   bool strict = false;
   bool coverage = false;
   bool notes = false;
+  unsigned jobs = 1;
 };
 
 std::string extension(qspec::format f) {
@@ -87,12 +94,13 @@ bool write_atomically(const fs::path& target, const std::string& content, std::s
   return true;
 }
 
-void print_diagnostics(const std::string& name, const std::vector<qspec::diagnostic>& diags, bool notes) {
+void print_diagnostics(const std::string& name, const std::vector<qspec::diagnostic>& diags, bool notes,
+                       std::ostream& err = std::cerr) {
   for (const auto& d : diags) {
     if (d.level == qspec::severity::note && !notes) continue;
-    std::cerr << name;
-    if (d.span.begin.line > 0) std::cerr << ':' << d.span.begin.line << ':' << d.span.begin.column;
-    std::cerr << ": " << qspec::to_string(d.level) << ": [" << d.code << "] " << d.message << '\n';
+    err << name;
+    if (d.span.begin.line > 0) err << ':' << d.span.begin.line << ':' << d.span.begin.column;
+    err << ": " << qspec::to_string(d.level) << ": [" << d.code << "] " << d.message << '\n';
   }
 }
 
@@ -211,47 +219,132 @@ int run_parse(const parse_command& cmd) {
       return exit_usage;
     }
   }
-  int status = exit_ok;
-  for (const auto& input : files) {
+  // one file at a time, or --jobs of them at once; what each prints is kept and
+  // printed in input order, so the output is the same whatever the number of jobs
+  struct outcome {
+    int status = exit_ok;
+    bool stop = false;  // a usage error or a failed write: nothing after it is attempted
+    std::string out, err;
+    std::uintmax_t bytes = 0;
+  };
+  auto process = [&](const input_file& input) {
+    outcome o;
+    std::ostringstream err, out;
     const fs::path& file = input.path;
     std::string name = file.string();
     auto loaded = qspec::load_file(name);
+    o.bytes = loaded.text.size();
     if (!loaded) {
-      std::cerr << name << ": error: " << loaded.error << '\n';
-      status = std::max(status, exit_input);
-      continue;
+      err << name << ": error: " << loaded.error << '\n';
+      o.status = exit_input;
+      o.err = err.str();
+      return o;
     }
-    options.source_name = name;
-    auto result = qspec::parse(loaded, options);
-    if (cmd.diagnostics == "json") qspec::emit_diagnostics_json(result.diagnostics, name, std::cerr);
-    else print_diagnostics(name, result.diagnostics, cmd.notes);
-    std::ostringstream out;
-    qspec::emit(result.doc, result.diagnostics, *fmt, out);
+    qspec::parse_options file_options = options;
+    file_options.source_name = name;
+    auto result = qspec::parse(loaded, file_options);
+    if (cmd.diagnostics == "json") qspec::emit_diagnostics_json(result.diagnostics, name, err);
+    else print_diagnostics(name, result.diagnostics, cmd.notes, err);
+    std::ostringstream catalogue;
+    qspec::emit(result.doc, result.diagnostics, *fmt, catalogue);
+    std::error_code fec;
     fs::path target;
     if (many) {
       target = fs::path(cmd.output) / input.relative_output;
-      fs::create_directories(target.parent_path(), ec);
+      fs::create_directories(target.parent_path(), fec);
+    } else if (!cmd.output.empty()) {
+      target = cmd.output;
     }
-    else if (!cmd.output.empty()) target = cmd.output;
+    std::string write_error;
     if (!target.empty()) {
-      if (name != "-" && fs::exists(target, ec) && fs::equivalent(target, file, ec)) {
-        std::cerr << "qspec: refusing to overwrite the input '" << name << "' with its catalogue\n";
-        return exit_usage;
-      }
-      if (!write_atomically(target, out.str(), error)) {
-        std::cerr << "qspec: " << error << '\n';
-        return exit_input;
+      if (name != "-" && fs::exists(target, fec) && fs::equivalent(target, file, fec)) {
+        err << "qspec: refusing to overwrite the input '" << name << "' with its catalogue\n";
+        o.status = exit_usage;
+        o.stop = true;
+      } else if (!write_atomically(target, catalogue.str(), write_error)) {
+        err << "qspec: " << write_error << '\n';
+        o.status = exit_input;
+        o.stop = true;
       }
     } else {
-      std::cout << out.str();
+      out << catalogue.str();
     }
-    if (many) std::cout << summary(name, result) << " -> " << target.string() << '\n';
-    if (cmd.coverage)
-      std::cerr << name << ": coverage: " << result.doc.lines.content << " in nodes, " << result.doc.lines.furniture
-                << " furniture or boilerplate, " << result.doc.lines.unclassified << " unclassified ("
-                << result.doc.lines.blank << " blank of " << result.doc.lines.lines << " lines)\n";
-    if (result.has_errors() || (cmd.strict && result.has_warnings())) status = std::max(status, exit_findings);
+    if (!o.stop) {
+      if (many) out << summary(name, result) << " -> " << target.string() << '\n';
+      if (cmd.coverage)
+        err << name << ": coverage: " << result.doc.lines.content << " in nodes, " << result.doc.lines.furniture
+            << " furniture or boilerplate, " << result.doc.lines.unclassified << " unclassified ("
+            << result.doc.lines.blank << " blank of " << result.doc.lines.lines << " lines)\n";
+      if (result.has_errors() || (cmd.strict && result.has_warnings())) o.status = exit_findings;
+    }
+    o.out = out.str();
+    o.err = err.str();
+    return o;
+  };
+
+  const std::size_t n = files.size();
+  const bool bar = many && isatty(STDERR_FILENO);
+  std::vector<outcome> outcomes(n);
+  std::vector<char> ready(n, 0);
+  std::mutex m;
+  std::condition_variable cv;
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> halt{false};
+  auto worker = [&] {
+    for (std::size_t i; !halt && (i = next++) < n;) {
+      auto o = process(files[i]);
+      if (o.stop) halt = true;
+      std::lock_guard<std::mutex> lock(m);
+      outcomes[i] = std::move(o);
+      ready[i] = 1;
+      cv.notify_one();
+    }
+  };
+  unsigned jobs = std::max(1u, std::min<unsigned>(cmd.jobs, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
+  std::vector<std::thread> pool;
+  if (many)  // workers parse; this thread prints in order and draws the bar
+    for (unsigned k = 0; k < jobs; ++k) pool.emplace_back(worker);
+  else
+    worker();
+  int status = exit_ok;
+  std::uintmax_t bytes = 0;
+  auto started = std::chrono::steady_clock::now();
+  auto draw = [&](std::size_t done) {
+    if (!bar) return;
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const int width = 30;
+    int filled = n ? static_cast<int>(width * done / n) : width;
+    std::cerr << "\r[" << std::string(static_cast<std::size_t>(filled), '#')
+              << std::string(static_cast<std::size_t>(width - filled), '-') << "] " << done << '/' << n << " files, "
+              << std::fixed << std::setprecision(1) << (s > 0 ? static_cast<double>(bytes) / 1e6 / s : 0.0)
+              << " MB/s" << std::flush;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    std::unique_lock<std::mutex> lock(m);
+    while (!ready[i] && !(halt && i >= next)) {  // wait for file i, unless it will never start
+      cv.wait_for(lock, std::chrono::milliseconds(200));
+      if (ready[i]) break;
+      lock.unlock();
+      draw(i);
+      lock.lock();
+    }
+    if (!ready[i]) break;  // stopped before this file was started
+    outcome o = std::move(outcomes[i]);
+    lock.unlock();
+    bytes += o.bytes;
+    if (bar) std::cerr << "\r\x1b[K";
+    std::cerr << o.err;
+    std::cout << o.out << std::flush;
+    draw(i + 1);
+    status = std::max(status, o.status);
+    if (o.stop) {
+      status = o.status;
+      break;
+    }
   }
+  halt = true;
+  for (auto& t : pool) t.join();
+  if (bar) std::cerr << "\r\x1b[K" << std::flush;
   return status;
 }
 
@@ -410,6 +503,8 @@ int main(int argc, char** argv) {
   parse->add_flag("--strict", cmd.strict, "Warnings fail the run (exit 1)");
   parse->add_flag("--coverage", cmd.coverage, "Print how every line was accounted for");
   parse->add_flag("--notes", cmd.notes, "Also print notes (what was recognised or converted)");
+  parse->add_option("-j,--jobs", cmd.jobs, "Parse this many files at once (a progress bar shows on a terminal)")
+      ->check(CLI::Range(1u, 256u));
   parse->footer(exit_codes_text);
   parse_command cat_cmd;
   auto* cat = app.add_subcommand(

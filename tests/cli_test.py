@@ -181,5 +181,34 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("diff", UNIT, UNIT_REV, "-f", "yaml")
     check("the YAML diff report says the same as the JSON one", yaml.safe_load(r.stdout) == report)
 
+    # --jobs: the same catalogues and the same report as one job; a progress bar only on a terminal
+    one, two = tmp / "jobs1", tmp / "jobs2"
+    one.mkdir()
+    two.mkdir()
+    r1 = run("parse", str(CORPUS), "-o", str(one))
+    r2 = run("parse", str(CORPUS), "-o", str(two), "--jobs", "2")
+    same_files = sorted(p.relative_to(one) for p in one.rglob("*")) == sorted(p.relative_to(two) for p in two.rglob("*"))
+    same_bytes = same_files and all((one / p.relative_to(one)).read_bytes() == (two / p.relative_to(one)).read_bytes()
+                                    for p in one.rglob("*.json"))
+    check("--jobs 2 writes the same catalogues as one job", r1.returncode == r2.returncode and same_bytes)
+    check("--jobs 2 prints the same, in input order",
+          r2.stdout.decode().replace(str(two), str(one)) == r1.stdout.decode() and r2.stderr == r1.stderr)
+    check("no progress bar when stderr is not a terminal", b"\r[" not in r2.stderr)
+    import pty
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(QSPEC, [QSPEC, "parse", str(CORPUS), "-o", str(two), "--jobs", "2"])
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.waitpid(pid, 0)
+    check("a progress bar on a terminal", b"\r[" in seen and b" files, " in seen)
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
