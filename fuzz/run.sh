@@ -39,16 +39,19 @@ run_one() {
   case $t in fuzz_read_*) seed=${t#fuzz_read_} ;; esac
   local work=build-fuzz/work/$t
   mkdir -p "$work"
+  local t0
+  t0=$(date +%s)
   set +e
   ./build-fuzz/fuzz/$t "$work" "build-fuzz/seeds/$seed" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 \
     -max_len=200000 -print_final_stats=1 -artifact_prefix="build-fuzz/artifacts/$t-" >"build-fuzz/logs/$t.log" 2>&1
   local status=$?
   set -e
+  local elapsed=$(( $(date +%s) - t0 ))
   local runs
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "build-fuzz/logs/$t.log" | grep -o '[0-9]*$' || echo "?")
   local result=ok
   [ $status -ne 0 ] && result="FOUND (exit $status): $(ls build-fuzz/artifacts/$t-* 2>/dev/null | tr '\n' ' ')"
-  printf '%-40s %6ss %12s executions  %s\n' "$t" "$seconds" "$runs" "$result"
+  printf '%-40s %6ss %12s executions  %s\n' "$t" "$elapsed" "$runs" "$result"
 }
 export -f run_one
 printf '%s\n' "${targets[@]}" | xargs -P "$parallel" -I{} bash -c "run_one {} $seconds"
