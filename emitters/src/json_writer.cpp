@@ -5,6 +5,7 @@
 #include <boost/json/string_view.hpp>
 
 #include <charconv>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -108,7 +109,15 @@ class json_writer final : public tree_writer {
     buf_ += ": ";
   }
   /// A quoted, escaped JSON string, written by Boost.JSON straight into the buffer.
+  /// Most texts need no escaping at all (no quote, backslash or control
+  /// character): those are copied between quotes as they are.
   void str(std::string_view s) {
+    if (plain(s)) {
+      buf_ += '"';
+      buf_ += s;
+      buf_ += '"';
+      return;
+    }
     serializer_.reset(boost::json::string_view(s.data(), s.size()));
     while (!serializer_.done()) {
       const std::size_t at = buf_.size();
@@ -117,6 +126,25 @@ class json_writer final : public tree_writer {
       auto written = serializer_.read(buf_.data() + at, room);
       buf_.resize(at + written.size());
     }
+  }
+  /// No byte of `s` needs escaping: eight bytes at a time (SWAR), then the tail.
+  static bool plain(std::string_view s) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto has_zero = [](std::uint64_t x) { return ((x - ones) & ~x & highs) != 0; };
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      bool control = ((w - ones * 0x20) & ~w & highs) != 0;  // a byte below 0x20
+      if (control || has_zero(w ^ (ones * 0x22)) || has_zero(w ^ (ones * 0x5C)) || has_zero(w ^ (ones * 0x7F)))
+        return false;
+    }
+    for (; n > 0; ++p, --n) {
+      auto u = static_cast<unsigned char>(*p);
+      if (u < 0x20 || u == 0x22 || u == 0x5C || u == 0x7F) return false;
+    }
+    return true;
   }
   void close(char c) {
     bool empty = first_.back();
