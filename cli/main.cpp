@@ -181,6 +181,24 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, co
   return files;
 }
 
+/// An -o file must go into a folder that exists and must not be one of the
+/// inputs. Says why not on stderr; true when the output may be written.
+bool output_allowed(const std::string& output, const std::vector<std::string>& inputs, std::string_view what) {
+  if (output.empty()) return true;
+  std::error_code ec;
+  fs::path parent = fs::path(output).parent_path();
+  if (!parent.empty() && !fs::is_directory(parent, ec)) {
+    std::cerr << "qspec: the folder '" << parent.string() << "' for -o does not exist\n";
+    return false;
+  }
+  for (const auto& in : inputs)
+    if (in != "-" && fs::exists(output, ec) && fs::equivalent(output, in, ec)) {
+      std::cerr << "qspec: refusing to overwrite the input '" << in << "' with " << what << '\n';
+      return false;
+    }
+  return true;
+}
+
 int run_parse(const parse_command& cmd) {
   auto fmt = qspec::format_from_name(cmd.format_name);
   if (!fmt) {
@@ -203,12 +221,8 @@ int run_parse(const parse_command& cmd) {
                 << (cmd.output.empty() ? std::string() : " ('" + cmd.output + "' is not one)") << '\n';
       return exit_usage;
     }
-  } else if (!cmd.output.empty()) {
-    fs::path parent = fs::path(cmd.output).parent_path();
-    if (!parent.empty() && !fs::is_directory(parent, ec)) {
-      std::cerr << "qspec: the folder '" << parent.string() << "' for -o does not exist\n";
-      return exit_usage;
-    }
+  } else if (!output_allowed(cmd.output, {}, "its catalogue")) {
+    return exit_usage;
   }
   if (many) {
     std::vector<fs::path> targets;
@@ -352,24 +366,15 @@ int run_parse(const parse_command& cmd) {
 int run_catalogue(const parse_command& cmd) {
   auto fmt = qspec::format_from_name(cmd.format_name);
   if (!fmt) return exit_usage;
-  std::error_code ec;
-  if (!cmd.output.empty()) {
-    fs::path parent = fs::path(cmd.output).parent_path();
-    if (!parent.empty() && !fs::is_directory(parent, ec)) {
-      std::cerr << "qspec: the folder '" << parent.string() << "' for -o does not exist\n";
-      return exit_usage;
-    }
-  }
   std::vector<qspec::document> docs;
   std::vector<std::vector<qspec::diagnostic>> diags;
   int status = exit_ok;
   auto files = expand_inputs(cmd.inputs, extension(*fmt));
+  std::vector<std::string> names;
+  for (const auto& input : files) names.push_back(input.path.string());
+  if (!output_allowed(cmd.output, names, "the catalogue")) return exit_usage;
   for (const auto& input : files) {
     std::string name = input.path.string();
-    if (!cmd.output.empty() && name != "-" && fs::exists(cmd.output, ec) && fs::equivalent(cmd.output, input.path, ec)) {
-      std::cerr << "qspec: refusing to overwrite the input '" << name << "' with the catalogue\n";
-      return exit_usage;
-    }
     auto loaded = qspec::load_file(name);
     if (!loaded) {
       std::cerr << name << ": error: " << loaded.error << '\n';
@@ -446,19 +451,7 @@ int run_diff(const diff_command& cmd) {
     std::cerr << "qspec: " << error << '\n';
     return 2;
   }
-  std::error_code ec;
-  if (!cmd.output.empty()) {
-    fs::path parent = fs::path(cmd.output).parent_path();
-    if (!parent.empty() && !fs::is_directory(parent, ec)) {
-      std::cerr << "qspec: the folder '" << parent.string() << "' for -o does not exist\n";
-      return 2;
-    }
-    for (const auto* in : {&cmd.old_input, &cmd.new_input})
-      if (fs::exists(cmd.output, ec) && fs::equivalent(cmd.output, *in, ec)) {
-        std::cerr << "qspec: refusing to overwrite the input '" << *in << "' with the diff\n";
-        return 2;
-      }
-  }
+  if (!output_allowed(cmd.output, {cmd.old_input, cmd.new_input}, "the diff")) return 2;
   qspec::diff::options o;
   o.threshold = cmd.threshold;
   auto d = qspec::diff::compare(a, b, o);

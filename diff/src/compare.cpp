@@ -62,7 +62,6 @@ struct item {
   std::string number;
   std::string label;
   int match = -1;
-  bool same_id_pass = false;
 };
 
 void collect_text(const tree::node& n, std::string& body) {

@@ -202,17 +202,7 @@ class reader {
 
   source_span span_of(const fline& x) const { return ctx_.span(x.b, x.e); }
 
-  void furniture_line(const fline& x, std::string_view role) {
-    ctx_.use[x.line] = line_use::furniture;
-    furniture fu;
-    fu.id = "furniture/" + std::string(role) + "-" + std::to_string(x.line + 1);
-    for (auto& c : fu.id)
-      if (c == '_') c = '-';
-    fu.span = span_of(x);
-    fu.role = role;
-    fu.text = x.text;
-    ctx_.furniture_items.push_back(std::move(fu));
-  }
+  void furniture_line(const fline& x, std::string_view role) { mark_furniture(ctx_, x.line, role); }
 
   /// Cleaned text of [from, x.e) with markup turned into emphasis.
   clean::rich_text text_from(const fline& x, std::size_t offset) {

@@ -2,6 +2,7 @@
 // Small text helpers the recognisers share: trimming (spaces, tabs, no-break
 // spaces), ASCII case-insensitive search, and spans of sub-strings.
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -56,6 +57,35 @@ inline source_span sub_span(const parse_context& ctx, std::string_view text, std
   if (text.data() < base || text.data() + text.size() > base + ctx.src.size() || len == 0) return fallback;
   auto b = static_cast<std::uint32_t>(text.data() - base + off);
   return ctx.span(b, b + static_cast<std::uint32_t>(len));
+}
+
+/// A unit's id from its code: "LMC B2" -> "LMC-B2" (gaps become one hyphen).
+inline std::string unit_id(std::string_view code) {
+  std::string id;
+  for (char c : code) {
+    if (is_gap(c)) {
+      if (!id.empty() && id.back() != '-') id.push_back('-');
+    } else {
+      id.push_back(c);
+    }
+  }
+  return id;
+}
+
+/// Records line l as furniture of a role ("navigation", "table_header"…):
+/// marked as such, with its trimmed text and an id from the stem (the role
+/// by default, "_" as "-") and the line number.
+inline void mark_furniture(parse_context& ctx, std::uint32_t l, std::string_view role, std::string_view stem = {}) {
+  ctx.use[l] = line_use::furniture;
+  auto [b, e] = trimmed(ctx, l);
+  furniture f;
+  f.id = "furniture/" + std::string(stem.empty() ? role : stem) + "-" + std::to_string(l + 1);
+  for (auto& c : f.id)
+    if (c == '_') c = '-';
+  f.span = ctx.span(b, e);
+  f.role = role;
+  f.text = ctx.src.substr(b, e - b);
+  ctx.furniture_items.push_back(std::move(f));
 }
 
 }  // namespace qspec

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "clean/rich_text.hpp"
+#include "recognise/line_text.hpp"
 
 namespace qspec {
 namespace {
@@ -241,14 +242,7 @@ class reader {
   }
 
   void furniture_line(std::uint32_t l, std::string_view role) {
-    ctx_.use[l] = line_use::furniture;
-    furniture f;
-    f.id = "furniture/" + std::string(role == "navigation" ? "navigation-" : "label-") + std::to_string(l + 1);
-    f.span = ctx_.line_span(l);
-    f.role = role;
-    auto [b, e] = ctx_.lines.content(l);
-    f.text = ctx_.src.substr(b, e - b);
-    ctx_.furniture_items.push_back(std::move(f));
+    mark_furniture(ctx_, l, role, role == "navigation" ? "navigation" : "label");
   }
 };
 

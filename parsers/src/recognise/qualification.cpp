@@ -22,18 +22,6 @@ namespace {
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-std::string unit_id(std::string_view local_code) {
-  std::string id;
-  for (char c : local_code) {
-    if (is_gap(c)) {
-      if (!id.empty() && id.back() != '-') id.push_back('-');
-    } else {
-      id.push_back(c);
-    }
-  }
-  return id;
-}
-
 /// "Level 4 NVQ …": the level and the type that follows it.
 void title_facts(qualification& q, std::string_view text, const source_span& where) {
   static constexpr std::string_view types[] = {"NVQ",         "SVQ",    "Diploma", "Extended Diploma", "Certificate",
@@ -641,15 +629,7 @@ class datasheet_reader {
 
   /// Rows until the first that is neither a unit nor a total; then the footnote.
   std::uint32_t table(std::uint32_t l, std::uint32_t header_begin) {
-    ctx_.use[ctx_.lines.line_of(header_begin)] = line_use::furniture;
-    furniture f;
-    f.role = "table_header";
-    auto hl = ctx_.lines.line_of(header_begin);
-    f.id = "furniture/table-header-" + std::to_string(hl + 1);
-    f.span = ctx_.line_span(hl);
-    auto [hb, he] = trimmed(ctx_, hl);
-    f.text = ctx_.src.substr(hb, he - hb);
-    ctx_.furniture_items.push_back(std::move(f));
+    mark_furniture(ctx_, ctx_.lines.line_of(header_begin), "table_header");
     std::uint32_t n = ctx_.lines.count();
     for (; l < n; ++l) {
       if (ctx_.use[l] != line_use::unknown) break;

@@ -23,6 +23,7 @@
 
 #include "grammar/lines.hpp"
 #include "recognise/context.hpp"
+#include "recognise/line_text.hpp"
 
 namespace qspec {
 namespace {
@@ -812,10 +813,7 @@ class unit_recogniser {
     unit u;
     u.code = ctx_.keep(code_);
     u.local_code = ctx_.keep(local_code_);
-    std::string base = local_code_.empty() ? code_ : local_code_;
-    for (auto& c : base)
-      if (c == ' ') c = '-';
-    u.id = base;
+    u.id = unit_id(local_code_.empty() ? code_ : local_code_);
     u.title = ctx_.keep(title_);
     u.span = header_span_;
 
