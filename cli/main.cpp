@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <iomanip>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <filesystem>
 #include <fstream>
@@ -28,6 +29,56 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+/// The profiles every command reads with: the built-in ones and --profile files.
+qspec::profile_set profiles = qspec::builtin_profiles();
+std::vector<std::string> profile_files;
+
+/// Reads the --profile files; a file that is no profile is a usage error.
+bool load_profile_files() {
+  for (const auto& f : profile_files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) {
+      std::cerr << "qspec: cannot read the profile '" << f << "'\n";
+      return false;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string error;
+    auto p = qspec::read_profile(text.str(), f, error);
+    if (!p) {
+      std::cerr << "qspec: " << error << '\n';
+      return false;
+    }
+    if (p->document_kind.empty()) {
+      std::cerr << "qspec: " << f << ": a profile needs a document_kind\n";
+      return false;
+    }
+    profiles = profiles.with(std::move(*p));
+  }
+  return true;
+}
+
+/// Parse options with the profiles, and --kind as a document kind or a
+/// profile (by name or document kind); nothing when the kind is unknown.
+std::optional<qspec::parse_options> base_options(const std::string& kind) {
+  qspec::parse_options options;
+  options.profiles = &profiles;
+  if (kind.empty()) return options;
+  if (profiles.find(kind)) {
+    options.profile = kind;
+    return options;
+  }
+  if (auto k = qspec::document_kind_from_string(kind); k && *k != qspec::document_kind::standard) {
+    options.kind = k;
+    return options;
+  }
+  std::string known = "unit_specification, qualification_structure, qualification_datasheet, programme_overview, "
+                      "criteria_framework, unknown";
+  for (const auto& p : profiles.profiles) known += ", " + p.name + " (" + p.document_kind + ")";
+  std::cerr << "qspec: --kind " << kind << ": no such document kind or profile (known: " << known << ")\n";
+  return std::nullopt;
+}
 
 constexpr int exit_ok = 0, exit_findings = 1, exit_usage = 2, exit_input = 3;
 
@@ -205,8 +256,9 @@ int run_parse(const parse_command& cmd) {
     std::cerr << "qspec: unknown format '" << cmd.format_name << "' (json, yaml or xml)\n";
     return exit_usage;
   }
-  qspec::parse_options options;
-  if (!cmd.kind.empty()) options.kind = qspec::document_kind_from_string(cmd.kind);
+  auto chosen = base_options(cmd.kind);
+  if (!chosen) return exit_usage;
+  qspec::parse_options options = *chosen;
   std::string error;
   auto files = expand_inputs(cmd.inputs, extension(*fmt));
   bool many = files.size() > 1;
@@ -381,7 +433,7 @@ int run_catalogue(const parse_command& cmd) {
       status = std::max(status, exit_input);
       continue;
     }
-    qspec::parse_options options;
+    qspec::parse_options options = *base_options({});
     options.source_name = name;
     auto result = qspec::parse(loaded, options);
     docs.push_back(std::move(result.doc));
@@ -436,7 +488,7 @@ bool load_side(const std::string& name, qspec::tree::node& root, std::string& er
     root = std::move(r.root);
     return true;
   }
-  qspec::parse_options options;
+  qspec::parse_options options = *base_options({});
   options.source_name = name;
   auto result = qspec::parse(loaded, options);
   root = qspec::to_tree(result.doc, result.diagnostics);
@@ -477,6 +529,39 @@ int run_diff(const diff_command& cmd) {
 
 }  // namespace
 
+/// `qspec detect`: the kind, the score against the profile's threshold, the
+/// evidence lines, and how the other profiles scored.
+int run_detect(const std::vector<std::string>& inputs) {
+  int status = exit_ok;
+  for (const auto& in : inputs) {
+    auto loaded = qspec::load_file(in);
+    if (!loaded) {
+      std::cerr << "qspec: " << in << ": " << loaded.error << '\n';
+      status = exit_input;
+      continue;
+    }
+    qspec::parse_options options = *base_options({});
+    auto d = qspec::detect(loaded.text, options);
+    std::cout << in << ": " << d.kind;
+    if (!d.profile.empty())
+      std::cout << " (profile " << d.profile << ", score " << d.score << ", threshold " << d.threshold << ")";
+    else if (d.kind != "unknown")
+      std::cout << " (built-in layout)";
+    std::cout << '\n';
+    for (const auto& e : d.evidence) {
+      std::cout << "  ";
+      if (e.line) std::cout << "line " << e.line << ": ";
+      std::cout << e.what;
+      if (e.weight) std::cout << " (+" << e.weight << ")";
+      std::cout << '\n';
+    }
+    std::cout << "  scores:";
+    for (const auto& c : d.candidates) std::cout << ' ' << c.profile << ' ' << c.score << '/' << c.threshold;
+    std::cout << '\n';
+  }
+  return status;
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"qspec: UK vocational standards text into typed catalogues"};
   app.footer(exit_codes_text);
@@ -490,9 +575,10 @@ int main(int argc, char** argv) {
   parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
   parse->add_option("--diagnostics", cmd.diagnostics, "Diagnostics on stderr as text or json")
       ->check(CLI::IsMember({"text", "json"}));
-  parse->add_option("--kind", cmd.kind, "Force the document kind")
-      ->check(CLI::IsMember({"unit_specification", "qualification_structure", "qualification_datasheet",
-                             "programme_overview", "criteria_framework", "unknown"}));
+  parse->add_option("--kind", cmd.kind,
+                    "Force the document kind: a built-in kind, or a profile by name or document kind "
+                    "(nos, regulated_unit, apprenticeship_standard…)");
+  parse->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable");
   parse->add_flag("--strict", cmd.strict, "Warnings fail the run (exit 1)");
   parse->add_flag("--coverage", cmd.coverage, "Print how every line was accounted for");
   parse->add_flag("--notes", cmd.notes, "Also print notes (what was recognised or converted)");
@@ -510,6 +596,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   cat->add_flag("--strict", cat_cmd.strict, "Warnings (conflicts among them) fail the run (exit 1)");
   cat->add_flag("--notes", cat_cmd.notes, "Also print notes");
+  cat->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable");
   cat->footer(exit_codes_text);
   diff_command diff_cmd;
   auto* diff = app.add_subcommand("diff", "What changed between two versions of a standard (text or catalogues)");
@@ -523,14 +610,22 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   diff->add_option("--color", diff_cmd.colour, "Colour the text report: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  diff->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable");
   diff->footer("Exit codes: 0 no differences; 1 differences; 2 trouble (unreadable input, usage).");
+  std::vector<std::string> detect_inputs;
+  auto* det = app.add_subcommand("detect", "Say which kind each document is, how sure, and the lines that decided it");
+  det->add_option("inputs", detect_inputs, "Files")->required();
+  det->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable");
+  det->footer(exit_codes_text);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int code = app.exit(e);
     return code == 0 ? exit_ok : exit_usage;
   }
+  if (!load_profile_files()) return exit_usage;
   try {
+    if (det->parsed()) return run_detect(detect_inputs);
     if (cat->parsed()) return run_catalogue(cat_cmd);
     if (diff->parsed()) return run_diff(diff_cmd);
     return run_parse(cmd);

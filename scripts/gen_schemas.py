@@ -9,12 +9,33 @@ kinds its children may have. Run: python3 scripts/gen_schemas.py
 import json
 import pathlib
 
+import yaml
+
 S, I, B, SPAN, L = "string", "integer", "boolean", "span", "list"
 REQ, OPT = True, False
 
+TOP = pathlib.Path(__file__).resolve().parent.parent
+
+
+def load_profiles():
+    """The built-in profiles (profiles/*.yaml): their document kinds and item kinds."""
+    kinds, items = [], []
+    for f in sorted((TOP / "profiles").glob("*.yaml")):
+        p = yaml.safe_load(f.read_text(encoding="utf-8"))
+        if p.get("document_kind"):
+            kinds.append(p["document_kind"])
+        for part in p.get("parts") or []:
+            for level in part.get("levels") or []:
+                if level["kind"] not in items:
+                    items.append(level["kind"])
+    return kinds, items
+
+
+PROFILE_KINDS, ITEM_KINDS = load_profiles()
+
 # kind: (fields [(name, type, required, enum or None)], child kinds)
 DOCUMENT_KINDS = ["unit_specification", "qualification_structure", "qualification_datasheet", "programme_overview",
-                  "criteria_framework", "unknown"]
+                  "criteria_framework", "unknown"] + PROFILE_KINDS
 LINES = [("lines", I, REQ, None), ("blank_lines", I, REQ, None), ("content_lines", I, REQ, None),
          ("furniture_lines", I, REQ, None), ("unclassified_lines", I, REQ, None)]
 ROOTS = ["document", "merged_catalogue"]
@@ -22,7 +43,7 @@ ROOTS = ["document", "merged_catalogue"]
 KINDS = {
     "document": ([("catalogue_version", S, REQ, ["1"]), ("source", S, REQ, None),
                   ("document_kind", S, REQ, DOCUMENT_KINDS)] + LINES,
-                 ["framework", "qualification", "unit", "section", "furniture", "diagnostic"]),
+                 ["standard", "framework", "qualification", "unit", "section", "furniture", "diagnostic"]),
     "framework": ([("title", S, OPT, None), ("label", S, OPT, None), ("level", I, OPT, None),
                    ("publisher", S, OPT, None), ("date", S, OPT, None), ("audience", S, OPT, None)],
                   ["section", "hours_rule", "topic"]),
@@ -39,7 +60,8 @@ KINDS = {
                   ["sub_item", "term_reference"]),
     "guidance_term": ([("term", S, REQ, None)], ["paragraph", "list"]),
     "merged_catalogue": ([("catalogue_version", S, REQ, ["1"]), ("documents", I, REQ, None)],
-                         ["source_document", "framework", "qualification", "unit", "section", "diagnostic"]),
+                         ["source_document", "standard", "framework", "qualification", "unit", "section",
+                          "diagnostic"]),
     "source_document": ([("source", S, REQ, None), ("document_kind", S, REQ, DOCUMENT_KINDS)] + LINES, []),
     "qualification": ([("title", S, OPT, None), ("award_title", S, OPT, None), ("type", S, OPT, None),
                        ("level", I, OPT, None), ("number", S, OPT, None),
@@ -89,14 +111,14 @@ KINDS = {
     "knowledge_specification": ([("heading", S, REQ, None), ("lead_in", S, OPT, None),
                                  ("evidence_column", S, OPT, None)], ["paragraph", "knowledge_group"]),
     "knowledge_group": ([("title", S, OPT, None)], ["knowledge_point"]),
-    "knowledge_point": ([("number", I, REQ, None), ("text", S, REQ, None)], ["sub_item", "term_reference"]),
+    "knowledge_point": ([("number", I, OPT, None), ("text", S, REQ, None)], ["sub_item", "term_reference"]),
     "element": ([("code", S, REQ, None), ("title", S, REQ, None)], ["evidence_method", "performance_criterion"]),
     "evidence_method": ([("code", S, REQ, None), ("name", S, OPT, None), ("legend_span", SPAN, OPT, None)], []),
-    "performance_criterion": ([("number", I, REQ, None), ("text", S, REQ, None)], ["sub_item", "term_reference"]),
-    "sub_item": ([("label", S, REQ, None), ("text", S, REQ, None)], ["term_reference"]),
+    "performance_criterion": ([("number", I, OPT, None), ("text", S, REQ, None)], ["sub_item", "term_reference"]),
+    "sub_item": ([("label", S, OPT, None), ("text", S, REQ, None)], ["term_reference"]),
     "term_reference": ([("text", S, REQ, None), ("target", S, OPT, None)], []),
     "furniture": ([("role", S, REQ, ["page_header", "repeated_table_header", "sign_off_form", "table_header",
-                                     "navigation", "stray_label", "boilerplate", "table_rule", "conversion_debris",
+                                     "navigation", "stray_label", "boilerplate", "table_rule", "rule", "site", "running_footer", "conversion_debris",
                                      "garbled_heading", "stray_number"]),
                    ("text", S, REQ, None)], ["form_field"]),
     "form_field": ([("label", S, REQ, None)], []),
@@ -104,6 +126,27 @@ KINDS = {
                     ("message", S, REQ, None), ("original", S, OPT, None), ("repaired", S, OPT, None),
                     ("document", S, OPT, None)], []),
 }
+
+# Standards read by the outline engine from a profile (qspec/model/standard.hpp).
+KINDS["standard"] = ([("family", S, REQ, None), ("code", S, OPT, None), ("title", S, OPT, None)],
+                     ["field", "section", "part"])
+KINDS["field"] = ([("name", S, REQ, None), ("label", S, REQ, None), ("value", S, REQ, None)], [])
+KINDS["part"] = ([("role", S, REQ, None), ("heading", S, OPT, None), ("lead_in", S, OPT, None)],
+                 ["paragraph", "list"] + ITEM_KINDS + ["item_group"])
+KINDS["item_group"] = ([("label", S, OPT, None), ("title", S, REQ, None)], ITEM_KINDS)
+# An outline item: the fields the engine writes, in its order; a kind the
+# typed recognisers also write (performance_criterion…) takes them as optional.
+OUTLINE_FIELDS = [("label", S, OPT, None), ("code", S, OPT, None), ("text", S, REQ, None),
+                  ("incomplete", B, OPT, None), ("label_inferred", B, OPT, None), ("refs", L, OPT, None)]
+for item in ITEM_KINDS:
+    fields, children = KINDS.get(item, ([], []))
+    names = [f[0] for f in fields]
+    merged = [f for f in fields if f[0] not in ("label", "text")]
+    order = [f for f in OUTLINE_FIELDS]
+    # the typed kinds write number before text, label before text
+    pre = [f for f in fields if f[0] == "number"]
+    merged = pre + [f for f in order if f[0] not in [x[0] for x in pre]]
+    KINDS[item] = (merged, children + [c for c in ITEM_KINDS if c not in children])
 
 # The diff report (qspec diff --format json|yaml): one record per change.
 OPS = ["added", "removed", "modified", "moved", "renumbered"]
@@ -232,7 +275,7 @@ def field_types():
 
 
 def main():
-    top = pathlib.Path(__file__).resolve().parent.parent
+    top = TOP
     root = top / "schemas"
     root.mkdir(exist_ok=True)
     (root / "qspec-catalogue.schema.json").write_text(json.dumps(json_schema(), indent=2) + "\n")

@@ -130,9 +130,20 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("catalogue", SL, str(tmp / "absent.txt"))
     check("catalogue with an unreadable input exits 3 and still writes the rest",
           r.returncode == 3 and json.loads(r.stdout)["documents"] == 1)
-    r = run("parse", SL, "--kind", "programme_overview")
+    r = run("parse", SL, "--kind", "qualification_structure")
     check("--kind forces a qualification layout", r.returncode == 0
-          and json.loads(r.stdout)["document_kind"] == "programme_overview", r.stderr.decode())
+          and json.loads(r.stdout)["document_kind"] == "qualification_structure", r.stderr.decode())
+    r = run("parse", SL, "--kind", "programme_overview")
+    check("--kind forcing a layout whose structure is absent is an error", r.returncode == 1
+          and json.loads(r.stdout)["document_kind"] == "programme_overview" and b"[Q-E122]" in r.stderr,
+          r.stderr.decode())
+    r = run("parse", str(CORPUS / "criteria-skills-for-care-level5-lmac-2021.txt"), "--kind", "nos")
+    check("--kind nos on the criteria framework is an error", r.returncode == 1
+          and json.loads(r.stdout)["document_kind"] == "national_occupational_standard" and b"[Q-E122]" in r.stderr,
+          r.stderr.decode())
+    r = run("parse", SL, "--kind", "no_such_kind")
+    check("--kind with an unknown kind is a usage error naming the known ones", r.returncode == 2
+          and b"national_occupational_standard" in r.stderr, r.stderr.decode())
 
     # the repairs of seed 004, for a qualification developer to check by hand
     r = run("parse", str(CORPUS / "criteria-skills-for-care-level5-lmac-2021.txt"), "--diagnostics", "json",

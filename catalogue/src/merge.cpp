@@ -18,6 +18,8 @@ std::string_view role_of(document_kind k) {
     case document_kind::qualification_datasheet: return "datasheet";
     case document_kind::programme_overview: return "programme";
     case document_kind::unit_specification: return "specification";
+    case document_kind::criteria_framework:
+    case document_kind::standard:
     case document_kind::unknown: break;
   }
   return "document";
@@ -439,6 +441,7 @@ catalogue merge(std::vector<document> documents, std::vector<std::vector<diagnos
     sd.span = d.span;
     sd.name = d.source_name;
     sd.type = d.type;
+    sd.kind_name = d.kind_name.empty() ? std::string(to_string(d.type)) : d.kind_name;
     sd.lines = d.lines;
     c.documents.push_back(std::move(sd));
     c.storage.push_back(d.storage);
@@ -450,6 +453,8 @@ catalogue merge(std::vector<document> documents, std::vector<std::vector<diagnos
   }
   for (auto& d : documents)
     for (auto& f : d.frameworks) c.frameworks.push_back(std::move(f));
+  for (auto& d : documents)
+    for (auto& st : d.standards) c.standards.push_back(std::move(st));
   // structures first, so that specifications find their units whatever the order of the files
   for (auto& d : documents)
     for (auto& q : d.qualifications) m.add_qualification(std::move(q), d.source_name, d.type);

@@ -505,6 +505,60 @@ void write(tree_writer& w, const furniture& f) {
   w.end_node();
 }
 
+void write(tree_writer& w, const outline_item& i) {
+  w.begin_node(i.kind, i.id, i.span);
+  optional_field(w, "label", i.label);
+  if (i.kind != outline_item::group_kind) optional_field(w, "code", i.code);
+  if (i.kind == outline_item::group_kind) w.field("title", i.text);
+  else w.field("text", i.text);
+  if (i.incomplete) w.field("incomplete", true);
+  if (i.label_inferred) w.field("label_inferred", true);
+  if (!i.refs.empty()) w.field_list("refs", i.refs);
+  {
+    children_scope c{w};
+    for (const auto& child : i.children) c.need(), write(w, child);
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const part& p) {
+  w.begin_node(p.kind, p.id, p.span);
+  w.field("role", p.role);
+  optional_field(w, "heading", p.heading);
+  optional_field(w, "lead_in", p.lead_in);
+  {
+    children_scope c{w};
+    ordered_parts parts;
+    for (const auto& b : p.blocks) parts.emplace_back(b.span().begin, [&w, &b] { write(w, b); });
+    for (const auto& i : p.items) parts.emplace_back(i.span.begin, [&w, &i] { write(w, i); });
+    write_in_source_order(c, parts);
+  }
+  w.end_node();
+}
+
+void write(tree_writer& w, const standard& s) {
+  w.begin_node(s.kind, s.id, s.span);
+  w.field("family", s.family);
+  optional_field(w, "code", s.code);
+  optional_field(w, "title", s.title);
+  {
+    children_scope c{w};
+    ordered_parts parts;
+    for (const auto& f : s.fields)
+      parts.emplace_back(f.span.begin, [&w, &f] {
+        w.begin_node(f.kind, f.id, f.span);
+        w.field("name", f.name);
+        w.field("label", f.label);
+        w.field("value", f.value);
+        w.end_node();
+      });
+    for (const auto& sec : s.sections) parts.emplace_back(sec.span.begin, [&w, &sec] { write(w, sec); });
+    for (const auto& p : s.parts) parts.emplace_back(p.span.begin, [&w, &p] { write(w, p); });
+    write_in_source_order(c, parts);
+  }
+  w.end_node();
+}
+
 void write(tree_writer& w, const diagnostic& d, std::size_t ordinal) {
   w.begin_node("diagnostic", "diagnostic/" + std::to_string(ordinal), d.span);
   w.field("code", d.code);
@@ -522,7 +576,7 @@ void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_
   w.begin_node(doc.kind, doc.id, doc.span);
   w.field("catalogue_version", catalogue_version);
   w.field("source", doc.source_name);
-  w.field("document_kind", to_string(doc.type));
+  w.field("document_kind", doc.kind_name.empty() ? to_string(doc.type) : std::string_view(doc.kind_name));
   w.field("lines", static_cast<int64_t>(doc.lines.lines));
   w.field("blank_lines", static_cast<int64_t>(doc.lines.blank));
   w.field("content_lines", static_cast<int64_t>(doc.lines.content));
@@ -530,6 +584,7 @@ void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_
   w.field("unclassified_lines", static_cast<int64_t>(doc.lines.unclassified));
   {
     children_scope c{w};
+    for (const auto& st : doc.standards) c.need(), write(w, st);
     for (const auto& fw : doc.frameworks) c.need(), write(w, fw);
     for (const auto& q : doc.qualifications) c.need(), write(w, q);
     for (const auto& u : doc.units) c.need(), write(w, u);
@@ -551,7 +606,7 @@ void walk(const catalogue& cat, tree_writer& w) {
       c.need();
       w.begin_node(d.kind, d.id, d.span);
       w.field("source", d.name);
-      w.field("document_kind", to_string(d.type));
+      w.field("document_kind", d.kind_name.empty() ? to_string(d.type) : std::string_view(d.kind_name));
       w.field("lines", static_cast<int64_t>(d.lines.lines));
       w.field("blank_lines", static_cast<int64_t>(d.lines.blank));
       w.field("content_lines", static_cast<int64_t>(d.lines.content));
@@ -559,6 +614,7 @@ void walk(const catalogue& cat, tree_writer& w) {
       w.field("unclassified_lines", static_cast<int64_t>(d.lines.unclassified));
       w.end_node();
     }
+    for (const auto& st : cat.standards) c.need(), write(w, st);
     for (const auto& fw : cat.frameworks) c.need(), write(w, fw);
     for (const auto& q : cat.qualifications) c.need(), write(w, q);
     for (const auto& u : cat.units) c.need(), write(w, u);

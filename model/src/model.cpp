@@ -23,6 +23,7 @@ std::string_view to_string(document_kind k) {
     case document_kind::qualification_datasheet: return "qualification_datasheet";
     case document_kind::programme_overview: return "programme_overview";
     case document_kind::criteria_framework: return "criteria_framework";
+    case document_kind::standard: return "standard";
     case document_kind::unknown: return "unknown";
   }
   return "unknown";

@@ -1,28 +1,73 @@
 // The pipeline: load -> clean (page furniture) -> recognise -> coverage.
 #include <algorithm>
 #include <exception>
+#include <stdexcept>
 
 #include "grammar/lines.hpp"
 #include "qspec/parse.hpp"
 #include "recognise/context.hpp"
+#include "recognise/outline.hpp"
 
 namespace qspec {
 namespace {
 
-/// A unit specification has a unit header and either elements or a criteria table.
-document_kind detect(const parse_context& ctx) {
-  bool header = false, structure = false;
+/// The built-in layouts first (a unit specification has a unit header and
+/// either elements or a criteria table; a criteria framework has sub-topic
+/// codes), then the profiles by score, then the qualification layouts.
+detection detect_kind(const parse_context& ctx, const profile_set& profiles) {
+  detection d;
+  std::uint32_t header = 0, structure = 0;
   for (std::uint32_t l = 0; l < ctx.lines.count() && !(header && structure); ++l) {
     if (ctx.use[l] == line_use::blank) continue;
     auto line = ctx.lines.line(l);
     if (line.size() > 400) continue;
-    if (!header && grammar::match_unit_header(line)) header = true;
+    if (!header && grammar::match_unit_header(line)) header = l + 1;
     else if (!structure && (grammar::match_element_code(line) || grammar::match_criteria_header(line)))
-      structure = true;
+      structure = l + 1;
   }
-  if (header && structure) return document_kind::unit_specification;
-  if (looks_like_criteria_framework(ctx)) return document_kind::criteria_framework;
-  return detect_qualification_kind(ctx);
+  for (const auto& p : profiles.profiles) {
+    auto c = score_profile(ctx, p);
+    c.threshold = p.threshold;
+    d.candidates.push_back(std::move(c));
+  }
+  std::stable_sort(d.candidates.begin(), d.candidates.end(), [](auto& a, auto& b) { return a.score > b.score; });
+  if (header && structure) {
+    d.kind = to_string(document_kind::unit_specification);
+    d.evidence = {{header, "unit header (code, local code, title)", 0}, {structure, "element code or criteria table", 0}};
+    return d;
+  }
+  if (looks_like_criteria_framework(ctx)) {
+    d.kind = to_string(document_kind::criteria_framework);
+    d.evidence = {{0, "sub-topic codes and requirement labels", 0}};
+    return d;
+  }
+  if (!d.candidates.empty() && d.candidates.front().score >= d.candidates.front().threshold) {
+    auto& best = d.candidates.front();
+    d.kind = best.kind;
+    d.profile = best.profile;
+    d.score = best.score;
+    d.threshold = best.threshold;
+    d.evidence = best.evidence;
+    return d;
+  }
+  auto q = detect_qualification_kind(ctx);
+  d.kind = to_string(q);
+  if (q != document_kind::unknown) d.evidence = {{0, "qualification layout", 0}};
+  return d;
+}
+
+/// Whether recognition found the structure of the document's kind.
+bool has_structure(const document& doc) {
+  for (const auto& s : doc.standards)
+    for (const auto& p : s.parts)
+      if (!p.items.empty()) return true;
+  for (const auto& q : doc.qualifications)
+    if (!q.groups.empty() || !q.pathways.empty() || !q.rules.empty()) return true;
+  for (const auto& f : doc.frameworks)
+    if (!f.topics.empty()) return true;
+  for (const auto& u : doc.units)
+    if (!u.elements.empty() || u.knowledge) return true;
+  return false;
 }
 
 void account(parse_context& ctx, document& doc) {
@@ -62,8 +107,25 @@ parse_result parse(std::string text, const parse_options& options) {
   try {
     parse_context ctx(*store, result.diagnostics);
     mark_page_furniture(ctx);
-    doc.type = options.kind ? *options.kind : detect(ctx);
-    if (doc.type == document_kind::unit_specification) {
+    const profile_set& profiles = options.profiles ? *options.profiles : builtin_profiles();
+    const profile* family = nullptr;
+    if (options.kind) {
+      doc.type = *options.kind;
+    } else if (!options.profile.empty()) {
+      family = profiles.find(options.profile);
+      if (auto k = document_kind_from_string(options.profile); !family && k) doc.type = *k;
+      else if (!family) throw std::invalid_argument("no profile or document kind named \"" + options.profile + "\"");
+    } else {
+      auto d = detect_kind(ctx, profiles);
+      if (!d.profile.empty()) family = profiles.find(d.profile);
+      else doc.type = document_kind_from_string(d.kind).value_or(document_kind::unknown);
+    }
+    if (family) doc.type = document_kind::standard;
+    doc.kind_name = family ? family->document_kind : std::string(to_string(doc.type));
+    const bool forced = options.kind || !options.profile.empty();
+    if (family) {
+      recognise_outline(ctx, doc, *family, profiles);
+    } else if (doc.type == document_kind::unit_specification) {
       recognise_unit_specification(ctx, doc);
     } else if (doc.type == document_kind::qualification_structure) {
       recognise_structure_list(ctx, doc);
@@ -78,6 +140,10 @@ parse_result parse(std::string text, const parse_options& options) {
                  "document kind not recognised or not supported yet; its lines are kept as sections");
       recognise_sections(ctx, doc);
     }
+    if (forced && doc.type != document_kind::unknown && !has_structure(doc))
+      ctx.report(diag::forced_kind_not_found, severity::error, {},
+                 "the document was read as " + doc.kind_name + " as asked, but no " + doc.kind_name +
+                     " structure was found in it");
     if (auto n = std::count(ctx.markup_lines.begin(), ctx.markup_lines.end(), true); n > 0)
       ctx.report(diag::markup_converted, severity::note, {},
                  "HTML tags, entities or markdown emphasis on " + std::to_string(n) +
@@ -86,7 +152,8 @@ parse_result parse(std::string text, const parse_options& options) {
                      [](const furniture& a, const furniture& b) { return a.span.begin < b.span.begin; });
     doc.furniture_items = std::move(ctx.furniture_items);
     account(ctx, doc);
-    doc.id = !doc.frameworks.empty()       ? doc.frameworks.front().id
+    doc.id = !doc.standards.empty()        ? doc.standards.front().id
+             : !doc.frameworks.empty()     ? doc.frameworks.front().id
              : !doc.qualifications.empty() ? doc.qualifications.front().id
              : doc.units.empty()          ? std::string("document")
                                           : doc.units.front().id;
@@ -96,6 +163,14 @@ parse_result parse(std::string text, const parse_options& options) {
     result.diagnostics.push_back({"Q-E900", severity::error, {}, std::string("internal error: ") + e.what(), {}, {}, {}});
   }
   return result;
+}
+
+detection detect(std::string text, const parse_options& options) {
+  std::vector<diagnostic> diags;
+  text_store store(std::move(text));
+  parse_context ctx(store, diags);
+  mark_page_furniture(ctx);
+  return detect_kind(ctx, options.profiles ? *options.profiles : builtin_profiles());
 }
 
 parse_result parse(const loaded_text& loaded, const parse_options& options) {

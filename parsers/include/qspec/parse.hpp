@@ -12,8 +12,10 @@
 #include <string_view>
 #include <vector>
 
+#include "qspec/detect.hpp"
 #include "qspec/model/diagnostic.hpp"
 #include "qspec/model/document.hpp"
+#include "qspec/profile.hpp"
 
 namespace qspec {
 
@@ -37,6 +39,11 @@ struct parse_options {
   std::string source_name = "-";
   /// Force a document kind instead of detecting it.
   std::optional<document_kind> kind;
+  /// Force a family by profile name or its document kind ("nos",
+  /// "regulated_unit"); a kind whose structure is then not found is an error.
+  std::string profile;
+  /// The profiles to detect and read with; the built-in ones when null.
+  const profile_set* profiles = nullptr;
 };
 
 struct parse_result {
@@ -48,6 +55,9 @@ struct parse_result {
 
 /// Parses decoded text (see load_bytes). Never throws on bad text.
 [[nodiscard]] parse_result parse(std::string text, const parse_options& options = {});
+
+/// Which kind the text is, with the score and the lines that decided it.
+[[nodiscard]] detection detect(std::string text, const parse_options& options = {});
 
 /// Convenience: load_bytes then parse; loader diagnostics come first.
 [[nodiscard]] parse_result parse(const loaded_text& loaded, const parse_options& options = {});

@@ -207,7 +207,7 @@ std::uint32_t read_entity(std::string_view s, std::string& out) {
 /// Bytes that may start markup, whitespace or a no-break space.
 constexpr auto special_byte = [] {
   std::array<bool, 256> t{};
-  for (unsigned char c : {' ', '\t', '<', '&', '*', '\xC2'}) t[c] = true;
+  for (unsigned char c : {' ', '\t', '<', '&', '*', '[', ']', '\xC2'}) t[c] = true;
   return t;
 }();
 
@@ -254,9 +254,32 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
   const std::size_t last_star = s.substr(begin).rfind('*') == std::string_view::npos
                                     ? std::string_view::npos
                                     : begin + s.substr(begin).rfind('*');
+  // a markdown link "[text](target)" keeps its text; the target is dropped
+  std::uint32_t link_close = UINT32_MAX, link_end = 0;
   for (std::uint32_t i = begin; i < end;) {
     char c = s[i];
     std::uint32_t len = 0;
+    if (i == link_close) {
+      i = link_end;
+      link_close = UINT32_MAX;
+      continue;
+    }
+    if (c == '[' && link_close == UINT32_MAX) {
+      auto close = s.substr(i + 1, end - i - 1).find(']');
+      if (close != std::string_view::npos) {
+        const std::uint32_t k = i + 1 + static_cast<std::uint32_t>(close);
+        auto target_end = k + 1 < end && s[k + 1] == '(' ? s.substr(k + 2, end - k - 2).find(')') : std::string_view::npos;
+        auto inner = s.substr(i + 1, k - i - 1);
+        if (target_end != std::string_view::npos && inner.find('[') == std::string_view::npos &&
+            s.substr(k + 2, target_end).find(' ') == std::string_view::npos) {
+          ++report.markdown_emphasis;
+          link_close = k;
+          link_end = k + 2 + static_cast<std::uint32_t>(target_end) + 1;
+          ++i;
+          continue;
+        }
+      }
+    }
     if (is_space_at(s, i, len)) {
       std::uint32_t j = i + len;
       while (j < end && is_space_at(s, j, len)) j += len;

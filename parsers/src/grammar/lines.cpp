@@ -4,6 +4,7 @@
 #include "grammar/codes.hpp"
 #include "grammar/config.hpp"
 #include "grammar/criteria.hpp"
+#include "grammar/labels.hpp"
 #include "grammar/markers.hpp"
 #include "grammar/structure.hpp"
 
@@ -134,6 +135,26 @@ std::optional<hours_found> find_hours_range(std::string_view text) {
       return hours_found{r.min, r.max, i, static_cast<std::size_t>(first - text.data())};
   }
   return std::nullopt;
+}
+
+std::optional<prefix_match<ast::item_label>> match_item_label(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  const char c = text[0];
+  if (!(c == '(' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return std::nullopt;
+  return match_prefix<item_label_type, ast::item_label>(text, item_label());
+}
+
+std::optional<prefix_match<std::string>> match_document_code(std::string_view text) {
+  if (text.empty() || !((text[0] >= 'A' && text[0] <= 'Z') || (text[0] >= '0' && text[0] <= '9'))) return std::nullopt;
+  auto m = match_prefix<document_code_type, std::string>(text, document_code());
+  if (!m) return std::nullopt;
+  bool digit = false, upper = false;
+  for (char ch : m->value) {
+    digit = digit || (ch >= '0' && ch <= '9');
+    upper = upper || (ch >= 'A' && ch <= 'Z');
+  }
+  if (!digit || !upper || m->value.size() < 4) return std::nullopt;
+  return m;
 }
 
 }  // namespace qspec::grammar

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "grammar/ast.hpp"
+#include "grammar/labels_ast.hpp"
 
 namespace qspec::grammar {
 
@@ -57,5 +58,12 @@ struct hours_found {
   std::size_t begin = 0, end = 0;
 };
 std::optional<hours_found> find_hours_range(std::string_view text);
+
+/// An item label opening `text`: "P1 text", "1.1Outline", "(a) text",
+/// "Duty 4: text"; rest at the text after the label and its gap.
+std::optional<prefix_match<ast::item_label>> match_item_label(std::string_view text);
+/// A document code opening `text`: "SCDHSC0033", "K/104/0809", "F36J 04".
+/// Holds at least one capital and one digit.
+std::optional<prefix_match<std::string>> match_document_code(std::string_view text);
 
 }  // namespace qspec::grammar

@@ -19,6 +19,7 @@ struct source_document {
   source_span span;
   std::string name;
   document_kind type = document_kind::unknown;
+  std::string kind_name;  ///< as the document reports it (a profile's kind for standards)
   coverage lines;
 };
 
@@ -30,6 +31,7 @@ struct catalogue {
   std::vector<framework> frameworks;    ///< criteria frameworks, as parsed
   std::vector<qualification> qualifications;
   std::vector<unit> units;             ///< specifications of units no structure lists
+  std::vector<standard> standards;     ///< standards read from profiles, as parsed
   std::vector<section> sections;       ///< documents of no supported kind, kept as sections
   std::vector<diagnostic> diagnostics; ///< each with its document
   /// The documents' text stores: every string_view above points into one.

@@ -12,6 +12,7 @@
 #include "qspec/model/framework.hpp"
 #include "qspec/model/qualification.hpp"
 #include "qspec/model/source.hpp"
+#include "qspec/model/standard.hpp"
 #include "qspec/model/text.hpp"
 #include "qspec/model/text_store.hpp"
 #include "qspec/model/unit.hpp"
@@ -25,6 +26,7 @@ enum class document_kind {
   qualification_datasheet,  ///< prose and a unit table (seed 001)
   programme_overview,       ///< credits, pathways, job roles (seed 003)
   criteria_framework,       ///< topics, sub-topics, outcomes, criteria, guidance (seed 004)
+  standard,                 ///< a family described by a profile: document::kind_name names it
 };
 
 [[nodiscard]] std::string_view to_string(document_kind k);
@@ -64,9 +66,13 @@ struct document {
   source_span span;
   std::string source_name;
   document_kind type = document_kind::unknown;
+  /// The kind as reported: to_string(type), or the profile's document kind
+  /// ("national_occupational_standard") when type is document_kind::standard.
+  std::string kind_name;
   std::vector<qualification> qualifications;
   std::vector<framework> frameworks;
   std::vector<unit> units;
+  std::vector<standard> standards;   ///< read by the outline engine from a profile
   std::vector<section> sections;   ///< narrative outside any typed node
   std::vector<furniture> furniture_items;
   coverage lines;

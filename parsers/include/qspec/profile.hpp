@@ -1,0 +1,86 @@
+#pragma once
+/// Layout profiles: a family of standards described as data. A profile names
+/// the headings and lead-ins that open each part of a document, the labels of
+/// its metadata lines, which label shapes are items at which level, and the
+/// kind each item lowers to. The built-in profiles are the YAML files in
+/// `profiles/`, compiled in; `read_profile` reads a user's file, which adds a
+/// family or replaces a built-in one of the same name.
+///
+///     std::string error;
+///     auto mine = qspec::read_profile(yaml_text, "my-body.yaml", error);
+///     auto set = qspec::builtin_profiles().with(*mine);
+///     auto result = qspec::parse(text, {.profiles = &set});
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qspec {
+
+/// A label shape: "P#" (prefix P, one number), "#.#" (two numbers),
+/// "Duty #", "a" (a letter), "i" (a roman number), "bullet" (no label).
+struct label_pattern {
+  enum class form { number, letter, roman, bullet };
+  form shape = form::number;
+  std::string prefix;   ///< upper-cased, spaces removed: "P", "DUTY"
+  unsigned depth = 1;   ///< numbers in the path, for form::number
+  std::string written;  ///< as the profile writes it
+};
+
+/// Items at one level of a part: level 0 holds level 1, and so on.
+struct item_level {
+  std::string kind;                      ///< "performance_criterion"
+  std::vector<label_pattern> labels;
+  std::vector<label_pattern> refs;       ///< labels of other items this kind names ("K#")
+};
+
+struct part_rule {
+  std::string role;                      ///< "performance_criteria"
+  std::vector<std::string> headings;     ///< "Performance criteria"
+  std::vector<std::string> lead_ins;     ///< "You must be able to"
+  std::vector<item_level> levels;        ///< empty: a prose part
+  int weight = 2;                        ///< detection evidence of its heading
+};
+
+struct field_rule {
+  std::string name;                      ///< "urn"
+  std::vector<std::string> labels;       ///< "URN", "Unique reference number"
+  int weight = 1;                        ///< detection evidence
+};
+
+struct profile {
+  std::string name;            ///< "nos"
+  std::string document_kind;   ///< "national_occupational_standard"
+  std::string description;
+  std::string source;          ///< "built-in" or the file it was read from
+  int threshold = 4;           ///< least detection score
+  std::string code_field;      ///< the field that gives the standard's code ("urn")
+  std::string title_field;     ///< a field that gives the title, when printed as one
+  std::vector<field_rule> fields;
+  std::vector<part_rule> parts;
+  /// Whole lines that are a hosting site's furniture ("Download", "Page # of #").
+  std::vector<std::string> furniture;
+};
+
+class profile_set {
+ public:
+  std::vector<profile> profiles;
+  /// Whole lines every profile treats as furniture (from profiles with no document_kind).
+  std::vector<std::string> furniture;
+  /// By profile name or document kind.
+  [[nodiscard]] const profile* find(std::string_view name_or_kind) const;
+  /// This set with `p` added, or replacing the profile of the same name.
+  [[nodiscard]] profile_set with(profile p) const;
+};
+
+/// The profiles compiled into qspec (profiles/*.yaml).
+[[nodiscard]] const profile_set& builtin_profiles();
+
+/// Reads one profile from YAML. On failure returns nothing and sets `error`
+/// to a message naming `source`, the line and what is wrong.
+[[nodiscard]] std::optional<profile> read_profile(std::string_view yaml, std::string_view source, std::string& error);
+
+/// Parses a label shape as profiles write it ("P#", "#.#", "(a)", "bullet").
+[[nodiscard]] std::optional<label_pattern> parse_label_pattern(std::string_view written);
+
+}  // namespace qspec

@@ -1,0 +1,215 @@
+// Profiles read from YAML (yaml-cpp). The built-in ones are the files of
+// profiles/ embedded at build time (cmake/embed_profiles.cmake); a user's
+// file is read the same way. Unknown keys are errors, so that a misspelt
+// "lead_in" does not silently leave a part without its lead-ins.
+#include "qspec/profile.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <initializer_list>
+#include <stdexcept>
+
+#include "profile/builtin_profiles.hpp"
+
+namespace qspec {
+namespace {
+
+struct profile_error : std::runtime_error {
+  YAML::Mark mark;
+  profile_error(const YAML::Node& at, const std::string& what) : std::runtime_error(what), mark(at.Mark()) {}
+};
+
+void only_keys(const YAML::Node& map, std::initializer_list<std::string_view> keys, std::string_view where) {
+  if (!map.IsMap()) throw profile_error(map, std::string(where) + " must be a mapping");
+  for (const auto& kv : map) {
+    auto key = kv.first.as<std::string>();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      std::string known;
+      for (auto k : keys) known += (known.empty() ? "" : ", ") + std::string(k);
+      throw profile_error(kv.first, "unknown key '" + key + "' in " + std::string(where) + " (known: " + known + ")");
+    }
+  }
+}
+
+std::string text_of(const YAML::Node& n, std::string_view what) {
+  if (!n.IsScalar()) throw profile_error(n, std::string(what) + " must be a text");
+  return n.as<std::string>();
+}
+
+std::vector<std::string> texts_of(const YAML::Node& n, std::string_view what) {
+  std::vector<std::string> out;
+  if (!n) return out;
+  if (n.IsScalar()) return {n.as<std::string>()};
+  if (!n.IsSequence()) throw profile_error(n, std::string(what) + " must be a list of texts");
+  for (const auto& v : n) out.push_back(text_of(v, what));
+  return out;
+}
+
+std::vector<label_pattern> patterns_of(const YAML::Node& n, std::string_view what) {
+  std::vector<label_pattern> out;
+  for (auto& written : texts_of(n, what)) {
+    auto p = parse_label_pattern(written);
+    if (!p)
+      throw profile_error(n, "'" + written + "' in " + std::string(what) +
+                                 " is not a label shape (examples: \"P#\", \"#.#\", \"Duty #\", \"a\", \"i\", \"bullet\")");
+    out.push_back(std::move(*p));
+  }
+  return out;
+}
+
+int int_of(const YAML::Node& n, std::string_view what) {
+  try {
+    return n.as<int>();
+  } catch (const YAML::Exception&) {
+    throw profile_error(n, std::string(what) + " must be a whole number");
+  }
+}
+
+profile read(const YAML::Node& root, std::string_view source) {
+  only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "fields", "parts",
+                   "furniture"},
+            "a profile");
+  profile p;
+  p.source = source;
+  if (!root["profile"]) throw profile_error(root, "a profile needs a name: 'profile: NAME'");
+  p.name = text_of(root["profile"], "profile");
+  if (root["document_kind"]) p.document_kind = text_of(root["document_kind"], "document_kind");
+  if (root["description"]) p.description = text_of(root["description"], "description");
+  if (root["threshold"]) p.threshold = int_of(root["threshold"], "threshold");
+  if (root["code_field"]) p.code_field = text_of(root["code_field"], "code_field");
+  if (root["title_field"]) p.title_field = text_of(root["title_field"], "title_field");
+  p.furniture = texts_of(root["furniture"], "furniture");
+  if (const auto& fields = root["fields"]) {
+    if (!fields.IsSequence()) throw profile_error(fields, "fields must be a list");
+    for (const auto& f : fields) {
+      only_keys(f, {"name", "labels", "weight"}, "a field");
+      field_rule r;
+      if (!f["name"]) throw profile_error(f, "a field needs a name");
+      r.name = text_of(f["name"], "name");
+      r.labels = texts_of(f["labels"], "labels");
+      if (f["weight"]) r.weight = int_of(f["weight"], "weight");
+      p.fields.push_back(std::move(r));
+    }
+  }
+  if (const auto& parts = root["parts"]) {
+    if (!parts.IsSequence()) throw profile_error(parts, "parts must be a list");
+    for (const auto& n : parts) {
+      only_keys(n, {"role", "headings", "lead_ins", "levels", "weight"}, "a part");
+      part_rule r;
+      if (!n["role"]) throw profile_error(n, "a part needs a role");
+      r.role = text_of(n["role"], "role");
+      r.headings = texts_of(n["headings"], "headings");
+      r.lead_ins = texts_of(n["lead_ins"], "lead_ins");
+      if (n["weight"]) r.weight = int_of(n["weight"], "weight");
+      if (const auto& levels = n["levels"]) {
+        if (!levels.IsSequence()) throw profile_error(levels, "levels must be a list");
+        for (const auto& l : levels) {
+          only_keys(l, {"kind", "labels", "refs"}, "a level");
+          item_level level;
+          if (!l["kind"]) throw profile_error(l, "a level needs the kind of its items");
+          level.kind = text_of(l["kind"], "kind");
+          level.labels = patterns_of(l["labels"], "labels");
+          level.refs = patterns_of(l["refs"], "refs");
+          if (level.labels.empty()) throw profile_error(l, "a level needs at least one label shape");
+          r.levels.push_back(std::move(level));
+        }
+      }
+      p.parts.push_back(std::move(r));
+    }
+  }
+  return p;
+}
+
+profile_set load_builtin() {
+  profile_set set;
+  for (std::size_t i = 0; i < builtin_profile_count; ++i) {
+    std::string error;
+    auto p = read_profile(builtin_profile_files[i].text, builtin_profile_files[i].file, error);
+    // the built-in files are checked by a test; a broken one is a build defect
+    if (!p) throw std::logic_error(error);
+    if (p->document_kind.empty()) {
+      set.furniture.insert(set.furniture.end(), p->furniture.begin(), p->furniture.end());
+      continue;
+    }
+    set.profiles.push_back(std::move(*p));
+  }
+  return set;
+}
+
+}  // namespace
+
+std::optional<label_pattern> parse_label_pattern(std::string_view w) {
+  label_pattern p;
+  p.written = w;
+  std::string s;
+  for (char c : w)
+    if (c != '(' && c != ')' && c != '.' && c != ':' && c != ' ') s.push_back(c);
+    else if (c == '.') s.push_back('.');
+  while (!s.empty() && s.back() == '.') s.pop_back();
+  if (s == "bullet") {
+    p.shape = label_pattern::form::bullet;
+    return p;
+  }
+  if (s == "a" || s == "A") {
+    p.shape = label_pattern::form::letter;
+    return p;
+  }
+  if (s == "i" || s == "I") {
+    p.shape = label_pattern::form::roman;
+    return p;
+  }
+  auto hash = s.find('#');
+  if (hash == std::string::npos) return std::nullopt;
+  for (std::size_t i = 0; i < hash; ++i) {
+    char c = s[i];
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return std::nullopt;
+    p.prefix.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  p.depth = 0;
+  for (std::size_t i = hash; i < s.size(); ++i) {
+    if (s[i] == '#') ++p.depth;
+    else if (s[i] != '.') return std::nullopt;
+  }
+  return p;
+}
+
+std::optional<profile> read_profile(std::string_view yaml, std::string_view source, std::string& error) {
+  try {
+    YAML::Node root = YAML::Load(std::string(yaml));
+    return read(root, source);
+  } catch (const profile_error& e) {
+    error = std::string(source) + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+            ": " + e.what();
+  } catch (const YAML::Exception& e) {
+    error = std::string(source) + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+            ": " + e.msg;
+  }
+  return std::nullopt;
+}
+
+const profile* profile_set::find(std::string_view name_or_kind) const {
+  for (const auto& p : profiles)
+    if (p.name == name_or_kind) return &p;
+  for (const auto& p : profiles)
+    if (p.document_kind == name_or_kind) return &p;
+  return nullptr;
+}
+
+profile_set profile_set::with(profile p) const {
+  profile_set out = *this;
+  for (auto& existing : out.profiles)
+    if (existing.name == p.name) {
+      existing = std::move(p);
+      return out;
+    }
+  out.profiles.push_back(std::move(p));
+  return out;
+}
+
+const profile_set& builtin_profiles() {
+  static const profile_set set = load_builtin();
+  return set;
+}
+
+}  // namespace qspec

@@ -1,0 +1,1457 @@
+// The outline engine: one recogniser for every family a profile describes
+// (profiles/*.yaml). The document is read as a stream of segments — a line,
+// or a cell of a table row — with markup cleaned and bullets and markdown
+// heading marks taken off. Each segment is, in this order: furniture (the
+// profile's site furniture, a running footer naming the standard's code), the
+// value of a field whose label stood alone, a field ("URN: …"), a heading or
+// lead-in that opens a part (also run into its text, split over two lines or
+// misspelt by one letter), an item (its label fits a level of the part), a
+// group heading (a short line right before a run of items), a continuation
+// of the open item, or prose. What the layout does not say, the sequence of
+// labels does: P1…Pn is one run, 1.1 belongs to 1, (a) to the item before.
+//
+// Repairs are general and each is a diagnostic with span, original and
+// repaired text: a column of labels printed apart from its texts (PDF text
+// extraction) is paired with them by count and sentence shape; several items
+// run together on one line are split at the next label of the sequence; an
+// item printed without its label between two that have one is numbered from
+// the sequence; text continued after a page break or running footer is
+// joined; a heading run into its text is split off; an item the document
+// stops inside is marked incomplete, never completed.
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "grammar/lines.hpp"
+#include "qspec/profile.hpp"
+#include "recognise/context.hpp"
+#include "recognise/line_text.hpp"
+#include "recognise/outline.hpp"
+
+namespace qspec {
+namespace {
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// A line folded for comparison with the profile's vocabulary: ASCII lower
+/// case, markup marks dropped, "&" as "and", runs of space as one, closing
+/// ":" "." and spaces dropped.
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '*' || c == '#' || c == '_') continue;
+    if (c == ' ' || c == '\t' || (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0')) {
+      if (c == '\xC2') ++i;
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' '), space = false;
+    if (c == '&') {
+      out += "and";
+      continue;
+    }
+    out.push_back(lower(c));
+  }
+  while (!out.empty() && (out.back() == ':' || out.back() == '.' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+/// Edit distance of a and b, or limit + 1 once it exceeds limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t best = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      best = std::min(best, cur[j]);
+    }
+    if (best > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+/// A whole folded line against a folded phrase: equal, or one slip in ten
+/// letters ("Performace criteria"), two in eighteen.
+bool same_phrase(std::string_view line, std::string_view phrase) {
+  if (line == phrase) return true;
+  std::size_t limit = phrase.size() >= 18 ? 2 : phrase.size() >= 10 ? 1 : 0;
+  return limit > 0 && edit_distance(line, phrase, limit) <= limit;
+}
+
+/// Length of the prefix of `text` that spells `phrase` (case and runs of
+/// space ignored, "&" for "and"), ending at a word edge; npos when it does not.
+std::size_t phrase_prefix(std::string_view text, std::string_view phrase) {
+  std::size_t i = 0, k = 0;
+  while (k < phrase.size()) {
+    if (i >= text.size()) return std::string_view::npos;
+    char p = phrase[k];
+    if (p == ' ') {
+      if (text[i] != ' ' && text[i] != '\t') return std::string_view::npos;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+      ++k;
+      continue;
+    }
+    if (text[i] == '&' && phrase.substr(k, 3) == "and") {
+      ++i, k += 3;
+      continue;
+    }
+    if (lower(text[i]) != lower(p)) return std::string_view::npos;
+    ++i, ++k;
+  }
+  if (i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+    return std::string_view::npos;
+  return i;
+}
+
+bool ends_sentence(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == '\'' || t.back() == ')')) t.remove_suffix(1);
+  if (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x9D") t.remove_suffix(3);
+  return !t.empty() && (t.back() == '.' || t.back() == ';' || t.back() == '?' || t.back() == '!' || t.back() == ':');
+}
+
+bool starts_upper(std::string_view t) { return !t.empty() && (is_upper(t[0]) || t[0] == '"'); }
+
+/// Whole-line furniture pattern: "#" a number, "*" any text, case ignored.
+bool furniture_match(std::string_view line, std::string_view pattern) {
+  std::size_t i = 0, k = 0;
+  while (k < pattern.size()) {
+    char p = pattern[k];
+    if (p == '*') return true;
+    if (p == '#') {
+      if (i >= line.size() || !is_digit(line[i])) return false;
+      while (i < line.size() && (is_digit(line[i]) || line[i] == '.' || line[i] == ',')) ++i;
+      ++k;
+      continue;
+    }
+    if (i >= line.size() || lower(line[i]) != lower(p)) return false;
+    ++i, ++k;
+  }
+  return i == line.size();
+}
+
+bool label_fits(const label_pattern& p, const grammar::ast::item_label& l) {
+  using form = label_pattern::form;
+  switch (p.shape) {
+    case form::number: {
+      if (l.path.size() != p.depth) return false;
+      std::string prefix;
+      for (char c : l.prefix)
+        if (c != ' ') prefix.push_back(upper(c));
+      return prefix == p.prefix;
+    }
+    case form::letter: return l.letter != 0 || (l.roman.size() == 1 && l.open != 0) || l.roman.size() == 1;
+    case form::roman: return !l.roman.empty();
+    case form::bullet: return false;
+  }
+  return false;
+}
+
+std::string code_of(const grammar::ast::item_label& l) {
+  std::string c;
+  for (char ch : l.prefix)
+    if (ch != ' ') c.push_back(ch);
+  for (std::size_t i = 0; i < l.path.size(); ++i) c += (i ? "." : "") + std::to_string(l.path[i]);
+  if (l.letter) c.push_back(l.letter);
+  c += l.roman;
+  return c;
+}
+
+/// A segment of the document: a line, or a cell of a table row, cleaned.
+struct segment {
+  std::uint32_t line = 0;
+  clean::rich_text text;
+  bool bullet = false;
+  int md_heading = 0;            // number of "#"
+  bool bold = false;             // the whole text emphasised
+  bool blank_before = false;
+  bool furniture_before = false; // page furniture between it and the content before
+  bool cell = false;
+};
+
+/// An item being built.
+struct node {
+  int level = 0;
+  bool group = false;
+  grammar::ast::item_label label;
+  std::uint32_t label_begin = 0, label_end = 0;  // source bytes of the printed label
+  std::string code;
+  clean::rich_text text;
+  std::uint32_t first_line = 0, last_line = 0;
+  bool inferred = false, incomplete = false;
+  std::vector<node> children;
+};
+
+struct part_build {
+  const part_rule* rule = nullptr;
+  std::string_view heading, lead_in;
+  std::uint32_t begin = UINT32_MAX, end = 0;  // source bytes
+  std::vector<block> blocks;
+  std::vector<node> items;
+};
+
+class outline_builder {
+ public:
+  outline_builder(parse_context& ctx, const profile& p, const std::vector<std::string>& shared_furniture)
+      : ctx_(ctx), prof_(p), shared_furniture_(shared_furniture) {
+    for (const auto& r : p.parts) {
+      for (const auto& h : r.headings) headings_.push_back({fold(h), &r});
+      for (const auto& h : r.lead_ins) lead_ins_.push_back({fold(h), &r});
+    }
+    // longest first: "Learning outcomes and assessment criteria" before "Learning outcomes"
+    auto longer = [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); };
+    std::stable_sort(headings_.begin(), headings_.end(), longer);
+    std::stable_sort(lead_ins_.begin(), lead_ins_.end(), longer);
+    for (const auto& f : p.fields)
+      for (const auto& l : f.labels) fields_.push_back({l, &f});
+    std::stable_sort(fields_.begin(), fields_.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  }
+
+  standard build() {
+    read_segments();
+    split_long_segments();
+    find_running_footers();
+    for (k_ = 0; k_ < segs_.size(); ++k_) take(segs_[k_]);
+    flush_pending();
+    close_part();
+    close_section();
+    mark_incomplete_end();
+    return lower_all();
+  }
+
+ private:
+  parse_context& ctx_;
+  const profile& prof_;
+  const std::vector<std::string>& shared_furniture_;
+  std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_;
+  std::vector<std::pair<std::string, const field_rule*>> fields_;
+  std::vector<segment> segs_;
+  std::size_t k_ = 0;
+  std::vector<bool> footer_line_;
+
+  std::vector<part_build> parts_;
+  part_build* part_ = nullptr;
+  node* group_ = nullptr;
+  std::vector<node*> open_;  // open items, level 0 first
+  std::vector<node> pending_labels_;
+  std::vector<std::size_t> pending_texts_;
+  const field_rule* pending_field_ = nullptr;
+  std::string_view pending_field_label_;
+  std::uint32_t pending_field_begin_ = 0;
+
+  struct field_build {
+    const field_rule* rule;
+    std::string_view label;
+    clean::rich_text value;
+    std::uint32_t begin;
+  };
+  std::vector<field_build> fields_found_;
+  std::vector<section> sections_;
+  section* section_ = nullptr;
+  std::vector<std::pair<std::uint32_t, clean::rich_text>> section_paras_;
+  std::string_view title_;
+  source_span title_span_;
+  bool seen_structure_ = false;
+
+  // ---- reading --------------------------------------------------------
+
+  void add_segment(std::uint32_t l, std::uint32_t b, std::uint32_t e, bool cell, bool blank_before,
+                   bool furniture_before) {
+    segment s;
+    s.line = l;
+    s.cell = cell;
+    s.blank_before = blank_before;
+    s.furniture_before = furniture_before;
+    s.text = ctx_.read_text(b, e);
+    if (s.text.empty()) return;
+    std::string_view t = s.text.text();
+    std::size_t off = 0;
+    while (off < t.size() && t[off] == '#') ++off;
+    if (off > 0 && off < t.size() && t[off] == ' ') s.md_heading = static_cast<int>(off);
+    else off = 0;
+    while (off < t.size() && t[off] == ' ') ++off;
+    // a bullet: "- ", "• ", "* ", "– ", "▪ ", "· ", "o " (Word's second level)
+    static constexpr std::array<std::string_view, 8> bullets{"- ", "\xE2\x80\xA2 ", "* ", "\xE2\x80\x93 ",
+                                                             "\xE2\x96\xAA ", "\xC2\xB7 ", "o ", "\xEF\x82\xB7 "};
+    for (auto b : bullets)
+      if (t.substr(off, b.size()) == b) {
+        s.bullet = true;
+        off += b.size();
+        while (off < t.size() && t[off] == ' ') ++off;
+        break;
+      }
+    if (off > 0) s.text = s.text.slice(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(t.size()));
+    if (s.text.empty()) return;
+    const auto& runs = s.text.emphasis_runs();
+    s.bold = !runs.empty() && runs.front().begin == 0 && runs.front().end >= s.text.text().size() &&
+             runs.front().style == clean::emphasis::bold;
+    segs_.push_back(std::move(s));
+  }
+
+  void read_segments() {
+    bool blank_before = true, furniture_before = false;
+    for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l) {
+      if (ctx_.use[l] == line_use::blank) {
+        blank_before = true;
+        continue;
+      }
+      if (ctx_.use[l] == line_use::furniture) {
+        furniture_before = true;
+        continue;
+      }
+      auto [b, e] = trimmed(ctx_, l);
+      std::string_view raw = ctx_.src.substr(b, e - b);
+      if (raw.size() >= 3 && raw.find_first_not_of("-*_=~ \t") == std::string_view::npos) {
+        mark_furniture(ctx_, l, "rule");  // a horizontal rule: "---", "***", "___"
+        furniture_before = true;
+        continue;
+      }
+      if (raw.size() >= 2 && raw.front() == '|') {
+        // a markdown or flattened table row: its cells, in order; "|---|" rules are furniture
+        if (raw.find_first_not_of("|-:= \t") == std::string_view::npos) {
+          mark_furniture(ctx_, l, "table_rule");
+          continue;
+        }
+        std::uint32_t cb = b + 1;
+        for (std::uint32_t i = b + 1; i <= e; ++i) {
+          if (i == e || ctx_.src[i] == '|') {
+            auto cell = trim(ctx_.src.substr(cb, i - cb));
+            if (!cell.empty()) {
+              auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
+              add_segment(l, off, off + static_cast<std::uint32_t>(cell.size()), true, blank_before, furniture_before);
+              blank_before = furniture_before = false;
+            }
+            cb = i + 1;
+          }
+        }
+        ctx_.use[l] = line_use::unknown;
+        continue;
+      }
+      // tab-separated cells, unless the first is a label before its text ("1.<TAB>text")
+      auto tab = raw.find('\t');
+      if (tab != std::string_view::npos) {
+        auto first = trim(raw.substr(0, tab));
+        auto m = grammar::match_item_label(first);
+        bool label_only = m && m->rest >= first.size();
+        if (!label_only && !first.empty()) {
+          std::uint32_t cb = b;
+          for (std::uint32_t i = b; i <= e; ++i) {
+            if (i == e || ctx_.src[i] == '\t') {
+              auto cell = trim(ctx_.src.substr(cb, i - cb));
+              if (!cell.empty()) {
+                auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
+                add_segment(l, off, off + static_cast<std::uint32_t>(cell.size()), true, blank_before,
+                            furniture_before);
+                blank_before = furniture_before = false;
+              }
+              cb = i + 1;
+            }
+          }
+          continue;
+        }
+      }
+      add_segment(l, b, e, false, blank_before, furniture_before);
+      blank_before = furniture_before = false;
+    }
+  }
+
+  /// A conversion that lost its line breaks leaves headings, fields and items
+  /// on one line. A long line is cut before each field label and around each
+  /// heading and lead-in the profile knows, where the text spells it with a
+  /// capital after a space; the items are split later, at their labels.
+  void split_long_segments() {
+    constexpr std::size_t long_line = 600;
+    std::vector<segment> out;
+    out.reserve(segs_.size());
+    for (auto& s : segs_) {
+      std::string_view t = s.text.text();
+      if (t.size() < long_line || s.cell) {
+        out.push_back(std::move(s));
+        continue;
+      }
+      std::vector<std::size_t> cuts;
+      for (std::size_t i = 1; i < t.size(); ++i) {
+        if (t[i - 1] != ' ' || !is_upper(t[i])) continue;
+        std::size_t best = 0;
+        bool heading = false;
+        for (const auto* list : {&headings_, &lead_ins_})
+          for (const auto& [phrase, rule] : *list) {
+            auto n = phrase_prefix(t.substr(i), phrase);
+            if (n != std::string_view::npos && n > best) best = n, heading = true;
+          }
+        for (const auto& [label, rule] : fields_) {
+          auto n = phrase_prefix(t.substr(i), label);
+          if (n != std::string_view::npos && n > best) best = n, heading = false;
+        }
+        if (!best) continue;
+        cuts.push_back(i);
+        std::size_t after = i + best;
+        while (after < t.size() && (t[after] == ':' || t[after] == ' ')) ++after;
+        if (heading && after < t.size()) cuts.push_back(after);
+        i = after;
+      }
+      if (cuts.empty()) {
+        out.push_back(std::move(s));
+        continue;
+      }
+      ctx_.report(diag::line_split, severity::warning, ctx_.span_of(s.text),
+                  "one line holds " + std::to_string(cuts.size() + 1) +
+                      " headings, fields and texts (its line breaks were lost); split at the profile's headings and "
+                      "labels",
+                  t.substr(0, 120));
+      cuts.push_back(t.size());
+      std::size_t from = 0;
+      for (auto c : cuts) {
+        std::size_t e = c;
+        while (e > from && t[e - 1] == ' ') --e;
+        if (e > from) {
+          segment piece = s;
+          piece.text = s.text.slice(static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(e));
+          piece.blank_before = from > 0;
+          out.push_back(std::move(piece));
+        }
+        from = c;
+      }
+    }
+    segs_ = std::move(out);
+  }
+
+  /// A running footer or header of a PDF conversion: a short line that opens
+  /// with a document code and ends with a page number, printed on two or more
+  /// pages ("SFHGEN22 Support people to … 2").
+  void find_running_footers() {
+    std::unordered_map<std::string, int> seen;
+    std::vector<std::string> key(segs_.size());
+    for (std::size_t i = 0; i < segs_.size(); ++i) {
+      std::string_view t = segs_[i].text.text();
+      if (t.size() > 250 || segs_[i].cell) continue;
+      auto code = grammar::match_document_code(t);
+      std::size_t end = t.size();
+      while (end > 0 && t[end - 1] == ' ') --end;
+      std::size_t d = end;
+      while (d > 0 && is_digit(t[d - 1])) --d;
+      if (!code || d == end || d == 0 || t[d - 1] != ' ') continue;
+      key[i] = std::string(t.substr(0, d));
+      ++seen[key[i]];
+    }
+    footer_line_.assign(segs_.size(), false);
+    for (std::size_t i = 0; i < segs_.size(); ++i)
+      if (!key[i].empty() && seen[key[i]] >= 2) footer_line_[i] = true;
+  }
+
+  // ---- dispatch ---------------------------------------------------------
+
+  void take(segment& s) {
+    std::string_view t = s.text.text();
+    if (is_furniture(s, t)) return;
+    if (pending_field_) {
+      if (!opens_anything(s)) {
+        add_field(pending_field_, pending_field_label_, s.text, pending_field_begin_, s.line);
+        pending_field_ = nullptr;
+        return;
+      }
+      pending_field_ = nullptr;
+    }
+    if (take_field(s)) return;
+    if (take_heading(s)) return;
+    if (part_ && part_->rule && !part_->rule->levels.empty()) {
+      if (take_item(s)) return;
+      if (take_group(s)) return;
+      if (take_continuation(s)) return;
+    } else if (take_implicit_item(s)) {
+      return;
+    }
+    take_prose(s);
+  }
+
+  bool is_furniture(const segment& s, std::string_view t) {
+    bool site = false;
+    if (!s.cell && t.size() < 60)
+      for (const auto* list : {&prof_.furniture, &shared_furniture_})
+        for (const auto& f : *list)
+          if (furniture_match(t, f)) site = true;
+    if (site || footer_line_[k_]) {
+      mark_furniture(ctx_, s.line, site ? "site" : "running_footer");
+      if (k_ + 1 < segs_.size()) segs_[k_ + 1].furniture_before = true;
+      return true;
+    }
+    return false;
+  }
+
+  /// Whether a segment opens something of its own (so it is no field value).
+  bool opens_anything(const segment& s) {
+    auto f = fold(s.text.text());
+    for (const auto& [phrase, rule] : headings_)
+      if (f == phrase) return true;
+    for (const auto& [label, rule] : fields_) {
+      auto n = phrase_prefix(s.text.text(), label);
+      if (n != std::string_view::npos && (n == s.text.text().size() || s.text.text()[n] == ':')) return true;
+    }
+    return false;
+  }
+
+  // ---- fields -------------------------------------------------------------
+
+  bool take_field(segment& s) {
+    std::string_view t = s.text.text();
+    if (t.size() > 400 && !s.cell) return false;
+    for (const auto& [label, rule] : fields_) {
+      auto n = phrase_prefix(t, label);
+      if (n == std::string_view::npos) continue;
+      std::size_t v = n;
+      while (v < t.size() && t[v] == ' ') ++v;
+      bool colon = v < t.size() && t[v] == ':';
+      // "Version Number 1": a label and its value with no colon, only among other field lines
+      // (alone, "Level 3 Diploma…" is no field)
+      bool loose = !colon && v < t.size() && v > n && (starts_field(k_ + 1) || starts_field(k_ - 1));
+      if (!colon && v < t.size() && !loose) continue;
+      if (colon) ++v;
+      while (v < t.size() && t[v] == ' ') ++v;
+      flush_pending();
+      auto label_view = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(n)));
+      mark_content(s.line);
+      if (v >= t.size()) {
+        pending_field_ = rule;
+        pending_field_label_ = label_view;
+        pending_field_begin_ = s.text.source_begin();
+      } else {
+        add_field(rule, label_view, s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(t.size())),
+                  s.text.source_begin(), s.line);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /// Whether segment j opens with a field label (for runs of metadata lines).
+  bool starts_field(std::size_t j) {
+    if (j >= segs_.size()) return false;
+    std::string_view t = segs_[j].text.text();
+    for (const auto& [label, rule] : fields_)
+      if (phrase_prefix(t, label) != std::string_view::npos) return true;
+    return false;
+  }
+
+  void add_field(const field_rule* rule, std::string_view label, const clean::rich_text& value, std::uint32_t begin,
+                 std::uint32_t line) {
+    mark_content(line);
+    fields_found_.push_back({rule, label, value, begin});
+  }
+
+  // ---- headings and lead-ins ----------------------------------------------
+
+  bool take_heading(segment& s) {
+    std::string_view t = s.text.text();
+    auto f = fold(t);
+    if (f.size() <= 80) {
+      for (const auto& [phrase, rule] : headings_)
+        if (f == phrase) {
+          open_part(rule, s, ctx_.keep(s.text), {});
+          return true;
+        }
+      for (const auto& [phrase, rule] : lead_ins_)
+        if (f == phrase) {
+          open_part(rule, s, {}, ctx_.keep(s.text));
+          return true;
+        }
+      for (const auto& [phrase, rule] : headings_)
+        if (same_phrase(f, phrase)) {
+          if (f != phrase)
+            ctx_.report(diag::heading_variant, severity::note, ctx_.span_of(s.text),
+                        "heading read as \"" + rule->headings.front() + "\"", t, rule->headings.front());
+          open_part(rule, s, ctx_.keep(s.text), {});
+          return true;
+        }
+      for (const auto& [phrase, rule] : lead_ins_)
+        if (same_phrase(f, phrase)) {
+          open_part(rule, s, {}, ctx_.keep(s.text));
+          return true;
+        }
+      // a heading broken over two lines: "Performance" / "criteria"
+      if (k_ + 1 < segs_.size() && f.size() <= 30 && !s.cell) {
+        auto joined = f + " " + fold(segs_[k_ + 1].text.text());
+        for (const auto& [phrase, rule] : headings_)
+          if (joined == phrase) {
+            auto both = s.text;
+            both.join(segs_[k_ + 1].text);
+            ctx_.report(diag::heading_joined, severity::note, ctx_.span_of(both),
+                        "heading broken over two lines, read as one", t, both.text());
+            open_part(rule, s, ctx_.keep(both), {});
+            mark_content(segs_[k_ + 1].line);
+            ++k_;
+            return true;
+          }
+      }
+    }
+    // a heading or lead-in run into its text: "Performance criteria You must be able to: P1 …"
+    for (const auto* list : {&headings_, &lead_ins_}) {
+      for (const auto& [phrase, rule] : *list) {
+        auto n = phrase_prefix(t, phrase);
+        if (n == std::string_view::npos || n >= t.size()) continue;
+        std::size_t r = n;
+        bool colon = false;
+        while (r < t.size() && (t[r] == ' ' || t[r] == ':')) colon = colon || t[r] == ':', ++r;
+        if (r >= t.size()) continue;
+        auto rest = t.substr(r);
+        if (!colon && !runs_into_part(rule, rest)) continue;
+        bool heading = list == &headings_;
+        auto head = s.text.slice(0, static_cast<std::uint32_t>(n));
+        if (heading)
+          ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(head),
+                      "heading run into the text after it; split off", t, head.text());
+        open_part(rule, s, heading ? ctx_.keep(head) : std::string_view{}, heading ? std::string_view{} : ctx_.keep(head));
+        segment tail = s;
+        tail.text = s.text.slice(static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(t.size()));
+        tail.blank_before = true;
+        tail.furniture_before = false;
+        segs_[k_] = std::move(tail);
+        take(segs_[k_]);
+        return true;
+      }
+    }
+    // a heading the profile does not know closes the part: markdown "#", a bold line
+    const bool before_anything = title_.empty() && parts_.empty() && sections_.empty();
+    if (!before_anything && (s.md_heading > 0 || (s.bold && !s.cell && t.size() <= 120 && !ends_sentence(t))) &&
+        !grammar::match_item_label(t)) {
+      flush_pending();
+      close_part();
+      open_section(s);
+      return true;
+    }
+    return false;
+  }
+
+  /// Whether text after a heading phrase belongs to that part: a lead-in of
+  /// it, or an item label it knows.
+  bool runs_into_part(const part_rule* rule, std::string_view rest) {
+    auto f = fold(rest.substr(0, 200));
+    for (const auto& li : rule->lead_ins)
+      if (phrase_prefix(rest, fold(li)) != std::string_view::npos) return true;
+    (void)f;
+    auto m = grammar::match_item_label(rest);
+    if (!m || rule->levels.empty()) return false;
+    for (const auto& p : rule->levels.front().labels)
+      if (label_fits(p, m->value)) return true;
+    return false;
+  }
+
+  void open_part(const part_rule* rule, const segment& s, std::string_view heading, std::string_view lead_in) {
+    flush_pending();
+    mark_content(s.line);
+    seen_structure_ = true;
+    if (part_ && part_->rule == rule) {
+      // the same part again: a lead-in after its heading, or its heading repeated after a page break
+      if (!lead_in.empty() && part_->lead_in.empty()) part_->lead_in = lead_in;
+      extend_part(s.text);
+      return;
+    }
+    close_part();
+    close_section();
+    parts_.push_back({});
+    part_ = &parts_.back();
+    part_->rule = rule;
+    part_->heading = heading;
+    part_->lead_in = lead_in;
+    extend_part(s.text);
+  }
+
+  void extend_part(const clean::rich_text& t) {
+    if (!part_ || t.empty()) return;
+    part_->begin = std::min(part_->begin, t.source_begin());
+    part_->end = std::max(part_->end, t.source_end());
+  }
+
+  void close_part() {
+    flush_pending();
+    open_.clear();
+    group_ = nullptr;
+    part_ = nullptr;
+  }
+
+  // ---- items ----------------------------------------------------------------
+
+  int level_of(const part_rule& rule, const grammar::ast::item_label& l) {
+    for (std::size_t i = 0; i < rule.levels.size(); ++i)
+      for (const auto& p : rule.levels[i].labels)
+        if (label_fits(p, l)) return static_cast<int>(i);
+    return -1;
+  }
+  int bullet_level(const part_rule& rule) {
+    for (std::size_t i = 0; i < rule.levels.size(); ++i)
+      for (const auto& p : rule.levels[i].labels)
+        if (p.shape == label_pattern::form::bullet) return static_cast<int>(i);
+    return -1;
+  }
+
+  std::vector<node>& container_of(int level) {
+    if (level == 0) return group_ ? group_->children : part_->items;
+    return open_[static_cast<std::size_t>(level - 1)]->children;
+  }
+
+  /// The last numbered sibling at `level`, if any; at level 0 across the
+  /// part's groups (criteria are numbered on under activity headings).
+  const node* last_at(int level) {
+    if (level > static_cast<int>(open_.size())) return nullptr;
+    if (level == 0 && part_) {
+      for (auto it = part_->items.rbegin(); it != part_->items.rend(); ++it) {
+        if (!it->group) return &*it;
+        if (!it->children.empty()) return &it->children.back();
+      }
+      return nullptr;
+    }
+    auto& c = container_of(level);
+    for (auto it = c.rbegin(); it != c.rend(); ++it)
+      if (!it->group) return &*it;
+    return nullptr;
+  }
+
+  /// Whether a bare number continues the sequence at its level: the next
+  /// number, a restart at 1, or a gap of up to two.
+  bool in_sequence(int level, const grammar::ast::item_label& l) {
+    if (!l.prefix.empty() || l.path.size() != 1) return true;
+    const node* prev = last_at(level);
+    for (const auto& p : pending_labels_)
+      if (p.level == level) prev = &p;
+    unsigned n = l.path.back();
+    if (!prev || prev->label.path.empty()) return n <= 3;
+    unsigned last = prev->label.path.back();
+    return n == 1 || (n > last && n <= last + 3);
+  }
+
+  /// The item label opening a segment when it fits the current part.
+  std::optional<grammar::prefix_match<grammar::ast::item_label>> label_here(std::string_view t, int& level) {
+    auto m = grammar::match_item_label(t);
+    if (!m) return std::nullopt;
+    level = level_of(*part_->rule, m->value);
+    if (level < 0) return std::nullopt;
+    // a sub-level needs its parent, unless a dotted number names it ("1.1" with no outcome 1)
+    if (level > static_cast<int>(open_.size()) && pending_labels_.empty()) {
+      if (m->value.path.size() < 2) return std::nullopt;
+    }
+    if (!in_sequence(level, m->value)) return std::nullopt;
+    return m;
+  }
+
+  bool take_item(segment& s) {
+    std::string_view t = s.text.text();
+    int level = -1;
+    auto m = label_here(t, level);
+    if (!m) {
+      if (s.bullet) return take_bullet(s);
+      // a label of another part ("K1" while reading criteria) opens that part
+      return take_implicit_item(s);
+    }
+    std::size_t rest = m->rest;
+    // "P1 - text", "D4: text", "1.1 / text"
+    while (rest < t.size() && (t[rest] == '-' || t[rest] == ':' || t[rest] == '/' || t[rest] == ' ')) ++rest;
+    if (t.substr(rest, 3) == "\xE2\x80\x93") rest += 3;
+    while (rest < t.size() && t[rest] == ' ') ++rest;
+
+    node n;
+    n.level = level;
+    n.label = m->value;
+    n.code = code_of(m->value);
+    n.label_begin = s.text.source_of(0);
+    n.label_end = s.text.source_end_of(static_cast<std::uint32_t>(label_length(t, m->rest)));
+    n.first_line = n.last_line = s.line;
+    mark_content(s.line);
+
+    if (rest >= t.size()) {
+      // a label alone: its text follows (a label column of a PDF, "1" above "Understand …")
+      if (!pending_texts_.empty()) flush_pending();
+      pending_labels_.push_back(std::move(n));
+      return true;
+    }
+    // labels alone on one line, "K1 K2 K3 K4 K5": all wait for their texts
+    if (auto more = only_labels(t.substr(rest), level); !more.empty()) {
+      if (!pending_texts_.empty()) flush_pending();
+      pending_labels_.push_back(std::move(n));
+      for (auto& [off, lab] : more) {
+        node p;
+        p.level = level;
+        p.label = lab.value;
+        p.code = code_of(lab.value);
+        auto lo = static_cast<std::uint32_t>(rest + off);
+        p.label_begin = s.text.source_of(lo);
+        p.label_end = s.text.source_end_of(lo + static_cast<std::uint32_t>(label_length(t.substr(rest + off), lab.rest)));
+        p.first_line = p.last_line = s.line;
+        pending_labels_.push_back(std::move(p));
+      }
+      return true;
+    }
+    flush_pending();
+    n.text = s.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
+    push_item(std::move(n), s);
+    split_run_together();
+    return true;
+  }
+
+  static std::size_t label_length(std::string_view t, std::size_t rest) {
+    while (rest > 0 && (t[rest - 1] == ' ' || t[rest - 1] == '\t')) --rest;
+    return rest;
+  }
+
+  /// Labels at `level` that make up the whole of `t`, with their offsets.
+  std::vector<std::pair<std::size_t, grammar::prefix_match<grammar::ast::item_label>>> only_labels(std::string_view t,
+                                                                                                   int level) {
+    std::vector<std::pair<std::size_t, grammar::prefix_match<grammar::ast::item_label>>> out;
+    std::size_t off = 0;
+    while (off < t.size()) {
+      auto m = grammar::match_item_label(t.substr(off));
+      if (!m || level_of(*part_->rule, m->value) != level || m->value.path.empty()) return {};
+      out.emplace_back(off, *m);
+      if (m->rest == 0) return {};
+      off += m->rest;
+    }
+    return out;
+  }
+
+  void push_item(node n, const segment& s) {
+    auto level = static_cast<std::size_t>(n.level);
+    // a sub-level with no parent open: under the last item of the level above, if any
+    while (open_.size() > level) open_.pop_back();
+    if (open_.size() < level) {
+      if (open_.empty() && container_of(0).empty()) {
+        n.level = 0;
+        level = 0;
+      } else {
+        while (open_.size() < level) {
+          auto& c = container_of(static_cast<int>(open_.size()));
+          if (c.empty()) break;
+          open_.push_back(&c.back());
+        }
+        if (open_.size() < level) level = open_.size(), n.level = static_cast<int>(level);
+      }
+    }
+    check_sequence(n, s);
+    auto& c = container_of(static_cast<int>(level));
+    c.push_back(std::move(n));
+    open_.push_back(&c.back());
+    extend_part(s.text);
+  }
+
+  void check_sequence(const node& n, const segment& s) {
+    if (n.label.path.empty() || n.inferred) return;
+    const node* prev = last_at(n.level);
+    if (!prev || prev->label.path.empty() || prev->label.path.size() != n.label.path.size()) return;
+    unsigned a = prev->label.path.back(), b = n.label.path.back();
+    if (b == a + 1 || b == 1) return;
+    if (n.label.path.size() > 1 && n.label.path.front() != prev->label.path.front()) return;
+    ctx_.report(diag::numbering, severity::warning, ctx_.span_of(s.text),
+                "numbering: " + n.code + " follows " + prev->code, s.text.text());
+  }
+
+  /// "1. First text. 2. Second text." — items run together on one line are
+  /// split at the next label of the sequence (after a sentence end).
+  void split_run_together() {
+    node& cur = *open_.back();
+    if (cur.label.path.empty()) return;
+    for (;;) {
+      std::string_view t = cur.text.text();
+      auto next = cur.label;
+      next.path.back() += 1;
+      std::string want = next.prefix + (next.prefix.empty() || next.prefix.size() <= 3 ? "" : " ");
+      for (std::size_t i = 0; i < next.path.size(); ++i) want += (i ? "." : "") + std::to_string(next.path[i]);
+      std::size_t at = std::string_view::npos;
+      for (std::size_t from = 0; (from = t.find(want, from)) != std::string_view::npos; ++from) {
+        if (from < 2 || t[from - 1] != ' ') continue;
+        if (next.open && t[from - 1] != '(') continue;
+        auto m = grammar::match_item_label(t.substr(from));
+        if (!m || code_of(m->value) != code_of(next) || m->value.close != cur.label.close) continue;
+        // a bare number with no delimiter ("… choose 2 units") splits only after a sentence end
+        if (next.prefix.empty() && !next.close && !ends_sentence(t.substr(0, from - 1))) continue;
+        at = from;
+        break;
+      }
+      if (at == std::string_view::npos) return;
+      auto m = grammar::match_item_label(t.substr(at));
+      node n;
+      n.level = cur.level;
+      n.label = m->value;
+      n.code = code_of(m->value);
+      n.label_begin = cur.text.source_of(static_cast<std::uint32_t>(at));
+      n.label_end = cur.text.source_end_of(static_cast<std::uint32_t>(at + label_length(t.substr(at), m->rest)));
+      n.first_line = n.last_line = cur.last_line;
+      std::size_t rest = at + m->rest;
+      n.text = cur.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
+      ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span_of(cur.text),
+                  "several items on one line; " + n.code + " split from " + cur.code, t,
+                  std::string(t.substr(0, at - 1)));
+      cur.text = cur.text.slice(0, static_cast<std::uint32_t>(at - 1));
+      auto& c = container_of(cur.level);
+      open_.pop_back();
+      c.push_back(std::move(n));
+      open_.push_back(&c.back());
+      // cur is no longer valid after push_back: continue from the new item
+      return split_run_together();
+    }
+  }
+
+  bool take_bullet(segment& s) {
+    int bl = bullet_level(*part_->rule);
+    if (bl < 0) return false;
+    flush_pending();
+    if (bl > static_cast<int>(open_.size())) bl = static_cast<int>(open_.size());
+    if (bl > 0 && open_.empty()) return false;
+    node n;
+    n.level = bl;
+    auto& c = bl == 0 ? container_of(0) : open_[static_cast<std::size_t>(bl - 1)]->children;
+    n.code = std::to_string(c.size() + 1);
+    n.label_begin = n.label_end = s.text.source_begin();
+    n.text = s.text;
+    n.first_line = n.last_line = s.line;
+    mark_content(s.line);
+    while (open_.size() > static_cast<std::size_t>(bl)) open_.pop_back();
+    c.push_back(std::move(n));
+    open_.push_back(&c.back());
+    extend_part(s.text);
+    return true;
+  }
+
+  /// A prefixed label ("K3", "S12", "Duty 2") that only one part of the
+  /// profile knows opens that part, heading or not.
+  bool take_implicit_item(segment& s) {
+    auto m = grammar::match_item_label(s.text.text());
+    if (!m || m->value.prefix.empty()) return false;
+    const part_rule* owner = nullptr;
+    for (const auto& r : prof_.parts) {
+      if (r.levels.empty() || (part_ && part_->rule == &r)) continue;
+      for (const auto& p : r.levels.front().labels)
+        if (p.shape == label_pattern::form::number && !p.prefix.empty() && label_fits(p, m->value)) {
+          if (owner && owner != &r) return false;  // two parts claim it
+          owner = &r;
+        }
+    }
+    if (!owner) return false;
+    flush_pending();
+    close_part();
+    close_section();
+    parts_.push_back({});
+    part_ = &parts_.back();
+    part_->rule = owner;
+    seen_structure_ = true;
+    return take_item(s);
+  }
+
+  /// A short line right before a run of items heads a group of them
+  /// (activity headings over performance criteria, sub-headings over knowledge).
+  bool take_group(segment& s) {
+    std::string_view t = s.text.text();
+    if (t.size() > 150 || ends_sentence(t) || !pending_labels_.empty() || !starts_upper(t)) return false;
+    if (!open_.empty() && !ends_sentence(open_.back()->text.text()) && !s.bold && s.md_heading == 0) {
+      // after an item with no closing punctuation, only a line set apart by blank lines heads a group
+      if (!s.blank_before || s.furniture_before) return false;
+    }
+    if (k_ + 1 >= segs_.size()) return false;
+    auto m = grammar::match_item_label(segs_[k_ + 1].text.text());
+    if (!m || level_of(*part_->rule, m->value) != 0) return false;
+    flush_pending();
+    open_.clear();
+    node g;
+    g.group = true;
+    g.text = s.text;
+    g.label_begin = g.label_end = s.text.source_begin();
+    g.first_line = g.last_line = s.line;
+    part_->items.push_back(std::move(g));
+    group_ = &part_->items.back();
+    mark_content(s.line);
+    extend_part(s.text);
+    return true;
+  }
+
+  bool take_continuation(segment& s) {
+    std::string_view t = s.text.text();
+    if (!pending_labels_.empty()) {
+      pending_texts_.push_back(k_);
+      mark_content(s.line);
+      return true;
+    }
+    if (open_.empty()) return false;
+    node& cur = *open_.back();
+    // an item that lost its label: between two labelled items whose numbers leave room for it
+    if (!cur.label.path.empty() && ends_sentence(cur.text.text()) && starts_upper(t) && s.blank_before &&
+        next_label_skips_one(cur)) {
+      node n;
+      n.level = cur.level;
+      n.label = cur.label;
+      n.label.path.back() += 1;
+      n.code = code_of(n.label);
+      n.inferred = true;
+      n.text = s.text;
+      n.label_begin = n.label_end = s.text.source_begin();
+      n.first_line = n.last_line = s.line;
+      ctx_.report(diag::number_inferred, severity::warning, ctx_.span_of(s.text),
+                  "item printed without its label; numbered " + n.code + " from the sequence", t, n.code + " " + std::string(t));
+      mark_content(s.line);
+      auto& c = container_of(n.level);
+      open_.pop_back();
+      c.push_back(std::move(n));
+      open_.push_back(&c.back());
+      extend_part(s.text);
+      return true;
+    }
+    if (s.cell && ends_sentence(cur.text.text()) && starts_upper(t)) return false;
+    join_text(cur, s);
+    return true;
+  }
+
+  bool next_label_skips_one(const node& cur) {
+    for (std::size_t j = k_ + 1; j < segs_.size() && j < k_ + 40; ++j) {
+      auto m = grammar::match_item_label(segs_[j].text.text());
+      if (!m) continue;
+      if (level_of(*part_->rule, m->value) != cur.level) return false;
+      return m->value.path.size() == cur.label.path.size() && m->value.prefix == cur.label.prefix &&
+             m->value.path.back() == cur.label.path.back() + 2;
+    }
+    return false;
+  }
+
+  void join_text(node& cur, const segment& s) {
+    if (s.furniture_before) {
+      auto joined = cur.text;
+      joined.join(s.text);
+      ctx_.report(diag::rejoined_page_break, severity::warning, ctx_.span_of(s.text),
+                  "text continued after a page break or running header; joined to " +
+                      (cur.code.empty() ? std::string("the item before") : cur.code),
+                  s.text.text(), joined.text());
+    }
+    if (cur.text.empty()) cur.text = s.text;
+    else cur.text.join(s.text);
+    cur.last_line = s.line;
+    mark_content(s.line);
+    extend_part(s.text);
+  }
+
+  /// Pairs a run of labels printed apart from their texts with the texts:
+  /// one each when the counts agree, else at sentence ends that start a line,
+  /// else at sentence ends inside the text.
+  void flush_pending() {
+    if (pending_labels_.empty()) {
+      pending_texts_.clear();
+      return;
+    }
+    auto labels = std::move(pending_labels_);
+    auto texts = std::move(pending_texts_);
+    pending_labels_.clear();
+    pending_texts_.clear();
+    const std::size_t n = labels.size();
+    std::vector<clean::rich_text> parts(n);
+    bool paired = true;
+    if (texts.size() == n) {
+      for (std::size_t i = 0; i < n; ++i) parts[i] = segs_[texts[i]].text;
+    } else if (n == 1) {
+      for (auto j : texts) parts[0].empty() ? void(parts[0] = segs_[j].text) : parts[0].join(segs_[j].text);
+    } else if (texts.size() > n) {
+      // boundaries where a line starts a sentence after one that ended
+      std::vector<std::size_t> starts{0};
+      for (std::size_t i = 1; i < texts.size(); ++i)
+        if (ends_sentence(segs_[texts[i - 1]].text.text()) && starts_upper(segs_[texts[i]].text.text()))
+          starts.push_back(i);
+      if (starts.size() == n) {
+        for (std::size_t p = 0; p < n; ++p) {
+          std::size_t end = p + 1 < n ? starts[p + 1] : texts.size();
+          for (std::size_t i = starts[p]; i < end; ++i)
+            parts[p].empty() ? void(parts[p] = segs_[texts[i]].text) : parts[p].join(segs_[texts[i]].text);
+        }
+      } else {
+        paired = false;
+      }
+    } else if (!texts.empty()) {
+      // fewer lines than labels: split the joined text at sentence ends
+      clean::rich_text all = segs_[texts[0]].text;
+      for (std::size_t i = 1; i < texts.size(); ++i) all.join(segs_[texts[i]].text);
+      std::string_view t = all.text();
+      std::vector<std::size_t> cuts{0};
+      for (std::size_t i = 1; i + 1 < t.size(); ++i)
+        if (t[i] == ' ' && ends_sentence(t.substr(0, i)) && starts_upper(t.substr(i + 1))) cuts.push_back(i + 1);
+      if (cuts.size() == n) {
+        for (std::size_t p = 0; p < n; ++p) {
+          std::size_t e = p + 1 < n ? cuts[p + 1] - 1 : t.size();
+          parts[p] = all.slice(static_cast<std::uint32_t>(cuts[p]), static_cast<std::uint32_t>(e));
+        }
+      } else {
+        paired = false;
+      }
+    }
+    if (!paired) {
+      // the shape does not decide: texts in order, one each, the rest to the last
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        auto p = std::min(i, n - 1);
+        parts[p].empty() ? void(parts[p] = segs_[texts[i]].text) : parts[p].join(segs_[texts[i]].text);
+      }
+    }
+    if (n > 1 && !texts.empty()) {
+      std::string codes = labels.front().code + "…" + labels.back().code;
+      clean::rich_text all = segs_[texts[0]].text;
+      for (std::size_t i = 1; i < texts.size(); ++i) all.join(segs_[texts[i]].text);
+      ctx_.report(diag::labels_detached, paired ? severity::warning : severity::error,
+                  ctx_.span(labels.front().label_begin, all.source_end()),
+                  paired ? "labels " + codes + " printed apart from their texts; paired by count and sentence shape"
+                         : "labels " + codes + " printed apart from their texts; " + std::to_string(n) +
+                               " labels but the texts do not divide into as many sentences: given in order, check them",
+                  std::string(ctx_.src.substr(labels.front().label_begin,
+                                              labels.back().label_end - labels.front().label_begin)),
+                  std::string(labels.front().code) + " " + std::string(parts.front().text()));
+    }
+    segment dummy;
+    for (std::size_t i = 0; i < n; ++i) {
+      labels[i].text = std::move(parts[i]);
+      dummy.text = labels[i].text.empty() ? clean::rich_text{} : labels[i].text;
+      if (!texts.empty()) labels[i].last_line = segs_[texts.back()].line;
+      push_item(std::move(labels[i]), dummy);
+    }
+  }
+
+  // ---- prose ------------------------------------------------------------------
+
+  void take_prose(segment& s) {
+    std::string_view t = s.text.text();
+    if (title_.empty() && !seen_structure_ && parts_.empty() && sections_.empty() && fields_found_.size() <= 6 &&
+        t.size() <= 250 && !s.cell && (s.md_heading > 0 || s.bold || k_ == first_content())) {
+      title_ = ctx_.keep(s.text);
+      title_span_ = ctx_.span_of(s.text);
+      mark_content(s.line);
+      return;
+    }
+    mark_content(s.line);
+    if (part_) {
+      extend_part(s.text);
+      if (!part_->blocks.empty() && !s.blank_before && !s.bullet &&
+          part_->blocks.back().which == block::type::paragraph && !ends_sentence(part_->blocks.back().para.text)) {
+        // a paragraph hard-wrapped over lines
+        append_to_last(part_->blocks, s);
+        return;
+      }
+      add_block(part_->blocks, s, part_->rule->role);
+      return;
+    }
+    if (!section_) open_section_plain();
+    if (!section_->blocks.empty() && !s.blank_before && !s.bullet &&
+        section_->blocks.back().which == block::type::paragraph && !ends_sentence(section_->blocks.back().para.text)) {
+      append_to_last(section_->blocks, s);
+      return;
+    }
+    add_block(section_->blocks, s, "section");
+  }
+
+  std::size_t first_content() {
+    return 0;
+  }
+
+  void add_block(std::vector<block>& blocks, const segment& s, std::string_view) {
+    if (s.bullet) {
+      if (blocks.empty() || blocks.back().which != block::type::list) {
+        block b;
+        b.which = block::type::list;
+        blocks.push_back(std::move(b));
+      }
+      list_item li;
+      li.span = ctx_.span_of(s.text);
+      li.text = ctx_.keep(s.text);
+      blocks.back().items.items.push_back(li);
+      blocks.back().items.span = merge(blocks.back().items.span, li.span);
+      return;
+    }
+    block b;
+    b.para.span = ctx_.span_of(s.text);
+    b.para.text = ctx_.keep(s.text);
+    blocks.push_back(std::move(b));
+  }
+
+  void append_to_last(std::vector<block>& blocks, const segment& s) {
+    auto& p = blocks.back().para;
+    std::string joined(p.text);
+    joined += ' ';
+    joined += s.text.text();
+    p.text = ctx_.keep(joined);
+    p.span = merge(p.span, ctx_.span_of(s.text));
+  }
+
+  void open_section(const segment& s) {
+    close_section();
+    sections_.push_back({});
+    section_ = &sections_.back();
+    section_->heading = ctx_.keep(s.text);
+    section_->span = ctx_.span_of(s.text);
+    mark_content(s.line);
+  }
+  void open_section_plain() {
+    sections_.push_back({});
+    section_ = &sections_.back();
+  }
+  void close_section() { section_ = nullptr; }
+
+  void mark_content(std::uint32_t l) {
+    if (ctx_.use[l] != line_use::furniture) ctx_.use[l] = line_use::content;
+  }
+
+  // ---- the end ----------------------------------------------------------------
+
+  /// The document stops inside its last item when that item has no closing
+  /// punctuation and its siblings mostly do, or the source has no final
+  /// line break: it is marked incomplete, never completed.
+  void mark_incomplete_end() {
+    if (parts_.empty()) return;
+    // the last item in source order
+    node* last = nullptr;
+    std::vector<node>* siblings = nullptr;
+    for (auto& p : parts_) {
+      std::vector<node>* c = &p.items;
+      node* deepest = nullptr;
+      while (!c->empty()) {
+        siblings = c;
+        deepest = &c->back();
+        c = &deepest->children;
+      }
+      if (deepest && (!last || deepest->label_begin > last->label_begin)) last = deepest;
+    }
+    if (!last || last->group || last->text.empty()) return;
+    if (last->text.source_end() + 8 < ctx_.src.size()) {
+      // more text after it: only when nothing but furniture or blanks follows
+      for (std::uint32_t l = ctx_.lines.line_of(last->text.source_end() - 1) + 1; l < ctx_.lines.count(); ++l)
+        if (ctx_.use[l] == line_use::content || ctx_.use[l] == line_use::unknown) return;
+    }
+    std::string_view t = last->text.text();
+    if (ends_sentence(t)) return;
+    bool no_final_break = !ctx_.src.empty() && ctx_.src.back() != '\n' && ctx_.src.back() != '\r';
+    std::size_t closed = 0, count = 0;
+    if (siblings)
+      for (auto& n : *siblings)
+        if (&n != last && !n.group) ++count, closed += ends_sentence(n.text.text()) ? 1 : 0;
+    if (!no_final_break && !(count >= 2 && closed * 3 >= count * 2)) return;
+    last->incomplete = true;
+    ctx_.report(diag::incomplete_item, severity::warning, ctx_.span_of(last->text),
+                "the document stops inside " + (last->code.empty() ? std::string("its last item") : last->code) +
+                    "; kept as far as it goes and marked incomplete",
+                t);
+  }
+
+  // ---- lowering -------------------------------------------------------------------
+
+  outline_item lower_node(node& n, const part_rule& rule, const std::string& parent_id, std::vector<std::string>& ids,
+                     std::size_t group_index) {
+    outline_item it;
+    const auto level = static_cast<std::size_t>(std::max(0, n.level));
+    if (n.group) {
+      it.kind = outline_item::group_kind;
+      it.code = "group-" + std::to_string(group_index);
+    } else {
+      it.kind = rule.levels[std::min(level, rule.levels.size() - 1)].kind;
+      it.code = n.code;
+    }
+    std::string stem = it.code;
+    for (auto& c : stem) c = lower(c);
+    it.id = unique_id(parent_id + "/" + slug(stem), ids, n);
+    it.label = n.label_end > n.label_begin ? ctx_.src.substr(n.label_begin, n.label_end - n.label_begin) : std::string_view{};
+    it.text = n.text.empty() ? std::string_view{} : ctx_.keep(n.text);
+    it.incomplete = n.incomplete;
+    it.label_inferred = n.inferred;
+    auto end = n.text.empty() ? n.label_end : std::max(n.label_end, n.text.source_end());
+    it.span = ctx_.span(n.label_begin, end);
+    if (!n.group && level < rule.levels.size() && !rule.levels[level].refs.empty()) it.refs = refs_in(it.text, rule.levels[level]);
+    std::size_t g = 0;
+    // children of a group keep the part's id as their stem: moving an item between groups keeps its id
+    const std::string& child_parent = n.group ? parent_id : it.id;
+    for (auto& c : n.children) {
+      auto child = lower_node(c, rule, child_parent, ids, c.group ? ++g : 0);
+      it.span = merge(it.span, child.span);
+      it.children.push_back(std::move(child));
+    }
+    return it;
+  }
+
+  std::string unique_id(std::string id, std::vector<std::string>& ids, const node& n) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      ids.push_back(id);
+      return id;
+    }
+    std::string base = id;
+    for (int i = 2;; ++i) {
+      id = base + "-" + std::to_string(i);
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) break;
+    }
+    ids.push_back(id);
+    ctx_.report(diag::numbering, severity::warning, ctx_.span(n.label_begin, std::max(n.label_end, n.label_begin + 1)),
+                "label " + n.code + " repeats within its part; the later item's id is " + id, n.code);
+    return id;
+  }
+
+  std::vector<std::string> refs_in(std::string_view t, const item_level& level) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (i > 0 && t[i - 1] != ' ' && t[i - 1] != ',' && t[i - 1] != '(' && t[i - 1] != '/') continue;
+      if (!is_upper(t[i])) continue;
+      auto m = grammar::match_item_label(t.substr(i));
+      if (!m || m->value.prefix.empty()) continue;
+      for (const auto& p : level.refs)
+        if (label_fits(p, m->value)) {
+          auto c = code_of(m->value);
+          if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+        }
+    }
+    return out;
+  }
+
+  standard lower_all() {
+    standard st;
+    st.family = prof_.name;
+    for (auto& f : fields_found_) {
+      field_value v;
+      v.name = f.rule->name;
+      v.label = f.label;
+      v.value = ctx_.keep(f.value);
+      v.span = ctx_.span(f.begin, f.value.source_end());
+      st.fields.push_back(v);
+      if (st.code.empty() && f.rule->name == prof_.code_field) st.code = v.value;
+      if (f.rule->name == prof_.title_field && !v.value.empty()) st.title = v.value;
+    }
+    if (st.title.empty()) st.title = title_;
+    st.id = st.code.empty() ? std::string("standard") : unit_id(st.code);
+    for (auto& c : st.id)
+      if (c == '/') c = '-';
+    std::vector<std::string> ids;
+    for (auto& f : st.fields) f.id = unique_id_plain(st.id + "/field/" + std::string(f.name), ids);
+    for (auto& pb : parts_) {
+      part p;
+      p.role = pb.rule->role;
+      p.heading = pb.heading;
+      p.lead_in = pb.lead_in;
+      p.id = unique_id_plain(st.id + "/" + slug(p.role), ids);
+      p.span = pb.begin < pb.end ? ctx_.span(pb.begin, pb.end) : source_span{};
+      p.blocks = std::move(pb.blocks);
+      for (std::size_t i = 0; i < p.blocks.size(); ++i) {
+        auto& b = p.blocks[i];
+        if (b.which == block::type::paragraph) b.para.id = p.id + "/p" + std::to_string(i + 1);
+        else {
+          b.items.id = p.id + "/list" + std::to_string(i + 1);
+          for (std::size_t j = 0; j < b.items.items.size(); ++j)
+            b.items.items[j].id = b.items.id + "/" + std::to_string(j + 1);
+        }
+        p.span = merge(p.span, b.span());
+      }
+      std::size_t g = 0;
+      for (auto& n : pb.items) {
+        auto it = lower_node(n, *pb.rule, p.id, ids, n.group ? ++g : 0);
+        p.span = merge(p.span, it.span);
+        p.items.push_back(std::move(it));
+      }
+      st.parts.push_back(std::move(p));
+    }
+    std::size_t si = 0;
+    for (auto& s : sections_) {
+      s.id = st.id + "/section-" + std::to_string(++si);
+      for (std::size_t i = 0; i < s.blocks.size(); ++i) {
+        auto& b = s.blocks[i];
+        if (b.which == block::type::paragraph) b.para.id = s.id + "/p" + std::to_string(i + 1);
+        else {
+          b.items.id = s.id + "/list" + std::to_string(i + 1);
+          for (std::size_t j = 0; j < b.items.items.size(); ++j)
+            b.items.items[j].id = b.items.id + "/" + std::to_string(j + 1);
+        }
+        s.span = merge(s.span, b.span());
+      }
+      st.sections.push_back(std::move(s));
+    }
+    st.span = title_span_;
+    for (auto& f : st.fields) st.span = merge(st.span, f.span);
+    for (auto& p : st.parts) st.span = merge(st.span, p.span);
+    for (auto& s : st.sections) st.span = merge(st.span, s.span);
+    return st;
+  }
+
+  static std::string unique_id_plain(std::string id, std::vector<std::string>& ids) {
+    std::string base = id;
+    for (int i = 2; std::find(ids.begin(), ids.end(), id) != ids.end(); ++i) id = base + "-" + std::to_string(i);
+    ids.push_back(id);
+    return id;
+  }
+};
+
+}  // namespace
+
+std::size_t count_items(const std::vector<outline_item>& items) {
+  std::size_t n = 0;
+  for (const auto& i : items) n += (i.kind == outline_item::group_kind ? 0 : 1) + count_items(i.children);
+  return n;
+}
+
+void recognise_outline(parse_context& ctx, document& doc, const profile& p, const profile_set& set) {
+  outline_builder b(ctx, p, set.furniture);
+  auto st = b.build();
+  std::size_t items = 0;
+  for (const auto& part : st.parts) items += count_items(part.items);
+  if (items == 0)
+    ctx.report(diag::no_structure, severity::warning, {},
+               "no items of a " + p.description + " found: the text is kept as parts and sections only");
+  doc.standards.push_back(std::move(st));
+}
+
+detection score_profile(const parse_context& ctx, const profile& p) {
+  detection d;
+  d.kind = p.document_kind;
+  d.profile = p.name;
+  std::vector<bool> part_seen(p.parts.size()), field_seen(p.fields.size());
+  std::vector<std::pair<std::string, std::size_t>> headings, lead_ins;
+  for (std::size_t i = 0; i < p.parts.size(); ++i) {
+    for (const auto& h : p.parts[i].headings) headings.emplace_back(fold(h), i);
+    for (const auto& h : p.parts[i].lead_ins) lead_ins.emplace_back(fold(h), i);
+  }
+  auto add = [&](std::uint32_t line, std::string what, int weight) {
+    d.score += weight;
+    d.evidence.push_back({line + 1, std::move(what), weight});
+  };
+  const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
+  for (std::uint32_t l = 0; l < n; ++l) {
+    if (ctx.use[l] == line_use::blank) continue;
+    std::string_view line = trim(ctx.lines.line(l));
+    // markdown and bullet marks off
+    while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
+      line.remove_prefix(1);
+    const bool whole_document = line.size() > 2000;
+    std::string f = fold(line.substr(0, 200));
+    for (auto& [phrase, i] : headings) {
+      if (part_seen[i]) continue;
+      bool hit = same_phrase(f, phrase) || (phrase.size() >= 10 && phrase_prefix(line, phrase) != std::string_view::npos) ||
+                 (whole_document && find_ci(line, phrase) != std::string_view::npos);
+      if (hit) part_seen[i] = true, add(l, "heading \"" + p.parts[i].headings.front() + "\"", p.parts[i].weight);
+    }
+    for (auto& [phrase, i] : lead_ins) {
+      if (part_seen[i]) continue;
+      if (phrase_prefix(line, phrase) != std::string_view::npos ||
+          (whole_document && find_ci(line, phrase) != std::string_view::npos))
+        part_seen[i] = true, add(l, "lead-in \"" + p.parts[i].lead_ins.front() + "\"", p.parts[i].weight);
+    }
+    for (std::size_t i = 0; i < p.fields.size(); ++i) {
+      if (field_seen[i]) continue;
+      for (const auto& label : p.fields[i].labels) {
+        auto k = phrase_prefix(line, label);
+        bool hit = false;
+        if (k != std::string_view::npos) {
+          while (k < line.size() && (line[k] == ' ' || line[k] == '*')) ++k;
+          hit = k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
+        } else if (whole_document) {
+          auto at = find_ci(line, std::string(label) + ":");
+          hit = at != std::string_view::npos;
+        }
+        if (hit) {
+          field_seen[i] = true;
+          add(l, "field \"" + label + "\"", p.fields[i].weight);
+          break;
+        }
+      }
+    }
+  }
+  return d;
+}
+
+}  // namespace qspec

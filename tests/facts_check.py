@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Checks every `*.facts.yaml` of corpus/layouts and corpus/external (format:
+corpus/FACTS.md) against what qspec makes of the document beside it.
+
+    facts_check.py QSPEC CORPUS_DIR PENDING_FILE [--report]
+
+A document listed in PENDING_FILE (one file name a line, `#` comments giving
+the reason) is one whose facts qspec does not meet yet: the test fails when a
+listed document starts meeting them (take it off the list) as well as when an
+unlisted one fails, so the list stays the truth. --report prints every
+mismatch of every document and exits 0.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+import yaml
+
+
+def parse(qspec, path, kind=None):
+    cmd = [qspec, "parse", str(path), "-f", "json"]
+    if kind:
+        cmd += ["--kind", kind]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    if r.returncode not in (0, 1):
+        raise RuntimeError(f"qspec exit {r.returncode}: {r.stderr[-400:]}")
+    return json.loads(r.stdout)
+
+
+def children(node, kinds=None):
+    return [c for c in node.get("children", []) if kinds is None or c["kind"] in kinds]
+
+
+NOT_ITEMS = {"paragraph", "list", "list_item", "section", "field", "part", "diagnostic", "furniture"}
+
+
+def items_of(node):
+    return [c for c in node.get("children", []) if c["kind"] not in NOT_ITEMS]
+
+
+def compare_items(expected, actual, where, errors):
+    """expected: facts items (with optional groups); actual: qspec nodes."""
+    if len(expected) != len(actual):
+        errors.append(f"{where}: {len(expected)} items expected, {len(actual)} found "
+                      f"(codes found: {[a.get('code', a.get('title')) for a in actual][:30]})")
+    for i, (e, a) in enumerate(zip(expected, actual)):
+        if "group" in e:
+            if a["kind"] != "item_group":
+                errors.append(f"{where}[{i}]: group \"{e['group']}\" expected, found {a['kind']} {a.get('code')}")
+                continue
+            if a.get("title") != e["group"]:
+                errors.append(f"{where}[{i}]: group title {a.get('title')!r} != {e['group']!r}")
+            compare_items(e.get("items", []), items_of(a), f"{where}/{e['group'][:20]}", errors)
+            continue
+        code = str(e.get("code", ""))
+        here = f"{where}/{code}"
+        if a["kind"] == "item_group":
+            errors.append(f"{here}: item expected, found group {a.get('title')!r}")
+            continue
+        if code and a.get("code") != code:
+            errors.append(f"{here}: code {a.get('code')!r}")
+        if "text" in e and a.get("text") != e["text"]:
+            errors.append(f"{here}: text\n      expected {e['text']!r}\n      found    {a.get('text')!r}")
+        for flag in ("incomplete", "label_inferred"):
+            if bool(e.get(flag)) != bool(a.get(flag)):
+                errors.append(f"{here}: {flag} {bool(a.get(flag))}, expected {bool(e.get(flag))}")
+        if "refs" in e and a.get("refs", []) != e["refs"]:
+            errors.append(f"{here}: refs {a.get('refs')} != {e['refs']}")
+        compare_items(e.get("children", []), items_of(a), here, errors)
+
+
+def check_standard(facts, doc, errors):
+    standards = children(doc, {"standard"})
+    if len(standards) != 1:
+        errors.append(f"one standard expected, {len(standards)} found")
+        return
+    st = standards[0]
+    for key in ("title", "code"):
+        if key in facts and st.get(key) != facts[key]:
+            errors.append(f"{key}: {st.get(key)!r} != {facts[key]!r}")
+    fields = {}
+    for f in children(st, {"field"}):
+        fields.setdefault(f["name"], f["value"])
+    for name, value in (facts.get("fields") or {}).items():
+        if name in ("title",) and "title" in facts:
+            continue
+        if fields.get(name) != str(value):
+            errors.append(f"field {name}: {fields.get(name)!r} != {str(value)!r}")
+    parts = children(st, {"part"})
+    expected_parts = [p for p in facts.get("parts") or [] if p.get("items")]
+    actual_parts = [p for p in parts if items_of(p)]
+    if [p["role"] for p in expected_parts] != [p["role"] for p in actual_parts]:
+        errors.append(f"parts with items: {[p['role'] for p in actual_parts]} != {[p['role'] for p in expected_parts]}")
+    for e, a in zip(expected_parts, actual_parts):
+        compare_items(e["items"], items_of(a), e["role"], errors)
+
+
+def check(qspec, facts_path):
+    facts = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
+    doc_path = facts_path.parent / facts["document"]
+    errors = []
+    doc = parse(qspec, doc_path)
+    if facts.get("same_as"):
+        # a hand-made variant of a seed: the same units, elements, criteria and knowledge
+        seed = parse(qspec, (facts_path.parent / facts["same_as"]).resolve())
+        if doc["document_kind"] != seed["document_kind"]:
+            errors.append(f"kind {doc['document_kind']} != {seed['document_kind']}")
+            return errors
+
+        def shape(n):
+            keep = {k: v for k, v in n.items() if k in ("kind", "id", "code", "local_code", "title", "number", "text",
+                                                        "label", "term")}
+            keep["children"] = [shape(c) for c in n.get("children", [])
+                                if c["kind"] in ("unit", "element", "performance_criterion", "knowledge_specification",
+                                                 "knowledge_group", "knowledge_point", "sub_item")]
+            return keep
+
+        a = [shape(u) for u in children(doc, {"unit"})]
+        b = [shape(u) for u in children(seed, {"unit"})]
+        if a != b:
+            errors.append("units, elements, criteria and knowledge differ from the seed's")
+        return errors
+    if doc["document_kind"] != facts["kind"]:
+        errors.append(f"kind {doc['document_kind']} != {facts['kind']}")
+        return errors
+    if facts["kind"] == "unknown":
+        return errors
+    if doc["unclassified_lines"]:
+        errors.append(f"{doc['unclassified_lines']} unclassified lines")
+    if "parts" in facts or any(c["kind"] == "standard" for c in doc.get("children", [])):
+        check_standard(facts, doc, errors)
+    return errors
+
+
+def main():
+    qspec, corpus, pending_file = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+    report = "--report" in sys.argv
+    pending = {}
+    for line in pending_file.read_text().splitlines():
+        name, _, why = line.partition("#")
+        if name.strip():
+            pending[name.strip()] = why.strip()
+    facts_files = sorted(list((corpus / "layouts").glob("*.facts.yaml")) + list((corpus / "external").glob("*.facts.yaml")))
+    failed, met, passed = [], [], 0
+    for f in facts_files:
+        name = f.name
+        try:
+            errors = check(qspec, f)
+        except Exception as e:  # noqa: BLE001 - any failure is a finding
+            errors = [f"{type(e).__name__}: {e}"]
+        if report and errors:
+            print(f"--- {name}")
+            for e in errors[:25]:
+                print("   ", e)
+        if errors and name not in pending:
+            failed.append((name, errors))
+        elif not errors and name in pending:
+            met.append(name)
+        elif not errors:
+            passed += 1
+    if report:
+        print(f"{passed} meet their facts, {len(facts_files) - passed} do not")
+        return 0
+    for name, errors in failed:
+        print(f"FAIL {name}")
+        for e in errors[:25]:
+            print("   ", e)
+    for name in met:
+        print(f"FAIL {name} meets its facts now: take it off {pending_file.name}")
+    print(f"{passed} passed, {len(failed) + len(met)} failed, {len(pending)} skipped")
+    return 1 if failed or met else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
