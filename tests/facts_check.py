@@ -18,10 +18,12 @@ import sys
 import yaml
 
 
-def parse(qspec, path, kind=None):
+def parse(qspec, path, kind=None, profile=None):
     cmd = [qspec, "parse", str(path), "-f", "json"]
     if kind:
         cmd += ["--kind", kind]
+    if profile:
+        cmd += ["--profile", str(profile)]
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     if r.returncode not in (0, 1):
         raise RuntimeError(f"qspec exit {r.returncode}: {r.stderr[-400:]}")
@@ -100,7 +102,7 @@ def check(qspec, facts_path):
     facts = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
     doc_path = facts_path.parent / facts["document"]
     errors = []
-    doc = parse(qspec, doc_path)
+    doc = parse(qspec, doc_path, profile=facts_path.parent / facts["profile"] if facts.get("profile") else None)
     if facts.get("same_as"):
         # a hand-made variant of a seed: the same units, elements, criteria and knowledge
         seed = parse(qspec, (facts_path.parent / facts["same_as"]).resolve())

@@ -347,6 +347,16 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
         after_space = after_space || (i + run < end && punct(s[i + run]));
         if (before_space && after_space && i > begin && i + run < end) before_space = s[i - 1] == '(' || s[i - 1] == ' ';
       }
+      // "indu**strial": a double marker inside a word is emphasis too (CommonMark), opening when none is open
+      if (run == 2 && !before_space && !after_space && i > begin && i + run < end) {
+        auto alnum = [](char a) { return (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9'); };
+        if (alnum(s[i - 1]) && alnum(s[i + run]) && s.substr(i + run, end - i - run).find("**") != std::string_view::npos) {
+          ++report.markdown_emphasis;
+          current.content.open_emphasis(emphasis::bold);
+          i += run;
+          continue;
+        }
+      }
       const bool opening_marker = before_space && !after_space;
       const bool unclosed = opening_marker && i + run > last_star;  // no '*' after it on this span
       if (!unclosed && (before_space != after_space || (before_space && after_space && run >= 2))) {

@@ -123,20 +123,19 @@ bool starts_upper(std::string_view t) { return !t.empty() && (is_upper(t[0]) || 
 
 /// Whole-line furniture pattern: "#" a number, "*" any text, case ignored.
 bool furniture_match(std::string_view line, std::string_view pattern) {
-  std::size_t i = 0, k = 0;
-  while (k < pattern.size()) {
-    char p = pattern[k];
-    if (p == '*') return true;
-    if (p == '#') {
-      if (i >= line.size() || !is_digit(line[i])) return false;
-      while (i < line.size() && (is_digit(line[i]) || line[i] == '.' || line[i] == ',')) ++i;
-      ++k;
-      continue;
-    }
-    if (i >= line.size() || lower(line[i]) != lower(p)) return false;
-    ++i, ++k;
+  if (pattern.empty()) return line.empty();
+  const char p = pattern.front();
+  if (p == '*') {
+    for (std::size_t i = 0; i <= line.size(); ++i)
+      if (furniture_match(line.substr(i), pattern.substr(1))) return true;
+    return false;
   }
-  return i == line.size();
+  if (p == '#') {
+    std::size_t i = 0;
+    while (i < line.size() && (is_digit(line[i]) || ((line[i] == '.' || line[i] == ',') && i > 0))) ++i;
+    return i > 0 && furniture_match(line.substr(i), pattern.substr(1));
+  }
+  return !line.empty() && lower(line.front()) == lower(p) && furniture_match(line.substr(1), pattern.substr(1));
 }
 
 bool label_fits(const label_pattern& p, const grammar::ast::item_label& l) {
@@ -262,6 +261,7 @@ class outline_builder {
   std::string_view title_;
   source_span title_span_;
   bool seen_structure_ = false;
+  std::uint32_t last_read_end_ = 0;  // where the last segment read (not furniture) ends
 
   // ---- reading --------------------------------------------------------
 
@@ -454,6 +454,7 @@ class outline_builder {
   void take(segment& s) {
     std::string_view t = s.text.text();
     if (is_furniture(s, t)) return;
+    last_read_end_ = std::max(last_read_end_, s.text.source_end());
     if (pending_field_) {
       if (!opens_anything(s)) {
         add_field(pending_field_, pending_field_label_, s.text, pending_field_begin_, s.line);
@@ -476,7 +477,7 @@ class outline_builder {
 
   bool is_furniture(const segment& s, std::string_view t) {
     bool site = false;
-    if (!s.cell && t.size() < 60)
+    if (!s.cell && t.size() < 120)
       for (const auto* list : {&prof_.furniture, &shared_furniture_})
         for (const auto& f : *list)
           if (furniture_match(t, f)) site = true;
@@ -634,12 +635,14 @@ class outline_builder {
   /// Whether text after a heading phrase belongs to that part: a lead-in of
   /// it, or an item label it knows.
   bool runs_into_part(const part_rule* rule, std::string_view rest) {
-    auto f = fold(rest.substr(0, 200));
     for (const auto& li : rule->lead_ins)
       if (phrase_prefix(rest, fold(li)) != std::string_view::npos) return true;
-    (void)f;
+    // a label: only for a part not read yet, and not a sentence about it ("Learning outcomes 2 and 3 must…")
     auto m = grammar::match_item_label(rest);
     if (!m || rule->levels.empty()) return false;
+    for (const auto& p : parts_)
+      if (p.rule == rule) return false;
+    if (m->value.prefix.empty() && !starts_upper(rest.substr(m->rest))) return false;
     for (const auto& p : rule->levels.front().labels)
       if (label_fits(p, m->value)) return true;
     return false;
@@ -1216,11 +1219,8 @@ class outline_builder {
       if (deepest && (!last || deepest->label_begin > last->label_begin)) last = deepest;
     }
     if (!last || last->group || last->text.empty()) return;
-    if (last->text.source_end() + 8 < ctx_.src.size()) {
-      // more text after it: only when nothing but furniture or blanks follows
-      for (std::uint32_t l = ctx_.lines.line_of(last->text.source_end() - 1) + 1; l < ctx_.lines.count(); ++l)
-        if (ctx_.use[l] == line_use::content || ctx_.use[l] == line_use::unknown) return;
-    }
+    // anything read after it (a field, a paragraph) means the document goes on
+    if (last->text.source_end() < last_read_end_) return;
     std::string_view t = last->text.text();
     if (ends_sentence(t)) return;
     bool no_final_break = !ctx_.src.empty() && ctx_.src.back() != '\n' && ctx_.src.back() != '\r';
