@@ -35,8 +35,9 @@ struct loaded_text {
 
 struct parse_options {
   std::string source_name = "-";
-  /// Force a document kind instead of detecting it.
-  std::optional<document_kind> kind;
+  /// Force a document kind instead of detecting it. (Initialised, so that
+  /// `{.source_name = …}` draws no -Wmissing-field-initializers.)
+  std::optional<document_kind> kind = std::nullopt;
 };
 
 struct parse_result {
