@@ -59,11 +59,24 @@ parse_result parse(std::string text, const parse_options& options) {
   doc.source_name = options.source_name;
   auto store = std::make_shared<text_store>(std::move(text));
   doc.storage = store;
+  if (store->source().empty()) {
+    // no text, so no line: say so rather than that the kind is not recognised
+    doc.type = options.kind ? *options.kind : document_kind::unknown;
+    doc.id = "document";
+    result.diagnostics.push_back(
+        {std::string(diag::empty_input), severity::warning, {}, "the file is empty: there is nothing to parse", {}, {}, {}});
+    return result;
+  }
   try {
     parse_context ctx(*store, result.diagnostics);
     mark_page_furniture(ctx);
-    doc.type = options.kind ? *options.kind : detect(ctx);
-    if (doc.type == document_kind::unit_specification) {
+    const bool blank = std::all_of(ctx.use.begin(), ctx.use.end(), [](line_use u) { return u == line_use::blank; });
+    doc.type = options.kind ? *options.kind : blank ? document_kind::unknown : detect(ctx);
+    if (blank) {
+      ctx.report(diag::empty_input, severity::warning, {},
+                 "the file holds only blank lines (" + std::to_string(ctx.lines.count()) +
+                     "): there is nothing to parse");
+    } else if (doc.type == document_kind::unit_specification) {
       recognise_unit_specification(ctx, doc);
     } else if (doc.type == document_kind::qualification_structure) {
       recognise_structure_list(ctx, doc);
