@@ -207,7 +207,9 @@ struct input_file {
   fs::path relative_output;
 };
 
-std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, const std::string& ext) {
+/// `empty_folders` receives the folders among the inputs that hold no `.txt` file.
+std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, const std::string& ext,
+                                      std::vector<std::string>& empty_folders) {
   std::vector<input_file> files;
   for (const auto& in : inputs) {
     if (in == "-") {
@@ -220,6 +222,7 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, co
       for (const auto& entry : fs::recursive_directory_iterator(in, ec))
         if (entry.is_regular_file() && entry.path().extension() == ".txt") found.push_back(entry.path());
       std::sort(found.begin(), found.end());
+      if (found.empty()) empty_folders.push_back(in);
       for (auto& f : found) {
         fs::path rel = f.lexically_relative(in);
         rel.replace_extension(ext);
@@ -230,6 +233,13 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, co
     }
   }
   return files;
+}
+
+/// Says which input folders hold no document; true when there is none.
+bool report_empty_folders(const std::vector<std::string>& empty_folders) {
+  for (const auto& f : empty_folders)
+    std::cerr << "qspec: the folder '" << f << "' holds no documents (no .txt file in it or below it)\n";
+  return !empty_folders.empty();
 }
 
 /// An -o file must go into a folder that exists and must not be one of the
@@ -260,7 +270,11 @@ int run_parse(const parse_command& cmd) {
   if (!chosen) return exit_usage;
   qspec::parse_options options = *chosen;
   std::string error;
-  auto files = expand_inputs(cmd.inputs, extension(*fmt));
+  std::vector<std::string> empty_folders;
+  auto files = expand_inputs(cmd.inputs, extension(*fmt), empty_folders);
+  // an empty folder is unreadable input, not a usage error: say so before -o is checked
+  const bool folders_missing_documents = report_empty_folders(empty_folders);
+  if (files.empty()) return exit_input;
   bool many = files.size() > 1;
   for (const auto& in : cmd.inputs) {
     std::error_code ec;
@@ -411,6 +425,7 @@ int run_parse(const parse_command& cmd) {
   halt = true;
   for (auto& t : pool) t.join();
   if (bar) std::cerr << "\r\x1b[K" << std::flush;
+  if (folders_missing_documents) status = std::max(status, exit_input);
   return status;
 }
 
@@ -421,7 +436,10 @@ int run_catalogue(const parse_command& cmd) {
   std::vector<qspec::document> docs;
   std::vector<std::vector<qspec::diagnostic>> diags;
   int status = exit_ok;
-  auto files = expand_inputs(cmd.inputs, extension(*fmt));
+  std::vector<std::string> empty_folders;
+  auto files = expand_inputs(cmd.inputs, extension(*fmt), empty_folders);
+  if (report_empty_folders(empty_folders)) status = exit_input;
+  if (files.empty()) return exit_input;
   std::vector<std::string> names;
   for (const auto& input : files) names.push_back(input.path.string());
   if (!output_allowed(cmd.output, names, "the catalogue")) return exit_usage;
@@ -491,6 +509,8 @@ bool load_side(const std::string& name, qspec::tree::node& root, std::string& er
   qspec::parse_options options = *base_options({});
   options.source_name = name;
   auto result = qspec::parse(loaded, options);
+  // what the parse found (a numbering gap in a revision) matters to the reader of the diff
+  print_diagnostics(name, result.diagnostics, false);
   root = qspec::to_tree(result.doc, result.diagnostics);
   return true;
 }

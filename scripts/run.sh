@@ -6,14 +6,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build.sh >/dev/null
+# the build's progress goes to stderr, so the first build (about a minute) is not silent
+echo "building qspec in build/ ..." >&2
+bash scripts/build.sh >&2
 mkdir -p out
 status=0
 ./build/qspec parse corpus -o out --format "${FORMAT:-json}" 2>out/diagnostics.txt || status=$?
 merged=0
 ./build/qspec catalogue corpus/*.txt --format "${FORMAT:-json}" -o "out/catalogue.${FORMAT:-json}" \
   2>out/catalogue-diagnostics.txt || merged=$?
-echo "catalogues in out/, diagnostics in out/diagnostics.txt"
+echo "catalogues in out/, diagnostics in out/diagnostics.txt; the qspec command is build/qspec"
 echo "the corpus merged into out/catalogue.${FORMAT:-json} ($(grep -c 'Q-W301' out/catalogue-diagnostics.txt || true) conflicts between documents, listed in out/catalogue-diagnostics.txt)"
 [ "$merged" -le 1 ] || status=$merged
 # exit 1 only means some document has errors; anything else is trouble

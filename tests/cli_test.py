@@ -42,8 +42,19 @@ with tempfile.TemporaryDirectory() as tmp:
     diags = json.loads(r.stderr)
     rejoined = [d for d in diags if d["code"] == "Q-W201"]
     check("--diagnostics json lists the rejoins", len(rejoined) == 4, str(len(rejoined)))
-    check("diagnostic carries span and original",
-          any(d["line"] == 228 and d["original"] == "\tworkers.\t\t\t\t\t\t\t\t" for d in rejoined))
+    at228 = [d for d in rejoined if d.get("span", {}).get("line") == 228]
+    check("a diagnostic's span is shaped as in the catalogue, and it carries the original",
+          len(at228) == 1 and at228[0]["span"] == {"line": 228, "column": 2, "end_line": 228, "end_column": 9}
+          and at228[0]["original"] == "\tworkers.\t\t\t\t\t\t\t\t" and "line" not in at228[0], str(at228))
+    catalogue = json.loads((tmp / "u.json").read_text())
+    in_catalogue = [n["span"] for n in catalogue["children"] if n["kind"] == "diagnostic"]
+    check("--diagnostics json gives the spans the catalogue gives",
+          len(in_catalogue) == len(diags) and
+          all(d.get("span", {"line": 0, "column": 0, "end_line": 0, "end_column": 0}) == c
+              for d, c in zip(diags, in_catalogue)), str(len(in_catalogue)))
+    whole = [d for d in diags if d["code"] == "Q-N101"]
+    check("a diagnostic about the whole document has no span",
+          len(whole) == 1 and "span" not in whole[0] and "line" not in whole[0], str(whole))
 
     r = run("parse", UNIT, "-o", str(tmp / "u.json"))
     text = r.stderr.decode()
@@ -71,6 +82,29 @@ with tempfile.TemporaryDirectory() as tmp:
     check("no subcommand is a usage error", r.returncode == 2)
     r = run("parse", UNIT, "-o", str(tmp / "no" / "such" / "dir" / "x.json"))
     check("-o into a missing folder is a clear error", r.returncode == 2 and b"does not exist" in r.stderr)
+    # a folder with no document in it: said plainly, exit 3, with or without -o
+    empty = tmp / "empty-folder"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "sub" / "notes.md").write_text("not a document")
+    for extra in ([], ["-o", str(tmp)]):
+        r = run("parse", str(empty), *extra)
+        check(f"a folder with no documents exits 3 and says so {extra}",
+              r.returncode == 3 and r.stdout == b"" and r.stderr.decode() ==
+              f"qspec: the folder '{empty}' holds no documents (no .txt file in it or below it)\n", r.stderr.decode())
+    r = run("catalogue", str(empty))
+    check("catalogue of a folder with no documents exits 3 and says so",
+          r.returncode == 3 and b"holds no documents" in r.stderr and r.stdout == b"", r.stderr.decode())
+
+    # an empty file: said plainly, no line counted
+    blank = tmp / "empty.txt"
+    blank.write_bytes(b"")
+    r = run("parse", str(blank), "--diagnostics", "json")
+    doc = json.loads(r.stdout)
+    check("an empty file says it is empty and counts 0 lines",
+          r.returncode == 0 and doc["lines"] == 0 and json.loads(r.stderr) ==
+          [{"file": str(blank), "severity": "warning", "code": "Q-W121",
+            "message": "the file is empty: there is nothing to parse"}], r.stderr.decode())
+
     r = run("--help")
     check("--help names the exit codes", r.returncode == 0 and b"3 unreadable or unsupported input" in r.stdout)
 
@@ -152,10 +186,14 @@ with tempfile.TemporaryDirectory() as tmp:
     codes = {d["code"] for d in repairs}
     check("004 --diagnostics json lists every kind of repair",
           {"Q-W213", "Q-W214", "Q-W215", "Q-W216", "Q-W217", "Q-W209", "Q-W201"} <= codes, str(sorted(codes)))
+    located = [d for d in repairs if d["code"] in ("Q-W213", "Q-W214", "Q-W215", "Q-W216")]
+    valued = [d for d in repairs if d["code"] in ("Q-W213", "Q-W215", "Q-W216")]
     check("each repair has its span, original and repaired value",
-          all(d["line"] > 0 and d.get("original") for d in repairs if d["code"] in ("Q-W213", "Q-W214", "Q-W215",
-                                                                                   "Q-W216"))
-          and all(d.get("repaired") for d in repairs if d["code"] in ("Q-W213", "Q-W215", "Q-W216")))
+          len(located) == 42 and len(valued) == 33
+          and all(d["span"]["line"] > 0 and d.get("original") for d in located)
+          and all(d.get("repaired") for d in valued), f"{len(located)} {len(valued)}")
+    check("no repaired value merely repeats the original",
+          [d for d in repairs if d.get("repaired") and d["repaired"] == d.get("original")] == [])
 
     # qspec diff: exit codes as diff(1), reports in every format
     REV = CORPUS / "revisions"
@@ -167,6 +205,20 @@ with tempfile.TemporaryDirectory() as tmp:
     check("no colour when the output is not a terminal", b"\x1b[" not in r.stdout)
     r = run("diff", SL, str(REV / "structure-list-nvq4-leadership-management-care-rev2.txt"), "--color", "always")
     check("--color always colours", b"\x1b[31m" in r.stdout)
+    # the parse warnings of each side, as `qspec parse` prints them: a revision whose criterion 4 of
+    # B2.1 was dropped has a numbering gap, and the diff must not hide it
+    gapped = tmp / "unit-spec-gap.txt"
+    lines = pathlib.Path(UNIT).read_bytes().split(b"\n")
+    fourth = [i for i, l in enumerate(lines) if l.startswith(b"4. You work with people, workers")]
+    check("the unit specification has one B2.1 criterion 4 to drop", len(fourth) == 1, str(fourth))
+    gapped.write_bytes(b"\n".join(lines[:fourth[0]] + lines[fourth[0] + 1:]))
+    r = run("diff", UNIT, str(gapped))
+    gap = [l for l in r.stderr.decode().splitlines() if "[Q-W205]" in l]
+    check("diff shows the parse warnings of both documents, prefixed by the file, as parse does",
+          r.returncode == 1 and r.stderr == run("parse", UNIT, "-o", os.devnull).stderr
+          + run("parse", str(gapped), "-o", os.devnull).stderr
+          and gap == [f"{gapped}:187:1: warning: [Q-W205] performance criterion 5 of LMC B2.1 follows 3"],
+          r.stderr.decode())
     r = run("diff", SL, str(tmp / "absent.txt"))
     check("diff with a missing input exits 2", r.returncode == 2 and b"absent.txt" in r.stderr)
     r = run("diff", SL, SL, "--threshold", "2")
@@ -199,9 +251,11 @@ with tempfile.TemporaryDirectory() as tmp:
     r1 = run("parse", str(CORPUS), "-o", str(one))
     r2 = run("parse", str(CORPUS), "-o", str(two), "--jobs", "2")
     same_files = sorted(p.relative_to(one) for p in one.rglob("*")) == sorted(p.relative_to(two) for p in two.rglob("*"))
+    written = sorted(one.rglob("*.json"))
     same_bytes = same_files and all((one / p.relative_to(one)).read_bytes() == (two / p.relative_to(one)).read_bytes()
-                                    for p in one.rglob("*.json"))
-    check("--jobs 2 writes the same catalogues as one job", r1.returncode == r2.returncode and same_bytes)
+                                    for p in written)
+    check("--jobs 2 writes the same catalogues as one job",
+          r1.returncode == r2.returncode and same_bytes and len(written) == len(docs), f"{len(written)} {len(docs)}")
     check("--jobs 2 prints the same, in input order",
           r2.stdout.decode().replace(str(two), str(one)) == r1.stdout.decode() and r2.stderr == r1.stderr)
     check("no progress bar when stderr is not a terminal", b"\r[" not in r2.stderr)

@@ -279,11 +279,14 @@ TEST_CASE("004 - no criterion holds a heading, a page artefact or another criter
       if (t.find(bad) != std::string_view::npos) return false;
     return !t.empty();
   };
+  std::size_t outcomes = 0, criteria = 0;
   for (const auto& t : f.topics)
     for (const auto& s : t.subtopics)
       for (const auto& o : s.outcomes) {
+        ++outcomes;
         CHECK_MESSAGE(clean(o.statement), o.id);
         for (const auto& c : o.criteria) {
+          ++criteria;
           CHECK_MESSAGE(clean(c.text), c.id);
           // a criterion is one printed line; its span reaches over its sub-items only
           auto last = c.sub_items.empty() ? c.span.begin.line : c.sub_items.back().span.end.line;
@@ -291,6 +294,9 @@ TEST_CASE("004 - no criterion holds a heading, a page artefact or another criter
           for (const auto& si : c.sub_items) CHECK_MESSAGE(clean(si.text), si.id);
         }
       }
+  // every outcome and criterion was looked at
+  CHECK(outcomes == 64);
+  CHECK(criteria == 287);
   CHECK(r.doc.lines.unclassified == 0);
 }
 
@@ -303,7 +309,7 @@ TEST_CASE("004 - Section C and the appendices keep their lists") {
   const auto& digital = f.additional_requirements[2];
   REQUIRE(digital.blocks.back().which == block::type::list);
   CHECK(digital.blocks.back().items.items.size() == 6);
-  REQUIRE(f.appendices.size() >= 2);
+  REQUIRE(f.appendices.size() == 2);
   const section* app2 = nullptr;
   for (const auto& s : f.appendices)
     if (s.heading == "Appendix 2: Recommendations for optional content") app2 = &s;
@@ -335,9 +341,8 @@ TEST_CASE("criteria framework - when the evidence is not enough, the source is k
   CHECK(count_code(r, diag::numbering) == 1);
   // a heading the overview does not list: kept as printed, reported as unresolved
   CHECK(subs[1].title == "Something unlisted");
-  bool unresolved = false;
-  for (const auto& d : r.diagnostics)
-    unresolved |= d.code == diag::garbled_heading && d.message.find("could not be matched") != std::string::npos;
-  CHECK(unresolved);
+  auto garbled = with_code(r, diag::garbled_heading);
+  REQUIRE(garbled.size() == 1);
+  CHECK(garbled[0]->message == "sub-topic heading could not be matched to TSTC3A's overview; its code is kept as printed");
   CHECK(r.doc.lines.unclassified == 0);
 }

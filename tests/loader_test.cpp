@@ -1,5 +1,6 @@
 // Load stage: encodings, refusal of binary input, NFC, line index.
 #include "helpers.hpp"
+#include "load/decode.hpp"
 #include "load/line_index.hpp"
 
 using namespace qspec;
@@ -98,4 +99,31 @@ TEST_CASE("regressions - UTF-16 holding a NUL character is refused with no text 
   CHECK_FALSE(loaded);
   CHECK(loaded.error.find("NUL") != std::string::npos);
   CHECK(loaded.text.empty());
+}
+
+TEST_CASE("loader - decoding in small pieces gives what one call gives") {
+  // ICU is called once per piece (16 MiB by default, so that a large input
+  // never overflows ICU's int32_t lengths); a piece boundary may cut a
+  // UTF-16 code unit or a surrogate pair, and the converter must carry it over
+  std::string cp1252;
+  for (int c = 1; c < 256; ++c) cp1252 += static_cast<char>(c);
+  std::string whole, error;
+  REQUIRE(load::decode_to_utf8(cp1252, "windows-1252", whole, error, cp1252.size()));
+  CHECK(whole.substr(0, 3) == "\x01\x02\x03");
+  CHECK(whole.find("\xE2\x82\xAC") == 127);  // 0x80 is the euro sign, after 127 ASCII bytes
+  for (std::size_t piece : {1, 2, 3, 7, 64}) {
+    std::string out;
+    REQUIRE(load::decode_to_utf8(cp1252, "windows-1252", out, error, piece));
+    CHECK_MESSAGE(out == whole, "piece of " << piece << " bytes");
+  }
+  // "LM", U+1F600 (the surrogate pair D83D DE00), U+2019, little endian
+  const std::string utf16 = bytes("L\0M\0\x3D\xD8\x00\xDE\x19\x20");
+  for (std::size_t piece = 1; piece <= utf16.size(); ++piece) {
+    std::string out;
+    REQUIRE(load::decode_to_utf8(utf16, "UTF-16LE", out, error, piece));
+    CHECK_MESSAGE(out == "LM\xF0\x9F\x98\x80\xE2\x80\x99", "piece of " << piece << " bytes");
+  }
+  std::string none;
+  CHECK(load::decode_to_utf8("", "windows-1252", none, error, 4));
+  CHECK(none.empty());
 }

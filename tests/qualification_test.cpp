@@ -199,8 +199,31 @@ TEST_CASE("001 datasheet - the table: totals, groups, imported sources, barred m
   CHECK(q.barred[0].statements.at(0).span.begin.line == 177);
   // the table has no reference column: no reference diagnostics
   CHECK(count_code(r, diag::reference_missing) == 0);
-  // the series "LMC" comes from the footnote, and a note says so
+  // the series "LMC" comes from the footnote, and a note says so, naming codes the table gives
   REQUIRE(count_code(r, diag::prefix_inferred) == 1);
+  const auto& note = *std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                   [](const diagnostic& d) { return d.code == diag::prefix_inferred; });
+  CHECK(note.message ==
+        "the table gives unit codes without their series; the footnote names them as LMC units, so 31 codes are read "
+        "as LMC A1, LMC B1 \u2026");
+}
+
+TEST_CASE("001 datasheet - the note on completed codes names the codes of the document at hand") {
+  // the same datasheet with its first two units' codes changed: the note follows them
+  auto loaded = load_file(qspec::test::corpus_path(datasheet));
+  REQUIRE(loaded);
+  std::string text = loaded.text;
+  for (auto [from, to] : {std::pair<std::string, std::string>{"\nA1\t", "\nA7\t"}, {"\nB1\t", "\nB9\t"}}) {
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  }
+  auto r = parse(text);
+  std::vector<std::string> notes;
+  for (const auto& d : r.diagnostics)
+    if (d.code == diag::prefix_inferred) notes.push_back(d.message);
+  CHECK(notes == std::vector<std::string>{"the table gives unit codes without their series; the footnote names them "
+                                          "as LMC units, so 31 codes are read as LMC A7, LMC B9 \u2026"});
 }
 
 TEST_CASE("001 datasheet - prose sections classified, page breaks rejoined, nothing lost") {
@@ -216,21 +239,24 @@ TEST_CASE("001 datasheet - prose sections classified, page breaks rejoined, noth
   CHECK(q.description.back().blocks.size() == 18);
   // two list items cut by page breaks are joined to their ends
   CHECK(count_code(r, diag::rejoined_page_break) == 2);
-  bool found = false;
+  std::vector<std::string> joined;
   for (const auto& s : q.description)
     for (const auto& b : s.blocks)
       if (b.which == block::type::list)
         for (const auto& i : b.items.items)
           if (i.text.find("area and demonstrate updating through regular and recent CPD activities") !=
-              std::string_view::npos) {
-            found = true;
-            CHECK(pos(i.span) == "105:3-107:62");
-          }
-  CHECK(found);
+              std::string_view::npos)
+            joined.push_back(pos(i.span));
+  CHECK(joined == std::vector<std::string>{"105:3-107:62"});
   // markdown emphasis closed before punctuation leaves no asterisks behind
+  std::size_t paragraphs = 0;
   for (const auto& s : q.description)
     for (const auto& b : s.blocks)
-      if (b.which == block::type::paragraph) CHECK(b.para.text.find("**") == std::string_view::npos);
+      if (b.which == block::type::paragraph) {
+        ++paragraphs;
+        CHECK(b.para.text.find("**") == std::string_view::npos);
+      }
+  CHECK(paragraphs == 55);
   // the lone word "datasheet" is a label the conversion left
   CHECK(count_code(r, diag::stray_label) == 1);
   CHECK(r.doc.lines.unclassified == 0);
@@ -277,6 +303,11 @@ TEST_CASE("003 programme overview - what the conversion damaged is reported, not
   const auto& q = r.doc.qualifications.at(0);
   // "Who is the qualification for?" was run into the profile paragraph
   REQUIRE(count_code(r, diag::split_heading) == 1);
+  const auto& split = *std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                    [](const diagnostic& d) { return d.code == diag::split_heading; });
+  CHECK(split.repaired == "Who is the qualification for?");
+  CHECK(split.original.find("Who is the qualification for?") != std::string::npos);
+  CHECK(split.original != split.repaired);  // the line it was run into, then the heading split off
   auto it = std::find_if(q.description.begin(), q.description.end(),
                          [](const section& s) { return s.heading == "Who is the qualification for?"; });
   REQUIRE(it != q.description.end());
@@ -303,5 +334,25 @@ TEST_CASE("qualification kinds can be forced, and a structure without references
   CHECK(count_code(r, diag::reference_malformed) == 1);
   CHECK(count_code(r, diag::reference_missing) == 1);
   CHECK(find_unit(q, "ABC-A1")->reference == "K/10/0809");  // kept as written
+  // no well-formed reference in the list to show: the message names none from elsewhere
+  std::vector<std::string> messages;
+  for (const auto& d : r.diagnostics)
+    if (d.code == diag::reference_malformed) messages.push_back(d.message);
+  CHECK(messages ==
+        std::vector<std::string>{"unit reference number of ABC A1 is not a letter, three digits and four digits"});
+  CHECK(r.doc.lines.unclassified == 0);
+}
+
+TEST_CASE("qualification - a malformed reference is shown beside a well-formed one of the same list") {
+  parse_options o;
+  o.kind = document_kind::qualification_structure;
+  auto r = parse(std::string("Units for the Level 2 Certificate in Testing\n\nMandatory units\n"
+                             "Unit ABC A1 First unit (K/10/0809)\nUnit ABC A2 Second unit (T/601/2345)\n"),
+                 o);
+  std::vector<std::string> messages;
+  for (const auto& d : r.diagnostics)
+    if (d.code == diag::reference_malformed) messages.push_back(d.message);
+  CHECK(messages == std::vector<std::string>{
+                        "unit reference number of ABC A1 is not a letter, three digits and four digits (as in T/601/2345)"});
   CHECK(r.doc.lines.unclassified == 0);
 }

@@ -1,4 +1,7 @@
 // Documents of a kind not supported yet: one diagnostic, every line kept.
+#include <algorithm>
+#include <filesystem>
+
 #include "helpers.hpp"
 
 using namespace qspec;
@@ -19,13 +22,27 @@ TEST_CASE("sections - unsupported document keeps its lines as sections") {
   CHECK(r.doc.units.empty());
 }
 
-TEST_CASE("sections - empty and whitespace-only input give an empty document") {
+TEST_CASE("sections - empty and whitespace-only input give an empty document that says so") {
   auto empty = qspec::test::parse_text("");
   CHECK(empty.doc.sections.empty());
+  CHECK(empty.doc.lines.lines == 0);  // no text, no line
   CHECK(empty.doc.lines.unclassified == 0);
+  REQUIRE(empty.diagnostics.size() == 1);
+  CHECK(empty.diagnostics[0].code == diag::empty_input);
+  CHECK(empty.diagnostics[0].message == "the file is empty: there is nothing to parse");
+  CHECK(empty.diagnostics[0].span.begin.line == 0);
   auto blank = qspec::test::parse_text("  \n\t\n\n");
   CHECK(blank.doc.sections.empty());
+  CHECK(blank.doc.lines.lines == 3);
   CHECK(blank.doc.lines.blank == 3);
+  REQUIRE(blank.diagnostics.size() == 1);
+  CHECK(blank.diagnostics[0].code == diag::empty_input);
+  CHECK(blank.diagnostics[0].message == "the file holds only blank lines (3): there is nothing to parse");
+  // a BOM alone decodes to nothing: empty too
+  auto bom = qspec::test::parse_text("\xEF\xBB\xBF");
+  CHECK(bom.doc.lines.lines == 0);
+  CHECK(count_code(bom, diag::empty_input) == 1);
+  CHECK(count_code(bom, diag::unsupported_kind) == 0);
 }
 
 TEST_CASE("sections - forcing the unit kind on a document without a unit header") {
@@ -36,8 +53,10 @@ TEST_CASE("sections - forcing the unit kind on a document without a unit header"
   // nothing was recognised: every non-blank line is reported, none dropped
   CHECK(r.doc.lines.unclassified == 2);
   CHECK(count_code(r, diag::unclassified_line) == 2);
+  std::vector<std::string> lines_reported;
   for (const auto& d : r.diagnostics)
-    if (d.code == diag::unclassified_line && d.span.begin.line == 3) CHECK(d.original == "A paragraph of text.");
+    if (d.code == diag::unclassified_line) lines_reported.push_back(std::to_string(d.span.begin.line) + " " + d.original);
+  CHECK(lines_reported == std::vector<std::string>{"1 Some heading", "3 A paragraph of text."});
 }
 
 TEST_CASE("regressions - glossary row continuing a term whose definition is empty") {
@@ -57,7 +76,9 @@ TEST_CASE("repeated labels are structure, not page headers (seed 004)") {
   auto r = qspec::test::parse_corpus("criteria-skills-for-care-level5-lmac-2021.txt");
   // "Knowledge requirements" labels 6 sub-topics and "Knowledge and skill requirements" 13 (once in a
   // table row): they are sub-topic labels and must stay content
-  for (const auto& f : r.doc.furniture_items) CHECK(f.role != "page_header");
+  CHECK(std::count_if(r.doc.furniture_items.begin(), r.doc.furniture_items.end(),
+                      [](const furniture& f) { return f.role == "page_header"; }) == 0);
+  CHECK(r.doc.furniture_items.size() == 67);
   REQUIRE(r.doc.frameworks.size() == 1);
   std::size_t labels = 0;
   for (const auto& t : r.doc.frameworks[0].topics)
@@ -75,6 +96,27 @@ TEST_CASE("regressions - a numbered point repeated in every copy of a standard i
     text += "Heading " + std::to_string(k) + "\n\n4. the interaction between the values and culture of an organisation.\n\n"
             "- a list item that repeats in every copy, 2021\n\n";
   auto r = qspec::test::parse_text(text);
-  for (const auto& f : r.doc.furniture_items) CHECK(f.role != "page_header");
+  CHECK(r.doc.furniture_items.empty());
   CHECK(r.doc.lines.furniture == 0);
+  CHECK(r.doc.lines.content == 13);  // the title, and per copy its heading, the numbered point and the item
+}
+
+TEST_CASE("diagnostics - a repaired value never merely repeats the original, across the corpus") {
+  // a repair shows what was done: "this evidence." repaired as "this evidence." showed nothing
+  std::size_t documents = 0, repairs = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(QSPEC_CORPUS_DIR)) {
+    if (entry.path().extension() != ".txt") continue;
+    ++documents;
+    auto name = std::filesystem::relative(entry.path(), QSPEC_CORPUS_DIR).string();
+    auto loaded = load_file(entry.path().string());
+    if (!loaded) continue;  // the hostile binaries are refused before any repair
+    for (const auto& d : parse(loaded).diagnostics) {
+      if (d.repaired.empty()) continue;
+      ++repairs;
+      INFO(name << ": " << d.code << " at line " << d.span.begin.line);
+      CHECK(d.repaired != d.original);
+    }
+  }
+  CHECK(documents == 23);
+  CHECK(repairs == 107);
 }

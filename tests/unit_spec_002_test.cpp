@@ -47,8 +47,14 @@ const glossary_term& term(std::string_view t) {
   throw;
 }
 
-/// Every text of every node, for checks that hold across the whole tree.
-void each_text(const std::function<void(std::string_view, std::string_view)>& f) {
+/// Every text of every node, for checks that hold across the whole tree;
+/// returns how many texts it visited.
+std::size_t each_text(const std::function<void(std::string_view, std::string_view)>& visit) {
+  std::size_t visited = 0;
+  auto f = [&](std::string_view id, std::string_view text) {
+    ++visited;
+    visit(id, text);
+  };
   auto blocks = [&f](const std::vector<block>& bs) {
     for (const auto& b : bs) {
       if (b.which == block::type::paragraph) f(b.para.id, b.para.text);
@@ -56,6 +62,12 @@ void each_text(const std::function<void(std::string_view, std::string_view)>& f)
     }
   };
   const auto& u = lmc_b2();
+  REQUIRE(u.scope_part);
+  REQUIRE(u.values);
+  REQUIRE(u.glossary_part);
+  REQUIRE(u.evidence);
+  REQUIRE(u.guidance);
+  REQUIRE(u.knowledge);
   f(u.id, u.title);
   for (const auto& s : u.sections) blocks(s.blocks);
   for (const auto& p : u.scope_part->paragraphs) f(p.id, p.text);
@@ -77,6 +89,7 @@ void each_text(const std::function<void(std::string_view, std::string_view)>& f)
       for (const auto& s : c.sub_items) f(s.id, s.text);
     }
   }
+  return visited;
 }
 
 }  // namespace
@@ -158,15 +171,14 @@ TEST_CASE("unit spec - criterion 8 of LMC B2.3 rejoined across the page break") 
         "You take appropriate action and deal with any conflicts that may arise when a person\u2019s health related "
         "issues are outside the competence of the provision and its workers.");
   CHECK(pos(pc8.span) == "225:1-228:9");
-  bool reported = false;
+  std::vector<const diagnostic*> at228;
   for (const auto& d : doc002().diagnostics)
-    if (d.code == diag::rejoined_page_break && d.span.begin.line == 228) {
-      reported = true;
-      CHECK(d.level == severity::warning);
-      CHECK(d.original == "\tworkers.\t\t\t\t\t\t\t\t");
-      CHECK(d.repaired == "workers.");
-    }
-  CHECK(reported);
+    if (d.code == diag::rejoined_page_break && d.span.begin.line == 228) at228.push_back(&d);
+  REQUIRE(at228.size() == 1);
+  CHECK(at228[0]->level == severity::warning);
+  CHECK(at228[0]->original == "\tworkers.\t\t\t\t\t\t\t\t");
+  // the repaired value is the joined criterion, not the continuation again
+  CHECK(at228[0]->repaired == pc8.text);
   // the repeated "Performance criteria" header row is furniture
   auto& furn = doc002().doc.furniture_items;
   CHECK(std::count_if(furn.begin(), furn.end(), [](auto& f) { return f.role == "repeated_table_header"; }) == 1);
@@ -238,7 +250,11 @@ TEST_CASE("unit spec - glossary: 27 terms, lists kept, continuation joined") {
   CHECK(people.definition[0].para.text.ends_with(
       "their parents/carers, their families, teachers, college lecturers, significant others, groups and communities."));
   CHECK(pos(people.span) == "59:1-61:73");
-  CHECK(count_code(doc002(), diag::continued_row) == 1);
+  REQUIRE(count_code(doc002(), diag::continued_row) == 1);
+  const auto& row = *std::find_if(doc002().diagnostics.begin(), doc002().diagnostics.end(),
+                                  [](const diagnostic& d) { return d.code == diag::continued_row; });
+  CHECK(row.span.begin.line == 61);
+  CHECK(row.repaired == people.definition[0].para.text);  // the joined definition
 
   const auto& outcomes = term("Positive outcomes");
   REQUIRE(outcomes.definition.size() == 4);
@@ -292,6 +308,13 @@ TEST_CASE("unit spec - evidence requirements") {
   CHECK(ev.types.back().description.ends_with(
       "to make the final decision on the appropriateness of this evidence."));
   CHECK(pos(ev.types.back().span) == "108:5-113:14");
+  // "this evidence." after the page header: the repaired value is the whole joined description
+  std::vector<const diagnostic*> at113;
+  for (const auto& d : doc002().diagnostics)
+    if (d.code == diag::rejoined_page_break && d.span.begin.line == 113) at113.push_back(&d);
+  REQUIRE(at113.size() == 1);
+  CHECK(at113[0]->original == "this evidence.");
+  CHECK(at113[0]->repaired == ev.types.back().description);
   REQUIRE(lmc_b2().guidance);
   CHECK(lmc_b2().guidance->items.size() == 3);
   CHECK(lmc_b2().guidance->items[2].text == "All evidence must relate to your own work practice.");
@@ -301,13 +324,14 @@ TEST_CASE("unit spec - page headers are furniture, never content") {
   std::size_t headers = 0;
   for (const auto& f : doc002().doc.furniture_items) headers += f.role == "page_header";
   CHECK(headers == 10);  // 10 repeats after the title line, two of them wrapped
-  each_text([](std::string_view id, std::string_view text) {
+  auto visited = each_text([](std::string_view id, std::string_view text) {
     INFO(id);
     CHECK(text.find("F36J 04") == std::string_view::npos);
     CHECK(text.find("**") == std::string_view::npos);
     CHECK(text.find('<') == std::string_view::npos);
     CHECK(text.find('\t') == std::string_view::npos);
   });
+  CHECK(visited == 193);  // every text of the unit was looked at
 }
 
 TEST_CASE("unit spec - sign-off form recognised as a form") {

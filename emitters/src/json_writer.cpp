@@ -173,9 +173,14 @@ void emit_diagnostics_json(const std::vector<diagnostic>& diagnostics, std::stri
   for (const auto& d : diagnostics) {
     out << (first ? "\n  " : ",\n  ");
     first = false;
-    out << "{\"file\": " << s(source) << ", \"line\": " << d.span.begin.line << ", \"column\": " << d.span.begin.column
-        << ", \"end_line\": " << d.span.end.line << ", \"end_column\": " << d.span.end.column
-        << ", \"severity\": " << s(to_string(d.level)) << ", \"code\": " << s(d.code) << ", \"message\": " << s(d.message);
+    // a merged catalogue's diagnostics each name their own document
+    out << "{\"file\": " << s(d.document.empty() ? source : std::string_view(d.document));
+    // the span as the catalogue writes it; a diagnostic about the whole
+    // document (line 0) has none
+    if (d.span.begin.line > 0)
+      out << ", \"span\": {\"line\": " << d.span.begin.line << ", \"column\": " << d.span.begin.column
+          << ", \"end_line\": " << d.span.end.line << ", \"end_column\": " << d.span.end.column << '}';
+    out << ", \"severity\": " << s(to_string(d.level)) << ", \"code\": " << s(d.code) << ", \"message\": " << s(d.message);
     if (!d.original.empty()) out << ", \"original\": " << s(d.original);
     if (!d.repaired.empty()) out << ", \"repaired\": " << s(d.repaired);
     out << '}';

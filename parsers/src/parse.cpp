@@ -104,12 +104,23 @@ parse_result parse(std::string text, const parse_options& options) {
   doc.source_name = options.source_name;
   auto store = std::make_shared<text_store>(std::move(text));
   doc.storage = store;
+  if (store->source().empty()) {
+    // no text, so no line: say so rather than that the kind is not recognised
+    doc.type = options.kind ? *options.kind : document_kind::unknown;
+    doc.id = "document";
+    result.diagnostics.push_back(
+        {std::string(diag::empty_input), severity::warning, {}, "the file is empty: there is nothing to parse", {}, {}, {}});
+    return result;
+  }
   try {
     parse_context ctx(*store, result.diagnostics);
     mark_page_furniture(ctx);
+    const bool blank = std::all_of(ctx.use.begin(), ctx.use.end(), [](line_use u) { return u == line_use::blank; });
     const profile_set& profiles = options.profiles ? *options.profiles : builtin_profiles();
     const profile* family = nullptr;
-    if (options.kind) {
+    if (blank) {
+      doc.type = options.kind.value_or(document_kind::unknown);
+    } else if (options.kind) {
       doc.type = *options.kind;
     } else if (!options.profile.empty()) {
       family = profiles.find(options.profile);
@@ -123,7 +134,11 @@ parse_result parse(std::string text, const parse_options& options) {
     if (family) doc.type = document_kind::standard;
     doc.kind_name = family ? family->document_kind : std::string(to_string(doc.type));
     const bool forced = options.kind || !options.profile.empty();
-    if (family) {
+    if (blank) {
+      ctx.report(diag::empty_input, severity::warning, {},
+                 "the file holds only blank lines (" + std::to_string(ctx.lines.count()) +
+                     "): there is nothing to parse");
+    } else if (family) {
       recognise_outline(ctx, doc, *family, profiles);
     } else if (doc.type == document_kind::unit_specification) {
       recognise_unit_specification(ctx, doc);
@@ -140,7 +155,7 @@ parse_result parse(std::string text, const parse_options& options) {
                  "document kind not recognised or not supported yet; its lines are kept as sections");
       recognise_sections(ctx, doc);
     }
-    if (forced && doc.type != document_kind::unknown && !has_structure(doc))
+    if (forced && !blank && doc.type != document_kind::unknown && !has_structure(doc))
       ctx.report(diag::forced_kind_not_found, severity::error, {},
                  "the document was read as " + doc.kind_name + " as asked, but no " + doc.kind_name +
                      " structure was found in it");

@@ -37,11 +37,12 @@ struct loaded_text {
 
 struct parse_options {
   std::string source_name = "-";
-  /// Force a document kind instead of detecting it.
-  std::optional<document_kind> kind;
+  /// Force a document kind instead of detecting it. (Initialised, so that
+  /// `{.source_name = …}` draws no -Wmissing-field-initializers.)
+  std::optional<document_kind> kind = std::nullopt;
   /// Force a family by profile name or its document kind ("nos",
   /// "regulated_unit"); a kind whose structure is then not found is an error.
-  std::string profile;
+  std::string profile = {};
   /// The profiles to detect and read with; the built-in ones when null.
   const profile_set* profiles = nullptr;
 };

@@ -5,17 +5,66 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
+#include <vector>
 
 #include "qspec/parse.hpp"
+#include "load/decode.hpp"
 #include "load/line_index.hpp"
 
 namespace qspec {
+
+namespace load {
+
+bool decode_to_utf8(std::string_view bytes, const char* from, std::string& out, std::string& error,
+                    std::size_t piece) {
+  auto fail = [&](UErrorCode status) {
+    error = std::string("cannot decode the input as ") + from + ": " + u_errorName(status);
+    return false;
+  };
+  using converter = std::unique_ptr<UConverter, decltype(&ucnv_close)>;
+  UErrorCode status = U_ZERO_ERROR;
+  converter source(ucnv_open(from, &status), ucnv_close);
+  if (U_FAILURE(status)) return fail(status);
+  converter utf8(ucnv_open("UTF-8", &status), ucnv_close);
+  if (U_FAILURE(status)) return fail(status);
+  piece = std::max<std::size_t>(piece, 1);
+  std::vector<UChar> pivot(1 << 12);
+  UChar* pivot_source = pivot.data();
+  UChar* pivot_target = pivot.data();
+  std::string buffer(std::size_t{1} << 16, '\0');
+  out.clear();
+  out.reserve(bytes.size() + bytes.size() / 8);
+  const char* next = bytes.data();
+  const char* const end = bytes.data() + bytes.size();
+  bool reset = true;
+  do {
+    const char* limit = next + std::min<std::size_t>(piece, static_cast<std::size_t>(end - next));
+    const bool flush = limit == end;  // only the last piece may end a character
+    for (;;) {
+      char* target = buffer.data();
+      status = U_ZERO_ERROR;
+      ucnv_convertEx(utf8.get(), source.get(), &target, buffer.data() + buffer.size(), &next, limit, pivot.data(),
+                     &pivot_source, &pivot_target, pivot.data() + pivot.size(), reset, flush, &status);
+      reset = false;
+      out.append(buffer.data(), static_cast<std::size_t>(target - buffer.data()));
+      if (status == U_BUFFER_OVERFLOW_ERROR) continue;  // the buffer is full: drain it and go on
+      if (U_FAILURE(status)) return fail(status);
+      break;
+    }
+  } while (next < end);
+  return true;
+}
+
+}  // namespace load
+
 namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -37,24 +86,11 @@ std::string describe_binary(std::string_view b) {
   return {};
 }
 
-bool convert_with_icu(std::string_view bytes, const char* from, std::string& out, std::string& error) {
-  UErrorCode status = U_ZERO_ERROR;
-  // UTF-8 output is at most 3 bytes per UTF-16 unit and 3 per single byte.
-  out.resize(bytes.size() * 3 + 16);
-  int32_t n = ucnv_convert("UTF-8", from, out.data(), static_cast<int32_t>(out.size()), bytes.data(),
-                           static_cast<int32_t>(bytes.size()), &status);
-  if (U_FAILURE(status)) {
-    error = std::string("cannot decode the input as ") + from + ": " + u_errorName(status);
-    return false;
-  }
-  out.resize(static_cast<std::size_t>(n));
-  return true;
-}
-
 bool valid_utf8(std::string_view s, std::size_t& bad_offset) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = 0;
-  const auto n = static_cast<int32_t>(s.size());
+  // offsets are size_t: an int32_t one goes negative past 2 GiB
+  std::size_t i = 0;
+  const std::size_t n = s.size();
   while (i < n) {
     if (i + 8 <= n) {  // ASCII fast path, eight bytes at a time
       std::uint64_t w;
@@ -68,13 +104,16 @@ bool valid_utf8(std::string_view s, std::size_t& bad_offset) {
       ++i;
       continue;
     }
-    int32_t start = i;
+    // one character is at most 4 bytes: ICU's int32_t index stays small
+    int32_t k = 0;
+    const auto window = static_cast<int32_t>(std::min<std::size_t>(4, n - i));
     UChar32 c;
-    U8_NEXT(p, i, n, c);
+    U8_NEXT(p + i, k, window, c);
     if (c < 0) {
-      bad_offset = static_cast<std::size_t>(start);
+      bad_offset = i;
       return false;
     }
+    i += static_cast<std::size_t>(k);
   }
   return true;
 }
@@ -95,8 +134,11 @@ void normalise_nfc(loaded_text& result) {
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return;
   std::string& text = result.text;
-  if (nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status) ||
-      U_FAILURE(status))
+  // ICU lengths are int32_t: a larger text is checked line by line below
+  constexpr std::size_t icu_max = 0x7FFFFFFF;
+  if (text.size() <= icu_max &&
+      (nfc->isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status) ||
+       U_FAILURE(status)))
     return;
   std::string out;
   out.reserve(text.size());
@@ -107,8 +149,8 @@ void normalise_nfc(loaded_text& result) {
     auto next = l + 1 < lines.count() ? lines.start(l + 1) : static_cast<std::uint32_t>(text.size());
     std::string_view ending(text.data() + e, next - e);
     status = U_ZERO_ERROR;
-    icu::StringPiece piece(line.data(), static_cast<int32_t>(line.size()));
-    if (nfc->isNormalizedUTF8(piece, status)) {
+    icu::StringPiece piece(line.data(), static_cast<int32_t>(std::min(line.size(), icu_max)));
+    if (line.size() > icu_max || nfc->isNormalizedUTF8(piece, status)) {  // a 2 GiB line is left as it is
       out.append(line);
     } else {
       std::string normalised;
@@ -153,7 +195,7 @@ loaded_text load_bytes(std::string_view bytes) {
   if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
     const bool le = bytes[0] == '\xFF';
     result.encoding = le ? "UTF-16LE" : "UTF-16BE";
-    if (!convert_with_icu(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", result.text, error))
+    if (!load::decode_to_utf8(bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", result.text, error))
       return refused(std::move(result), error);
   } else {
     if (auto what = describe_binary(bytes); !what.empty()) {
@@ -168,7 +210,7 @@ loaded_text load_bytes(std::string_view bytes) {
       result.text.assign(body);
     } else {
       result.encoding = "windows-1252";
-      if (!convert_with_icu(body, "windows-1252", result.text, error)) return refused(std::move(result), error);
+      if (!load::decode_to_utf8(body, "windows-1252", result.text, error)) return refused(std::move(result), error);
       diagnostic d;
       d.code = diag::decoded_legacy;
       d.level = severity::note;
@@ -177,6 +219,8 @@ loaded_text load_bytes(std::string_view bytes) {
       result.diagnostics.push_back(std::move(d));
     }
   }
+  if (result.text.size() >= 0xFFFFFFF0u)  // positions are 32-bit offsets into the decoded text
+    return refused(std::move(result), "the input decodes to more than 4 GiB of UTF-8, more than one document can be");
   if (result.text.find('\0') != std::string::npos)
     return refused(std::move(result), "the decoded input holds NUL characters: binary data, not text");
   normalise_nfc(result);

@@ -233,7 +233,7 @@ class reader {
         new_section(&question);
         ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(question),
                     "a heading run into a paragraph by the conversion; split off as its own section",
-                    question.text(), question.text());
+                    text.text(), question.text());
         if (!after.empty()) add_paragraph(after);
         return;
       }

@@ -292,6 +292,11 @@ class builder {
 
   /// Unit reference number checks: missing or not letter/3 digits/4 digits.
   void check_references() {
+    // a well-formed reference of the same list shows the expected shape
+    std::string_view example;
+    for (const auto& g : q_.groups)
+      for (const auto& u : g.units)
+        if (example.empty() && grammar::is_unit_reference(u.reference)) example = u.reference;
     for (const auto& g : q_.groups)
       for (const auto& u : g.units) {
         if (u.reference.empty()) {
@@ -301,7 +306,8 @@ class builder {
         } else if (!grammar::is_unit_reference(u.reference)) {
           ctx_.report(diag::reference_malformed, severity::warning, u.reference_span,
                       "unit reference number of " + std::string(u.local_code) +
-                          " is not a letter, three digits and four digits (as in K/104/0809)",
+                          " is not a letter, three digits and four digits" +
+                          (example.empty() ? std::string() : " (as in " + std::string(example) + ")"),
                       u.reference);
         }
       }
@@ -734,12 +740,16 @@ class datasheet_reader {
         for (auto& u : g.units) all_bare = all_bare && u.local_code.find(' ') == std::string_view::npos;
       if (all_bare) {
         std::size_t count = 0;
+        std::string examples;  // the first codes completed, to show what was done
         for (auto& g : q_.groups)
-          for (auto& u : g.units) u.local_code = ctx_.keep(series_ + " " + std::string(u.local_code)), ++count;
+          for (auto& u : g.units) {
+            if (count < 2) examples += (count ? ", " : "") + series_ + " " + std::string(u.local_code);
+            u.local_code = ctx_.keep(series_ + " " + std::string(u.local_code)), ++count;
+          }
         ctx_.report(diag::prefix_inferred, severity::note, series_span_,
                     "the table gives unit codes without their series; the footnote names them as " + series_ +
-                        " units, so " + std::to_string(count) + " codes are read as " + series_ + " A1, " + series_ +
-                        " E5 …",
+                        " units, so " + std::to_string(count) + (count == 1 ? " code is" : " codes are") +
+                        " read as " + examples + (count > 2 ? " …" : ""),
                     footnote_text_, series_);
       }
     }

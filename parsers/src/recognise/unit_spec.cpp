@@ -231,11 +231,11 @@ class unit_recogniser {
 
   void rejoin(rich_text& target, const rich_text& continuation, std::uint32_t l, std::string_view why) {
     auto [b, e] = bounds(l);
+    target.join(continuation);  // reported joined: the repaired value shows what was done
     ctx_.report(diag::rejoined_page_break, severity::warning, ctx_.span_of(continuation),
                 std::string("text continued ") + std::string(why) + " joined to the text it continues (line " +
                     std::to_string(open_text_line_ + 1) + ")",
-                ctx_.src.substr(b, e - b), continuation.text());
-    target.join(continuation);
+                ctx_.src.substr(b, e - b), target.text());
   }
 
   /// Cleaned text of a whole line.
@@ -437,16 +437,20 @@ class unit_recogniser {
       auto& t = terms_.back();
       // "teachers, college lecturers, …": the row goes on with an empty term cell
       const auto& cont = def.front().content;
-      ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(cont),
-                  "definition of '" + t.term.text() + "' continues on a row with an empty term cell; joined to it",
-                  raw, cont.text());
+      const auto where = ctx_.span_of(cont);
+      std::string repaired;  // the joined paragraph; none when the row is kept as a paragraph of its own
       if (!t.definition.empty()) {
         auto& last = t.definition.back().content;
         if (starts_lowercase(cont.text()) || !ends_sentence(last.text())) {
           last.join(cont);
+          repaired = last.text();
           def.erase(def.begin());
         }
       }
+      ctx_.report(diag::continued_row, severity::warning, where,
+                  "definition of '" + t.term.text() + "' continues on a row with an empty term cell; " +
+                      (repaired.empty() ? "kept as a paragraph of it" : "joined to it"),
+                  raw, repaired);
       for (auto& blk : def) t.definition.push_back(std::move(blk));
       t.span = merge(t.span, ctx_.span(b, e));
       return;
@@ -557,11 +561,11 @@ class unit_recogniser {
     if (continues) {
       if (after_break_) rejoin(current_point_->text, t, l, "after a page break");
       else {
+        current_point_->text.join(t);
         ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
                     "knowledge point " + std::to_string(current_point_->number) +
                         " continues on a row of its own; joined to it",
-                    raw, t.text());
-        current_point_->text.join(t);
+                    raw, current_point_->text.text());
       }
       return;
     }
@@ -634,11 +638,11 @@ class unit_recogniser {
     if (!el->criteria.empty() && starts_lowercase(t.text()) && !in_legend_) {
       if (after_break_) rejoin(el->criteria.back().text, t, l, "after a page break");
       else {
+        el->criteria.back().text.join(t);
         ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
                     "performance criterion " + std::to_string(el->criteria.back().number) +
                         " continues on a row of its own; joined to it",
-                    raw, t.text());
-        el->criteria.back().text.join(t);
+                    raw, el->criteria.back().text.text());
       }
       el->span = merge(el->span, ctx_.span(b, e));
       used(l);
