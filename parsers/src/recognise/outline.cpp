@@ -159,7 +159,10 @@ std::string code_of(const grammar::ast::item_label& l) {
   std::string c;
   for (char ch : l.prefix)
     if (ch != ' ') c.push_back(ch);
-  for (std::size_t i = 0; i < l.path.size(); ++i) c += (i ? "." : "") + std::to_string(l.path[i]);
+  for (std::size_t i = 0; i < l.path.size(); ++i) {
+    if (i) c.push_back('.');
+    c.append(std::to_string(l.path[i]));
+  }
   if (l.letter) c.push_back(l.letter);
   c += l.roman;
   return c;
@@ -864,7 +867,10 @@ class outline_builder {
       auto next = cur.label;
       next.path.back() += 1;
       std::string want = next.prefix + (next.prefix.empty() || next.prefix.size() <= 3 ? "" : " ");
-      for (std::size_t i = 0; i < next.path.size(); ++i) want += (i ? "." : "") + std::to_string(next.path[i]);
+      for (std::size_t i = 0; i < next.path.size(); ++i) {
+        if (i) want.push_back('.');
+        want.append(std::to_string(next.path[i]));
+      }
       std::size_t at = std::string_view::npos;
       for (std::size_t from = 0; (from = t.find(want, from)) != std::string_view::npos; ++from) {
         if (from < 2 || t[from - 1] != ' ') continue;
