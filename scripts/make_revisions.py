@@ -17,7 +17,8 @@ unit-spec-F36J04-LMC-B2-rev2.txt (from the unit specification, seed 002)
   1. B2.3 pc 2 reworded                                             modified LMC-B2/B2.3/pc-2 (text)
   2. a new criterion 3 inserted in B2.1; 3-6 become 4-7            added pc-3, renumbered pc-3..6 -> pc-4..7
   3. knowledge point 5 moved from "Values" to "Legislation and Policy" (its number stays 5)
-                                                                     moved LMC-B2/knowledge/kp-5
+                                                                     moved LMC-B2/knowledge/values/kp-5
+                                                                       -> LMC-B2/knowledge/legislation-and-policy/kp-5
   4. glossary term "Governance" deleted                            removed LMC-B2/glossary/governance
   5. element B2.4 added, with two criteria                          added element LMC-B2/B2.4
 

@@ -88,7 +88,20 @@ TEST_CASE("unit spec - header: codes and title") {
   CHECK(u.local_code == "LMC B2");
   CHECK(u.id == "LMC-B2");
   CHECK(u.title == "Lead and manage provision of care services that promotes the well being of people");
-  CHECK(pos(u.span) == "3:1-3:107");
+  CHECK(pos(u.span) == "3:1-232:33");  // from the header to the end of the last element: every part inside
+}
+
+TEST_CASE("unit spec - knowledge points numbered from 1 in each group keep distinct ids") {
+  auto r = qspec::test::parse_corpus("regressions/knowledge-numbered-per-group.txt");
+  REQUIRE(r.doc.units.size() == 1);
+  REQUIRE(r.doc.units[0].knowledge);
+  std::vector<std::string> ids;
+  for (const auto& g : r.doc.units[0].knowledge->groups)
+    for (const auto& p : g.points) ids.push_back(p.id);
+  CHECK(ids == std::vector<std::string>{"LMC-B2/knowledge/values/kp-1", "LMC-B2/knowledge/values/kp-2",
+                                        "LMC-B2/knowledge/legislation-and-policy/kp-1",
+                                        "LMC-B2/knowledge/legislation-and-policy/kp-2"});
+  CHECK(qspec::test::count_code(r, diag::numbering) == 0);  // a restart with the group is no numbering fault
 }
 
 TEST_CASE("unit spec - elements with titles and criteria counts") {
@@ -220,8 +233,8 @@ TEST_CASE("unit spec - knowledge points continue across page breaks") {
   CHECK(labels(point(2).sub_items) == std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g"});
   // "(within any restrictions placed upon them)" is not a sub-item marker
   CHECK(point(2).sub_items[6].text.find("(within any restrictions placed upon them)") != std::string_view::npos);
-  CHECK(point(6).id == "LMC-B2/knowledge/kp-6");
-  CHECK(point(6).sub_items[1].id == "LMC-B2/knowledge/kp-6/b");
+  CHECK(point(6).id == "LMC-B2/knowledge/legislation-and-policy/kp-6");
+  CHECK(point(6).sub_items[1].id == "LMC-B2/knowledge/legislation-and-policy/kp-6/b");
 }
 
 TEST_CASE("unit spec - glossary: 27 terms, lists kept, continuation joined") {
