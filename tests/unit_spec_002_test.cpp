@@ -138,7 +138,7 @@ TEST_CASE("unit spec - evidence method columns with their legend expansions") {
   }
   CHECK(element_n(0).evidence_methods[8].id == "LMC-B2/B2.1/method/P-A-A");
   CHECK(pos(element_n(0).evidence_methods[0].span) == "183:22-183:23");
-  CHECK(pos(element_n(0).evidence_methods[0].legend_span) == "191:1-191:2");
+  CHECK(pos(element_n(0).evidence_methods[0].legend_span) == "191:1-191:23");  // "DO = Direct Observation"
   CHECK(count_code(doc002(), diag::missing_expansion) == 0);
 }
 

@@ -599,12 +599,16 @@ class unit_recogniser {
       return;
     }
     if (auto entries = grammar::match_legend(text.text())) {
+      // each entry's span runs from its code to the end of its expansion
+      std::size_t from = 0;
       for (auto& entry : *entries) {
-        auto at = raw.find(entry.code + " ");
-        source_span where = at == std::string_view::npos
-                                ? ctx_.span(b, e)
-                                : ctx_.span(b + static_cast<std::uint32_t>(at),
-                                            b + static_cast<std::uint32_t>(at + entry.code.size()));
+        auto at = raw.find(entry.code, from);
+        auto expansion = at == std::string_view::npos ? at : raw.find(entry.expansion, at + entry.code.size());
+        source_span where = ctx_.span(b, e);
+        if (expansion != std::string_view::npos) {
+          from = expansion + entry.expansion.size();
+          where = ctx_.span(b + static_cast<std::uint32_t>(at), b + static_cast<std::uint32_t>(from));
+        }
         el->legend[entry.code] = {entry.expansion, where};
       }
       in_legend_ = true;
