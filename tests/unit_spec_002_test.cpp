@@ -350,3 +350,21 @@ TEST_CASE("unit spec - every line accounted for") {
                          "emphasised terms");
   CHECK_FALSE(doc002().has_errors());
 }
+
+TEST_CASE("unit spec - a criterion number or a glossary term printed twice gets an id of its own") {
+  auto r = qspec::test::parse_text(
+      "**F36J 04 (LMC B2) Lead and manage provision**\n\n"
+      "**Key Words and Concepts**\n\n<b>Abuse</b>\tharm done to a person\n<b>Abuse</b>\tthe same word again\n\n"
+      "## LMC B2.1 Element title\n\nPerformance criteria\tDO\n1. You plan the work.\t\n1. You review the work.\t\n\n"
+      "DO = Direct Observation\n");
+  REQUIRE(r.doc.units.size() == 1);
+  const auto& u = r.doc.units[0];
+  REQUIRE(u.elements.size() == 1);
+  REQUIRE(u.elements[0].criteria.size() == 2);
+  CHECK(u.elements[0].criteria[0].id == "LMC-B2/B2.1/pc-1");
+  CHECK(u.elements[0].criteria[1].id == "LMC-B2/B2.1/pc-1-2");
+  REQUIRE(u.glossary_part);
+  REQUIRE(u.glossary_part->terms.size() == 2);
+  CHECK(u.glossary_part->terms[0].id == "LMC-B2/glossary/abuse");
+  CHECK(u.glossary_part->terms[1].id == "LMC-B2/glossary/abuse-2");
+}
