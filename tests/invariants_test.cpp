@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "helpers.hpp"
+#include "qspec/catalogue.hpp"
 #include "qspec/emit.hpp"
 #include "qspec/read.hpp"
 
@@ -530,4 +531,21 @@ TEST_CASE("invariants - every corpus catalogue, in every format, read back") {
       CHECK_MESSAGE(found.empty(), report(found));
     }
   }
+}
+
+TEST_CASE("invariants - ids are unique in a catalogue merged from the whole corpus") {
+  // spans there refer to several documents: only the ids are checked
+  std::vector<document> docs;
+  std::vector<std::vector<diagnostic>> diags;
+  for (const auto& name : corpus_documents()) {
+    if (name.find('/') != std::string::npos) continue;  // revisions and regressions would repeat the corpus
+    auto r = qspec::test::parse_corpus(name);
+    docs.push_back(std::move(r.doc));
+    diags.push_back(std::move(r.diagnostics));
+  }
+  auto root = to_tree(merge(std::move(docs), std::move(diags)));
+  std::vector<finding> repeated;
+  for (auto& f : check(root, ""))
+    if (f.rule == "unique_ids") repeated.push_back(f);
+  CHECK_MESSAGE(repeated.empty(), report(repeated));
 }
