@@ -97,7 +97,7 @@ struct parse_context {
   void report(std::string_view code, severity level, source_span where, std::string message,
               std::string_view original = {}, std::string_view repaired = {}) {
     diags.push_back(diagnostic{std::string(code), level, where, std::move(message), std::string(original),
-                               std::string(repaired)});
+                               std::string(repaired), {}});
   }
 };
 
