@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Writes schemas/qspec-catalogue.schema.json (JSON Schema 2020-12, for the
 JSON and YAML catalogues) and schemas/qspec-catalogue.xsd (for the XML
-catalogue) from one table of node kinds, so the two cannot drift apart.
+catalogue) from one table of node kinds, so the two cannot drift apart; also
+schemas/qspec-diff.schema.json and readers/src/field_types.inc.
 
 Each kind lists its fields in the order the emitters write them, then the
-kinds its children may have. Run: python3 scripts/gen_schemas.py
+kinds its children may have. Run: python3 scripts/gen_schemas.py [--out DIR]
+(with --out, the four files are written into DIR instead, side by side).
 """
+import argparse
 import json
 import pathlib
 
@@ -279,14 +282,17 @@ def field_types():
 
 
 def main():
+    parser = argparse.ArgumentParser(description="Writes the catalogue and diff schemas and the readers' field types.")
+    parser.add_argument("--out", type=pathlib.Path, help="folder to write the four files into")
+    out = parser.parse_args().out
     top = TOP
-    root = top / "schemas"
+    root = out or top / "schemas"
     root.mkdir(exist_ok=True)
     (root / "qspec-catalogue.schema.json").write_text(json.dumps(json_schema(), indent=2) + "\n")
     (root / "qspec-catalogue.xsd").write_text(xsd())
     diff = json_schema(DIFF_KINDS, ["diff"], "qspec diff report (JSON and YAML)", "urn:qspec:diff:1")
     (root / "qspec-diff.schema.json").write_text(json.dumps(diff, indent=2) + "\n")
-    (top / "readers" / "src" / "field_types.inc").write_text(field_types())
+    (out or top / "readers" / "src").joinpath("field_types.inc").write_text(field_types())
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 applying documented edits, so that `qspec diff` can be tested against changes
 known in advance. Each edit is an exact replacement that must apply once.
 
-Usage: python3 scripts/make_revisions.py   (rewrites corpus/revisions/*.txt)
+Usage: python3 scripts/make_revisions.py [--out DIR]   (rewrites corpus/revisions/*.txt, or writes into DIR)
 
 Edits (what the diff must report, and nothing else):
 
@@ -17,7 +17,8 @@ unit-spec-F36J04-LMC-B2-rev2.txt (from the unit specification, seed 002)
   1. B2.3 pc 2 reworded                                             modified LMC-B2/B2.3/pc-2 (text)
   2. a new criterion 3 inserted in B2.1; 3-6 become 4-7            added pc-3, renumbered pc-3..6 -> pc-4..7
   3. knowledge point 5 moved from "Values" to "Legislation and Policy" (its number stays 5)
-                                                                     moved LMC-B2/knowledge/kp-5
+                                                                     moved LMC-B2/knowledge/values/kp-5
+                                                                       -> LMC-B2/knowledge/legislation-and-policy/kp-5
   4. glossary term "Governance" deleted                            removed LMC-B2/glossary/governance
   5. element B2.4 added, with two criteria                          added element LMC-B2/B2.4
 
@@ -27,6 +28,7 @@ criteria-skills-for-care-level5-lmac-2021-rev2.txt (from the criteria framework,
   2. the total qualification time changed from 900-950 to 900-1000 hours
                                                                      modified hours rule 1 (max, text)
 """
+import argparse
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent / "corpus"
@@ -101,10 +103,13 @@ def criteria():
 
 
 def main():
-    OUT.mkdir(exist_ok=True)
-    (OUT / "structure-list-nvq4-leadership-management-care-rev2.txt").write_text(structure_list(), encoding="utf-8")
-    (OUT / "unit-spec-F36J04-LMC-B2-rev2.txt").write_text(unit_spec(), encoding="utf-8")
-    (OUT / "criteria-skills-for-care-level5-lmac-2021-rev2.txt").write_text(criteria(), encoding="utf-8")
+    parser = argparse.ArgumentParser(description="Builds the revision set of the diff tests.")
+    parser.add_argument("--out", type=pathlib.Path, default=OUT, help="folder to write into (corpus/revisions/)")
+    out = parser.parse_args().out
+    out.mkdir(exist_ok=True)
+    (out / "structure-list-nvq4-leadership-management-care-rev2.txt").write_text(structure_list(), encoding="utf-8")
+    (out / "unit-spec-F36J04-LMC-B2-rev2.txt").write_text(unit_spec(), encoding="utf-8")
+    (out / "criteria-skills-for-care-level5-lmac-2021-rev2.txt").write_text(criteria(), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -346,3 +346,22 @@ TEST_CASE("criteria framework - when the evidence is not enough, the source is k
   CHECK(garbled[0]->message == "sub-topic heading could not be matched to TSTC3A's overview; its code is kept as printed");
   CHECK(r.doc.lines.unclassified == 0);
 }
+
+TEST_CASE("criteria framework - a criterion number printed twice gets an id of its own") {
+  parse_options o;
+  o.kind = document_kind::criteria_framework;
+  auto r = parse(std::string("Level 3 Certificate in Testing\n\nSection B\n\n"
+                             "TSTC3A\tTesting\n\nOverview:\n\nThis section includes:\n\n"
+                             "TSTC3A/AB Alpha beta\n\n"
+                             "TSTC3A/AB\tAlpha beta\n\nKnowledge requirements\n\n"
+                             "- A. Understand testing:\n - 1. one\n - 1. again\n"),
+                 o);
+  const auto& f = the_framework(r);
+  REQUIRE(f.topics.size() == 1);
+  REQUIRE(f.topics[0].subtopics.size() == 1);
+  const auto& criteria = f.topics[0].subtopics[0].outcomes.at(0).criteria;
+  REQUIRE(criteria.size() == 2);
+  CHECK(criteria[0].id == "TSTC3A/AB/A/1");
+  CHECK(criteria[1].id == "TSTC3A/AB/A/1-2");
+  CHECK(count_code(r, diag::numbering) == 1);  // and the repeat is reported
+}

@@ -356,3 +356,17 @@ TEST_CASE("qualification - a malformed reference is shown beside a well-formed o
                         "unit reference number of ABC A1 is not a letter, three digits and four digits (as in T/601/2345)"});
   CHECK(r.doc.lines.unclassified == 0);
 }
+
+TEST_CASE("structure list - a unit listed in two groups keeps one id per listing") {
+  parse_options o;
+  o.kind = document_kind::qualification_structure;
+  auto r = parse(std::string("Units for the Level 2 Certificate in Testing\n\nMandatory units\n"
+                             "Unit ABC A1 First unit (K/104/0809)\n\nOptional units\n"
+                             "Unit ABC A1 First unit (K/104/0809)\nUnit ABC A2 Second unit (K/104/0810)\n"),
+                 o);
+  REQUIRE(r.doc.qualifications.size() == 1);
+  std::vector<std::string> ids;
+  for (const auto& g : r.doc.qualifications[0].groups)
+    for (const auto& u : g.units) ids.push_back(u.id);
+  CHECK(ids == std::vector<std::string>{"ABC-A1", "ABC-A1-2", "ABC-A2"});
+}

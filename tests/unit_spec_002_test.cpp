@@ -101,7 +101,20 @@ TEST_CASE("unit spec - header: codes and title") {
   CHECK(u.local_code == "LMC B2");
   CHECK(u.id == "LMC-B2");
   CHECK(u.title == "Lead and manage provision of care services that promotes the well being of people");
-  CHECK(pos(u.span) == "3:1-3:107");
+  CHECK(pos(u.span) == "3:1-232:33");  // from the header to the end of the last element: every part inside
+}
+
+TEST_CASE("unit spec - knowledge points numbered from 1 in each group keep distinct ids") {
+  auto r = qspec::test::parse_corpus("regressions/knowledge-numbered-per-group.txt");
+  REQUIRE(r.doc.units.size() == 1);
+  REQUIRE(r.doc.units[0].knowledge);
+  std::vector<std::string> ids;
+  for (const auto& g : r.doc.units[0].knowledge->groups)
+    for (const auto& p : g.points) ids.push_back(p.id);
+  CHECK(ids == std::vector<std::string>{"LMC-B2/knowledge/values/kp-1", "LMC-B2/knowledge/values/kp-2",
+                                        "LMC-B2/knowledge/legislation-and-policy/kp-1",
+                                        "LMC-B2/knowledge/legislation-and-policy/kp-2"});
+  CHECK(qspec::test::count_code(r, diag::numbering) == 0);  // a restart with the group is no numbering fault
 }
 
 TEST_CASE("unit spec - elements with titles and criteria counts") {
@@ -138,7 +151,7 @@ TEST_CASE("unit spec - evidence method columns with their legend expansions") {
   }
   CHECK(element_n(0).evidence_methods[8].id == "LMC-B2/B2.1/method/P-A-A");
   CHECK(pos(element_n(0).evidence_methods[0].span) == "183:22-183:23");
-  CHECK(pos(element_n(0).evidence_methods[0].legend_span) == "191:1-191:2");
+  CHECK(pos(element_n(0).evidence_methods[0].legend_span) == "191:1-191:23");  // "DO = Direct Observation"
   CHECK(count_code(doc002(), diag::missing_expansion) == 0);
 }
 
@@ -232,8 +245,8 @@ TEST_CASE("unit spec - knowledge points continue across page breaks") {
   CHECK(labels(point(2).sub_items) == std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g"});
   // "(within any restrictions placed upon them)" is not a sub-item marker
   CHECK(point(2).sub_items[6].text.find("(within any restrictions placed upon them)") != std::string_view::npos);
-  CHECK(point(6).id == "LMC-B2/knowledge/kp-6");
-  CHECK(point(6).sub_items[1].id == "LMC-B2/knowledge/kp-6/b");
+  CHECK(point(6).id == "LMC-B2/knowledge/legislation-and-policy/kp-6");
+  CHECK(point(6).sub_items[1].id == "LMC-B2/knowledge/legislation-and-policy/kp-6/b");
 }
 
 TEST_CASE("unit spec - glossary: 27 terms, lists kept, continuation joined") {
@@ -360,4 +373,22 @@ TEST_CASE("unit spec - every line accounted for") {
       CHECK(d.message == "HTML tags, entities or markdown emphasis on 103 lines turned into paragraphs, lists and "
                          "emphasised terms");
   CHECK_FALSE(doc002().has_errors());
+}
+
+TEST_CASE("unit spec - a criterion number or a glossary term printed twice gets an id of its own") {
+  auto r = qspec::test::parse_text(
+      "**F36J 04 (LMC B2) Lead and manage provision**\n\n"
+      "**Key Words and Concepts**\n\n<b>Abuse</b>\tharm done to a person\n<b>Abuse</b>\tthe same word again\n\n"
+      "## LMC B2.1 Element title\n\nPerformance criteria\tDO\n1. You plan the work.\t\n1. You review the work.\t\n\n"
+      "DO = Direct Observation\n");
+  REQUIRE(r.doc.units.size() == 1);
+  const auto& u = r.doc.units[0];
+  REQUIRE(u.elements.size() == 1);
+  REQUIRE(u.elements[0].criteria.size() == 2);
+  CHECK(u.elements[0].criteria[0].id == "LMC-B2/B2.1/pc-1");
+  CHECK(u.elements[0].criteria[1].id == "LMC-B2/B2.1/pc-1-2");
+  REQUIRE(u.glossary_part);
+  REQUIRE(u.glossary_part->terms.size() == 2);
+  CHECK(u.glossary_part->terms[0].id == "LMC-B2/glossary/abuse");
+  CHECK(u.glossary_part->terms[1].id == "LMC-B2/glossary/abuse-2");
 }

@@ -18,8 +18,8 @@ std::string_view role_of(document_kind k) {
     case document_kind::qualification_datasheet: return "datasheet";
     case document_kind::programme_overview: return "programme";
     case document_kind::unit_specification: return "specification";
-    case document_kind::criteria_framework:  // a framework lists no units or qualifications to appear in
-    case document_kind::standard:
+    case document_kind::criteria_framework:  // frameworks are not merged into qualifications
+    case document_kind::standard:            // nor are standards read from profiles
     case document_kind::unknown: break;
   }
   return "document";

@@ -82,21 +82,30 @@ void write(tree_writer& w, const section& s) {
   w.end_node();
 }
 
+void write(tree_writer& w, const sub_item& s) {
+  w.begin_node(s.kind, s.id, s.span);
+  w.field("label", s.label);
+  w.field("text", s.text);
+  {
+    children_scope cs{w};
+    for (const auto& r : s.terms) cs.need(), write(w, r);
+  }
+  w.end_node();
+}
+
+/// Sub-items and the terms of the stem, merged into source order (both are
+/// in source order already; the stem's terms come before the first sub-item).
 template <class Node>
 void write_numbered_children(tree_writer& w, const Node& n) {
   children_scope c{w};
-  for (const auto& s : n.sub_items) {
+  std::size_t i = 0, k = 0;
+  while (i < n.sub_items.size() || k < n.terms.size()) {
     c.need();
-    w.begin_node(s.kind, s.id, s.span);
-    w.field("label", s.label);
-    w.field("text", s.text);
-    {
-      children_scope cs{w};
-      for (const auto& r : s.terms) cs.need(), write(w, r);
-    }
-    w.end_node();
+    if (k < n.terms.size() && (i == n.sub_items.size() || n.terms[k].span.begin < n.sub_items[i].span.begin))
+      write(w, n.terms[k++]);
+    else
+      write(w, n.sub_items[i++]);
   }
-  for (const auto& r : n.terms) c.need(), write(w, r);
 }
 
 void write(tree_writer& w, const element& e) {
@@ -461,30 +470,33 @@ void write(tree_writer& w, const framework& f) {
   optional_field(w, "audience", f.audience);
   {
     children_scope c{w};
-    for (const auto& s : f.description) c.need(), write(w, s);
-    for (const auto& r : f.hours_rules) {
-      c.need();
-      w.begin_node(r.kind, r.id, r.span);
-      w.field("measure", r.measure);
-      w.field("min", static_cast<int64_t>(r.min));
-      w.field("max", static_cast<int64_t>(r.max));
-      w.field("unit", r.unit);
-      w.field("text", r.text);
-      w.end_node();
-    }
-    for (const auto& t : f.topics) {
-      c.need();
-      w.begin_node(t.kind, t.id, t.span);
-      w.field("code", t.code);
-      w.field("title", t.title);
-      {
-        children_scope ct{w};
-        for (const auto& s : t.subtopics) ct.need(), write(w, s);
-      }
-      w.end_node();
-    }
-    for (const auto& s : f.additional_requirements) c.need(), write(w, s);
-    for (const auto& s : f.appendices) c.need(), write(w, s);
+    // the hours rules are read from Section A's prose: each follows the section it is stated in
+    ordered_parts parts;
+    for (const auto& s : f.description) parts.emplace_back(s.span.begin, [&w, &s] { write(w, s); });
+    for (const auto& r : f.hours_rules)
+      parts.emplace_back(r.span.begin, [&w, &r] {
+        w.begin_node(r.kind, r.id, r.span);
+        w.field("measure", r.measure);
+        w.field("min", static_cast<int64_t>(r.min));
+        w.field("max", static_cast<int64_t>(r.max));
+        w.field("unit", r.unit);
+        w.field("text", r.text);
+        w.end_node();
+      });
+    for (const auto& t : f.topics)
+      parts.emplace_back(t.span.begin, [&w, &t] {
+        w.begin_node(t.kind, t.id, t.span);
+        w.field("code", t.code);
+        w.field("title", t.title);
+        {
+          children_scope ct{w};
+          for (const auto& s : t.subtopics) ct.need(), write(w, s);
+        }
+        w.end_node();
+      });
+    for (const auto& s : f.additional_requirements) parts.emplace_back(s.span.begin, [&w, &s] { write(w, s); });
+    for (const auto& s : f.appendices) parts.emplace_back(s.span.begin, [&w, &s] { write(w, s); });
+    write_in_source_order(c, parts);
   }
   w.end_node();
 }

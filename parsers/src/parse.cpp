@@ -167,12 +167,13 @@ parse_result parse(std::string text, const parse_options& options) {
                      [](const furniture& a, const furniture& b) { return a.span.begin < b.span.begin; });
     doc.furniture_items = std::move(ctx.furniture_items);
     account(ctx, doc);
-    doc.id = !doc.standards.empty()        ? doc.standards.front().id
-             : !doc.frameworks.empty()     ? doc.frameworks.front().id
-             : !doc.qualifications.empty() ? doc.qualifications.front().id
+    // named after what it holds, but not the same id as the node it holds
+    doc.id = !doc.standards.empty()        ? "document/" + doc.standards.front().id
+             : !doc.frameworks.empty()     ? "document/" + doc.frameworks.front().id
+             : !doc.qualifications.empty() ? "document/" + doc.qualifications.front().id
              : doc.units.empty()          ? std::string("document")
-                                          : doc.units.front().id;
-    if (ctx.lines.count() > 0) doc.span = ctx.span(0, static_cast<std::uint32_t>(ctx.src.size()));
+                                          : "document/" + doc.units.front().id;
+    doc.span = ctx.whole_span();
   } catch (const std::exception& e) {
     // A defect in qspec, not in the text: say so rather than lose the run.
     result.diagnostics.push_back({"Q-E900", severity::error, {}, std::string("internal error: ") + e.what(), {}, {}, {}});

@@ -119,7 +119,7 @@ void mark_page_furniture(parse_context& ctx) {
   auto record = [&](std::uint32_t first, std::uint32_t last) {
     for (auto l = first; l <= last; ++l) ctx.use[l] = line_use::furniture;
     furniture f;
-    f.id = "furniture/page-header-" + std::to_string(first + 1);
+    f.id = ctx.ids.claim("furniture/page-header-" + std::to_string(first + 1));
     auto b = ctx.lines.content(first).first;
     auto e = ctx.lines.content(last).second;
     f.span = ctx.span(b, e);

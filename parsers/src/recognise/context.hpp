@@ -1,9 +1,11 @@
 #pragma once
 // State shared by the stages after loading: the source, its line index, how
 // each line has been accounted for, the diagnostics, and the text store.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "clean/rich_text.hpp"
@@ -16,6 +18,22 @@ namespace qspec {
 
 enum class line_use : std::uint8_t { unknown, blank, content, furniture };
 
+/// The ids given out in one document. An id is built from its parent's id
+/// and a key read from the text (a number, a code, a slug of a title); where
+/// the source repeats a key under one parent, the repeat gets "-2", "-3"…
+/// so that ids stay unique (qspec diff matches nodes by id).
+class id_registry {
+ public:
+  std::string claim(std::string id) {
+    if (taken_.insert(id).second) return id;
+    for (unsigned k = 2;; ++k)
+      if (auto alt = id + "-" + std::to_string(k); taken_.insert(alt).second) return alt;
+  }
+
+ private:
+  std::unordered_set<std::string> taken_;
+};
+
 struct parse_context {
   parse_context(text_store& store_, std::vector<diagnostic>& diags_)
       : store(store_), src(store_.source()), lines(src), use(lines.count(), line_use::unknown), diags(diags_) {}
@@ -26,12 +44,21 @@ struct parse_context {
   std::vector<line_use> use;
   std::vector<diagnostic>& diags;
   std::vector<furniture> furniture_items;
+  id_registry ids;
   clean::markup_report markup;
 
   [[nodiscard]] source_span span(std::uint32_t begin, std::uint32_t end) const { return lines.span(begin, end); }
   [[nodiscard]] source_span span_of(const clean::rich_text& t) const {
     if (t.empty()) return {};
     return lines.span(t.source_begin(), t.source_end());
+  }
+  /// The whole text, from its first to its last character that is not a line
+  /// terminator; empty when the text is blank.
+  [[nodiscard]] source_span whole_span() const {
+    std::uint32_t first = UINT32_MAX, last = 0;
+    for (std::uint32_t l = 0; l < lines.count(); ++l)
+      if (auto [b, e] = lines.content(l); e > b) first = std::min(first, b), last = e;
+    return first < last ? lines.span(first, last) : source_span{};
   }
   [[nodiscard]] source_span line_span(std::uint32_t l) const {
     auto [b, e] = lines.content(l);

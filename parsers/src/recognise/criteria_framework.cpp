@@ -408,7 +408,7 @@ class reader {
     auto m = grammar::match_topic_code(x.text);
     topic t;
     t.code = m->value;
-    t.id = t.code;
+    t.id = ctx_.ids.claim(t.code);
     t.title = title_of(x.text.substr(m->rest), x, nullptr);
     t.span = span_of(x);
     for (const auto& row : table_)
@@ -552,7 +552,7 @@ class reader {
                   code ? std::string_view(written) : title_text);
     }
     if (s.code.empty()) s.code = topic_->code + "/" + slug(s.title);
-    s.id = s.code;
+    s.id = ctx_.ids.claim(s.code);
     s.span = merge(s.span, span_of(title_line));
     topic_->subtopics.push_back(std::move(s));
     sub_ = &topic_->subtopics.back();
@@ -580,7 +580,7 @@ class reader {
         flush_debris();
         subtopic s;
         s.code = e.code;
-        s.id = s.code;
+        s.id = ctx_.ids.claim(s.code);
         s.title = e.title;
         s.span = where;
         seen_entry_[next] = true;
@@ -615,7 +615,7 @@ class reader {
     auto text = text_from(x, m->rest);
     o.statement = ctx_.keep(text);
     o.span = span_of(x);
-    o.id = sub_->id + "/" + std::string(o.letter);
+    o.id = ctx_.ids.claim(sub_->id + "/" + std::string(o.letter));
     char expected = static_cast<char>('A' + sub_->outcomes.size());
     if (m->value != expected)
       ctx_.report(diag::numbering, severity::warning, o.span,
@@ -638,7 +638,7 @@ class reader {
     auto text = text_from(x, text_at);
     c.text = ctx_.keep(text);
     c.span = span_of(x);
-    c.id = outcome_->id + "/" + std::to_string(number);
+    c.id = ctx_.ids.claim(outcome_->id + "/" + std::to_string(number));
     emphasis_terms(text, c);
     outcome_->criteria.push_back(std::move(c));
     criterion_ = &outcome_->criteria.back();
@@ -726,10 +726,7 @@ class reader {
       guidance_term g;
       g.term = trim(x.text.substr(0, *colon));
       g.span = span_of(x);
-      std::string base = sub_->id + "/guidance/" + slug(g.term);
-      g.id = base;
-      for (int k = 2; std::any_of(sub_->guidance.begin(), sub_->guidance.end(), [&](auto& o) { return o.id == g.id; }); ++k)
-        g.id = base + "-" + std::to_string(k);
+      g.id = ctx_.ids.claim(sub_->id + "/guidance/" + slug(g.term));
       sub_->guidance.push_back(std::move(g));
       term_ = &sub_->guidance.back();
       std::size_t def = *colon + 1;
@@ -901,7 +898,7 @@ class reader {
     for (auto& t : f_.topics)
       for (auto& s : t.subtopics) resolve_terms(s);
     std::string key = slug(f_.title.empty() ? std::string_view(doc_.source_name) : f_.title);
-    f_.id = "framework/" + (key.empty() ? std::string("unnamed") : key);
+    f_.id = ctx_.ids.claim("framework/" + (key.empty() ? std::string("unnamed") : key));
     std::uint32_t n = 0;
     for (auto& r : f_.hours_rules) r.id = f_.id + "/hours/" + std::to_string(++n);
     auto prefix = [&](std::vector<section>& list) {
@@ -910,7 +907,7 @@ class reader {
     prefix(f_.description);
     prefix(f_.additional_requirements);
     prefix(f_.appendices);
-    if (ctx_.lines.count() > 0) f_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
+    f_.span = ctx_.whole_span();
   }
 };
 

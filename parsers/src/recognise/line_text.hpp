@@ -82,6 +82,7 @@ inline void mark_furniture(parse_context& ctx, std::uint32_t l, std::string_view
   f.id = "furniture/" + std::string(stem.empty() ? role : stem) + "-" + std::to_string(l + 1);
   for (auto& c : f.id)
     if (c == '_') c = '-';
+  f.id = ctx.ids.claim(std::move(f.id));
   f.span = ctx.span(b, e);
   f.role = role;
   f.text = ctx.src.substr(b, e - b);

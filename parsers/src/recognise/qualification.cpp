@@ -159,6 +159,7 @@ class builder {
     std::sort(ids.begin(), ids.end());
     for (auto& b : q_.barred)
       if (b.units == ids) {
+        b.span = merge(b.span, statement.span);
         b.statements.push_back(std::move(statement));
         return;
       }
@@ -248,10 +249,15 @@ class builder {
   /// Ids from the codes, and group limits from the rules.
   void finish(std::string_view source_fallback) {
     std::string key = q_.number ? std::string(q_.number.value) : slug(q_.title ? q_.title.value : source_fallback);
-    q_.id = "qualification/" + (key.empty() ? std::string("unnamed") : key);
+    q_.id = ctx_.ids.claim("qualification/" + (key.empty() ? std::string("unnamed") : key));
     for (auto& g : q_.groups) {
-      g.id = q_.id + "/group/" + std::string(to_string(g.type));
-      for (auto& u : g.units) g.span = merge(g.span, u.span);
+      // a second group of a type (two pathways) and a unit listed twice get "-2"
+      g.id = ctx_.ids.claim(q_.id + "/group/" + std::string(to_string(g.type)));
+      g.span = merge(g.span, g.statement_span);
+      for (auto& u : g.units) {
+        u.id = ctx_.ids.claim(std::move(u.id));
+        g.span = merge(g.span, u.span);
+      }
     }
     std::uint32_t n = 0;
     for (auto& r : q_.rules) {
@@ -270,15 +276,16 @@ class builder {
     for (auto& b : q_.barred) {
       std::string joined;
       for (auto& u : b.units) joined += (joined.empty() ? "" : "+") + u;
-      b.id = q_.id + "/barred/" + joined;
+      b.id = ctx_.ids.claim(q_.id + "/barred/" + joined);
       std::uint32_t k = 0;
       for (auto& s : b.statements) s.id = b.id + "/statement-" + std::to_string(++k);
     }
-    for (auto& r : q_.recommendations) r.id = q_.id + "/recommendation/" + slug(r.audience.empty() ? r.text.substr(0, 40) : r.audience);
-    for (auto& p : q_.pathways) p.id = q_.id + "/pathway/" + slug(p.name);
+    for (auto& r : q_.recommendations)
+      r.id = ctx_.ids.claim(q_.id + "/recommendation/" + slug(r.audience.empty() ? r.text.substr(0, 40) : r.audience));
+    for (auto& p : q_.pathways) p.id = ctx_.ids.claim(q_.id + "/pathway/" + slug(p.name));
     n = 0;
     for (auto& j : q_.job_roles) j.id = q_.id + "/job-role/" + std::to_string(++n);
-    for (auto& note_ : q_.notes) note_.id = q_.id + "/note/" + std::to_string(note_.number);
+    for (auto& note_ : q_.notes) note_.id = ctx_.ids.claim(q_.id + "/note/" + std::to_string(note_.number));
   }
 
   /// Ids, checks and the qualification handed to the document.
@@ -286,7 +293,7 @@ class builder {
     if (check_refs) check_references();
     finish(doc.source_name);
     for (auto& s : q_.description) prefix_ids(s, q_.id + "/");
-    if (ctx_.lines.count() > 0) q_.span = ctx_.span(0, static_cast<std::uint32_t>(ctx_.src.size()));
+    q_.span = ctx_.whole_span();
     doc.qualifications.push_back(std::move(q_));
   }
 

@@ -591,7 +591,7 @@ class unit_recogniser {
       } else {
         // the header row again after a page break: furniture, and a break
         furniture f;
-        f.id = "furniture/table-header-" + std::to_string(l + 1);
+        f.id = ctx_.ids.claim("furniture/table-header-" + std::to_string(l + 1));
         f.span = ctx_.span(b, e);
         f.role = "repeated_table_header";
         f.text = raw;
@@ -603,12 +603,16 @@ class unit_recogniser {
       return;
     }
     if (auto entries = grammar::match_legend(text.text())) {
+      // each entry's span runs from its code to the end of its expansion
+      std::size_t from = 0;
       for (auto& entry : *entries) {
-        auto at = raw.find(entry.code + " ");
-        source_span where = at == std::string_view::npos
-                                ? ctx_.span(b, e)
-                                : ctx_.span(b + static_cast<std::uint32_t>(at),
-                                            b + static_cast<std::uint32_t>(at + entry.code.size()));
+        auto at = raw.find(entry.code, from);
+        auto expansion = at == std::string_view::npos ? at : raw.find(entry.expansion, at + entry.code.size());
+        source_span where = ctx_.span(b, e);
+        if (expansion != std::string_view::npos) {
+          from = expansion + entry.expansion.size();
+          where = ctx_.span(b + static_cast<std::uint32_t>(at), b + static_cast<std::uint32_t>(from));
+        }
         el->legend[entry.code] = {entry.expansion, where};
       }
       in_legend_ = true;
@@ -655,7 +659,7 @@ class unit_recogniser {
     part_ = part::form;
     open_text_ = nullptr;
     furniture f;
-    f.id = "furniture/sign-off-form-" + std::to_string(l + 1);
+    f.id = ctx_.ids.claim("furniture/sign-off-form-" + std::to_string(l + 1));
     f.span = ctx_.line_span(l);
     f.role = "sign_off_form";
     f.text = raw;
@@ -680,9 +684,7 @@ class unit_recogniser {
         form_field f;
         f.label = raw.substr(0, colon);
         f.span = ctx_.span(b, b + static_cast<std::uint32_t>(colon));
-        f.id = form.id + "/" + slug(f.label);
-        for (auto& other : form.fields)
-          if (other.id == f.id) f.id += "-" + std::to_string(form.fields.size() + 1);
+        f.id = ctx_.ids.claim(form.id + "/" + slug(f.label));
         form.fields.push_back(std::move(f));
       }
     }
@@ -817,24 +819,24 @@ class unit_recogniser {
     unit u;
     u.code = ctx_.keep(code_);
     u.local_code = ctx_.keep(local_code_);
-    u.id = unit_id(local_code_.empty() ? code_ : local_code_);
+    u.id = ctx_.ids.claim(unit_id(local_code_.empty() ? code_ : local_code_));
     u.title = ctx_.keep(title_);
     u.span = header_span_;
 
     // glossary first: criteria refer to it
     if (!terms_.empty() || !glossary_heading_.empty()) {
-      auto g = part_node<glossary>(u.id + "/glossary", glossary_heading_);
+      auto g = part_node<glossary>(ctx_.ids.claim(u.id + "/glossary"), glossary_heading_);
       add_paragraphs(g.introduction, glossary_intro_, g.id, g.span);
       for (auto& t : terms_) {
         glossary_term gt;
         gt.term = ctx_.keep(t.term);
-        gt.id = g.id + "/" + slug(gt.term);
+        gt.id = ctx_.ids.claim(g.id + "/" + slug(gt.term));
         gt.span = t.span;
         gt.emphasis = t.emphasis;
         gt.definition = blocks_of(t.definition, gt.id);
         for (auto& b : gt.definition) gt.span = merge(gt.span, b.span());
         g.span = merge(g.span, gt.span);
-        glossary_index_[slug(gt.term)] = gt.id;
+        glossary_index_.try_emplace(slug(gt.term), gt.id);  // a repeated term: references go to the first
         g.terms.push_back(std::move(gt));
       }
       u.glossary_part = std::move(g);
@@ -843,19 +845,19 @@ class unit_recogniser {
     if (have_about_) {
       section s;
       s.heading = ctx_.keep(about_.heading);
-      s.id = u.id + "/" + slug(s.heading);
+      s.id = ctx_.ids.claim(u.id + "/" + slug(s.heading));
       s.span = ctx_.span_of(about_.heading);
       s.blocks = blocks_of(about_.blocks, s.id);
       for (auto& b : s.blocks) s.span = merge(s.span, b.span());
       u.sections.push_back(std::move(s));
     }
     if (!scope_heading_.empty() || !scope_items_.empty()) {
-      auto sc = part_node<scope>(u.id + "/scope", scope_heading_);
+      auto sc = part_node<scope>(ctx_.ids.claim(u.id + "/scope"), scope_heading_);
       add_paragraphs(sc.paragraphs, scope_paragraphs_, sc.id, sc.span);
       for (auto& it : scope_items_) {
         scope_item si;
         si.term = ctx_.keep(it.term);
-        si.id = sc.id + "/" + slug(si.term);
+        si.id = ctx_.ids.claim(sc.id + "/" + slug(si.term));
         si.relation = ctx_.keep(it.relation);
         si.text = ctx_.keep(it.text);
         si.span = merge(it.span, ctx_.span_of(it.text));
@@ -865,12 +867,12 @@ class unit_recogniser {
       u.scope_part = std::move(sc);
     }
     if (!values_heading_.empty()) {
-      auto v = part_node<values_statement>(u.id + "/values", values_heading_);
+      auto v = part_node<values_statement>(ctx_.ids.claim(u.id + "/values"), values_heading_);
       add_paragraphs(v.paragraphs, values_, v.id, v.span);
       u.values = std::move(v);
     }
     if (!evidence_heading_.empty()) {
-      auto ev = part_node<evidence_requirements>(u.id + "/evidence", evidence_heading_);
+      auto ev = part_node<evidence_requirements>(ctx_.ids.claim(u.id + "/evidence"), evidence_heading_);
       std::uint32_t statements = 0;
       for (auto& r : requirements_) {
         evidence_requirement er;
@@ -879,9 +881,9 @@ class unit_recogniser {
         er.text = ctx_.keep(r.text);
         er.permitted = r.permitted;
         er.span = merge(ctx_.span_of(r.label), ctx_.span_of(r.text));
-        if (r.category == "simulation") er.id = ev.id + "/simulation";
-        else if (!er.label.empty()) er.id = ev.id + "/" + slug(er.label);
-        else er.id = ev.id + "/statement-" + std::to_string(++statements);
+        if (r.category == "simulation") er.id = ctx_.ids.claim(ev.id + "/simulation");
+        else if (!er.label.empty()) er.id = ctx_.ids.claim(ev.id + "/" + slug(er.label));
+        else er.id = ctx_.ids.claim(ev.id + "/statement-" + std::to_string(++statements));
         ev.span = merge(ev.span, er.span);
         ev.requirements.push_back(std::move(er));
       }
@@ -889,7 +891,7 @@ class unit_recogniser {
         evidence_type et;
         et.name = ctx_.keep(t.name);
         et.description = ctx_.keep(t.description);
-        et.id = ev.id + "/type/" + slug(et.name);
+        et.id = ctx_.ids.claim(ev.id + "/type/" + slug(et.name));
         et.span = merge(ctx_.span_of(t.name), ctx_.span_of(t.description));
         ev.span = merge(ev.span, et.span);
         ev.types.push_back(std::move(et));
@@ -897,7 +899,7 @@ class unit_recogniser {
       u.evidence = std::move(ev);
     }
     if (!guidance_heading_.empty()) {
-      auto gg = part_node<general_guidance>(u.id + "/guidance", guidance_heading_);
+      auto gg = part_node<general_guidance>(ctx_.ids.claim(u.id + "/guidance"), guidance_heading_);
       for (auto& t : guidance_) {
         list_item it{gg.id + "/" + std::to_string(gg.items.size() + 1), ctx_.span_of(t), ctx_.keep(t)};
         gg.span = merge(gg.span, it.span);
@@ -906,7 +908,7 @@ class unit_recogniser {
       u.guidance = std::move(gg);
     }
     if (!knowledge_heading_.empty()) {
-      auto ks = part_node<knowledge_specification>(u.id + "/knowledge", knowledge_heading_);
+      auto ks = part_node<knowledge_specification>(ctx_.ids.claim(u.id + "/knowledge"), knowledge_heading_);
       add_paragraphs(ks.introduction, knowledge_intro_, ks.id, ks.span);
       ks.lead_in = ctx_.keep(lead_in_);
       ks.evidence_column = ctx_.keep(evidence_column_);
@@ -915,13 +917,15 @@ class unit_recogniser {
       for (auto& g : groups_) {
         knowledge_group kg;
         kg.title = ctx_.keep(g.title);
-        kg.id = ks.id + "/" + (kg.title.empty() ? std::string("ungrouped") : slug(kg.title));
+        kg.id = ctx_.ids.claim(ks.id + "/" + (kg.title.empty() ? std::string("ungrouped") : slug(kg.title)));
         kg.span = ctx_.span_of(g.title);
         for (auto& p : g.points) {
           knowledge_point kp;
           kp.number = p.number;
-          kp.id = ks.id + "/kp-" + std::to_string(p.number);
+          // under its group: specifications that number each group from 1 repeat the numbers
+          kp.id = ctx_.ids.claim(kg.id + "/kp-" + std::to_string(p.number));
           kp.span = ctx_.span(p.start, p.text.source_end());
+          if (p.number == 1 && kg.points.empty()) expected = 1;  // numbering restarts with the group
           if (p.number != expected)
             ctx_.report(diag::numbering, severity::warning, kp.span,
                         "knowledge point " + std::to_string(p.number) + " where " + std::to_string(expected) +
@@ -939,7 +943,7 @@ class unit_recogniser {
     for (auto& el : elements_) {
       element e;
       e.code = ctx_.keep(el.code);
-      e.id = u.id + "/" + el.number;
+      e.id = ctx_.ids.claim(u.id + "/" + el.number);
       const rich_text& title = el.title.empty() ? el.listed_title : el.title;
       e.title = ctx_.keep(title);
       e.span = el.has_section ? el.span : el.listed_span;
@@ -953,7 +957,7 @@ class unit_recogniser {
         m.code = ctx_.keep(col.code);
         std::string code_id = col.code;
         std::replace(code_id.begin(), code_id.end(), '/', '-');
-        m.id = e.id + "/method/" + code_id;
+        m.id = ctx_.ids.claim(e.id + "/method/" + code_id);
         m.span = col.span;
         if (auto it = el.legend.find(col.code); it != el.legend.end()) {
           m.name = ctx_.keep(it->second.first);
@@ -968,15 +972,22 @@ class unit_recogniser {
       for (auto& c : el.criteria) {
         performance_criterion pc;
         pc.number = c.number;
-        pc.id = e.id + "/pc-" + std::to_string(c.number);
-        for (auto& other : e.criteria)
-          if (other.id == pc.id) pc.id += "-repeat";
+        pc.id = ctx_.ids.claim(e.id + "/pc-" + std::to_string(c.number));
         pc.span = ctx_.span(c.start, c.text.source_end());
         split_sub_items(c.text, pc);
         e.criteria.push_back(std::move(pc));
       }
       u.elements.push_back(std::move(e));
     }
+    // the unit is the whole specification: its span holds every part
+    for (const auto& s : u.sections) u.span = merge(u.span, s.span);
+    if (u.scope_part) u.span = merge(u.span, u.scope_part->span);
+    if (u.values) u.span = merge(u.span, u.values->span);
+    if (u.glossary_part) u.span = merge(u.span, u.glossary_part->span);
+    if (u.evidence) u.span = merge(u.span, u.evidence->span);
+    if (u.guidance) u.span = merge(u.span, u.guidance->span);
+    if (u.knowledge) u.span = merge(u.span, u.knowledge->span);
+    for (const auto& e : u.elements) u.span = merge(u.span, e.span);
     doc_.units.push_back(std::move(u));
   }
 };
