@@ -352,12 +352,16 @@ std::string emitted(const node& root, format f) {
   return out.str();
 }
 
-/// corpus/*.txt, corpus/revisions/*.txt and corpus/regressions/*.txt (not hostile/).
+/// corpus/*.txt, corpus/revisions/*.txt, corpus/regressions/*.txt, the
+/// layout variants corpus/layouts/*.txt and the external documents read as
+/// text, corpus/external/*.md (not hostile/).
 std::vector<std::string> corpus_documents() {
   std::vector<std::string> names;
-  for (std::string folder : {"", "revisions/", "regressions/"})
+  for (std::string folder : {"", "revisions/", "regressions/", "layouts/", "external/"})
     for (const auto& e : std::filesystem::directory_iterator(qspec::test::corpus_path(folder)))
-      if (e.is_regular_file() && e.path().extension() == ".txt") names.push_back(folder + e.path().filename().string());
+      if (e.is_regular_file() && (e.path().extension() == ".txt" || e.path().extension() == ".md") &&
+          e.path().filename() != "README.md")
+        names.push_back(folder + e.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
