@@ -116,6 +116,12 @@ std::vector<std::string> words(std::string_view s) {
     auto start = i;
     UChar32 c;
     U8_NEXT(s.data(), i, s.size(), c);
+    if (c == '*') continue;  // an emphasis marker, also inside a word ("indu**strial"), is removed
+    // a label glued to its text ("1.1Outline") is split from it: a digit then a letter parts words
+    if (c >= 0 && u_isalpha(c) && !word.empty() && word.back() >= '0' && word.back() <= '9') {
+      out.push_back(std::move(word));
+      word.clear();
+    }
     if (c >= 0 && u_isalnum(c)) {
       word.append(s.substr(start, i - start));
     } else if (!word.empty()) {
@@ -166,8 +172,10 @@ constexpr read_elsewhere elsewhere[] = {
 
 /// Kinds whose facts are gathered from all their lines, children's included:
 /// a qualification's title may stand in a table header, a group's name in
-/// each row of its units.
-bool gathers(std::string_view kind) { return kind == "qualification" || kind == "unit_group"; }
+/// each row of its units, a standard's title in its "Unit title:" field.
+bool gathers(std::string_view kind) {
+  return kind == "qualification" || kind == "unit_group" || kind == "standard";  // a standard's title may be a field
+}
 
 bool is_root(const node& n) { return n.kind == "document" || n.kind == "merged_catalogue"; }
 
@@ -244,6 +252,7 @@ class checker {
     for (auto name : text_fields) {
       auto value = n.text(name);
       if (value.empty()) continue;
+      if (n.kind == "field" && name == "name") continue;  // a metadata field's name is the profile's key
       source_span span = n.span;
       bool own_span = true;
       for (const auto& e : elsewhere)
