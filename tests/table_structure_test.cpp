@@ -8,6 +8,7 @@
 
 #include "helpers.hpp"
 #include "load/csv_grid.hpp"
+#include "qspec/profile.hpp"
 
 using namespace qspec;
 using qspec::test::count_code;
@@ -405,4 +406,25 @@ TEST_CASE("table structure - R09404 wind turbine: stray column, rules on the row
   CHECK(find_diag(r, diag::empty_cells, 12));
   CHECK(find_diag(r, diag::empty_cells, 13));
   CHECK(count_code(r, diag::empty_cells) == 2);
+}
+
+TEST_CASE("table structure - profile columns and group types are read, misspelt keys refused") {
+  std::string error;
+  auto p = read_profile("profile: grid\ndocument_kind: qualification_structure\n"
+                        "columns: {title: [\"Unit Title\"], credit: [\"Credit\", \"Credits\"]}\n"
+                        "group_types: {mandatory: [\"M\"]}\n",
+                        "grid.yaml", error);
+  REQUIRE_MESSAGE(p, error);
+  REQUIRE(p->columns.size() == 2);
+  CHECK(p->columns[1].name == "credit");
+  CHECK(p->columns[1].labels == std::vector<std::string>{"Credit", "Credits"});
+  CHECK(p->group_types[0].name == "mandatory");
+  // a profile with columns describes a grid: it joins the tables, not the text layouts
+  auto set = builtin_profiles().with(*p);
+  CHECK(set.tables.size() == builtin_profiles().tables.size() + 1);
+  CHECK(set.profiles.size() == builtin_profiles().profiles.size());
+  CHECK_FALSE(read_profile("profile: grid\ncolums: {title: [\"Unit Title\"]}\n", "grid.yaml", error));
+  CHECK(error.find("unknown key 'colums'") != std::string::npos);
+  CHECK_FALSE(read_profile("profile: grid\ncolumns: {title: []}\n", "grid.yaml", error));
+  CHECK(error == "grid.yaml:2:18: 'title' in columns needs at least one text");
 }
