@@ -76,7 +76,8 @@ def main():
     validator = jsonschema.Draft202012Validator(schema)
     failures = 0
     failed_docs = 0
-    docs = sorted(corpus.rglob("*.txt"))
+    # text documents, and the structure grids given as CSV
+    docs = sorted(corpus.rglob("*.txt")) + sorted(corpus.rglob("*.csv"))
     jobs = [(doc.name, ["parse", str(doc)]) for doc in docs]
     qualification_docs = [str(corpus / n) for n in ("structure-list-nvq4-leadership-management-care.txt",
                                                      "datasheet-ocr-04639-nvq4-leadership-management-care.txt")]

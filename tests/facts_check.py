@@ -98,6 +98,58 @@ def check_standard(facts, doc, errors):
         compare_items(e["items"], items_of(a), e["role"], errors)
 
 
+def collapsed(text):
+    return " ".join(str(text).split()) if text is not None else None
+
+
+def compare_groups(expected, actual, where, errors):
+    """expected: facts groups (kind: qualification_structure); actual: unit_group nodes."""
+    if len(expected) != len(actual):
+        errors.append(f"{where}: {len(expected)} groups expected, {len(actual)} found "
+                      f"({[collapsed(a.get('name')) for a in actual]})")
+    for i, (e, a) in enumerate(zip(expected, actual)):
+        here = f"{where}[{i}]"
+        if a.get("type") != e["type"]:
+            errors.append(f"{here}: type {a.get('type')!r} != {e['type']!r}")
+        if e["type"] == "pathway" and "pathway" in e:
+            if collapsed(a.get("name")) != collapsed(e["pathway"]):
+                errors.append(f"{here}: pathway {a.get('name')!r} != {e['pathway']!r}")
+            if collapsed(a.get("statement")) != collapsed(e.get("rule")):
+                errors.append(f"{here}: rule {a.get('statement')!r} != {e.get('rule')!r}")
+        else:
+            name = " ".join(x for x in (collapsed(a.get("name")), collapsed(a.get("statement"))) if x) or None
+            wanted = " ".join(x for x in (collapsed(e.get("name")), collapsed(e.get("rule"))) if x) or None
+            if name != wanted:
+                errors.append(f"{here}: name {name!r} != {wanted!r}")
+        for key in ("min_units", "max_units", "min_credits"):
+            if a.get(key) != e.get(key):
+                errors.append(f"{here}: {key} {a.get(key)} != {e.get(key)}")
+        units = children(a, {"unit"})
+        if len(units) != len(e.get("units", [])):
+            errors.append(f"{here}: {len(e.get('units', []))} units expected, {len(units)} found")
+        for k, (eu, au) in enumerate(zip(e.get("units", []), units)):
+            expected_unit = {"code": eu.get("code"), "developer_code": eu.get("developer_code"),
+                             "local_code": str(eu["unit_number"]) if "unit_number" in eu else None,
+                             "title": eu.get("title"), "level": eu.get("level"), "credit": eu.get("credit")}
+            for key, value in expected_unit.items():
+                if au.get(key) != value:
+                    errors.append(f"{here}/unit[{k}]: {key} {au.get(key)!r} != {value!r}")
+        compare_groups(e.get("groups", []), children(a, {"unit_group"}), here, errors)
+
+
+def check_structure(facts, doc, errors):
+    quals = children(doc, {"qualification"})
+    if len(quals) != 1:
+        errors.append(f"one qualification expected, {len(quals)} found")
+        return
+    q = quals[0]
+    if "title" in facts and q.get("title") != facts["title"]:
+        errors.append(f"title: {q.get('title')!r} != {facts['title']!r}")
+    if q.get("number") != facts.get("code"):
+        errors.append(f"code: {q.get('number')!r} != {facts.get('code')!r}")
+    compare_groups(facts.get("groups", []), children(q, {"unit_group"}), "groups", errors)
+
+
 def check(qspec, facts_path):
     facts = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
     doc_path = facts_path.parent / facts["document"]
@@ -132,6 +184,8 @@ def check(qspec, facts_path):
         errors.append(f"{doc['unclassified_lines']} unclassified lines")
     if "parts" in facts or any(c["kind"] == "standard" for c in doc.get("children", [])):
         check_standard(facts, doc, errors)
+    elif facts["kind"] == "qualification_structure" and "groups" in facts:
+        check_structure(facts, doc, errors)
     return errors
 
 

@@ -295,6 +295,9 @@ void write(tree_writer& w, const unit& u) {
   if (!u.reference_span.empty()) w.field_span("reference_span", u.reference_span);
   optional_field(w, "imported_code", u.imported_code);
   optional_field(w, "marker", u.marker);
+  optional_field(w, "developer_code", u.developer_code);
+  optional_count(w, "level", u.level);
+  optional_count(w, "credit", u.credit);
   {
     children_scope c{w};
     write_provenance(c, w, u);
@@ -324,6 +327,7 @@ void write(tree_writer& w, const unit_group& g) {
   {
     children_scope c{w};
     for (const auto& u : g.units) c.need(), write(w, u);
+    for (const auto& sub : g.groups) c.need(), write(w, sub);
   }
   w.end_node();
 }
@@ -382,6 +386,8 @@ void write(tree_writer& w, const qualification& q) {
   write_body(w, "standards_developer", q.standards_developer);
   write_sourced(w, "total_units", q.total_units);
   write_sourced(w, "total_credits", q.total_credits);
+  write_sourced(w, "min_credits", q.min_credits);
+  write_sourced(w, "max_credits", q.max_credits);
   write_sourced(w, "tqt", q.tqt);
   write_sourced(w, "glh", q.glh);
   {

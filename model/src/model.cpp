@@ -42,6 +42,7 @@ std::string_view to_string(group_type t) {
     case group_type::mandatory: return "mandatory";
     case group_type::optional: return "optional";
     case group_type::pathway: return "pathway";
+    case group_type::additional: return "additional";
   }
   return "optional";
 }

@@ -11,11 +11,18 @@
 namespace qspec {
 namespace {
 
-/// The built-in layouts first (a unit specification has a unit header and
-/// either elements or a criteria table; a criteria framework has sub-topic
-/// codes), then the profiles by score, then the qualification layouts.
+/// A CSV structure grid first (a grid is no text layout), then the built-in
+/// layouts (a unit specification has a unit header and either elements or a
+/// criteria table; a criteria framework has sub-topic codes), then the
+/// profiles by score, then the qualification layouts.
 detection detect_kind(const parse_context& ctx, const profile_set& profiles) {
   detection d;
+  if (const auto* table = detect_table_structure(ctx, profiles)) {
+    d.kind = to_string(document_kind::qualification_structure);
+    d.profile = table->name;
+    d.evidence = {{1, "CSV grid whose header names the unit columns", 0}};
+    return d;
+  }
   std::uint32_t header = 0, structure = 0;
   for (std::uint32_t l = 0; l < ctx.lines.count() && !(header && structure); ++l) {
     if (ctx.use[l] == line_use::blank) continue;
@@ -128,7 +135,8 @@ parse_result parse(std::string text, const parse_options& options) {
       else if (!family) throw std::invalid_argument("no profile or document kind named \"" + options.profile + "\"");
     } else {
       auto d = detect_kind(ctx, profiles);
-      if (!d.profile.empty()) family = profiles.find(d.profile);
+      if (d.kind == to_string(document_kind::qualification_structure)) doc.type = document_kind::qualification_structure;
+      else if (!d.profile.empty()) family = profiles.find(d.profile);
       else doc.type = document_kind_from_string(d.kind).value_or(document_kind::unknown);
     }
     if (family) doc.type = document_kind::standard;
@@ -143,7 +151,8 @@ parse_result parse(std::string text, const parse_options& options) {
     } else if (doc.type == document_kind::unit_specification) {
       recognise_unit_specification(ctx, doc);
     } else if (doc.type == document_kind::qualification_structure) {
-      recognise_structure_list(ctx, doc);
+      if (const auto* table = detect_table_structure(ctx, profiles)) recognise_table_structure(ctx, doc, *table);
+      else recognise_structure_list(ctx, doc);
     } else if (doc.type == document_kind::qualification_datasheet) {
       recognise_datasheet(ctx, doc);
     } else if (doc.type == document_kind::programme_overview) {

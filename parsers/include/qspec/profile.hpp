@@ -60,6 +60,13 @@ struct profile {
   std::vector<part_rule> parts;
   /// Whole lines that are a hosting site's furniture ("Download", "Page # of #").
   std::vector<std::string> furniture;
+  /// Tables (a profile with columns describes a grid, not a text layout):
+  /// each column's field name and the header texts that name it,
+  /// {"title", {"Unit Title"}}; read in the order given.
+  std::vector<field_rule> columns;
+  /// Group types and the words that mark them in a status cell or a group
+  /// heading: {"optional", {"Optional", "O"}}; "pathway" marks pathways.
+  std::vector<field_rule> group_types;
 };
 
 class profile_set {
@@ -67,6 +74,8 @@ class profile_set {
   std::vector<profile> profiles;
   /// Whole lines every profile treats as furniture (from profiles with no document_kind).
   std::vector<std::string> furniture;
+  /// Profiles of grids (those with `columns`): tried on CSV input before the others.
+  std::vector<profile> tables;
   /// By profile name or document kind.
   [[nodiscard]] const profile* find(std::string_view name_or_kind) const;
   /// This set with `p` added, or replacing the profile of the same name.

@@ -60,4 +60,31 @@ struct hours_range {
   unsigned max = 0;
 };
 
+/// "a total of 5 or 6 units", "3 Units must be completed": a count of units
+/// or credits, with an upper bound when the text gives a choice.
+struct count_range {
+  unsigned min = 0;
+  unsigned max = 0;  // 0: no upper bound stated
+};
+
+/// "F3H004": an SQA unit code printed without the space before its two-digit
+/// suffix ("F3H0" and "04").
+struct joined_code {
+  std::string stem;
+  std::string suffix;
+};
+
+/// "27/6/2018" in a date cell.
+struct cell_date {
+  unsigned day = 0;
+  unsigned month = 0;
+  unsigned year = 0;
+};
+
+/// "Unit 12" (or " 6" when the word is missing) on the second line of a code cell.
+struct unit_number {
+  bool has_word = false;
+  unsigned number = 0;
+};
+
 }  // namespace qspec::grammar::ast

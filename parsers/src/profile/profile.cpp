@@ -66,9 +66,25 @@ int int_of(const YAML::Node& n, std::string_view what) {
   }
 }
 
+/// `name: [text, …]` pairs in file order: a column's field and its header
+/// texts, or a group type and its words.
+std::vector<field_rule> named_lists(const YAML::Node& n, std::string_view what) {
+  std::vector<field_rule> out;
+  if (!n) return out;
+  if (!n.IsMap()) throw profile_error(n, std::string(what) + " must be a mapping of names to lists of texts");
+  for (const auto& kv : n) {
+    field_rule r;
+    r.name = text_of(kv.first, what);
+    r.labels = texts_of(kv.second, what);
+    if (r.labels.empty()) throw profile_error(kv.second, "'" + r.name + "' in " + std::string(what) + " needs at least one text");
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 profile read(const YAML::Node& root, std::string_view source) {
   only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "fields", "parts",
-                   "furniture"},
+                   "furniture", "columns", "group_types"},
             "a profile");
   profile p;
   p.source = source;
@@ -92,6 +108,8 @@ profile read(const YAML::Node& root, std::string_view source) {
       p.fields.push_back(std::move(r));
     }
   }
+  p.columns = named_lists(root["columns"], "columns");
+  p.group_types = named_lists(root["group_types"], "group_types");
   if (const auto& parts = root["parts"]) {
     if (!parts.IsSequence()) throw profile_error(parts, "parts must be a list");
     for (const auto& n : parts) {
@@ -128,6 +146,10 @@ profile_set load_builtin() {
     auto p = read_profile(builtin_profile_files[i].text, builtin_profile_files[i].file, error);
     // the built-in files are checked by a test; a broken one is a build defect
     if (!p) throw std::logic_error(error);
+    if (!p->columns.empty()) {
+      set.tables.push_back(std::move(*p));
+      continue;
+    }
     if (p->document_kind.empty()) {
       set.furniture.insert(set.furniture.end(), p->furniture.begin(), p->furniture.end());
       continue;
@@ -198,12 +220,13 @@ const profile* profile_set::find(std::string_view name_or_kind) const {
 
 profile_set profile_set::with(profile p) const {
   profile_set out = *this;
-  for (auto& existing : out.profiles)
+  auto& list = p.columns.empty() ? out.profiles : out.tables;
+  for (auto& existing : list)
     if (existing.name == p.name) {
       existing = std::move(p);
       return out;
     }
-  out.profiles.push_back(std::move(p));
+  list.push_back(std::move(p));
   return out;
 }
 

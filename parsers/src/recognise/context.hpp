@@ -13,6 +13,7 @@
 #include "qspec/model/diagnostic.hpp"
 #include "qspec/model/document.hpp"
 #include "qspec/model/text_store.hpp"
+#include "qspec/profile.hpp"
 
 namespace qspec {
 
@@ -115,6 +116,10 @@ bool looks_like_criteria_framework(const parse_context& ctx);
 document_kind detect_qualification_kind(const parse_context& ctx);
 void recognise_datasheet(parse_context& ctx, document& doc);
 void recognise_programme_overview(parse_context& ctx, document& doc);
+/// A CSV grid whose header row names the columns of one of the table
+/// profiles (see table_structure.cpp): that profile, or null.
+const profile* detect_table_structure(const parse_context& ctx, const profile_set& profiles);
+void recognise_table_structure(parse_context& ctx, document& doc, const profile& table);
 
 /// Ids: lower-case ASCII letters and digits, other runs of ASCII turned into
 /// single hyphens; non-ASCII letters are kept.

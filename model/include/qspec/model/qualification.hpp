@@ -41,7 +41,7 @@ struct named_body {
   [[nodiscard]] bool empty() const { return abbreviation.empty() && name.empty(); }
 };
 
-enum class group_type { mandatory, optional, pathway };
+enum class group_type { mandatory, optional, pathway, additional };
 [[nodiscard]] std::string_view to_string(group_type t);
 
 struct unit_group {
@@ -54,6 +54,8 @@ struct unit_group {
   std::string_view statement;  ///< the sentence that establishes the group, when it is not a heading
   source_span statement_span;
   std::vector<unit> units;
+  /// A pathway's own option groups ("Option Group A Candidates must select 1 unit").
+  std::vector<unit_group> groups;
 };
 
 /// Units that may not be taken together.
@@ -127,6 +129,8 @@ struct qualification {
   named_body standards_developer;        ///< "Skills for Care and Development (SFC&D)"
   sourced<std::uint32_t> total_units;
   sourced<std::uint32_t> total_credits;
+  sourced<std::uint32_t> min_credits;    ///< when the credit is a range, "min - 75;  max - 76"
+  sourced<std::uint32_t> max_credits;
   sourced<std::uint32_t> tqt;            ///< total qualification time, hours
   sourced<std::uint32_t> glh;            ///< guided learning hours
   std::vector<section> description;      ///< prose sections, each with a role

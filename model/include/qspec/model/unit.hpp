@@ -173,6 +173,9 @@ struct unit {
   source_span reference_span;
   std::string_view imported_code;  ///< source of an imported unit as written, "HSC446"
   std::string_view marker;         ///< footnote marker printed after the code, "*"
+  std::string_view developer_code; ///< the standards developer's code, "COSVR210"
+  std::optional<std::uint32_t> level;   ///< SCQF or RQF level, when the structure prints it
+  std::optional<std::uint32_t> credit;  ///< credit value, when the structure prints it
   std::vector<section> sections;
   std::optional<scope> scope_part;
   std::optional<values_statement> values;

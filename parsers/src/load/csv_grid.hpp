@@ -1,0 +1,47 @@
+#pragma once
+// CSV grids (RFC 4180: quoted cells may hold delimiters, doubled quotes and
+// line breaks), read with libcsv. Every cell keeps the source offset of each
+// byte of its value, so spans of a cell, or of a part of it, stay exact.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace qspec::csv {
+
+struct cell {
+  std::string value;                 ///< unquoted, doubled quotes made single, as libcsv gives it
+  std::uint32_t begin = 0, end = 0;  ///< the raw cell in the source, quotes included
+  std::vector<std::uint32_t> at;     ///< source offset of each byte of value; empty if unknown
+  /// Source offsets [b, e) of value[vb, ve): the raw cell when the map is unknown.
+  [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> source(std::size_t vb, std::size_t ve) const {
+    if (at.size() != value.size() || vb >= ve || ve > at.size()) return {begin, end};
+    return {at[vb], at[ve - 1] + 1};
+  }
+};
+
+struct record {
+  std::vector<cell> cells;
+  std::uint32_t begin = 0, end = 0;  ///< source bytes of the record, without its line break
+};
+
+struct grid {
+  char delimiter = ',';
+  std::vector<record> records;
+};
+
+/// The delimiter (comma, semicolon or tab) that gives the same number of
+/// cells, at least two, on each of the first records (up to `rows`, at least
+/// two of them), counting outside quotes only; nothing when none does.
+///
+///     sniff_delimiter("a;b\n1;2\n") == ';'
+[[nodiscard]] std::optional<char> sniff_delimiter(std::string_view src, unsigned rows = 8);
+
+/// Reads the whole source as CSV with `delimiter`. Blank lines give no record.
+///
+///     auto g = read(src, ',');  // g.records[0].cells[0].value
+[[nodiscard]] grid read(std::string_view src, char delimiter);
+
+}  // namespace qspec::csv
