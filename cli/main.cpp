@@ -50,8 +50,8 @@ bool load_profile_files() {
       std::cerr << "qspec: " << error << '\n';
       return false;
     }
-    if (p->document_kind.empty()) {
-      std::cerr << "qspec: " << f << ": a profile needs a document_kind\n";
+    if (p->document_kind.empty() && p->recogniser.empty()) {
+      std::cerr << "qspec: " << f << ": a profile needs a document_kind (or a recogniser whose vocabulary it holds)\n";
       return false;
     }
     profiles = profiles.with(std::move(*p));

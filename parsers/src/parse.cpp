@@ -149,7 +149,11 @@ parse_result parse(std::string text, const parse_options& options) {
     } else if (family) {
       recognise_outline(ctx, doc, *family, profiles);
     } else if (doc.type == document_kind::unit_specification) {
-      recognise_unit_specification(ctx, doc);
+      // a user's set may leave the recogniser's vocabulary out: the built-in one then
+      const profile* vocabulary = profiles.vocabulary(to_string(document_kind::unit_specification));
+      if (!vocabulary) vocabulary = builtin_profiles().vocabulary(to_string(document_kind::unit_specification));
+      if (!vocabulary) throw std::logic_error("no vocabulary for the unit specification recogniser");
+      recognise_unit_specification(ctx, doc, *vocabulary);
     } else if (doc.type == document_kind::qualification_structure) {
       if (const auto* table = detect_table_structure(ctx, profiles)) recognise_table_structure(ctx, doc, *table);
       else recognise_structure_list(ctx, doc);

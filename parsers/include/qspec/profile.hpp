@@ -56,6 +56,10 @@ struct profile {
   int threshold = 4;           ///< least detection score
   std::string code_field;      ///< the field that gives the standard's code ("urn")
   std::string title_field;     ///< a field that gives the title, when printed as one
+  /// Set when the profile holds the vocabulary of a built-in recogniser
+  /// ("unit_specification": its headings) rather than a family the outline
+  /// builder reads; such a profile is not scored in detection.
+  std::string recogniser;
   std::vector<field_rule> fields;
   std::vector<part_rule> parts;
   /// Whole lines that are a hosting site's furniture ("Download", "Page # of #").
@@ -76,9 +80,14 @@ class profile_set {
   std::vector<std::string> furniture;
   /// Profiles of grids (those with `columns`): tried on CSV input before the others.
   std::vector<profile> tables;
+  /// The vocabularies of the built-in recognisers (profiles with `recogniser`).
+  std::vector<profile> vocabularies;
   /// By profile name or document kind.
   [[nodiscard]] const profile* find(std::string_view name_or_kind) const;
-  /// This set with `p` added, or replacing the profile of the same name.
+  /// The vocabulary of a built-in recogniser, or nothing.
+  [[nodiscard]] const profile* vocabulary(std::string_view recogniser) const;
+  /// This set with `p` added, or replacing the profile of the same name (a
+  /// vocabulary replaces the vocabulary of the same recogniser).
   [[nodiscard]] profile_set with(profile p) const;
 };
 

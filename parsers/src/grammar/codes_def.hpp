@@ -22,12 +22,19 @@ const auto local_code = x3::rule<struct local_code_class, std::string>{"local co
 // Decoration a conversion leaves before a heading: "**", "## ", "- ".
 const auto decoration = x3::omit[*(lit('*') | '#' | '-' | gap_char)];
 
+// "F36J 04 (LMC B2)", also "F36J 04(LMC B2)" as some conversions print it.
 const unit_header_type unit_header_rule = "unit header";
 const auto unit_header_rule_def =
-    decoration >> sqa_code >> x3::omit[+gap_char] >> '(' >> x3::omit[*gap_char] >> local_code >> x3::omit[*gap_char] >> ')';
+    decoration >> sqa_code >> x3::omit[*gap_char] >> '(' >> x3::omit[*gap_char] >> local_code >> x3::omit[*gap_char] >> ')';
+
+// What some conversions print between an element code and its title:
+// "LMC B2.1 / Title", "LMC B2.1 – Title" (en or em dash, hyphen, colon). It
+// belongs to neither, so the match takes it in and the title starts after it.
+const auto code_title_separator =
+    x3::omit[-(+gap_char >> (lit('/') | lit("\xE2\x80\x93") | lit("\xE2\x80\x94") | lit('-') | lit(':')) >> &gap_char)];
 
 const element_code_type element_code_rule = "element code";
-const auto element_code_rule_def = decoration >> local_code >> '.' >> +digit >> !digit;
+const auto element_code_rule_def = decoration >> local_code >> '.' >> +digit >> !digit >> code_title_separator;
 
 }  // namespace codes_rules
 using namespace codes_rules;

@@ -83,8 +83,8 @@ std::vector<field_rule> named_lists(const YAML::Node& n, std::string_view what) 
 }
 
 profile read(const YAML::Node& root, std::string_view source) {
-  only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "fields", "parts",
-                   "furniture", "columns", "group_types"},
+  only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "recogniser",
+                   "fields", "parts", "furniture", "columns", "group_types"},
             "a profile");
   profile p;
   p.source = source;
@@ -95,6 +95,11 @@ profile read(const YAML::Node& root, std::string_view source) {
   if (root["threshold"]) p.threshold = int_of(root["threshold"], "threshold");
   if (root["code_field"]) p.code_field = text_of(root["code_field"], "code_field");
   if (root["title_field"]) p.title_field = text_of(root["title_field"], "title_field");
+  if (root["recogniser"]) {
+    p.recogniser = text_of(root["recogniser"], "recogniser");
+    if (root["document_kind"])
+      throw profile_error(root["recogniser"], "a profile holds either a recogniser's vocabulary or a document_kind, not both");
+  }
   p.furniture = texts_of(root["furniture"], "furniture");
   if (const auto& fields = root["fields"]) {
     if (!fields.IsSequence()) throw profile_error(fields, "fields must be a list");
@@ -146,6 +151,10 @@ profile_set load_builtin() {
     auto p = read_profile(builtin_profile_files[i].text, builtin_profile_files[i].file, error);
     // the built-in files are checked by a test; a broken one is a build defect
     if (!p) throw std::logic_error(error);
+    if (!p->recogniser.empty()) {
+      set.vocabularies.push_back(std::move(*p));
+      continue;
+    }
     if (!p->columns.empty()) {
       set.tables.push_back(std::move(*p));
       continue;
@@ -218,8 +227,23 @@ const profile* profile_set::find(std::string_view name_or_kind) const {
   return nullptr;
 }
 
+const profile* profile_set::vocabulary(std::string_view recogniser) const {
+  for (const auto& p : vocabularies)
+    if (p.recogniser == recogniser) return &p;
+  return nullptr;
+}
+
 profile_set profile_set::with(profile p) const {
   profile_set out = *this;
+  if (!p.recogniser.empty()) {
+    for (auto& existing : out.vocabularies)
+      if (existing.recogniser == p.recogniser) {
+        existing = std::move(p);
+        return out;
+      }
+    out.vocabularies.push_back(std::move(p));
+    return out;
+  }
   auto& list = p.columns.empty() ? out.profiles : out.tables;
   for (auto& existing : list)
     if (existing.name == p.name) {

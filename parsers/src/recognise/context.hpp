@@ -106,7 +106,8 @@ struct parse_context {
 void mark_page_furniture(parse_context& ctx);
 
 /// Recognisers: each fills the document and marks the lines it used.
-void recognise_unit_specification(parse_context& ctx, document& doc);
+/// `vocabulary`: the headings of its parts (profiles/unit_specification.yaml).
+void recognise_unit_specification(parse_context& ctx, document& doc, const profile& vocabulary);
 void recognise_sections(parse_context& ctx, document& doc);
 void recognise_structure_list(parse_context& ctx, document& doc);
 void recognise_criteria_framework(parse_context& ctx, document& doc);

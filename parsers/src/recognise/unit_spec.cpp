@@ -19,7 +19,11 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <set>
+#include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "grammar/lines.hpp"
 #include "recognise/context.hpp"
@@ -33,22 +37,40 @@ using clean::rich_text;
 enum class part { preamble, elements_list, about, scope, values, glossary, evidence, guidance, knowledge, element, form };
 
 struct heading_entry {
-  std::string_view text;  // lower case
+  std::string text;  // lower case
   part which;
-  bool prefix;
+  bool prefix;       // written "Values underpinning *": any text may follow
 };
 
-constexpr heading_entry headings[] = {
-    {"elements of competence", part::elements_list, false},
-    {"about this unit", part::about, false},
-    {"scope", part::scope, false},
-    {"values underpinning", part::values, true},
-    {"key words and concepts", part::glossary, false},
-    {"evidence requirements for the unit", part::evidence, false},
-    {"specific evidence requirements for this unit", part::evidence, false},
-    {"general guidance", part::guidance, false},
-    {"knowledge specification for this unit", part::knowledge, false},
-};
+/// The parts' headings, from the recogniser's vocabulary profile
+/// (profiles/unit_specification.yaml); the roles are the parts above.
+std::vector<heading_entry> headings_of(const profile& vocabulary) {
+  static constexpr std::pair<std::string_view, part> roles[] = {
+      {"elements_list", part::elements_list}, {"about", part::about},       {"scope", part::scope},
+      {"values", part::values},               {"glossary", part::glossary}, {"evidence", part::evidence},
+      {"guidance", part::guidance},           {"knowledge", part::knowledge}};
+  std::vector<heading_entry> out;
+  for (const auto& rule : vocabulary.parts) {
+    auto role = std::find_if(std::begin(roles), std::end(roles), [&](auto& r) { return r.first == rule.role; });
+    if (role == std::end(roles)) {
+      std::string known;
+      for (const auto& r : roles) known += (known.empty() ? "" : ", ") + std::string(r.first);
+      throw std::invalid_argument("profile " + vocabulary.name + " (" + vocabulary.source + "): unknown part role '" +
+                                  rule.role + "' (known: " + known + ")");
+    }
+    for (const auto& written : rule.headings) {
+      heading_entry h{{}, role->second, false};
+      for (char c : written) h.text.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+      if (!h.text.empty() && h.text.back() == '*') {
+        h.prefix = true;
+        h.text.pop_back();
+        while (!h.text.empty() && h.text.back() == ' ') h.text.pop_back();
+      }
+      out.push_back(std::move(h));
+    }
+  }
+  return out;
+}
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -67,7 +89,7 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 
 bool icontains(std::string_view s, std::string_view needle) { return lower(s).find(needle) != std::string::npos; }
 
-std::optional<part> heading_of(std::string_view text) {
+std::optional<part> heading_of(const std::vector<heading_entry>& headings, std::string_view text) {
   std::string t = lower(text);
   while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
   for (const auto& h : headings)
@@ -167,7 +189,8 @@ struct section_builder {
 
 class unit_recogniser {
  public:
-  unit_recogniser(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc) {}
+  unit_recogniser(parse_context& ctx, document& doc, const profile& vocabulary)
+      : ctx_(ctx), doc_(doc), headings_(headings_of(vocabulary)) {}
 
   void run() {
     for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l) line(l);
@@ -177,6 +200,7 @@ class unit_recogniser {
  private:
   parse_context& ctx_;
   document& doc_;
+  std::vector<heading_entry> headings_;
 
   part part_ = part::preamble;
   bool page_break_ = false;   // a page broke since the last content line
@@ -281,7 +305,7 @@ class unit_recogniser {
     }
     if (istarts_with(text.text(), "to be completed by the")) return start_form(l, raw);
 
-    if (auto h = heading_of(text.text()); h && !row) {
+    if (auto h = heading_of(headings_, text.text()); h && !row) {
       // a heading that only restates the part it is in is boilerplate
       used(l, set_part(*h, text) ? line_use::content : line_use::furniture);
       return;
@@ -359,28 +383,69 @@ class unit_recogniser {
     return elements_.back();
   }
 
+  /// Where the next element of the sequence starts inside [from, e), as
+  /// "… title** LMC B2.2  title" when a conversion ran the list of elements
+  /// together on one line; `before` is where the text before it ends (the
+  /// decoration between the two is neither's). Nothing when there is none.
+  struct next_code {
+    std::uint32_t at, before;
+  };
+  std::optional<next_code> next_element_code(const grammar::ast::element_code& code, std::uint32_t from,
+                                             std::uint32_t e) const {
+    unsigned number = 0;
+    for (char c : code.number) number = number * 10 + static_cast<unsigned>(c - '0');
+    const std::string want = code.local_code + "." + std::to_string(number + 1);
+    std::string_view s = ctx_.src.substr(from, e - from);
+    for (std::size_t at = s.find(want); at != std::string_view::npos; at = s.find(want, at + 1)) {
+      if (at == 0 || (s[at - 1] != ' ' && s[at - 1] != '*' && s[at - 1] != '\xA0')) continue;
+      auto m = grammar::match_element_code(s.substr(at));
+      if (!m || m->value.local_code != code.local_code || m->value.number != std::to_string(number + 1)) continue;
+      std::size_t before = at;
+      while (before > 0 && (s[before - 1] == ' ' || s[before - 1] == '*' || s[before - 1] == '-' ||
+                            s[before - 1] == '\xA0' || s[before - 1] == '\xC2'))
+        --before;
+      return next_code{from + static_cast<std::uint32_t>(at), from + static_cast<std::uint32_t>(before)};
+    }
+    return std::nullopt;
+  }
+
   void element_line(std::uint32_t l, const grammar::prefix_match<grammar::ast::element_code>& m, std::uint32_t b,
                     std::uint32_t e) {
+    // several elements run together on one line: each up to the next code of the sequence
+    const auto title_begin = b + static_cast<std::uint32_t>(m.rest);
+    const auto next = next_element_code(m.value, title_begin, e);
+    const std::uint32_t title_end = next ? next->before : e;
     std::string code = m.value.local_code + "." + m.value.number;
     auto& el = element_for(code);
     auto space = m.value.local_code.find(' ');
     el.number = (space == std::string::npos ? m.value.local_code : m.value.local_code.substr(space + 1)) + "." +
                 m.value.number;
-    rich_text title = ctx_.read_text(b + static_cast<std::uint32_t>(m.rest), e);
+    rich_text title = ctx_.read_text(title_begin, title_end);
     used(l);
+    if (next) {
+      auto nm = grammar::match_element_code(ctx_.src.substr(next->at, e - next->at));
+      ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span(b, e),
+                  "several elements on one line; " + nm->value.local_code + "." + nm->value.number + " split from " +
+                      code,
+                  ctx_.src.substr(b, e - b), ctx_.src.substr(b, title_end - b));
+    }
     if (part_ == part::elements_list) {
       el.listed_title = title;
-      el.listed_span = ctx_.span(b, e);
-      return;
+      el.listed_span = ctx_.span(b, title_end);
+    } else {
+      part_ = part::element;
+      open_text_ = nullptr;
+      in_legend_ = false;
+      current_element_ = &el;
+      el.has_section = true;
+      el.span = ctx_.span(b, title_end);
+      el.title = title;
+      expect_element_title_ = title.empty();
     }
-    part_ = part::element;
-    open_text_ = nullptr;
-    in_legend_ = false;
-    current_element_ = &el;
-    el.has_section = true;
-    el.span = ctx_.span(b, e);
-    el.title = title;
-    expect_element_title_ = title.empty();
+    if (next) {
+      auto nm = grammar::match_element_code(ctx_.src.substr(next->at, e - next->at));
+      element_line(l, *nm, next->at, e);
+    }
   }
 
   void about_line(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
@@ -389,25 +454,47 @@ class unit_recogniser {
     used(l);
   }
 
+  /// "could include", "include"…: the relation between a scope term and its list.
+  static bool scope_relation(std::string_view relation) {
+    std::string rl = lower(relation);
+    return rl == "could include" || rl == "include" || rl == "includes" || rl == "including" ||
+           rl == "may include" || rl == "can include";
+  }
+
   void scope_line(std::uint32_t l, rich_text& text) {
     used(l);
-    // "**Advocates** could include: parents, …"
+    // "**Advocates** could include: parents, …", or plain "Advocates could include: …":
+    // the term is the emphasis opening the line, else the words before the relation.
+    std::string_view t = text.text();
     const auto& runs = text.emphasis_runs();
+    std::optional<std::uint32_t> term_end;
+    std::size_t colon = std::string_view::npos;
     if (!runs.empty() && runs.front().begin == 0) {
-      std::string_view t = text.text();
-      std::size_t after = runs.front().end;
-      std::string_view rest = t.substr(after);
+      term_end = runs.front().end;
+    } else if (colon = t.find(':'); colon != std::string_view::npos && colon <= 120 && !starts_lowercase(t)) {
+      // the relation is the last one or two words before the colon
+      std::string_view head = t.substr(0, colon);
+      while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+      for (int words = 2; words >= 1 && !term_end; --words) {
+        std::size_t cut = head.size();
+        for (int w = 0; w < words && cut != std::string_view::npos; ++w) {
+          cut = head.rfind(' ', cut == 0 ? 0 : cut - 1);
+        }
+        if (cut == std::string_view::npos || cut == 0) continue;
+        if (scope_relation(head.substr(cut + 1))) term_end = static_cast<std::uint32_t>(cut);
+      }
+    }
+    if (term_end) {
+      std::string_view rest = t.substr(*term_end);
       while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-      auto colon = rest.find(':');
+      colon = rest.find(':');
       if (colon != std::string_view::npos && colon <= 20) {
         std::string relation(rest.substr(0, colon));
         while (!relation.empty() && relation.back() == ' ') relation.pop_back();
-        std::string rl = lower(relation);
-        if (rl == "could include" || rl == "include" || rl == "includes" || rl == "including" ||
-            rl == "may include" || rl == "can include") {
+        if (scope_relation(relation)) {
           auto body_begin = static_cast<std::uint32_t>(rest.data() + colon + 1 - t.data());
           while (body_begin < t.size() && t[body_begin] == ' ') ++body_begin;
-          scope_items_.push_back({text.slice(0, runs.front().end), relation,
+          scope_items_.push_back({text.slice(0, *term_end), relation,
                                   text.slice(body_begin, static_cast<std::uint32_t>(t.size())), ctx_.span_of(text)});
           open(scope_items_.back().text, l);
           return;
@@ -471,9 +558,16 @@ class unit_recogniser {
     std::string_view s = t.text();
     auto colon = s.find(':');
     const auto& runs = t.emphasis_runs();
-    if (colon == std::string_view::npos || colon > 60 || runs.empty() || runs.front().begin != 0 ||
-        runs.front().end < colon)
+    if (colon == std::string_view::npos || colon > 60) return {rich_text{}, t};
+    if (runs.empty()) {
+      // plain "Work Products: These can be …": a label of a few words, no clause
+      std::string_view label = s.substr(0, colon);
+      if (colon > 40 || starts_lowercase(label) || label.find(',') != std::string_view::npos ||
+          std::count(label.begin(), label.end(), ' ') > 3)
+        return {rich_text{}, t};
+    } else if (runs.front().begin != 0 || runs.front().end < colon) {
       return {rich_text{}, t};
+    }
     auto body = static_cast<std::uint32_t>(colon + 1);
     while (body < s.size() && s[body] == ' ') ++body;
     if (body >= s.size()) return {rich_text{}, t};  // "Simulation:" alone is a heading
@@ -493,7 +587,9 @@ class unit_recogniser {
     used(l);
     std::string_view s = body.text();
     // sub-headings: "Simulation:", "The following forms of evidence ARE mandatory:"
-    if (!item && fully_emphasised(body) && s.size() <= 80 && !s.empty() && s.back() == ':') {
+    // (a sub-heading stands out by its emphasis, or in a plain conversion by being a short line alone)
+    if (!item && (fully_emphasised(body) || body.emphasis_runs().empty()) && s.size() <= 80 && !s.empty() &&
+        s.back() == ':') {
       if (icontains(s, "simulation")) evidence_mode_ = "simulation";
       else if (icontains(s, "mandatory")) evidence_mode_ = "mandatory";
       else evidence_mode_ = "general";
@@ -524,6 +620,19 @@ class unit_recogniser {
     used(l);
     guidance_.push_back(std::move(text));
     open(guidance_.back(), l);
+  }
+
+  /// A group heading in a plain conversion ("Legislation and Policy", no
+  /// emphasis): a short phrase opening with a capital that ends no sentence,
+  /// alone in its row.
+  static bool plain_title(const rich_text& t, const std::vector<cell>& cells, std::size_t first) {
+    std::string_view s = t.text();
+    if (!t.emphasis_runs().empty() || s.empty() || s.size() > 80 || !(s[0] >= 'A' && s[0] <= 'Z') ||
+        ends_sentence(s) || s.back() == ',' || std::count(s.begin(), s.end(), ' ') > 9)
+      return false;
+    for (std::size_t k = first + 1; k < cells.size(); ++k)
+      if (!cells[k].empty) return false;
+    return true;
   }
 
   void knowledge_line(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
@@ -560,6 +669,8 @@ class unit_recogniser {
     bool continues = current_point_ && (starts_lowercase(t.text()) || grammar::match_sub_item(t.text()));
     if (continues) {
       if (after_break_) rejoin(current_point_->text, t, l, "after a page break");
+      else if (grammar::match_sub_item(t.text()) && raw.find('\t') == std::string_view::npos)
+        current_point_->text.join(t);  // a plain list: each sub-item on a line of its own is the layout, not a repair
       else {
         current_point_->text.join(t);
         ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
@@ -569,7 +680,7 @@ class unit_recogniser {
       }
       return;
     }
-    if (fully_emphasised(t)) {  // a group heading row
+    if (fully_emphasised(t) || plain_title(t, cells, first)) {  // a group heading row
       groups_.emplace_back();
       groups_.back().title = t;
       current_point_ = nullptr;
@@ -577,6 +688,77 @@ class unit_recogniser {
       return;
     }
     used(l, line_use::unknown);
+  }
+
+  /// The text of a row's first non-empty cell (the whole line when it has no tab).
+  rich_text first_cell(std::uint32_t b, std::uint32_t e) {
+    auto cells = split_cells(ctx_.src, b, e);
+    std::size_t first = 0;
+    while (first + 1 < cells.size() && cells[first].empty) ++first;
+    return ctx_.read_text(cells[first].begin, cells[first].end);
+  }
+
+  /// "4." with nothing after it: a criterion number printed apart from its text.
+  static std::optional<unsigned> lone_number(const rich_text& t) {
+    auto n = grammar::match_number(t.text());
+    if (!n || n->rest < t.text().size()) return std::nullopt;
+    return n->value;
+  }
+
+  std::set<std::uint32_t> detached_number_lines_;
+  std::map<std::uint32_t, unsigned> detached_texts_;  // a text's line -> the number printed apart from it
+
+  /// A column of criterion numbers printed apart from their texts ("1." …
+  /// "6." each on its own line, then the six texts, as PDF text extraction
+  /// gives a table): paired by count and sentence shape, each text opening a
+  /// sentence and as many texts as numbers before the table ends. False, and
+  /// nothing paired, when the lines that follow do not have that shape.
+  bool pair_detached_numbers(std::uint32_t l, const element_builder& el) {
+    const std::uint32_t count = ctx_.lines.count();
+    std::vector<std::pair<std::uint32_t, unsigned>> numbers;  // line, number
+    std::uint32_t k = l;
+    for (; k < count; ++k) {
+      if (ctx_.use[k] == line_use::blank) continue;
+      if (ctx_.use[k] == line_use::furniture) return false;
+      auto [b, e] = bounds(k);
+      auto n = lone_number(first_cell(b, e));
+      if (!n) break;
+      if (!numbers.empty() && *n != numbers.back().second + 1) return false;
+      numbers.emplace_back(k, *n);
+    }
+    if (numbers.size() < 2) return false;
+    // the texts: lines that open a sentence and are no other row of the table
+    auto text_row = [&](std::uint32_t row) {
+      auto [b, e] = bounds(row);
+      std::string_view raw = ctx_.src.substr(b, e - b);
+      rich_text t = first_cell(b, e);
+      std::string_view s = t.text();
+      return !s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !grammar::match_number(s) && !grammar::match_legend(s) &&
+             !grammar::match_criteria_header(raw) && !grammar::match_element_code(raw) &&
+             !heading_of(headings_, s);
+    };
+    std::vector<std::uint32_t> texts;
+    for (; k < count && texts.size() <= numbers.size(); ++k) {
+      if (ctx_.use[k] == line_use::blank) continue;
+      if (ctx_.use[k] == line_use::furniture || !text_row(k)) break;
+      texts.push_back(k);
+    }
+    if (texts.size() != numbers.size()) return false;
+    std::string repaired;
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+      detached_number_lines_.insert(numbers[i].first);
+      detached_texts_[texts[i]] = numbers[i].second;
+      auto [b, e] = bounds(texts[i]);
+      repaired += (i ? "\n" : "") + std::to_string(numbers[i].second) + ". " + std::string(first_cell(b, e).text());
+    }
+    const auto begin = bounds(numbers.front().first).first;
+    const auto end = bounds(texts.back()).second;
+    ctx_.report(diag::labels_detached, severity::warning, ctx_.span(begin, end),
+                "performance criteria numbers " + std::to_string(numbers.front().second) + "…" +
+                    std::to_string(numbers.back().second) + " of " + el.code +
+                    " printed apart from their texts; paired by count and sentence shape",
+                ctx_.src.substr(begin, end - begin), repaired);
+    return true;
   }
 
   void element_row(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e, rich_text& text) {
@@ -620,11 +802,23 @@ class unit_recogniser {
       used(l);
       return;
     }
-    auto cells = split_cells(ctx_.src, b, e);
-    std::size_t first = 0;
-    while (first + 1 < cells.size() && cells[first].empty) ++first;
-    rich_text t = ctx_.read_text(cells[first].begin, cells[first].end);
-    if (auto n = grammar::match_number(t.text())) {
+    rich_text t = first_cell(b, e);
+    if (detached_number_lines_.count(l)) {  // paired with its text below
+      el->span = merge(el->span, ctx_.span(b, e));
+      used(l);
+      return;
+    }
+    std::optional<grammar::prefix_match<unsigned>> n;
+    if (auto it = detached_texts_.find(l); it != detached_texts_.end()) {
+      n = grammar::prefix_match<unsigned>{it->second, 0};
+    } else if (lone_number(t) && pair_detached_numbers(l, *el)) {
+      el->span = merge(el->span, ctx_.span(b, e));
+      used(l);
+      return;
+    } else {
+      n = grammar::match_number(t.text());
+    }
+    if (n) {
       unsigned expected = el->criteria.empty() ? 1 : el->criteria.back().number + 1;
       if (n->value != expected)
         ctx_.report(diag::numbering, severity::warning, ctx_.span_of(t),
@@ -994,8 +1188,8 @@ class unit_recogniser {
 
 }  // namespace
 
-void recognise_unit_specification(parse_context& ctx, document& doc) {
-  unit_recogniser r(ctx, doc);
+void recognise_unit_specification(parse_context& ctx, document& doc, const profile& vocabulary) {
+  unit_recogniser r(ctx, doc, vocabulary);
   r.run();
 }
 
