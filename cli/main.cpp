@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -16,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -34,6 +36,14 @@ namespace {
 qspec::profile_set profiles = qspec::builtin_profiles();
 std::vector<std::string> profile_files;
 
+/// The files a folder given as input contributes: text, markdown and CSV
+/// (the formats read today; the content decides how each is read).
+bool is_document_file(const fs::path& p) {
+  auto e = p.extension().string();
+  for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return e == ".txt" || e == ".md" || e == ".csv";
+}
+
 /// Reads the --profile files; a file that is no profile is a usage error.
 bool load_profile_files() {
   for (const auto& f : profile_files) {
@@ -50,9 +60,15 @@ bool load_profile_files() {
       std::cerr << "qspec: " << error << '\n';
       return false;
     }
-    if (p->document_kind.empty() && p->recogniser.empty()) {
-      std::cerr << "qspec: " << f << ": a profile needs a document_kind (or a recogniser whose vocabulary it holds)\n";
-      return false;
+    if (p->document_kind.empty() && p->recogniser.empty() && p->columns.empty()) {
+      if (p->furniture.empty() || !p->parts.empty() || !p->fields.empty()) {
+        std::cerr << "qspec: " << f << ": a profile needs a document_kind (or a recogniser whose vocabulary it "
+                     "holds, or only furniture shared by every profile)\n";
+        return false;
+      }
+      // furniture alone, as profiles/common.yaml: lines every profile treats as furniture
+      profiles.furniture.insert(profiles.furniture.end(), p->furniture.begin(), p->furniture.end());
+      continue;
     }
     profiles = profiles.with(std::move(*p));
   }
@@ -155,6 +171,58 @@ void print_diagnostics(const std::string& name, const std::vector<qspec::diagnos
   }
 }
 
+/// Each line's kind: the kind of the deepest node whose span holds it, a
+/// paragraph or list counting as the part or section that holds it.
+void mark_kinds(const qspec::tree::node& n, std::string_view holder, std::vector<std::string_view>& kinds) {
+  // annotations and references inside a line hold no line of their own
+  if (n.kind == "diagnostic" || n.kind == "furniture" || n.kind == "term_reference" || n.kind == "appearance" ||
+      n.kind == "conflict")
+    return;
+  const bool prose = n.kind == "paragraph" || n.kind == "list" || n.kind == "list_item";
+  std::string_view kind = prose ? holder : std::string_view(n.kind);
+  if (n.kind != "document" && !n.span.empty())
+    for (auto l = n.span.begin.line; l <= n.span.end.line && l < kinds.size(); ++l) kinds[l] = kind;
+  for (const auto& c : n.children) mark_kinds(c, kind, kinds);
+}
+
+/// `--coverage`: lines in recognised structure, lines kept only as generic
+/// sections, furniture, unclassified and blank, then the lines of each kind.
+std::string coverage_report(const std::string& name, const qspec::parse_result& r) {
+  const auto& c = r.doc.lines;
+  std::vector<std::string_view> kinds(c.lines + 1);
+  auto tree = qspec::to_tree(r.doc, r.diagnostics);
+  mark_kinds(tree, "document", kinds);
+  // furniture, unclassified and blank lines are counted apart
+  for (const auto& n : tree.children)
+    if (n.kind == "furniture" || (n.kind == "diagnostic" && n.text("code") == "Q-W110"))
+      for (auto l = n.span.begin.line; l && l <= n.span.end.line && l < kinds.size(); ++l) kinds[l] = {};
+  if (r.doc.storage) {
+    std::string_view src = r.doc.storage->source();
+    std::size_t l = 1, from = 0;
+    while (from <= src.size() && l < kinds.size()) {
+      auto end = src.find('\n', from);
+      auto line = src.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) kinds[l] = {};
+      if (end == std::string_view::npos) break;
+      from = end + 1, ++l;
+    }
+  }
+  std::map<std::string_view, std::uint32_t> per_kind;
+  std::uint32_t generic = 0;
+  for (std::size_t l = 1; l < kinds.size(); ++l) {
+    if (kinds[l].empty()) continue;
+    ++per_kind[kinds[l]];
+  }
+  generic = per_kind.count("section") ? per_kind["section"] : 0;
+  const std::uint32_t structured = c.content > generic ? c.content - generic : 0;
+  std::ostringstream s;
+  s << name << ": coverage of " << c.lines << " lines: " << structured << " in recognised structure, " << generic
+    << " kept only as generic sections, " << c.furniture << " furniture or boilerplate, " << c.unclassified
+    << " unclassified, " << c.blank << " blank\n";
+  for (const auto& [kind, n] : per_kind) s << "  " << std::left << std::setw(28) << kind << std::right << n << '\n';
+  return s.str();
+}
+
 std::string summary(const std::string& name, const qspec::parse_result& r) {
   const auto& doc = r.doc;
   std::size_t elements = 0, criteria = 0, points = 0, terms = 0;
@@ -207,7 +275,7 @@ struct input_file {
   fs::path relative_output;
 };
 
-/// `empty_folders` receives the folders among the inputs that hold no `.txt` file.
+/// `empty_folders` receives the folders among the inputs that hold no document file.
 std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, const std::string& ext,
                                       std::vector<std::string>& empty_folders) {
   std::vector<input_file> files;
@@ -220,7 +288,7 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, co
     if (fs::is_directory(in, ec)) {
       std::vector<fs::path> found;
       for (const auto& entry : fs::recursive_directory_iterator(in, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".txt") found.push_back(entry.path());
+        if (entry.is_regular_file() && is_document_file(entry.path())) found.push_back(entry.path());
       std::sort(found.begin(), found.end());
       if (found.empty()) empty_folders.push_back(in);
       for (auto& f : found) {
@@ -238,7 +306,7 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, co
 /// Says which input folders hold no document; true when there is none.
 bool report_empty_folders(const std::vector<std::string>& empty_folders) {
   for (const auto& f : empty_folders)
-    std::cerr << "qspec: the folder '" << f << "' holds no documents (no .txt file in it or below it)\n";
+    std::cerr << "qspec: the folder '" << f << "' holds no documents (no .txt, .md or .csv file in it or below it)\n";
   return !empty_folders.empty();
 }
 
@@ -351,10 +419,7 @@ int run_parse(const parse_command& cmd) {
     }
     if (!o.stop) {
       if (many) out << summary(name, result) << " -> " << target.string() << '\n';
-      if (cmd.coverage)
-        err << name << ": coverage: " << result.doc.lines.content << " in nodes, " << result.doc.lines.furniture
-            << " furniture or boilerplate, " << result.doc.lines.unclassified << " unclassified ("
-            << result.doc.lines.blank << " blank of " << result.doc.lines.lines << " lines)\n";
+      if (cmd.coverage) err << coverage_report(name, result);
       if (result.has_errors() || (cmd.strict && result.has_warnings())) o.status = exit_findings;
     }
     o.out = out.str();
@@ -589,7 +654,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   parse_command cmd;
   auto* parse = app.add_subcommand("parse", "Parse documents into catalogues");
-  parse->add_option("inputs", cmd.inputs, "Files, folders (every .txt below) or - for standard input")->required();
+  parse->add_option("inputs", cmd.inputs, "Files, folders (every .txt, .md and .csv below) or - for standard input")->required();
   parse->add_option("--format,-f", cmd.format_name, "Catalogue format: json, yaml or xml")
       ->check(CLI::IsMember({"json", "yaml", "xml"}));
   parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
@@ -608,7 +673,7 @@ int main(int argc, char** argv) {
   parse_command cat_cmd;
   auto* cat = app.add_subcommand(
       "catalogue", "Merge documents (structure lists, datasheets, overviews, unit specifications) into one catalogue");
-  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt below)")->required();
+  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt, .md and .csv below)")->required();
   cat->add_option("--format,-f", cat_cmd.format_name, "Catalogue format: json, yaml or xml")
       ->check(CLI::IsMember({"json", "yaml", "xml"}));
   cat->add_option("-o,--output", cat_cmd.output, "Output file (default: standard output)");

@@ -123,7 +123,7 @@ KINDS = {
     "sub_item": ([("label", S, OPT, None), ("text", S, REQ, None)], ["term_reference"]),
     "term_reference": ([("text", S, REQ, None), ("target", S, OPT, None)], []),
     "furniture": ([("role", S, REQ, ["page_header", "repeated_table_header", "sign_off_form", "table_header",
-                                     "navigation", "stray_label", "boilerplate", "table_rule", "rule", "site", "running_footer", "conversion_debris",
+                                     "navigation", "stray_label", "boilerplate", "table_rule", "rule", "site", "running_footer", "lead_in", "heading", "conversion_debris",
                                      "garbled_heading", "stray_number", "table_title", "qualification_metadata",
                                      "empty_row"]),
                    ("text", S, REQ, None)], ["form_field"]),

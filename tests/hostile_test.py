@@ -8,6 +8,7 @@ Usage: hostile_test.py QSPEC_BINARY CORPUS_DIR SCHEMA_DIR
 """
 import json
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -153,12 +154,13 @@ def coverage(path, timeout=300):
                                timeout=timeout)
         except subprocess.TimeoutExpired:
             return "hang", {}, ""
-        line = [l for l in r.stderr.decode().splitlines() if ": coverage: " in l]
+        m = re.search(r"coverage of (\d+) lines: (\d+) in recognised structure, (\d+) kept only as generic "
+                      r"sections, (\d+) furniture or boilerplate, (\d+) unclassified, (\d+) blank", r.stderr.decode())
         numbers = {}
-        if line:
-            words = line[-1].split(": coverage: ")[1].replace("(", "").replace(")", "").replace(",", "").split()
-            numbers = {"content": int(words[0]), "furniture": int(words[3]), "unclassified": int(words[7]),
-                       "blank": int(words[9]), "lines": int(words[12])}
+        if m:
+            lines, structure, sections, furniture, unclassified, blank = map(int, m.groups())
+            numbers = {"content": structure + sections, "structure": structure, "sections": sections,
+                       "furniture": furniture, "unclassified": unclassified, "blank": blank, "lines": lines}
         text = out.read_text(encoding="utf-8") if out.exists() else ""
         return r.returncode, numbers, text
 
@@ -199,6 +201,15 @@ with tempfile.TemporaryDirectory() as tmp:
     check("100,000 nested sub-item markers: no hang, every line placed, no text lost",
           code in (0, 1) and c.get("unclassified") == 0 and text.count('"kind": "sub_item"') == 26 and
           text.count("(a)") == 100000 // 26 and "(d) end" in text, f"{code} {c}")
+
+    many = tmp / "nine-thousand-criteria-on-one-line.txt"
+    many.write_text("Keep records\nURN: ABC123\n\nPerformance criteria\nYou must be able to:\n" +
+                    " ".join(f"P{i} keep record number {i}." for i in range(1, 9001)) + "\n", encoding="utf-8")
+    code, c, text = coverage(many, timeout=120)
+    check("9,000 criteria run together on one line: no hang, each split off and kept, one diagnostic",
+          code in (0, 1) and c.get("unclassified") == 0 and text.count('"kind": "performance_criterion"') == 9000
+          and '"text": "keep record number 9000."' in text and text.count('"code": "Q-W219"') == 1, f"{code} {c}")
+    del text
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

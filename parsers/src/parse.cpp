@@ -63,6 +63,68 @@ detection detect_kind(const parse_context& ctx, const profile_set& profiles) {
   return d;
 }
 
+/// Markup a reader of the text should never see ("<td style=…>", "<?php",
+/// "</body>"): a tag's opening, or an attribute written out.
+std::size_t find_markup(std::string_view t) {
+  const auto last_close = t.rfind('>');  // a tag needs a ">" after it: one look, not one per "<"
+  for (std::size_t i = t.find('<'); i != std::string_view::npos && i + 1 < t.size(); i = t.find('<', i + 1)) {
+    if (last_close == std::string_view::npos || i > last_close) break;
+    char c = t[i + 1];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '?' || c == '!') return i;
+  }
+  for (auto attr : {"style=\"", "class=\""})
+    if (auto at = t.find(attr); at != std::string_view::npos) return at;
+  return std::string_view::npos;
+}
+
+/// Reports markup left in the text of sections and standards: the text is
+/// kept as it is, and the diagnostic says which node holds what.
+class markup_check {
+ public:
+  explicit markup_check(parse_context& ctx) : ctx_(ctx) {}
+  void text(std::string_view t, const source_span& where) {
+    auto at = find_markup(t);
+    if (at == std::string_view::npos) return;
+    if (++found_ <= limit)
+      ctx_.report(diag::markup_left, severity::warning, where,
+                  "markup left in the text (an HTML page read as text?): kept as written", t.substr(at, 80));
+  }
+  void blocks(const std::vector<block>& bs) {
+    for (const auto& b : bs) {
+      if (b.which == block::type::paragraph) text(b.para.text, b.para.span);
+      else
+        for (const auto& i : b.items.items) text(i.text, i.span);
+    }
+  }
+  void items(const std::vector<outline_item>& is) {
+    for (const auto& i : is) text(i.text, i.span), items(i.children);
+  }
+  void finish() {
+    if (found_ > limit)
+      ctx_.report(diag::markup_left, severity::warning, {},
+                  std::to_string(found_ - limit) + " more texts hold markup (only the first " + std::to_string(limit) +
+                      " are listed)");
+  }
+
+ private:
+  static constexpr std::size_t limit = 20;
+  parse_context& ctx_;
+  std::size_t found_ = 0;
+};
+
+void check_markup(parse_context& ctx, const document& doc) {
+  markup_check m(ctx);
+  for (const auto& s : doc.sections) m.blocks(s.blocks);
+  for (const auto& st : doc.standards) {
+    m.text(st.title, st.span);
+    for (const auto& f : st.fields) m.text(f.value, f.span);
+    for (const auto& s : st.sections) m.blocks(s.blocks);
+    for (const auto& p : st.parts) m.blocks(p.blocks), m.items(p.items);
+  }
+  for (const auto& q : doc.qualifications) m.text(q.title.value, q.title.span);
+  m.finish();
+}
+
 /// Whether recognition found the structure of the document's kind.
 bool has_structure(const document& doc) {
   for (const auto& s : doc.standards)
@@ -132,7 +194,9 @@ parse_result parse(std::string text, const parse_options& options) {
     } else if (!options.profile.empty()) {
       family = profiles.find(options.profile);
       if (auto k = document_kind_from_string(options.profile); !family && k) doc.type = *k;
-      else if (!family) throw std::invalid_argument("no profile or document kind named \"" + options.profile + "\"");
+      else if (!family)
+        ctx.report(diag::forced_kind_not_found, severity::error, {},
+                   "no profile or document kind is named \"" + options.profile + "\": the document was not read");
     } else {
       auto d = detect_kind(ctx, profiles);
       if (d.kind == to_string(document_kind::qualification_structure)) doc.type = document_kind::qualification_structure;
@@ -168,6 +232,7 @@ parse_result parse(std::string text, const parse_options& options) {
                  "document kind not recognised or not supported yet; its lines are kept as sections");
       recognise_sections(ctx, doc);
     }
+    check_markup(ctx, doc);
     if (forced && !blank && doc.type != document_kind::unknown && !has_structure(doc))
       ctx.report(diag::forced_kind_not_found, severity::error, {},
                  "the document was read as " + doc.kind_name + " as asked, but no " + doc.kind_name +

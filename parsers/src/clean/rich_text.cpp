@@ -256,6 +256,7 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
                                     : begin + s.substr(begin).rfind('*');
   // a markdown link "[text](target)" keeps its text; the target is dropped
   std::uint32_t link_close = UINT32_MAX, link_end = 0;
+  std::size_t next_bracket = begin;
   for (std::uint32_t i = begin; i < end;) {
     char c = s[i];
     std::uint32_t len = 0;
@@ -265,10 +266,15 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
       continue;
     }
     if (c == '[' && link_close == UINT32_MAX) {
-      auto close = s.substr(i + 1, end - i - 1).find(']');
-      if (close != std::string_view::npos) {
-        const std::uint32_t k = i + 1 + static_cast<std::uint32_t>(close);
-        auto target_end = k + 1 < end && s[k + 1] == '(' ? s.substr(k + 2, end - k - 2).find(')') : std::string_view::npos;
+      // the next "]" is looked up once for every "[" before it (a run of "[" stays linear)
+      if (next_bracket != std::string_view::npos && next_bracket <= i) next_bracket = s.substr(0, end).find(']', i + 1);
+      if (next_bracket != std::string_view::npos) {
+        const auto k = static_cast<std::uint32_t>(next_bracket);
+        // a link's text and target are short: bounded look-ups keep hostile runs of brackets linear
+        constexpr std::uint32_t max_link_text = 500, max_target = 2000;
+        auto target_end = k + 1 < end && s[k + 1] == '(' && k - i <= max_link_text
+                              ? s.substr(k + 2, std::min(end - k - 2, max_target)).find(')')
+                              : std::string_view::npos;
         auto inner = s.substr(i + 1, k - i - 1);
         if (target_end != std::string_view::npos && inner.find('[') == std::string_view::npos &&
             s.substr(k + 2, target_end).find(' ') == std::string_view::npos) {

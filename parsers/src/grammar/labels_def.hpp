@@ -44,9 +44,10 @@ const auto set_close = [](auto& ctx) { _val(ctx).close = _attr(ctx); };
 const auto number = x3::uint_parser<unsigned, 10, 1, 4>{};
 // "1", "1.1", "1.1.2": a trailing "." is the delimiter, not another level
 const auto path = number[push_number] >> *(lit('.') >> number[push_number]);
-// "P", "PC", "Duty", "Learning Outcome": a capital, letters, at most three words
+// "P", "PC", "Duty", "Learning outcome": a capital, letters, at most three words
+// (the words after the first in either case: "Learning outcome 1", "Learning Outcome 1")
 const auto word = upper >> *alpha;
-const auto prefix = x3::raw[word >> x3::repeat(0, 2)[lit(' ') >> word >> &lit(' ')]];
+const auto prefix = x3::raw[word >> x3::repeat(0, 2)[lit(' ') >> +alpha >> &lit(' ')]];
 const auto numbered = -(prefix[set_prefix] >> -lit(' ')) >> path;
 const auto roman = x3::raw[x3::repeat(1, 5)[x3::char_("ivxl")]][set_roman];
 const auto letter = x3::ascii::alpha[set_letter];

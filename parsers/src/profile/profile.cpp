@@ -34,7 +34,10 @@ void only_keys(const YAML::Node& map, std::initializer_list<std::string_view> ke
 
 std::string text_of(const YAML::Node& n, std::string_view what) {
   if (!n.IsScalar()) throw profile_error(n, std::string(what) + " must be a text");
-  return n.as<std::string>();
+  auto t = n.as<std::string>();
+  // an empty heading or label would match everywhere and consume nothing
+  if (t.find_first_not_of(" \t") == std::string::npos) throw profile_error(n, std::string(what) + " must not be empty");
+  return t;
 }
 
 std::vector<std::string> texts_of(const YAML::Node& n, std::string_view what) {

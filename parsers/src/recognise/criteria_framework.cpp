@@ -8,6 +8,7 @@
 // overview, the order of entries, the numbering) and is reported with the
 // original text and the value used.
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "grammar/lines.hpp"
@@ -88,9 +89,12 @@ bool is_rule(std::string_view t) {
 }
 
 bool is_debris(std::string_view t) {
-  if (t.find("\\sim") != std::string_view::npos || t.find("\\math") != std::string_view::npos ||
-      t.find("\\bold") != std::string_view::npos)
-    return true;
+  // a TeX command left by the conversion ("\\mathbf", "\\sim"): a backslash and letters
+  for (auto at = t.find('\\'); at != std::string_view::npos; at = t.find('\\', at + 1)) {
+    std::size_t letters = 0;
+    while (at + 1 + letters < t.size() && std::isalpha(static_cast<unsigned char>(t[at + 1 + letters]))) ++letters;
+    if (letters >= 2) return true;
+  }
   std::size_t cells = 0, short_cells = 0, from = 0;
   while (from <= t.size()) {
     auto tab = t.find('\t', from);

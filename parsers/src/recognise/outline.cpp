@@ -31,6 +31,18 @@
 namespace qspec {
 namespace {
 
+// Lengths (bytes) that tell one kind of line from another. A line longer than
+// long_line holds more than one paragraph's worth: it is cut at the profile's
+// headings and fields. Titles, headings, group headings, field lines and
+// furniture are short lines: nothing in a standard prints them longer.
+constexpr std::size_t long_line = 600;
+constexpr std::size_t max_title = 250;
+constexpr std::size_t max_heading = 80;
+constexpr std::size_t max_split_heading_piece = 30;  // "Performance" of "Performance" / "criteria"
+constexpr std::size_t max_group_heading = 150;
+constexpr std::size_t max_field_line = 400;
+constexpr std::size_t max_furniture_line = 120;
+
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -119,6 +131,12 @@ bool ends_sentence(std::string_view t) {
   return !t.empty() && (t.back() == '.' || t.back() == ';' || t.back() == '?' || t.back() == '!' || t.back() == ':');
 }
 
+/// A value that stops on "," or ";" goes on: a list wrapped onto the next line.
+bool continues_list(std::string_view t) {
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return !t.empty() && (t.back() == ',' || t.back() == ';');
+}
+
 bool starts_upper(std::string_view t) { return !t.empty() && (is_upper(t[0]) || t[0] == '"'); }
 
 /// Whole-line furniture pattern: "#" a number, "*" any text, case ignored.
@@ -148,7 +166,7 @@ bool label_fits(const label_pattern& p, const grammar::ast::item_label& l) {
         if (c != ' ') prefix.push_back(upper(c));
       return prefix == p.prefix;
     }
-    case form::letter: return l.letter != 0 || (l.roman.size() == 1 && l.open != 0) || l.roman.size() == 1;
+    case form::letter: return l.letter != 0 || l.roman.size() == 1;  // "(i)" after "(h)" is a letter
     case form::roman: return !l.roman.empty();
     case form::bullet: return false;
   }
@@ -156,9 +174,18 @@ bool label_fits(const label_pattern& p, const grammar::ast::item_label& l) {
 }
 
 std::string code_of(const grammar::ast::item_label& l) {
+  // words of a prefix joined, each with a capital: "Learning outcome 1" and "Learning Outcome 1"
+  // are one code, LearningOutcome1, however a conversion cased them
   std::string c;
-  for (char ch : l.prefix)
-    if (ch != ' ') c.push_back(ch);
+  bool word_start = true;
+  for (char ch : l.prefix) {
+    if (ch == ' ') {
+      word_start = true;
+      continue;
+    }
+    c.push_back(word_start ? upper(ch) : ch);
+    word_start = false;
+  }
   for (std::size_t i = 0; i < l.path.size(); ++i) {
     if (i) c.push_back('.');
     c.append(std::to_string(l.path[i]));
@@ -178,6 +205,7 @@ struct segment {
   bool blank_before = false;
   bool furniture_before = false; // page furniture between it and the content before
   bool cell = false;
+  bool piece = false;            // a piece of a line cut by split_long_segments
 };
 
 /// An item being built.
@@ -223,7 +251,14 @@ class outline_builder {
     read_segments();
     split_long_segments();
     find_running_footers();
-    for (k_ = 0; k_ < segs_.size(); ++k_) take(segs_[k_]);
+    for (k_ = 0; k_ < segs_.size(); ++k_) {
+      // a heading split off its text leaves the text to be taken again
+      retakes_ = 0;
+      do {
+        retake_ = false;
+        take(segs_[k_]);
+      } while (retake_ && ++retakes_ <= max_retakes);
+    }
     flush_pending();
     close_part();
     close_section();
@@ -239,6 +274,11 @@ class outline_builder {
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
   std::size_t k_ = 0;
+  bool retake_ = false;
+  std::size_t retakes_ = 0;
+  // headings run into one another at a line's start are split off this many times at most (each
+  // split copies the rest of the line: a hostile line of headings stays linear)
+  static constexpr std::size_t max_retakes = 16;
   std::vector<bool> footer_line_;
 
   std::vector<part_build> parts_;
@@ -262,7 +302,14 @@ class outline_builder {
   section* section_ = nullptr;
   std::vector<std::pair<std::uint32_t, clean::rich_text>> section_paras_;
   std::string_view title_;
+  clean::rich_text title_text_;
   source_span title_span_;
+  std::uint32_t title_line_ = 0;
+  std::size_t title_segment_ = 0;
+  std::string_view printed_code_;  // a code printed alone above the title
+  source_span printed_code_span_;
+  bool prose_seen_ = false;
+  std::size_t last_field_segment_ = SIZE_MAX - 1;  // the segment the last field value came from
   bool seen_structure_ = false;
   std::uint32_t last_read_end_ = 0;  // where the last segment read (not furniture) ends
 
@@ -332,11 +379,11 @@ class outline_builder {
             if (!cell.empty()) {
               auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
               add_segment(l, off, off + static_cast<std::uint32_t>(cell.size()), true, blank_before, furniture_before);
-              blank_before = furniture_before = false;
             }
             cb = i + 1;
           }
         }
+        blank_before = furniture_before = false;  // the cells of a row share what came before the row
         ctx_.use[l] = line_use::unknown;
         continue;
       }
@@ -355,11 +402,11 @@ class outline_builder {
                 auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
                 add_segment(l, off, off + static_cast<std::uint32_t>(cell.size()), true, blank_before,
                             furniture_before);
-                blank_before = furniture_before = false;
               }
               cb = i + 1;
             }
           }
+          blank_before = furniture_before = false;
           continue;
         }
       }
@@ -373,7 +420,6 @@ class outline_builder {
   /// heading and lead-in the profile knows, where the text spells it with a
   /// capital after a space; the items are split later, at their labels.
   void split_long_segments() {
-    constexpr std::size_t long_line = 600;
     std::vector<segment> out;
     out.reserve(segs_.size());
     for (auto& s : segs_) {
@@ -401,7 +447,7 @@ class outline_builder {
         std::size_t after = i + best;
         while (after < t.size() && (t[after] == ':' || t[after] == ' ')) ++after;
         if (heading && after < t.size()) cuts.push_back(after);
-        i = after;
+        i = after - 1;  // a lead-in right after a heading is looked at too
       }
       if (cuts.empty()) {
         out.push_back(std::move(s));
@@ -421,6 +467,7 @@ class outline_builder {
           segment piece = s;
           piece.text = s.text.slice(static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(e));
           piece.blank_before = from > 0;
+          piece.piece = true;
           out.push_back(std::move(piece));
         }
         from = c;
@@ -430,26 +477,38 @@ class outline_builder {
   }
 
   /// A running footer or header of a PDF conversion: a short line that opens
-  /// with a document code and ends with a page number, printed on two or more
-  /// pages ("SFHGEN22 Support people to … 2").
+  /// with a document code, printed on two or more pages, with its page number
+  /// at its end or on a line of its own beside it ("SFHGEN22 Support people to
+  /// … 2", or "LANDC42 Monitor …" then "1").
   void find_running_footers() {
     std::unordered_map<std::string, int> seen;
     std::vector<std::string> key(segs_.size());
     for (std::size_t i = 0; i < segs_.size(); ++i) {
       std::string_view t = segs_[i].text.text();
-      if (t.size() > 250 || segs_[i].cell) continue;
+      if (t.size() > max_title || segs_[i].cell) continue;
       auto code = grammar::match_document_code(t);
+      if (!code || code->rest >= t.size()) continue;  // a code alone is no footer
       std::size_t end = t.size();
       while (end > 0 && t[end - 1] == ' ') --end;
       std::size_t d = end;
       while (d > 0 && is_digit(t[d - 1])) --d;
-      if (!code || d == end || d == 0 || t[d - 1] != ' ') continue;
+      if (d < end && (d == 0 || t[d - 1] != ' ')) d = end;  // digits that are part of the last word
+      while (d > 0 && t[d - 1] == ' ') --d;
       key[i] = std::string(t.substr(0, d));
       ++seen[key[i]];
     }
     footer_line_.assign(segs_.size(), false);
-    for (std::size_t i = 0; i < segs_.size(); ++i)
-      if (!key[i].empty() && seen[key[i]] >= 2) footer_line_[i] = true;
+    for (std::size_t i = 0; i < segs_.size(); ++i) {
+      if (key[i].empty() || seen[key[i]] < 2) continue;
+      footer_line_[i] = true;
+      // the page number on a line of its own, right after or before the footer
+      for (std::size_t j : {i + 1, i - 1})
+        if (j < segs_.size() && is_page_number(segs_[j].text.text())) footer_line_[j] = true;
+    }
+  }
+
+  static bool is_page_number(std::string_view t) {
+    return !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) { return is_digit(c); });
   }
 
   // ---- dispatch ---------------------------------------------------------
@@ -466,6 +525,14 @@ class outline_builder {
       }
       pending_field_ = nullptr;
     }
+    // a field's value wrapped onto the next line ("Unit aim This unit covers … wireless" / "network for …")
+    if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && !s.blank_before && !s.cell && !t.empty() &&
+        ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text())) && !starts_field(k_)) {
+      fields_found_.back().value.join(s.text);
+      last_field_segment_ = k_;
+      mark_content(s.line);
+      return;
+    }
     if (take_field(s)) return;
     if (take_heading(s)) return;
     if (part_ && part_->rule && !part_->rule->levels.empty()) {
@@ -480,12 +547,13 @@ class outline_builder {
 
   bool is_furniture(const segment& s, std::string_view t) {
     bool site = false;
-    if (!s.cell && t.size() < 120)
+    if (!s.cell && t.size() < max_furniture_line)
       for (const auto* list : {&prof_.furniture, &shared_furniture_})
         for (const auto& f : *list)
           if (furniture_match(t, f)) site = true;
     if (site || footer_line_[k_]) {
-      mark_furniture(ctx_, s.line, site ? "site" : "running_footer");
+      // a piece of a longer line is dropped from the content; the line itself holds other content
+      if (!s.piece) mark_furniture(ctx_, s.line, site ? "site" : "running_footer");
       if (k_ + 1 < segs_.size()) segs_[k_ + 1].furniture_before = true;
       return true;
     }
@@ -508,7 +576,7 @@ class outline_builder {
 
   bool take_field(segment& s) {
     std::string_view t = s.text.text();
-    if (t.size() > 400 && !s.cell) return false;
+    if (t.size() > max_field_line && !s.cell) return false;
     for (const auto& [label, rule] : fields_) {
       auto n = phrase_prefix(t, label);
       if (n == std::string_view::npos) continue;
@@ -550,6 +618,7 @@ class outline_builder {
                  std::uint32_t line) {
     mark_content(line);
     fields_found_.push_back({rule, label, value, begin});
+    last_field_segment_ = k_;
   }
 
   // ---- headings and lead-ins ----------------------------------------------
@@ -557,7 +626,7 @@ class outline_builder {
   bool take_heading(segment& s) {
     std::string_view t = s.text.text();
     auto f = fold(t);
-    if (f.size() <= 80) {
+    if (f.size() <= max_heading) {
       for (const auto& [phrase, rule] : headings_)
         if (f == phrase) {
           open_part(rule, s, ctx_.keep(s.text), {});
@@ -578,11 +647,13 @@ class outline_builder {
         }
       for (const auto& [phrase, rule] : lead_ins_)
         if (same_phrase(f, phrase)) {
+          ctx_.report(diag::heading_variant, severity::note, ctx_.span_of(s.text),
+                      "lead-in read as \"" + rule->lead_ins.front() + "\"", t, rule->lead_ins.front());
           open_part(rule, s, {}, ctx_.keep(s.text));
           return true;
         }
       // a heading broken over two lines: "Performance" / "criteria"
-      if (k_ + 1 < segs_.size() && f.size() <= 30 && !s.cell) {
+      if (k_ + 1 < segs_.size() && f.size() <= max_split_heading_piece && !s.cell) {
         auto joined = f + " " + fold(segs_[k_ + 1].text.text());
         for (const auto& [phrase, rule] : headings_)
           if (joined == phrase) {
@@ -598,7 +669,9 @@ class outline_builder {
       }
     }
     // a heading or lead-in run into its text: "Performance criteria You must be able to: P1 …"
+    // (longer lines were cut at their headings already: split_long_segments)
     for (const auto* list : {&headings_, &lead_ins_}) {
+      if (retakes_ >= max_retakes) break;
       for (const auto& [phrase, rule] : *list) {
         auto n = phrase_prefix(t, phrase);
         if (n == std::string_view::npos || n >= t.size()) continue;
@@ -608,6 +681,11 @@ class outline_builder {
         if (r >= t.size()) continue;
         auto rest = t.substr(r);
         if (!colon && !runs_into_part(rule, rest)) continue;
+        // "Learning outcome 1: …" is a label of the part that starts with its heading's words, not a heading
+        if (auto whole = grammar::match_item_label(t); whole && !rule->levels.empty())
+          if (std::any_of(rule->levels.front().labels.begin(), rule->levels.front().labels.end(),
+                          [&](const label_pattern& p) { return !p.prefix.empty() && label_fits(p, whole->value); }))
+            continue;
         bool heading = list == &headings_;
         auto head = s.text.slice(0, static_cast<std::uint32_t>(n));
         if (heading)
@@ -619,20 +697,28 @@ class outline_builder {
         tail.blank_before = true;
         tail.furniture_before = false;
         segs_[k_] = std::move(tail);
-        take(segs_[k_]);
+        retake_ = true;
         return true;
       }
     }
     // a heading the profile does not know closes the part: markdown "#", a bold line
     const bool before_anything = title_.empty() && parts_.empty() && sections_.empty();
     if (!before_anything && (s.md_heading > 0 || (s.bold && !s.cell && t.size() <= 120 && !ends_sentence(t))) &&
-        !grammar::match_item_label(t)) {
+        !grammar::match_item_label(t) && !heads_items(k_)) {
       flush_pending();
       close_part();
       open_section(s);
       return true;
     }
     return false;
+  }
+
+  /// Whether segment j is followed by an item of the open part's first level
+  /// (so that a heading there heads a group of its items).
+  bool heads_items(std::size_t j) {
+    if (!part_ || !part_->rule || part_->rule->levels.empty() || j + 1 >= segs_.size()) return false;
+    auto m = grammar::match_item_label(segs_[j + 1].text.text());
+    return m && level_of(*part_->rule, m->value) == 0;
   }
 
   /// Whether text after a heading phrase belongs to that part: a lead-in of
@@ -656,7 +742,12 @@ class outline_builder {
     mark_content(s.line);
     seen_structure_ = true;
     if (part_ && part_->rule == rule) {
-      // the same part again: a lead-in after its heading, or its heading repeated after a page break
+      // the same part again: a lead-in right after its heading is the part's; once items have begun,
+      // a lead-in or heading repeated over each outcome (or after a page break) is the layout's boilerplate
+      if (!part_->items.empty() || !pending_labels_.empty()) {
+        mark_furniture(ctx_, s.line, lead_in.empty() ? "heading" : "lead_in");
+        return;
+      }
       if (!lead_in.empty() && part_->lead_in.empty()) part_->lead_in = lead_in;
       extend_part(s.text);
       return;
@@ -752,6 +843,11 @@ class outline_builder {
     std::string_view t = s.text.text();
     int level = -1;
     auto m = label_here(t, level);
+    if (!m && !open_.empty() && only_refs(t)) {
+      // "K3 K5 S4 B2" on a line of its own: the codes the open duty names, wrapped
+      join_text(*open_.back(), s);
+      return true;
+    }
     if (!m) {
       if (s.bullet) return take_bullet(s);
       // a label of another part ("K1" while reading criteria) opens that part
@@ -800,6 +896,24 @@ class outline_builder {
     push_item(std::move(n), s);
     split_run_together();
     return true;
+  }
+
+  /// Whether `t` is nothing but codes the open item's level may name (its refs).
+  bool only_refs(std::string_view t) {
+    const auto& levels = part_->rule->levels;
+    const auto level = static_cast<std::size_t>(open_.back()->level);
+    if (level >= levels.size() || levels[level].refs.empty()) return false;
+    std::size_t off = 0, count = 0;
+    while (off < t.size()) {
+      auto m = grammar::match_item_label(t.substr(off));
+      if (!m || m->rest == 0) return false;
+      bool fits = false;
+      for (const auto& p : levels[level].refs) fits = fits || label_fits(p, m->value);
+      if (!fits) return false;
+      off += m->rest;
+      ++count;
+    }
+    return count > 0;
   }
 
   static std::size_t label_length(std::string_view t, std::size_t rest) {
@@ -860,49 +974,68 @@ class outline_builder {
   /// "1. First text. 2. Second text." — items run together on one line are
   /// split at the next label of the sequence (after a sentence end).
   void split_run_together() {
-    node& cur = *open_.back();
-    if (cur.label.path.empty()) return;
+    if (open_.back()->label.path.empty()) return;
+    // every split point first, in one pass over the text, then each piece sliced once:
+    // a line holding thousands of items stays linear
+    const clean::rich_text all = open_.back()->text;
+    const std::string_view t = all.text();
+    const char close = open_.back()->label.close;
+    auto label = open_.back()->label;
+    struct cut {
+      std::size_t at, rest;
+      grammar::ast::item_label label;
+    };
+    std::vector<cut> cuts;
+    std::size_t from = 0;
     for (;;) {
-      std::string_view t = cur.text.text();
-      auto next = cur.label;
+      auto next = label;
       next.path.back() += 1;
-      std::string want = next.prefix + (next.prefix.empty() || next.prefix.size() <= 3 ? "" : " ");
-      for (std::size_t i = 0; i < next.path.size(); ++i) {
-        if (i) want.push_back('.');
-        want.append(std::to_string(next.path[i]));
-      }
+      const std::string want = code_of(next);
+      // the expected label at a gap: "P2", "2.", "AC 1.3", "(b)" — compared by code, so spacing does not matter
+      const char first = next.open ? '(' : next.prefix.empty() ? want.front() : next.prefix.front();
       std::size_t at = std::string_view::npos;
-      for (std::size_t from = 0; (from = t.find(want, from)) != std::string_view::npos; ++from) {
-        if (from < 2 || t[from - 1] != ' ') continue;
-        if (next.open && t[from - 1] != '(') continue;
-        auto m = grammar::match_item_label(t.substr(from));
-        if (!m || code_of(m->value) != code_of(next) || m->value.close != cur.label.close) continue;
+      for (std::size_t f = t.find(first, from); f != std::string_view::npos; f = t.find(first, f + 1)) {
+        if (f < 2 || t[f - 1] != ' ') continue;
+        auto m = grammar::match_item_label(t.substr(f));
+        if (!m || code_of(m->value) != want || m->value.close != close) continue;
         // a bare number with no delimiter ("… choose 2 units") splits only after a sentence end
-        if (next.prefix.empty() && !next.close && !ends_sentence(t.substr(0, from - 1))) continue;
-        at = from;
+        if (next.prefix.empty() && !next.close && !ends_sentence(t.substr(from, f - 1 - from))) continue;
+        at = f;
+        cuts.push_back({f, f + m->rest, m->value});
         break;
       }
-      if (at == std::string_view::npos) return;
-      auto m = grammar::match_item_label(t.substr(at));
+      if (at == std::string_view::npos) break;
+      label = cuts.back().label;
+      from = cuts.back().rest;
+    }
+    if (cuts.empty()) return;
+    // one diagnostic for the line: thousands of items on it stay one finding
+    ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span_of(all),
+                std::to_string(cuts.size() + 1) + " items on one line (" + open_.back()->code + "…" +
+                    code_of(cuts.back().label) + "); split at their labels",
+                t.substr(0, 300), t.substr(0, cuts.front().at - 1).substr(0, 300));
+    node& first = *open_.back();
+    const std::string first_code = first.code;
+    first.text = all.slice(0, static_cast<std::uint32_t>(cuts.front().at - 1));
+    const int level = first.level;
+    const auto line = first.last_line;
+    std::string previous = first_code;
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+      const auto& c = cuts[k];
+      std::size_t end = k + 1 < cuts.size() ? cuts[k + 1].at - 1 : t.size();
       node n;
-      n.level = cur.level;
-      n.label = m->value;
-      n.code = code_of(m->value);
-      n.label_begin = cur.text.source_of(static_cast<std::uint32_t>(at));
-      n.label_end = cur.text.source_end_of(static_cast<std::uint32_t>(at + label_length(t.substr(at), m->rest)));
-      n.first_line = n.last_line = cur.last_line;
-      std::size_t rest = at + m->rest;
-      n.text = cur.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
-      ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span_of(cur.text),
-                  "several items on one line; " + n.code + " split from " + cur.code, t,
-                  std::string(t.substr(0, at - 1)));
-      cur.text = cur.text.slice(0, static_cast<std::uint32_t>(at - 1));
-      auto& c = container_of(cur.level);
+      n.level = level;
+      n.label = c.label;
+      n.code = code_of(c.label);
+      n.label_begin = all.source_of(static_cast<std::uint32_t>(c.at));
+      n.label_end = all.source_end_of(static_cast<std::uint32_t>(c.at + label_length(t.substr(c.at), c.rest - c.at)));
+      n.first_line = n.last_line = line;
+      n.text = all.slice(static_cast<std::uint32_t>(c.rest), static_cast<std::uint32_t>(end));
+      previous = n.code;
+      auto& container = container_of(level);
       open_.pop_back();
-      c.push_back(std::move(n));
-      open_.push_back(&c.back());
-      // cur is no longer valid after push_back: continue from the new item
-      return split_run_together();
+      container.push_back(std::move(n));
+      open_.push_back(&container.back());
     }
   }
 
@@ -942,6 +1075,9 @@ class outline_builder {
         }
     }
     if (!owner) return false;
+    // only a part not read yet: "Learning outcome 2 must be assessed…" in the guidance is a sentence
+    for (const auto& p : parts_)
+      if (p.rule == owner) return false;
     flush_pending();
     close_part();
     close_section();
@@ -956,7 +1092,7 @@ class outline_builder {
   /// (activity headings over performance criteria, sub-headings over knowledge).
   bool take_group(segment& s) {
     std::string_view t = s.text.text();
-    if (t.size() > 150 || ends_sentence(t) || !pending_labels_.empty() || !starts_upper(t)) return false;
+    if (t.size() > max_group_heading || ends_sentence(t) || !pending_labels_.empty() || !starts_upper(t)) return false;
     if (!open_.empty() && !ends_sentence(open_.back()->text.text()) && !s.bold && s.md_heading == 0) {
       // after an item with no closing punctuation, only a line set apart by blank lines heads a group
       if (!s.blank_before || s.furniture_before) return false;
@@ -1010,6 +1146,7 @@ class outline_builder {
       return true;
     }
     if (s.cell && ends_sentence(cur.text.text()) && starts_upper(t)) return false;
+    if (s.cell && s.blank_before) return false;  // a table of its own after a blank line continues no item
     join_text(cur, s);
     return true;
   }
@@ -1125,13 +1262,38 @@ class outline_builder {
 
   void take_prose(segment& s) {
     std::string_view t = s.text.text();
-    if (title_.empty() && !seen_structure_ && parts_.empty() && sections_.empty() && fields_found_.size() <= 6 &&
-        t.size() <= 250 && !s.cell && (s.md_heading > 0 || s.bold || k_ == first_content())) {
-      title_ = ctx_.keep(s.text);
-      title_span_ = ctx_.span_of(s.text);
+    const bool before_anything = !seen_structure_ && parts_.empty() && sections_.empty() && !prose_seen_;
+    // a line that is only a document code, above the title ("COSVR712"): the standard's code
+    if (before_anything && printed_code_.empty() && !s.cell) {
+      auto code = grammar::match_document_code(t);
+      if (code && code->rest >= t.size()) {
+        printed_code_ = ctx_.keep(s.text);
+        printed_code_span_ = ctx_.span_of(s.text);
+        mark_content(s.line);
+        return;
+      }
+    }
+    // the title: the first short line of prose before anything else, no sentence; a title wrapped
+    // over two lines goes on on the next line when that starts in lower case
+    if (!title_.empty() && title_line_ + 1 == s.line && k_ == title_segment_ + 1 && !s.blank_before &&
+        !t.empty() && t[0] >= 'a' && t[0] <= 'z' && parts_.empty()) {
+      title_text_.join(s.text);
+      title_ = ctx_.keep(title_text_);
+      title_span_ = ctx_.span_of(title_text_);
       mark_content(s.line);
       return;
     }
+    if (title_.empty() && before_anything && fields_found_.size() <= 6 && t.size() <= max_title && !s.cell &&
+        !ends_sentence(t)) {
+      title_ = ctx_.keep(s.text);
+      title_text_ = s.text;
+      title_span_ = ctx_.span_of(s.text);
+      title_line_ = s.line;
+      title_segment_ = k_;
+      mark_content(s.line);
+      return;
+    }
+    prose_seen_ = true;
     mark_content(s.line);
     if (part_) {
       extend_part(s.text);
@@ -1141,7 +1303,7 @@ class outline_builder {
         append_to_last(part_->blocks, s);
         return;
       }
-      add_block(part_->blocks, s, part_->rule->role);
+      add_block(part_->blocks, s);
       return;
     }
     if (!section_) open_section_plain();
@@ -1150,14 +1312,10 @@ class outline_builder {
       append_to_last(section_->blocks, s);
       return;
     }
-    add_block(section_->blocks, s, "section");
+    add_block(section_->blocks, s);
   }
 
-  std::size_t first_content() {
-    return 0;
-  }
-
-  void add_block(std::vector<block>& blocks, const segment& s, std::string_view) {
+  void add_block(std::vector<block>& blocks, const segment& s) {
     if (s.bullet) {
       if (blocks.empty() || blocks.back().which != block::type::list) {
         block b;
@@ -1244,8 +1402,7 @@ class outline_builder {
 
   // ---- lowering -------------------------------------------------------------------
 
-  outline_item lower_node(node& n, const part_rule& rule, const std::string& parent_id, std::vector<std::string>& ids,
-                     std::size_t group_index) {
+  outline_item lower_node(node& n, const part_rule& rule, const std::string& parent_id, std::size_t group_index) {
     outline_item it;
     const auto level = static_cast<std::size_t>(std::max(0, n.level));
     if (n.group) {
@@ -1257,39 +1414,64 @@ class outline_builder {
     }
     std::string stem = it.code;
     for (auto& c : stem) c = lower(c);
-    it.id = unique_id(parent_id + "/" + slug(stem), ids, n);
+    it.id = unique_id(parent_id + "/" + slug(stem), n);
     it.label = n.label_end > n.label_begin ? ctx_.src.substr(n.label_begin, n.label_end - n.label_begin) : std::string_view{};
     it.text = n.text.empty() ? std::string_view{} : ctx_.keep(n.text);
     it.incomplete = n.incomplete;
     it.label_inferred = n.inferred;
     auto end = n.text.empty() ? n.label_end : std::max(n.label_end, n.text.source_end());
     it.span = ctx_.span(n.label_begin, end);
-    if (!n.group && level < rule.levels.size() && !rule.levels[level].refs.empty()) it.refs = refs_in(it.text, rule.levels[level]);
+    if (!n.group && level < rule.levels.size() && !rule.levels[level].refs.empty()) {
+      it.refs = refs_in(it.text, rule.levels[level]);
+      // "Receive goods against the delivery note. K1 K2 S1 B1": the codes after the statement
+      // are what it names, not its words
+      if (auto cut = trailing_refs(it.text, rule.levels[level]); cut > 0)
+        it.text = ctx_.keep(n.text.slice(0, static_cast<std::uint32_t>(cut)));
+    }
     std::size_t g = 0;
     // children of a group keep the part's id as their stem: moving an item between groups keeps its id
     const std::string& child_parent = n.group ? parent_id : it.id;
     for (auto& c : n.children) {
-      auto child = lower_node(c, rule, child_parent, ids, c.group ? ++g : 0);
+      auto child = lower_node(c, rule, child_parent, c.group ? ++g : 0);
       it.span = merge(it.span, child.span);
       it.children.push_back(std::move(child));
     }
     return it;
   }
 
-  std::string unique_id(std::string id, std::vector<std::string>& ids, const node& n) {
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
-      ids.push_back(id);
-      return id;
+  /// The id, or "-2", "-3"… after it when a label repeats within its part (a diagnostic says so).
+  std::string unique_id(const std::string& id, const node& n) {
+    auto got = ctx_.ids.claim(id);
+    if (got != id)
+      ctx_.report(diag::numbering, severity::warning, ctx_.span(n.label_begin, std::max(n.label_end, n.label_begin + 1)),
+                  "label " + n.code + " repeats within its part; the later item's id is " + got, n.code);
+    return got;
+  }
+
+  /// Where a run of codes at the end of `t`, after a sentence end, begins
+  /// (its preceding space trimmed off); 0 when there is none.
+  std::size_t trailing_refs(std::string_view t, const item_level& level) {
+    std::size_t start = std::string_view::npos;
+    std::size_t i = 0;
+    while (i < t.size()) {
+      std::size_t w = t.find(' ', i);
+      if (w == std::string_view::npos) w = t.size();
+      auto word = t.substr(i, w - i);
+      while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+      auto m = grammar::match_item_label(word);
+      bool code = m && m->rest >= word.size() &&
+                  std::any_of(level.refs.begin(), level.refs.end(), [&](const label_pattern& p) { return label_fits(p, m->value); });
+      if (code) {
+        if (start == std::string_view::npos) start = i;
+      } else {
+        start = std::string_view::npos;
+      }
+      i = w + 1;
     }
-    std::string base = id;
-    for (int i = 2;; ++i) {
-      id = base + "-" + std::to_string(i);
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) break;
-    }
-    ids.push_back(id);
-    ctx_.report(diag::numbering, severity::warning, ctx_.span(n.label_begin, std::max(n.label_end, n.label_begin + 1)),
-                "label " + n.code + " repeats within its part; the later item's id is " + id, n.code);
-    return id;
+    if (start == std::string_view::npos || start == 0) return 0;
+    std::size_t cut = start;
+    while (cut > 0 && t[cut - 1] == ' ') --cut;
+    return ends_sentence(t.substr(0, cut)) ? cut : 0;
   }
 
   std::vector<std::string> refs_in(std::string_view t, const item_level& level) {
@@ -1322,17 +1504,18 @@ class outline_builder {
       if (f.rule->name == prof_.title_field && !v.value.empty()) st.title = v.value;
     }
     if (st.title.empty()) st.title = title_;
+    if (st.code.empty()) st.code = printed_code_;
     st.id = st.code.empty() ? std::string("standard") : unit_id(st.code);
     for (auto& c : st.id)
       if (c == '/') c = '-';
-    std::vector<std::string> ids;
-    for (auto& f : st.fields) f.id = unique_id_plain(st.id + "/field/" + std::string(f.name), ids);
+    st.id = ctx_.ids.claim(st.id);
+    for (auto& f : st.fields) f.id = ctx_.ids.claim(st.id + "/field/" + std::string(f.name));
     for (auto& pb : parts_) {
       part p;
       p.role = pb.rule->role;
       p.heading = pb.heading;
       p.lead_in = pb.lead_in;
-      p.id = unique_id_plain(st.id + "/" + slug(p.role), ids);
+      p.id = ctx_.ids.claim(st.id + "/" + slug(p.role));
       p.span = pb.begin < pb.end ? ctx_.span(pb.begin, pb.end) : source_span{};
       p.blocks = std::move(pb.blocks);
       for (std::size_t i = 0; i < p.blocks.size(); ++i) {
@@ -1347,7 +1530,7 @@ class outline_builder {
       }
       std::size_t g = 0;
       for (auto& n : pb.items) {
-        auto it = lower_node(n, *pb.rule, p.id, ids, n.group ? ++g : 0);
+        auto it = lower_node(n, *pb.rule, p.id, n.group ? ++g : 0);
         p.span = merge(p.span, it.span);
         p.items.push_back(std::move(it));
       }
@@ -1368,19 +1551,13 @@ class outline_builder {
       }
       st.sections.push_back(std::move(s));
     }
-    st.span = title_span_;
+    st.span = merge(title_span_, printed_code_span_);
     for (auto& f : st.fields) st.span = merge(st.span, f.span);
     for (auto& p : st.parts) st.span = merge(st.span, p.span);
     for (auto& s : st.sections) st.span = merge(st.span, s.span);
     return st;
   }
 
-  static std::string unique_id_plain(std::string id, std::vector<std::string>& ids) {
-    std::string base = id;
-    for (int i = 2; std::find(ids.begin(), ids.end(), id) != ids.end(); ++i) id = base + "-" + std::to_string(i);
-    ids.push_back(id);
-    return id;
-  }
 };
 
 }  // namespace

@@ -409,9 +409,11 @@ class unit_recogniser {
     return std::nullopt;
   }
 
-  void element_line(std::uint32_t l, const grammar::prefix_match<grammar::ast::element_code>& m, std::uint32_t b,
+  void element_line(std::uint32_t l, grammar::prefix_match<grammar::ast::element_code> m, std::uint32_t b,
                     std::uint32_t e) {
-    // several elements run together on one line: each up to the next code of the sequence
+    // several elements run together on one line: each up to the next code of the sequence (a loop,
+    // not a call per element: a hostile line of thousands stays flat)
+    for (;;) {
     const auto title_begin = b + static_cast<std::uint32_t>(m.rest);
     const auto next = next_element_code(m.value, title_begin, e);
     const std::uint32_t title_end = next ? next->before : e;
@@ -427,7 +429,7 @@ class unit_recogniser {
       ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span(b, e),
                   "several elements on one line; " + nm->value.local_code + "." + nm->value.number + " split from " +
                       code,
-                  ctx_.src.substr(b, e - b), ctx_.src.substr(b, title_end - b));
+                  ctx_.src.substr(b, std::min<std::uint32_t>(e - b, 300)), ctx_.src.substr(b, title_end - b));
     }
     if (part_ == part::elements_list) {
       el.listed_title = title;
@@ -442,9 +444,9 @@ class unit_recogniser {
       el.title = title;
       expect_element_title_ = title.empty();
     }
-    if (next) {
-      auto nm = grammar::match_element_code(ctx_.src.substr(next->at, e - next->at));
-      element_line(l, *nm, next->at, e);
+    if (!next) return;
+    m = *grammar::match_element_code(ctx_.src.substr(next->at, e - next->at));
+    b = next->at;
     }
   }
 
@@ -713,20 +715,28 @@ class unit_recogniser {
   /// gives a table): paired by count and sentence shape, each text opening a
   /// sentence and as many texts as numbers before the table ends. False, and
   /// nothing paired, when the lines that follow do not have that shape.
+  std::uint32_t unpaired_until_ = 0;  // lines before it: a run of numbers already tried
+
   bool pair_detached_numbers(std::uint32_t l, const element_builder& el) {
+    // a run of numbers that could not be paired is not scanned again from each of its lines
+    if (l < unpaired_until_) return false;
     const std::uint32_t count = ctx_.lines.count();
     std::vector<std::pair<std::uint32_t, unsigned>> numbers;  // line, number
     std::uint32_t k = l;
+    auto unpaired = [&] {
+      unpaired_until_ = k;
+      return false;
+    };
     for (; k < count; ++k) {
       if (ctx_.use[k] == line_use::blank) continue;
-      if (ctx_.use[k] == line_use::furniture) return false;
+      if (ctx_.use[k] == line_use::furniture) return unpaired();
       auto [b, e] = bounds(k);
       auto n = lone_number(first_cell(b, e));
       if (!n) break;
-      if (!numbers.empty() && *n != numbers.back().second + 1) return false;
+      if (!numbers.empty() && *n != numbers.back().second + 1) return unpaired();
       numbers.emplace_back(k, *n);
     }
-    if (numbers.size() < 2) return false;
+    if (numbers.size() < 2) return unpaired();
     // the texts: lines that open a sentence and are no other row of the table
     auto text_row = [&](std::uint32_t row) {
       auto [b, e] = bounds(row);
@@ -743,7 +753,7 @@ class unit_recogniser {
       if (ctx_.use[k] == line_use::furniture || !text_row(k)) break;
       texts.push_back(k);
     }
-    if (texts.size() != numbers.size()) return false;
+    if (texts.size() != numbers.size()) return unpaired();
     std::string repaired;
     for (std::size_t i = 0; i < numbers.size(); ++i) {
       detached_number_lines_.insert(numbers[i].first);
@@ -889,11 +899,17 @@ class unit_recogniser {
 
   std::string resolve(std::string_view term) {
     std::string s = slug(term);
-    const std::string candidates[] = {s, s + "s", s.size() > 1 && s.back() == 's' ? s.substr(0, s.size() - 1) : s,
-                                      s + "ship"};
+    const std::string candidates[] = {s, s + "s", s.size() > 1 && s.back() == 's' ? s.substr(0, s.size() - 1) : s};
     for (const auto& c : candidates)
       if (auto it = glossary_index_.find(c); it != glossary_index_.end()) return it->second;
-    return {};
+    // a word the glossary defines in a longer form ("citizen" for "Citizenship"): the one entry
+    // that begins with it, when the word is long enough to say so
+    if (s.size() < 5) return {};
+    auto it = glossary_index_.lower_bound(s);
+    if (it == glossary_index_.end() || it->first.compare(0, s.size(), s) != 0) return {};
+    auto next = std::next(it);
+    if (next != glossary_index_.end() && next->first.compare(0, s.size(), s) == 0) return {};  // ambiguous
+    return it->second;
   }
 
   std::vector<term_reference> references(const rich_text& t, const std::string& owner) {
