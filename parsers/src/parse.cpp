@@ -15,7 +15,7 @@ namespace {
 /// layouts (a unit specification has a unit header and either elements or a
 /// criteria table; a criteria framework has sub-topic codes), then the
 /// profiles by score, then the qualification layouts.
-detection detect_kind(const parse_context& ctx, const profile_set& profiles) {
+detection detect_kind(const parse_context& ctx, const profile_set& profiles, bool all_scores) {
   detection d;
   if (const auto* table = detect_table_structure(ctx, profiles)) {
     d.kind = to_string(document_kind::qualification_structure);
@@ -32,12 +32,16 @@ detection detect_kind(const parse_context& ctx, const profile_set& profiles) {
     else if (!structure && (grammar::match_element_code(line) || grammar::match_criteria_header(line)))
       structure = l + 1;
   }
-  for (const auto& p : profiles.profiles) {
-    auto c = score_profile(ctx, p);
-    c.threshold = p.threshold;
-    d.candidates.push_back(std::move(c));
-  }
-  std::stable_sort(d.candidates.begin(), d.candidates.end(), [](auto& a, auto& b) { return a.score > b.score; });
+  auto score_all = [&] {
+    for (const auto& p : profiles.profiles) {
+      auto c = score_profile(ctx, p);
+      c.threshold = p.threshold;
+      d.candidates.push_back(std::move(c));
+    }
+    std::stable_sort(d.candidates.begin(), d.candidates.end(), [](auto& a, auto& b) { return a.score > b.score; });
+  };
+  // the profiles are scored only when their scores are asked for or needed to decide
+  if (all_scores) score_all();
   if (header && structure) {
     d.kind = to_string(document_kind::unit_specification);
     d.evidence = {{header, "unit header (code, local code, title)", 0}, {structure, "element code or criteria table", 0}};
@@ -48,6 +52,15 @@ detection detect_kind(const parse_context& ctx, const profile_set& profiles) {
     d.evidence = {{0, "sub-topic codes and requirement labels", 0}};
     return d;
   }
+  // the qualification layouts are strict (a unit list, a unit table, credit rules): tried before the
+  // profiles are scored, which is most of detection's cost on a short document
+  auto q = detect_qualification_kind(ctx);
+  if (q != document_kind::unknown) {
+    d.kind = to_string(q);
+    d.evidence = {{0, "qualification layout", 0}};
+    return d;
+  }
+  if (!all_scores) score_all();
   if (!d.candidates.empty() && d.candidates.front().score >= d.candidates.front().threshold) {
     auto& best = d.candidates.front();
     d.kind = best.kind;
@@ -57,9 +70,7 @@ detection detect_kind(const parse_context& ctx, const profile_set& profiles) {
     d.evidence = best.evidence;
     return d;
   }
-  auto q = detect_qualification_kind(ctx);
-  d.kind = to_string(q);
-  if (q != document_kind::unknown) d.evidence = {{0, "qualification layout", 0}};
+  d.kind = to_string(document_kind::unknown);
   return d;
 }
 
@@ -198,7 +209,7 @@ parse_result parse(std::string text, const parse_options& options) {
         ctx.report(diag::forced_kind_not_found, severity::error, {},
                    "no profile or document kind is named \"" + options.profile + "\": the document was not read");
     } else {
-      auto d = detect_kind(ctx, profiles);
+      auto d = detect_kind(ctx, profiles, false);
       if (d.kind == to_string(document_kind::qualification_structure)) doc.type = document_kind::qualification_structure;
       else if (!d.profile.empty()) family = profiles.find(d.profile);
       else doc.type = document_kind_from_string(d.kind).value_or(document_kind::unknown);
@@ -264,7 +275,7 @@ detection detect(std::string text, const parse_options& options) {
   text_store store(std::move(text));
   parse_context ctx(store, diags);
   mark_page_furniture(ctx);
-  return detect_kind(ctx, options.profiles ? *options.profiles : builtin_profiles());
+  return detect_kind(ctx, options.profiles ? *options.profiles : builtin_profiles(), true);
 }
 
 parse_result parse(const loaded_text& loaded, const parse_options& options) {

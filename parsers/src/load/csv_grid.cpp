@@ -78,24 +78,30 @@ std::optional<char> sniff_delimiter(std::string_view src, unsigned rows) {
   std::size_t best_cells = 1;
   for (char d : std::array{',', ';', '\t'}) {
     std::vector<std::size_t> counts;
-    std::size_t cells = 1;
-    bool quoted = false, content = false;
-    for (std::size_t i = 0; i < src.size() && counts.size() < rows; ++i) {
+    std::size_t cells = 1, quote_start = 0;
+    bool quoted = false, content = false, give_up = false;
+    // a quoted cell longer than this is a stray quote in prose, not CSV: stop looking (text documents
+    // are sniffed too, and a quote early in one must not make the sniffer read it to its end)
+    constexpr std::size_t max_quoted = 4096;
+    for (std::size_t i = 0; i < src.size() && counts.size() < rows && !give_up; ++i) {
       char c = src[i];
-      if (c == '"') quoted = !quoted;
+      if (c == '"') quoted = !quoted, quote_start = i;
       if (quoted) {
         content = true;
+        give_up = i - quote_start > max_quoted;
         continue;
       }
       if (c == d) ++cells, content = true;
       else if (is_break(c)) {
         if (content) counts.push_back(cells);
+        if (content && counts.size() == 1 && cells == 1) give_up = true;  // a first row of one cell: no grid
         cells = 1;
         content = false;
       } else {
         content = true;
       }
     }
+    if (give_up) continue;
     if (content && counts.size() < rows && !quoted) counts.push_back(cells);
     if (counts.size() < 2) continue;
     bool same = true;

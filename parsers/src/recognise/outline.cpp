@@ -280,6 +280,7 @@ class outline_builder {
   // split copies the rest of the line: a hostile line of headings stays linear)
   static constexpr std::size_t max_retakes = 16;
   std::vector<bool> footer_line_;
+  std::string_view footer_code_;  // the code the running footers print
 
   std::vector<part_build> parts_;
   part_build* part_ = nullptr;
@@ -367,10 +368,20 @@ class outline_builder {
         continue;
       }
       if (raw.size() >= 2 && raw.front() == '|') {
-        // a markdown or flattened table row: its cells, in order; "|---|" rules are furniture
+        // a markdown or flattened table row: its cells, in order; "|---|" rules are furniture,
+        // and so is the row of column names right above one
         if (raw.find_first_not_of("|-:= \t") == std::string_view::npos) {
           mark_furniture(ctx_, l, "table_rule");
           continue;
+        }
+        if (l + 1 < ctx_.lines.count()) {
+          auto [nb, ne] = trimmed(ctx_, l + 1);
+          auto next = ctx_.src.substr(nb, ne - nb);
+          if (next.size() >= 3 && next.front() == '|' && next.find_first_not_of("|-:= \t") == std::string_view::npos &&
+              next.find('-') != std::string_view::npos) {
+            mark_furniture(ctx_, l, "table_header");
+            continue;
+          }
         }
         std::uint32_t cb = b + 1;
         for (std::uint32_t i = b + 1; i <= e; ++i) {
@@ -501,6 +512,8 @@ class outline_builder {
     for (std::size_t i = 0; i < segs_.size(); ++i) {
       if (key[i].empty() || seen[key[i]] < 2) continue;
       footer_line_[i] = true;
+      if (footer_code_.empty())
+        if (auto code = grammar::match_document_code(segs_[i].text.text())) footer_code_ = ctx_.keep(code->value);
       // the page number on a line of its own, right after or before the footer
       for (std::size_t j : {i + 1, i - 1})
         if (j < segs_.size() && is_page_number(segs_[j].text.text())) footer_line_[j] = true;
@@ -843,9 +856,15 @@ class outline_builder {
     std::string_view t = s.text.text();
     int level = -1;
     auto m = label_here(t, level);
-    if (!m && !open_.empty() && only_refs(t)) {
-      // "K3 K5 S4 B2" on a line of its own: the codes the open duty names, wrapped
-      join_text(*open_.back(), s);
+    if (!m && (!pending_labels_.empty() || !open_.empty()) &&
+        only_refs(t, pending_labels_.empty() ? open_.back()->level : pending_labels_.back().level)) {
+      // "K3 K5 S4 B2" on a line or in a cell of its own: the codes the duty names
+      if (!pending_labels_.empty()) {
+        pending_texts_.push_back(k_);
+        mark_content(s.line);
+      } else {
+        join_text(*open_.back(), s);
+      }
       return true;
     }
     if (!m) {
@@ -899,19 +918,24 @@ class outline_builder {
   }
 
   /// Whether `t` is nothing but codes the open item's level may name (its refs).
-  bool only_refs(std::string_view t) {
+  bool only_refs(std::string_view t, int item_level) {
     const auto& levels = part_->rule->levels;
-    const auto level = static_cast<std::size_t>(open_.back()->level);
+    const auto level = static_cast<std::size_t>(std::max(0, item_level));
     if (level >= levels.size() || levels[level].refs.empty()) return false;
     std::size_t off = 0, count = 0;
     while (off < t.size()) {
-      auto m = grammar::match_item_label(t.substr(off));
-      if (!m || m->rest == 0) return false;
+      // codes apart by spaces or commas: "K1 K2 S3", "K1, K2, S3"
+      std::size_t end = off;
+      while (end < t.size() && t[end] != ' ' && t[end] != ',') ++end;
+      auto word = t.substr(off, end - off);
+      auto m = grammar::match_item_label(word);
+      if (!m || m->rest < word.size()) return false;
       bool fits = false;
       for (const auto& p : levels[level].refs) fits = fits || label_fits(p, m->value);
       if (!fits) return false;
-      off += m->rest;
       ++count;
+      off = end;
+      while (off < t.size() && (t[off] == ' ' || t[off] == ',')) ++off;
     }
     return count > 0;
   }
@@ -1124,8 +1148,8 @@ class outline_builder {
     if (open_.empty()) return false;
     node& cur = *open_.back();
     // an item that lost its label: between two labelled items whose numbers leave room for it
-    if (!cur.label.path.empty() && ends_sentence(cur.text.text()) && starts_upper(t) && s.blank_before &&
-        next_label_skips_one(cur)) {
+    if (!cur.label.path.empty() && (ends_sentence(cur.text.text()) || ends_sentence(t)) && starts_upper(t) &&
+        s.blank_before && next_label_skips_one(cur)) {
       node n;
       n.level = cur.level;
       n.label = cur.label;
@@ -1476,11 +1500,18 @@ class outline_builder {
 
   std::vector<std::string> refs_in(std::string_view t, const item_level& level) {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      if (i > 0 && t[i - 1] != ' ' && t[i - 1] != ',' && t[i - 1] != '(' && t[i - 1] != '/') continue;
-      if (!is_upper(t[i])) continue;
-      auto m = grammar::match_item_label(t.substr(i));
-      if (!m || m->value.prefix.empty()) continue;
+    // each word of the text (up to a space or punctuation) that is wholly a code the level may name
+    auto stop = [](char c) { return c == ' ' || c == ',' || c == ';' || c == '(' || c == ')' || c == '/'; };
+    for (std::size_t i = 0; i < t.size();) {
+      while (i < t.size() && stop(t[i])) ++i;
+      std::size_t end = i;
+      while (end < t.size() && !stop(t[end])) ++end;
+      auto word = t.substr(i, end - i);
+      while (!word.empty() && (word.back() == '.' || word.back() == ':')) word.remove_suffix(1);
+      i = end;
+      if (word.empty() || !is_upper(word[0])) continue;
+      auto m = grammar::match_item_label(word);
+      if (!m || m->value.prefix.empty() || m->rest < word.size()) continue;
       for (const auto& p : level.refs)
         if (label_fits(p, m->value)) {
           auto c = code_of(m->value);
@@ -1489,6 +1520,7 @@ class outline_builder {
     }
     return out;
   }
+
 
   standard lower_all() {
     standard st;
@@ -1505,6 +1537,7 @@ class outline_builder {
     }
     if (st.title.empty()) st.title = title_;
     if (st.code.empty()) st.code = printed_code_;
+    if (st.code.empty()) st.code = footer_code_;  // printed only in the running footers
     st.id = st.code.empty() ? std::string("standard") : unit_id(st.code);
     for (auto& c : st.id)
       if (c == '/') c = '-';
@@ -1584,14 +1617,38 @@ detection score_profile(const parse_context& ctx, const profile& p) {
   d.kind = p.document_kind;
   d.profile = p.name;
   std::vector<bool> part_seen(p.parts.size()), field_seen(p.fields.size());
-  std::vector<std::pair<std::string, std::size_t>> headings, lead_ins;
+  // the vocabulary by its first letter: a line is compared only with the phrases that could open it
+  struct phrase {
+    std::string folded;
+    std::size_t index;  // part or field
+    enum { heading, lead_in, field } what;
+    const std::string* written;
+  };
+  std::array<std::vector<phrase>, 27> by_letter;
+  auto bucket = [](char c) -> std::size_t {
+    c = lower(c);
+    return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26;
+  };
   for (std::size_t i = 0; i < p.parts.size(); ++i) {
-    for (const auto& h : p.parts[i].headings) headings.emplace_back(fold(h), i);
-    for (const auto& h : p.parts[i].lead_ins) lead_ins.emplace_back(fold(h), i);
+    for (const auto& h : p.parts[i].headings) {
+      auto f = fold(h);
+      by_letter[bucket(f.empty() ? ' ' : f[0])].push_back({f, i, phrase::heading, &h});
+    }
+    for (const auto& h : p.parts[i].lead_ins) {
+      auto f = fold(h);
+      by_letter[bucket(f.empty() ? ' ' : f[0])].push_back({f, i, phrase::lead_in, &h});
+    }
   }
+  for (std::size_t i = 0; i < p.fields.size(); ++i)
+    for (const auto& label : p.fields[i].labels)
+      by_letter[bucket(label.empty() ? ' ' : label[0])].push_back({label, i, phrase::field, &label});
   auto add = [&](std::uint32_t line, std::string what, int weight) {
     d.score += weight;
     d.evidence.push_back({line + 1, std::move(what), weight});
+  };
+  auto field_ends = [](std::string_view line, std::size_t k) {
+    while (k < line.size() && (line[k] == ' ' || line[k] == '*')) ++k;
+    return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
   };
   const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
   for (std::uint32_t l = 0; l < n; ++l) {
@@ -1600,40 +1657,51 @@ detection score_profile(const parse_context& ctx, const profile& p) {
     // markdown and bullet marks off
     while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
       line.remove_prefix(1);
-    const bool whole_document = line.size() > 2000;
-    std::string f = fold(line.substr(0, 200));
-    for (auto& [phrase, i] : headings) {
-      if (part_seen[i]) continue;
-      bool hit = same_phrase(f, phrase) || (phrase.size() >= 10 && phrase_prefix(line, phrase) != std::string_view::npos) ||
-                 (whole_document && find_ci(line, phrase) != std::string_view::npos);
-      if (hit) part_seen[i] = true, add(l, "heading \"" + p.parts[i].headings.front() + "\"", p.parts[i].weight);
-    }
-    for (auto& [phrase, i] : lead_ins) {
-      if (part_seen[i]) continue;
-      if (phrase_prefix(line, phrase) != std::string_view::npos ||
-          (whole_document && find_ci(line, phrase) != std::string_view::npos))
-        part_seen[i] = true, add(l, "lead-in \"" + p.parts[i].lead_ins.front() + "\"", p.parts[i].weight);
-    }
-    for (std::size_t i = 0; i < p.fields.size(); ++i) {
-      if (field_seen[i]) continue;
-      for (const auto& label : p.fields[i].labels) {
-        auto k = phrase_prefix(line, label);
-        bool hit = false;
-        if (k != std::string_view::npos) {
-          while (k < line.size() && (line[k] == ' ' || line[k] == '*')) ++k;
-          hit = k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
-        } else if (whole_document) {
-          auto at = find_ci(line, std::string(label) + ":");
-          hit = at != std::string_view::npos;
+    if (line.empty()) continue;
+    if (line.size() > 2000) {
+      // a whole document on one line: every phrase anywhere in it
+      for (const auto& list : by_letter)
+        for (const auto& ph : list) {
+          bool fresh = ph.what == phrase::field ? !field_seen[ph.index] : !part_seen[ph.index];
+          if (!fresh) continue;
+          auto at = ph.what == phrase::field ? find_ci(line, *ph.written + ":") : find_ci(line, ph.folded);
+          if (at == std::string_view::npos) continue;
+          if (ph.what == phrase::field) field_seen[ph.index] = true, add(l, "field \"" + *ph.written + "\"", p.fields[ph.index].weight);
+          else part_seen[ph.index] = true, add(l, (ph.what == phrase::heading ? "heading \"" : "lead-in \"") + *ph.written + "\"", p.parts[ph.index].weight);
         }
-        if (hit) {
-          field_seen[i] = true;
-          add(l, "field \"" + label + "\"", p.fields[i].weight);
-          break;
+      continue;
+    }
+    const auto& candidates = by_letter[bucket(line[0])];
+    if (candidates.empty()) continue;
+    std::string f;  // folded only when a heading could match the whole line
+    for (const auto& ph : candidates) {
+      if (ph.what == phrase::field) {
+        if (field_seen[ph.index]) continue;
+        auto k = phrase_prefix(line, ph.folded);
+        if (k != std::string_view::npos && field_ends(line, k))
+          field_seen[ph.index] = true, add(l, "field \"" + *ph.written + "\"", p.fields[ph.index].weight);
+        continue;
+      }
+      if (part_seen[ph.index]) continue;
+      bool hit = false;
+      if (ph.what == phrase::heading) {
+        if (line.size() <= ph.folded.size() + 8) {
+          if (f.empty()) f = fold(line);
+          hit = same_phrase(f, ph.folded);
         }
+        hit = hit || (ph.folded.size() >= 10 && phrase_prefix(line, ph.folded) != std::string_view::npos);
+      } else {
+        hit = phrase_prefix(line, ph.folded) != std::string_view::npos;
+      }
+      if (hit) {
+        part_seen[ph.index] = true;
+        add(l, (ph.what == phrase::heading ? "heading \"" : "lead-in \"") + *ph.written + "\"",
+            p.parts[ph.index].weight);
       }
     }
   }
+  // the evidence in line order, as a reader checks it
+  std::stable_sort(d.evidence.begin(), d.evidence.end(), [](auto& a, auto& b) { return a.line < b.line; });
   return d;
 }
 
