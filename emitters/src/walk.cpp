@@ -577,6 +577,19 @@ void write(tree_writer& w, const standard& s) {
   w.end_node();
 }
 
+/// A document's name, kind and line coverage: in its own catalogue and as a
+/// source_document of a merged one.
+void write_source(tree_writer& w, std::string_view name, document_kind type, std::string_view kind_name,
+                  const coverage& lines) {
+  w.field("source", name);
+  w.field("document_kind", kind_name.empty() ? to_string(type) : kind_name);
+  w.field("lines", static_cast<int64_t>(lines.lines));
+  w.field("blank_lines", static_cast<int64_t>(lines.blank));
+  w.field("content_lines", static_cast<int64_t>(lines.content));
+  w.field("furniture_lines", static_cast<int64_t>(lines.furniture));
+  w.field("unclassified_lines", static_cast<int64_t>(lines.unclassified));
+}
+
 void write(tree_writer& w, const diagnostic& d, std::size_t ordinal) {
   w.begin_node("diagnostic", "diagnostic/" + std::to_string(ordinal), d.span);
   w.field("code", d.code);
@@ -593,13 +606,7 @@ void write(tree_writer& w, const diagnostic& d, std::size_t ordinal) {
 void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_writer& w) {
   w.begin_node(doc.kind, doc.id, doc.span);
   w.field("catalogue_version", catalogue_version);
-  w.field("source", doc.source_name);
-  w.field("document_kind", doc.kind_name.empty() ? to_string(doc.type) : std::string_view(doc.kind_name));
-  w.field("lines", static_cast<int64_t>(doc.lines.lines));
-  w.field("blank_lines", static_cast<int64_t>(doc.lines.blank));
-  w.field("content_lines", static_cast<int64_t>(doc.lines.content));
-  w.field("furniture_lines", static_cast<int64_t>(doc.lines.furniture));
-  w.field("unclassified_lines", static_cast<int64_t>(doc.lines.unclassified));
+  write_source(w, doc.source_name, doc.type, doc.kind_name, doc.lines);
   {
     children_scope c{w};
     for (const auto& st : doc.standards) c.need(), write(w, st);
@@ -623,13 +630,7 @@ void walk(const catalogue& cat, tree_writer& w) {
     for (const auto& d : cat.documents) {
       c.need();
       w.begin_node(d.kind, d.id, d.span);
-      w.field("source", d.name);
-      w.field("document_kind", d.kind_name.empty() ? to_string(d.type) : std::string_view(d.kind_name));
-      w.field("lines", static_cast<int64_t>(d.lines.lines));
-      w.field("blank_lines", static_cast<int64_t>(d.lines.blank));
-      w.field("content_lines", static_cast<int64_t>(d.lines.content));
-      w.field("furniture_lines", static_cast<int64_t>(d.lines.furniture));
-      w.field("unclassified_lines", static_cast<int64_t>(d.lines.unclassified));
+      write_source(w, d.name, d.type, d.kind_name, d.lines);
       w.end_node();
     }
     for (const auto& st : cat.standards) c.need(), write(w, st);

@@ -562,8 +562,11 @@ class outline_builder {
     bool site = false;
     if (!s.cell && t.size() < max_furniture_line)
       for (const auto* list : {&prof_.furniture, &shared_furniture_})
-        for (const auto& f : *list)
+        for (const auto& f : *list) {
+          // a pattern that opens with a letter must open the line with it: most lines fail here
+          if (!f.empty() && f[0] != '*' && f[0] != '#' && (t.empty() || lower(t[0]) != lower(f[0]))) continue;
           if (furniture_match(t, f)) site = true;
+        }
     if (site || footer_line_[k_]) {
       // a piece of a longer line is dropped from the content; the line itself holds other content
       if (!s.piece) mark_furniture(ctx_, s.line, site ? "site" : "running_footer");
@@ -1522,6 +1525,23 @@ class outline_builder {
   }
 
 
+  /// Ids for a part's or section's paragraphs and lists ("…/p1", "…/list2/1");
+  /// the span they cover.
+  static source_span number_blocks(std::vector<block>& blocks, const std::string& stem) {
+    source_span covered;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      auto& b = blocks[i];
+      if (b.which == block::type::paragraph) {
+        b.para.id = stem + "/p" + std::to_string(i + 1);
+      } else {
+        b.items.id = stem + "/list" + std::to_string(i + 1);
+        for (std::size_t j = 0; j < b.items.items.size(); ++j) b.items.items[j].id = b.items.id + "/" + std::to_string(j + 1);
+      }
+      covered = merge(covered, b.span());
+    }
+    return covered;
+  }
+
   standard lower_all() {
     standard st;
     st.family = prof_.name;
@@ -1551,16 +1571,7 @@ class outline_builder {
       p.id = ctx_.ids.claim(st.id + "/" + slug(p.role));
       p.span = pb.begin < pb.end ? ctx_.span(pb.begin, pb.end) : source_span{};
       p.blocks = std::move(pb.blocks);
-      for (std::size_t i = 0; i < p.blocks.size(); ++i) {
-        auto& b = p.blocks[i];
-        if (b.which == block::type::paragraph) b.para.id = p.id + "/p" + std::to_string(i + 1);
-        else {
-          b.items.id = p.id + "/list" + std::to_string(i + 1);
-          for (std::size_t j = 0; j < b.items.items.size(); ++j)
-            b.items.items[j].id = b.items.id + "/" + std::to_string(j + 1);
-        }
-        p.span = merge(p.span, b.span());
-      }
+      p.span = merge(p.span, number_blocks(p.blocks, p.id));
       std::size_t g = 0;
       for (auto& n : pb.items) {
         auto it = lower_node(n, *pb.rule, p.id, n.group ? ++g : 0);
@@ -1572,16 +1583,7 @@ class outline_builder {
     std::size_t si = 0;
     for (auto& s : sections_) {
       s.id = st.id + "/section-" + std::to_string(++si);
-      for (std::size_t i = 0; i < s.blocks.size(); ++i) {
-        auto& b = s.blocks[i];
-        if (b.which == block::type::paragraph) b.para.id = s.id + "/p" + std::to_string(i + 1);
-        else {
-          b.items.id = s.id + "/list" + std::to_string(i + 1);
-          for (std::size_t j = 0; j < b.items.items.size(); ++j)
-            b.items.items[j].id = b.items.id + "/" + std::to_string(j + 1);
-        }
-        s.span = merge(s.span, b.span());
-      }
+      s.span = merge(s.span, number_blocks(s.blocks, s.id));
       st.sections.push_back(std::move(s));
     }
     st.span = merge(title_span_, printed_code_span_);
