@@ -64,6 +64,10 @@ struct profile {
   std::vector<part_rule> parts;
   /// Whole lines that are a hosting site's furniture ("Download", "Page # of #").
   std::vector<std::string> furniture;
+  /// A label printed before the title ("Unit 12: Title"): its number fills
+  /// title_label_field and the title is what follows.
+  std::vector<label_pattern> title_labels;
+  std::string title_label_field;
   /// Tables (a profile with columns describes a grid, not a text layout):
   /// each column's field name and the header texts that name it,
   /// {"title", {"Unit Title"}}; read in the order given.

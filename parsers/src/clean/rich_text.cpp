@@ -207,7 +207,7 @@ std::uint32_t read_entity(std::string_view s, std::string& out) {
 /// Bytes that may start markup, whitespace or a no-break space.
 constexpr auto special_byte = [] {
   std::array<bool, 256> t{};
-  for (unsigned char c : {' ', '\t', '<', '&', '*', '[', ']', '\xC2'}) t[c] = true;
+  for (unsigned char c : {' ', '\t', '<', '&', '*', '_', '[', ']', '\xC2'}) t[c] = true;
   return t;
 }();
 
@@ -371,6 +371,26 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
         if (run >= 2) opening ? current.content.open_emphasis(emphasis::bold) : current.content.close_emphasis(emphasis::bold);
         if (run != 2) opening ? current.content.open_emphasis(emphasis::italic) : current.content.close_emphasis(emphasis::italic);
         i += run;
+        continue;
+      }
+    }
+    if (c == '_' && i + 1 < end && s[i + 1] == '_' && (i + 2 >= end || s[i + 2] != '_') &&
+        (i == begin || s[i - 1] != '_')) {
+      // markdown "__strong__": a double underscore at a word edge (a single one is part of names)
+      auto word = [](char a) { return (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9'); };
+      const bool before_edge = i == begin || !word(s[i - 1]);
+      const bool after_edge = i + 2 >= end || !word(s[i + 2]);
+      const bool closes_later = s.substr(i + 2, end - i - 2).find("__") != std::string_view::npos;
+      if (before_edge && !after_edge && closes_later) {
+        ++report.markdown_emphasis;
+        current.content.open_emphasis(emphasis::bold);
+        i += 2;
+        continue;
+      }
+      if (!before_edge && after_edge) {
+        ++report.markdown_emphasis;
+        current.content.close_emphasis(emphasis::bold);
+        i += 2;
         continue;
       }
     }

@@ -87,7 +87,7 @@ std::vector<field_rule> named_lists(const YAML::Node& n, std::string_view what) 
 
 profile read(const YAML::Node& root, std::string_view source) {
   only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "recogniser",
-                   "fields", "parts", "furniture", "columns", "group_types"},
+                   "fields", "parts", "furniture", "columns", "group_types", "title_label", "title_label_field"},
             "a profile");
   profile p;
   p.source = source;
@@ -104,6 +104,10 @@ profile read(const YAML::Node& root, std::string_view source) {
       throw profile_error(root["recogniser"], "a profile holds either a recogniser's vocabulary or a document_kind, not both");
   }
   p.furniture = texts_of(root["furniture"], "furniture");
+  p.title_labels = patterns_of(root["title_label"], "title_label");
+  if (root["title_label_field"]) p.title_label_field = text_of(root["title_label_field"], "title_label_field");
+  if (!p.title_labels.empty() && p.title_label_field.empty())
+    throw profile_error(root["title_label"], "title_label needs title_label_field: the field its number fills");
   if (const auto& fields = root["fields"]) {
     if (!fields.IsSequence()) throw profile_error(fields, "fields must be a list");
     for (const auto& f : fields) {

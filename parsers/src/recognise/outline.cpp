@@ -20,6 +20,7 @@
 // stops inside is marked incomplete, never completed.
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <unordered_map>
 
 #include "grammar/lines.hpp"
@@ -310,6 +311,7 @@ class outline_builder {
   std::string_view printed_code_;  // a code printed alone above the title
   source_span printed_code_span_;
   bool prose_seen_ = false;
+  std::unique_ptr<field_rule> title_field_;  // the field a label before the title fills
   std::size_t last_field_segment_ = SIZE_MAX - 1;  // the segment the last field value came from
   bool seen_structure_ = false;
   std::uint32_t last_read_end_ = 0;  // where the last segment read (not furniture) ends
@@ -612,9 +614,28 @@ class outline_builder {
         pending_field_ = rule;
         pending_field_label_ = label_view;
         pending_field_begin_ = s.text.source_begin();
-      } else {
-        add_field(rule, label_view, s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(t.size())),
-                  s.text.source_begin(), s.line);
+        return true;
+      }
+      // "Reference: ST1234 Level: 4": another field label with its colon ends this value
+      std::size_t end = t.size();
+      if (colon && !s.cell)
+        for (std::size_t i = v + 1; i + 1 < t.size() && end == t.size(); ++i) {
+          if (t[i - 1] != ' ' || !is_upper(t[i])) continue;
+          for (const auto& [other, other_rule] : fields_) {
+            auto m = phrase_prefix(t.substr(i), other);
+            if (m != std::string_view::npos && i + m < t.size() && t[i + m] == ':') {
+              end = i;
+              break;
+            }
+          }
+        }
+      std::size_t value_end = end;
+      while (value_end > v && t[value_end - 1] == ' ') --value_end;
+      add_field(rule, label_view, s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(value_end)),
+                s.text.source_begin(), s.line);
+      if (end < t.size()) {
+        segs_[k_].text = s.text.slice(static_cast<std::uint32_t>(end), static_cast<std::uint32_t>(t.size()));
+        retake_ = true;
       }
       return true;
     }
@@ -1091,6 +1112,8 @@ class outline_builder {
   /// profile knows opens that part, heading or not.
   bool take_implicit_item(segment& s) {
     auto m = grammar::match_item_label(s.text.text());
+    if (m && m->value.prefix.empty() && m->value.path == std::vector<unsigned>{1} && !part_)
+      return take_numbered_outline(s);
     if (!m || m->value.prefix.empty()) return false;
     const part_rule* owner = nullptr;
     for (const auto& r : prof_.parts) {
@@ -1115,18 +1138,55 @@ class outline_builder {
     return take_item(s);
   }
 
+  /// "1 Know how to…" then "1.1 …" with no heading over them: the shape itself names the part, the
+  /// one of the profile whose first two levels are numbered "#" and "#.#" (outcomes and criteria).
+  bool take_numbered_outline(segment& s) {
+    std::size_t j = k_ + 1;
+    while (j < segs_.size() && j <= k_ + 3 && !grammar::match_item_label(segs_[j].text.text())) ++j;
+    if (j >= segs_.size()) return false;
+    auto next = grammar::match_item_label(segs_[j].text.text());
+    if (!next || next->value.path != std::vector<unsigned>{1, 1} || !next->value.prefix.empty()) return false;
+    auto is = [](const label_pattern& p, unsigned depth) {
+      return p.shape == label_pattern::form::number && p.prefix.empty() && p.depth == depth;
+    };
+    const part_rule* owner = nullptr;
+    for (const auto& r : prof_.parts) {
+      if (r.levels.size() < 2) continue;
+      bool top = std::any_of(r.levels[0].labels.begin(), r.levels[0].labels.end(), [&](auto& p) { return is(p, 1); });
+      bool second = std::any_of(r.levels[1].labels.begin(), r.levels[1].labels.end(), [&](auto& p) { return is(p, 2); });
+      if (top && second) {
+        if (owner) return false;  // two parts have the shape
+        owner = &r;
+      }
+    }
+    if (!owner) return false;
+    for (const auto& p : parts_)
+      if (p.rule == owner) return false;
+    flush_pending();
+    close_section();
+    parts_.push_back({});
+    part_ = &parts_.back();
+    part_->rule = owner;
+    seen_structure_ = true;
+    return take_item(s);
+  }
+
   /// A short line right before a run of items heads a group of them
   /// (activity headings over performance criteria, sub-headings over knowledge).
   bool take_group(segment& s) {
     std::string_view t = s.text.text();
     if (t.size() > max_group_heading || ends_sentence(t) || !pending_labels_.empty() || !starts_upper(t)) return false;
     if (!open_.empty() && !ends_sentence(open_.back()->text.text()) && !s.bold && s.md_heading == 0) {
-      // after an item with no closing punctuation, only a line set apart by blank lines heads a group
-      if (!s.blank_before || s.furniture_before) return false;
+      // after an item with no closing punctuation, a line heads a group when it is set apart by a
+      // blank line, or capitalised where the items are not ("the hazards of…" / "Working with clients")
+      const auto& open_text = open_.back()->text.text();
+      const bool items_lower = !open_text.empty() && open_text[0] >= 'a' && open_text[0] <= 'z';
+      if ((!s.blank_before || s.furniture_before) && !items_lower) return false;
     }
     if (k_ + 1 >= segs_.size()) return false;
     auto m = grammar::match_item_label(segs_[k_ + 1].text.text());
-    if (!m || level_of(*part_->rule, m->value) != 0) return false;
+    const bool bullets_follow = segs_[k_ + 1].bullet && bullet_level(*part_->rule) == 0;
+    if (!bullets_follow && (!m || level_of(*part_->rule, m->value) != 0)) return false;
     flush_pending();
     open_.clear();
     node g;
@@ -1312,9 +1372,25 @@ class outline_builder {
     }
     if (title_.empty() && before_anything && fields_found_.size() <= 6 && t.size() <= max_title && !s.cell &&
         !ends_sentence(t)) {
-      title_ = ctx_.keep(s.text);
-      title_text_ = s.text;
-      title_span_ = ctx_.span_of(s.text);
+      auto title = s.text;
+      // "Unit 12: Title": the profile's label before the title gives a field, the title is the rest
+      if (auto m = grammar::match_item_label(t); m && m->value.close == ':' && m->rest < t.size())
+        for (const auto& p : prof_.title_labels)
+          if (label_fits(p, m->value)) {
+            std::size_t num = 0;
+            while (num < t.size() && !is_digit(t[num])) ++num;
+            std::size_t num_end = num;
+            while (num_end < t.size() && (is_digit(t[num_end]) || t[num_end] == '.')) ++num_end;
+            title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0});
+            add_field(title_field_.get(), ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(label_length(t, m->rest)))),
+                      s.text.slice(static_cast<std::uint32_t>(num), static_cast<std::uint32_t>(num_end)),
+                      s.text.source_begin(), s.line);
+            title = s.text.slice(static_cast<std::uint32_t>(m->rest), static_cast<std::uint32_t>(t.size()));
+            break;
+          }
+      title_ = ctx_.keep(title);
+      title_text_ = title;
+      title_span_ = ctx_.span_of(title);
       title_line_ = s.line;
       title_segment_ = k_;
       mark_content(s.line);
@@ -1436,7 +1512,7 @@ class outline_builder {
       it.kind = outline_item::group_kind;
       it.code = "group-" + std::to_string(group_index);
     } else {
-      it.kind = rule.levels[std::min(level, rule.levels.size() - 1)].kind;
+      it.kind = ctx_.keep(rule.levels[std::min(level, rule.levels.size() - 1)].kind);
       it.code = n.code;
     }
     std::string stem = it.code;
@@ -1484,7 +1560,8 @@ class outline_builder {
       std::size_t w = t.find(' ', i);
       if (w == std::string_view::npos) w = t.size();
       auto word = t.substr(i, w - i);
-      while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+      while (!word.empty() && (word.back() == ',' || word.back() == ';' || word.back() == ')')) word.remove_suffix(1);
+      if (!word.empty() && word.front() == '(') word.remove_prefix(1);
       auto m = grammar::match_item_label(word);
       bool code = m && m->rest >= word.size() &&
                   std::any_of(level.refs.begin(), level.refs.end(), [&](const label_pattern& p) { return label_fits(p, m->value); });
@@ -1498,6 +1575,8 @@ class outline_builder {
     if (start == std::string_view::npos || start == 0) return 0;
     std::size_t cut = start;
     while (cut > 0 && t[cut - 1] == ' ') --cut;
+    // "(K1, K2, S1)" in brackets at the end is apart from the statement whatever ends it
+    if (t[start] == '(' && t.back() == ')') return cut;
     return ends_sentence(t.substr(0, cut)) ? cut : 0;
   }
 
@@ -1544,10 +1623,11 @@ class outline_builder {
 
   standard lower_all() {
     standard st;
-    st.family = prof_.name;
+    // the profile's words are kept in the document's store: a document outlives the profiles read with it
+    st.family = ctx_.keep(prof_.name);
     for (auto& f : fields_found_) {
       field_value v;
-      v.name = f.rule->name;
+      v.name = ctx_.keep(f.rule->name);
       v.label = f.label;
       v.value = ctx_.keep(f.value);
       v.span = ctx_.span(f.begin, f.value.source_end());
@@ -1565,7 +1645,7 @@ class outline_builder {
     for (auto& f : st.fields) f.id = ctx_.ids.claim(st.id + "/field/" + std::string(f.name));
     for (auto& pb : parts_) {
       part p;
-      p.role = pb.rule->role;
+      p.role = ctx_.keep(pb.rule->role);
       p.heading = pb.heading;
       p.lead_in = pb.lead_in;
       p.id = ctx_.ids.claim(st.id + "/" + slug(p.role));
