@@ -1,0 +1,107 @@
+// Detection by profile: how well a document fits each profile, with the
+// lines that decided it (`qspec detect` shows them).
+#include <algorithm>
+#include <array>
+
+#include "recognise/line_text.hpp"
+#include "recognise/outline.hpp"
+#include "recognise/vocabulary.hpp"
+
+namespace qspec {
+
+using namespace vocab;
+
+detection score_profile(const parse_context& ctx, const profile& p) {
+  detection d;
+  d.kind = p.document_kind;
+  d.profile = p.name;
+  std::vector<bool> part_seen(p.parts.size()), field_seen(p.fields.size());
+  // the vocabulary by its first letter: a line is compared only with the phrases that could open it
+  struct phrase {
+    std::string folded;
+    std::size_t index;  // part or field
+    enum { heading, lead_in, field } what;
+    const std::string* written;
+  };
+  std::array<std::vector<phrase>, 27> by_letter;
+  auto bucket = [](char c) -> std::size_t {
+    c = lower(c);
+    return c >= 'a' && c <= 'z' ? static_cast<std::size_t>(c - 'a') : 26;
+  };
+  for (std::size_t i = 0; i < p.parts.size(); ++i) {
+    for (const auto& h : p.parts[i].headings) {
+      auto f = fold(h);
+      by_letter[bucket(f.empty() ? ' ' : f[0])].push_back({f, i, phrase::heading, &h});
+    }
+    for (const auto& h : p.parts[i].lead_ins) {
+      auto f = fold(h);
+      by_letter[bucket(f.empty() ? ' ' : f[0])].push_back({f, i, phrase::lead_in, &h});
+    }
+  }
+  for (std::size_t i = 0; i < p.fields.size(); ++i)
+    for (const auto& label : p.fields[i].labels)
+      by_letter[bucket(label.empty() ? ' ' : label[0])].push_back({label, i, phrase::field, &label});
+  auto add = [&](std::uint32_t line, std::string what, int weight) {
+    d.score += weight;
+    d.evidence.push_back({line + 1, std::move(what), weight});
+  };
+  auto field_ends = [](std::string_view line, std::size_t k) {
+    while (k < line.size() && (line[k] == ' ' || line[k] == '*')) ++k;
+    return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
+  };
+  const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
+  for (std::uint32_t l = 0; l < n; ++l) {
+    if (ctx.use[l] == line_use::blank) continue;
+    std::string_view line = trim(ctx.lines.line(l));
+    // markdown and bullet marks off
+    while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
+      line.remove_prefix(1);
+    if (line.empty()) continue;
+    if (line.size() > 2000) {
+      // a whole document on one line: every phrase anywhere in it
+      for (const auto& list : by_letter)
+        for (const auto& ph : list) {
+          bool fresh = ph.what == phrase::field ? !field_seen[ph.index] : !part_seen[ph.index];
+          if (!fresh) continue;
+          auto at = ph.what == phrase::field ? find_ci(line, *ph.written + ":") : find_ci(line, ph.folded);
+          if (at == std::string_view::npos) continue;
+          if (ph.what == phrase::field) field_seen[ph.index] = true, add(l, "field \"" + *ph.written + "\"", p.fields[ph.index].weight);
+          else part_seen[ph.index] = true, add(l, (ph.what == phrase::heading ? "heading \"" : "lead-in \"") + *ph.written + "\"", p.parts[ph.index].weight);
+        }
+      continue;
+    }
+    const auto& candidates = by_letter[bucket(line[0])];
+    if (candidates.empty()) continue;
+    std::string f;  // folded only when a heading could match the whole line
+    for (const auto& ph : candidates) {
+      if (ph.what == phrase::field) {
+        if (field_seen[ph.index]) continue;
+        auto k = phrase_prefix(line, ph.folded);
+        if (k != std::string_view::npos && field_ends(line, k))
+          field_seen[ph.index] = true, add(l, "field \"" + *ph.written + "\"", p.fields[ph.index].weight);
+        continue;
+      }
+      if (part_seen[ph.index]) continue;
+      bool hit = false;
+      if (ph.what == phrase::heading) {
+        if (line.size() <= ph.folded.size() + 8) {
+          if (f.empty()) f = fold(line);
+          hit = same_phrase(f, ph.folded);
+        }
+        hit = hit || (ph.folded.size() >= 10 && phrase_prefix(line, ph.folded) != std::string_view::npos);
+      } else {
+        hit = phrase_prefix(line, ph.folded) != std::string_view::npos;
+      }
+      if (hit) {
+        part_seen[ph.index] = true;
+        add(l, (ph.what == phrase::heading ? "heading \"" : "lead-in \"") + *ph.written + "\"",
+            p.parts[ph.index].weight);
+      }
+    }
+  }
+  // the evidence in line order, as a reader checks it
+  std::stable_sort(d.evidence.begin(), d.evidence.end(), [](auto& a, auto& b) { return a.line < b.line; });
+  return d;
+}
+
+}  // namespace qspec

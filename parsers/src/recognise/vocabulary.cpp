@@ -1,0 +1,156 @@
+// See vocabulary.hpp.
+#include "recognise/vocabulary.hpp"
+
+#include <algorithm>
+#include <vector>
+
+namespace qspec::vocab {
+
+/// A line folded for comparison with the profile's vocabulary: ASCII lower
+/// case, markup marks dropped, "&" as "and", runs of space as one, closing
+/// ":" "." and spaces dropped.
+std::string fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '*' || c == '#' || c == '_') continue;
+    if (c == ' ' || c == '\t' || (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0')) {
+      if (c == '\xC2') ++i;
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' '), space = false;
+    if (c == '&') {
+      out += "and";
+      continue;
+    }
+    out.push_back(lower(c));
+  }
+  while (!out.empty() && (out.back() == ':' || out.back() == '.' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+/// Edit distance of a and b, or limit + 1 once it exceeds limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if (a.size() > b.size() + limit || b.size() > a.size() + limit) return limit + 1;
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t best = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      best = std::min(best, cur[j]);
+    }
+    if (best > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+/// A whole folded line against a folded phrase: equal, or one slip in ten
+/// letters ("Performace criteria"), two in eighteen.
+bool same_phrase(std::string_view line, std::string_view phrase) {
+  if (line == phrase) return true;
+  std::size_t limit = phrase.size() >= 18 ? 2 : phrase.size() >= 10 ? 1 : 0;
+  return limit > 0 && edit_distance(line, phrase, limit) <= limit;
+}
+
+/// Length of the prefix of `text` that spells `phrase` (case and runs of
+/// space ignored, "&" for "and"), ending at a word edge; npos when it does not.
+std::size_t phrase_prefix(std::string_view text, std::string_view phrase) {
+  std::size_t i = 0, k = 0;
+  while (k < phrase.size()) {
+    if (i >= text.size()) return std::string_view::npos;
+    char p = phrase[k];
+    if (p == ' ') {
+      if (text[i] != ' ' && text[i] != '\t') return std::string_view::npos;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+      ++k;
+      continue;
+    }
+    if (text[i] == '&' && phrase.substr(k, 3) == "and") {
+      ++i, k += 3;
+      continue;
+    }
+    if (lower(text[i]) != lower(p)) return std::string_view::npos;
+    ++i, ++k;
+  }
+  if (i < text.size() && ((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= 'A' && text[i] <= 'Z')))
+    return std::string_view::npos;
+  return i;
+}
+
+bool ends_sentence(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == '\'' || t.back() == ')')) t.remove_suffix(1);
+  if (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x9D") t.remove_suffix(3);
+  return !t.empty() && (t.back() == '.' || t.back() == ';' || t.back() == '?' || t.back() == '!' || t.back() == ':');
+}
+
+/// A value that stops on "," or ";" goes on: a list wrapped onto the next line.
+bool continues_list(std::string_view t) {
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  return !t.empty() && (t.back() == ',' || t.back() == ';');
+}
+
+bool starts_upper(std::string_view t) { return !t.empty() && (is_upper(t[0]) || t[0] == '"'); }
+
+/// Whole-line furniture pattern: "#" a number, "*" any text, case ignored.
+bool furniture_match(std::string_view line, std::string_view pattern) {
+  if (pattern.empty()) return line.empty();
+  const char p = pattern.front();
+  if (p == '*') {
+    for (std::size_t i = 0; i <= line.size(); ++i)
+      if (furniture_match(line.substr(i), pattern.substr(1))) return true;
+    return false;
+  }
+  if (p == '#') {
+    std::size_t i = 0;
+    while (i < line.size() && (is_digit(line[i]) || ((line[i] == '.' || line[i] == ',') && i > 0))) ++i;
+    return i > 0 && furniture_match(line.substr(i), pattern.substr(1));
+  }
+  return !line.empty() && lower(line.front()) == lower(p) && furniture_match(line.substr(1), pattern.substr(1));
+}
+
+bool label_fits(const label_pattern& p, const grammar::ast::item_label& l) {
+  using form = label_pattern::form;
+  switch (p.shape) {
+    case form::number: {
+      if (l.path.size() != p.depth) return false;
+      std::string prefix;
+      for (char c : l.prefix)
+        if (c != ' ') prefix.push_back(upper(c));
+      return prefix == p.prefix;
+    }
+    case form::letter: return l.letter != 0 || l.roman.size() == 1;  // "(i)" after "(h)" is a letter
+    case form::roman: return !l.roman.empty();
+    case form::bullet: return false;
+  }
+  return false;
+}
+
+std::string code_of(const grammar::ast::item_label& l) {
+  // words of a prefix joined, each with a capital: "Learning outcome 1" and "Learning Outcome 1"
+  // are one code, LearningOutcome1, however a conversion cased them
+  std::string c;
+  bool word_start = true;
+  for (char ch : l.prefix) {
+    if (ch == ' ') {
+      word_start = true;
+      continue;
+    }
+    c.push_back(word_start ? upper(ch) : ch);
+    word_start = false;
+  }
+  for (std::size_t i = 0; i < l.path.size(); ++i) {
+    if (i) c.push_back('.');
+    c.append(std::to_string(l.path[i]));
+  }
+  if (l.letter) c.push_back(l.letter);
+  c += l.roman;
+  return c;
+}
+
+}  // namespace qspec::vocab

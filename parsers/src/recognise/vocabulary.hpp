@@ -1,0 +1,47 @@
+#pragma once
+// The words of the outline engine and its detection: comparing a line with a
+// profile's headings, lead-ins and labels (ASCII case folding, "&" as "and",
+// one slip allowed in a long heading), sentence shape, furniture patterns,
+// and label shapes against printed labels.
+#include <string>
+#include <string_view>
+
+#include "grammar/labels_ast.hpp"
+#include "qspec/profile.hpp"
+
+namespace qspec::vocab {
+
+// ASCII only, on purpose: the vocabulary and labels are ASCII, and a byte of a
+// multi-byte character is never taken for a letter.
+inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+inline char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+/// A line folded for comparison with the profile's vocabulary: ASCII lower
+/// case, markup marks dropped, "&" as "and", runs of space as one, closing
+/// ":" "." and spaces dropped.
+std::string fold(std::string_view s);
+/// Edit distance of a and b, or limit + 1 once it exceeds limit.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+/// A whole folded line against a folded phrase: equal, or one slip in ten
+/// letters ("Performace criteria"), two in eighteen.
+bool same_phrase(std::string_view line, std::string_view phrase);
+/// Length of the prefix of `text` that spells `phrase` (case and runs of
+/// space ignored, "&" for "and"), ending at a word edge; npos when it does not.
+std::size_t phrase_prefix(std::string_view text, std::string_view phrase);
+/// Whether a text closes like a sentence or a lead-in: ".", ";", "?", "!" or
+/// ":", before closing quotes or brackets.
+bool ends_sentence(std::string_view t);
+/// A value that stops on "," or ";" goes on: a list wrapped onto the next line.
+bool continues_list(std::string_view t);
+/// Whether a text opens with a capital (or a quotation mark).
+bool starts_upper(std::string_view t);
+/// Whole-line furniture pattern: "#" a number, "*" any text, case ignored.
+bool furniture_match(std::string_view line, std::string_view pattern);
+/// Whether a printed label has a profile's label shape ("P#" fits "P3").
+bool label_fits(const label_pattern& p, const grammar::ast::item_label& l);
+/// A label's code: without punctuation or spaces, the words of its prefix each
+/// with a capital ("Learning outcome 1" -> "LearningOutcome1", "(a)" -> "a").
+std::string code_of(const grammar::ast::item_label& l);
+
+}  // namespace qspec::vocab
