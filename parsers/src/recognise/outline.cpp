@@ -715,6 +715,7 @@ class outline_builder {
   /// The item label opening a segment when it fits the current part.
   std::optional<grammar::prefix_match<grammar::ast::item_label>> label_here(std::string_view t, int& level) {
     auto m = grammar::match_item_label(t);
+    if (!m) m = bare_letter(t);
     if (!m) return std::nullopt;
     level = level_of(*part_->rule, m->value);
     if (level < 0) return std::nullopt;
@@ -723,6 +724,34 @@ class outline_builder {
       if (m->value.path.size() < 2) return std::nullopt;
     }
     if (!in_sequence(level, m->value)) return std::nullopt;
+    return m;
+  }
+
+  /// "a the animal welfare legislation…": a letter with no delimiter is a
+  /// label only in sequence — the next letter after the open sub-item's, or
+  /// "a" when a line starting "b " follows — under an item whose sub-level
+  /// takes letters (else it is the article "a").
+  std::optional<grammar::prefix_match<grammar::ast::item_label>> bare_letter(std::string_view t) {
+    if (t.size() < 3 || t[0] < 'a' || t[0] > 'z' || t[1] != ' ' || open_.empty()) return std::nullopt;
+    const node& top = *open_.front();
+    const auto sub = static_cast<std::size_t>(top.level + 1);
+    const auto& levels = part_->rule->levels;
+    if (sub >= levels.size() ||
+        std::none_of(levels[sub].labels.begin(), levels[sub].labels.end(),
+                     [](const label_pattern& p) { return p.shape == label_pattern::form::letter; }))
+      return std::nullopt;
+    const node* last = top.children.empty() ? nullptr : &top.children.back();
+    const char expected = last && last->label.letter ? static_cast<char>(last->label.letter + 1) : 'a';
+    if (t[0] != expected) return std::nullopt;
+    if (expected == 'a') {
+      bool b_follows = false;
+      for (std::size_t j = k_ + 1; j < segs_.size() && j <= k_ + 6 && !b_follows; ++j)
+        b_follows = segs_[j].text.text().substr(0, 2) == "b ";
+      if (!b_follows) return std::nullopt;
+    }
+    grammar::prefix_match<grammar::ast::item_label> m;
+    m.value.letter = t[0];
+    m.rest = 2;
     return m;
   }
 
