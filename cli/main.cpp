@@ -628,7 +628,9 @@ int run_detect(const std::vector<std::string>& inputs) {
     qspec::parse_options options = *base_options({});
     auto d = qspec::detect(loaded.text, options);
     std::cout << in << ": " << d.kind;
-    if (!d.profile.empty())
+    if (!d.profile.empty() && d.threshold == 0)
+      std::cout << " (profile " << d.profile << ", by the grid's columns)";
+    else if (!d.profile.empty())
       std::cout << " (profile " << d.profile << ", score " << d.score << ", threshold " << d.threshold << ")";
     else if (d.kind != "unknown")
       std::cout << " (built-in layout)";

@@ -183,6 +183,32 @@ with tempfile.TemporaryDirectory() as tmp:
     check("--kind nos on the criteria framework is an error", r.returncode == 1
           and json.loads(r.stdout)["document_kind"] == "national_occupational_standard" and b"[Q-E122]" in r.stderr,
           r.stderr.decode())
+    # detection, shown; profiles added from a file
+    nos = str(CORPUS / "layouts" / "nos-web-p-labels.txt")
+    r = run("detect", nos, SL)
+    out = r.stdout.decode()
+    check("detect names the kind, the profile, its score and the deciding lines",
+          r.returncode == 0 and out.startswith(f"{nos}: national_occupational_standard (profile nos, score ")
+          and "  line 2: field \"URN\" (+3)\n" in out and "heading \"Performance criteria\" (+3)" in out
+          and f"{SL}: qualification_structure (built-in layout)" in out, out)
+    own = CORPUS / "layouts" / "own-layout-wd-unit.txt"
+    profile = CORPUS / "layouts" / "own-layout-wd-unit.profile.yaml"
+    r = run("parse", str(own), "--profile", str(profile))
+    doc = json.loads(r.stdout) if r.returncode in (0, 1) else {}
+    items = [c for p in doc.get("children", [{}])[0].get("children", []) if p.get("kind") == "part"
+             for c in p.get("children", []) if c.get("kind") in ("performance_criterion", "knowledge_point")]
+    check("a profile file alone reads an awarding body's own layout",
+          r.returncode == 0 and doc.get("document_kind") == "awarding_body_unit" and len(items) == 12
+          and items[0]["code"] == "WD1" and items[-1]["code"] == "WK6", r.stderr.decode())
+    bad = tmp / "bad-profile.yaml"
+    bad.write_text("profile: x\ndocument_kind: y\nparts:\n  - role: a\n    lead_in: [\"You must\"]\n")
+    r = run("parse", str(own), "--profile", str(bad))
+    check("a misspelt key in a profile is a usage error naming the file, line and key",
+          r.returncode == 2 and f"{bad}:5:5: unknown key 'lead_in' in a part".encode() in r.stderr, r.stderr.decode())
+    bad.write_text("profile: x\ndocument_kind: y\ncode_field: urm\nfields:\n  - {name: urn, labels: [URN]}\n")
+    r = run("parse", str(own), "--profile", str(bad))
+    check("a code_field naming no field is a usage error", r.returncode == 2 and b"'urm' names no field" in r.stderr,
+          r.stderr.decode())
     r = run("parse", SL, "--kind", "no_such_kind")
     check("--kind with an unknown kind is a usage error naming the known ones", r.returncode == 2
           and b"national_occupational_standard" in r.stderr, r.stderr.decode())

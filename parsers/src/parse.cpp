@@ -21,6 +21,7 @@ detection detect_kind(const parse_context& ctx, const profile_set& profiles, boo
     d.kind = to_string(document_kind::qualification_structure);
     d.profile = table->name;
     d.evidence = {{1, "CSV grid whose header names the unit columns", 0}};
+    d.score = d.threshold = 0;  // decided by the grid's columns, not by a score
     return d;
   }
   std::uint32_t header = 0, structure = 0;

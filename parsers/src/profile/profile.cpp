@@ -148,6 +148,13 @@ profile read(const YAML::Node& root, std::string_view source) {
       p.parts.push_back(std::move(r));
     }
   }
+  // code_field and title_field name fields of this profile: a misspelt name would silently give no code
+  for (const auto* key : {"code_field", "title_field"}) {
+    const std::string& name = std::string_view(key) == "code_field" ? p.code_field : p.title_field;
+    if (name.empty() || p.fields.empty()) continue;
+    if (std::none_of(p.fields.begin(), p.fields.end(), [&](const field_rule& f) { return f.name == name; }))
+      throw profile_error(root[key], std::string(key) + " '" + name + "' names no field of the profile");
+  }
   return p;
 }
 
