@@ -1,10 +1,11 @@
-// Fuzz target: one recogniser (QSPEC_FUZZ_KIND names it; "detect" lets
-// qspec choose), then the JSON and XML emitters. Checks that every line is
+// Fuzz target: one recogniser (QSPEC_FUZZ_KIND names it: a built-in layout or a
+// profile; "detect" lets qspec choose), then the JSON and XML emitters. Checks that every line is
 // accounted for and that the XML is well-formed.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
+#include <string>
 #include <string_view>
 
 #include <pugixml.hpp>
@@ -20,7 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto loaded = qspec::load_bytes(std::string_view(reinterpret_cast<const char*>(data), size));
   if (!loaded) return 0;
   qspec::parse_options options;
-  options.kind = qspec::document_kind_from_string(QSPEC_FUZZ_KIND);
+  // a built-in layout by its kind, else a profile by its name ("nos"), else detection
+  const std::string_view kind = QSPEC_FUZZ_KIND;
+  options.kind = qspec::document_kind_from_string(kind);
+  if (!options.kind && kind != "detect") options.profile = std::string(kind);
   auto r = qspec::parse(loaded, options);
   const auto& c = r.doc.lines;
   if (c.blank + c.content + c.furniture + c.unclassified != c.lines) std::abort();  // a line lost
