@@ -619,6 +619,12 @@ int run_diff(const diff_command& cmd) {
 int run_detect(const std::vector<std::string>& inputs) {
   int status = exit_ok;
   for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::cerr << "qspec: " << in << " is a folder: detect takes files\n";
+      status = exit_input;
+      continue;
+    }
     auto loaded = qspec::load_file(in);
     if (!loaded) {
       std::cerr << "qspec: " << in << ": " << loaded.error << '\n';
@@ -665,7 +671,8 @@ int main(int argc, char** argv) {
   parse->add_option("--kind", cmd.kind,
                     "Force the document kind: a built-in kind, or a profile by name or document kind "
                     "(nos, regulated_unit, apprenticeship_standard…)");
-  parse->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable");
+  parse->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable")
+      ->allow_extra_args(false);  // one file each time: "--profile P FILE" leaves FILE an input
   parse->add_flag("--strict", cmd.strict, "Warnings fail the run (exit 1)");
   parse->add_flag("--coverage", cmd.coverage, "Print how every line was accounted for");
   parse->add_flag("--notes", cmd.notes, "Also print notes (what was recognised or converted)");
@@ -683,7 +690,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}));
   cat->add_flag("--strict", cat_cmd.strict, "Warnings (conflicts among them) fail the run (exit 1)");
   cat->add_flag("--notes", cat_cmd.notes, "Also print notes");
-  cat->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable");
+  cat->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable")
+      ->allow_extra_args(false);  // one file each time: "--profile P FILE" leaves FILE an input
   cat->footer(exit_codes_text);
   diff_command diff_cmd;
   auto* diff = app.add_subcommand("diff", "What changed between two versions of a standard (text or catalogues)");
@@ -697,12 +705,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   diff->add_option("--color", diff_cmd.colour, "Colour the text report: auto (on a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  diff->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable");
+  diff->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable")
+      ->allow_extra_args(false);  // one file each time: "--profile P FILE" leaves FILE an input
   diff->footer("Exit codes: 0 no differences; 1 differences; 2 trouble (unreadable input, usage).");
   std::vector<std::string> detect_inputs;
   auto* det = app.add_subcommand("detect", "Say which kind each document is, how sure, and the lines that decided it");
   det->add_option("inputs", detect_inputs, "Files")->required();
-  det->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable");
+  det->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable")
+      ->allow_extra_args(false);  // one file each time: "--profile P FILE" leaves FILE an input
   det->footer(exit_codes_text);
   try {
     app.parse(argc, argv);

@@ -200,6 +200,12 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a profile file alone reads an awarding body's own layout",
           r.returncode == 0 and doc.get("document_kind") == "awarding_body_unit" and len(items) == 12
           and items[0]["code"] == "WD1" and items[-1]["code"] == "WK6", r.stderr.decode())
+    r = run("parse", "--profile", str(profile), str(own), "-f", "yaml")
+    check("--profile takes one file each time: the input after it stays an input",
+          r.returncode == 0 and b'document_kind: "awarding_body_unit"' in r.stdout, r.stderr.decode())
+    r = run("detect", str(CORPUS))
+    check("detect on a folder says it takes files, exit 3",
+          r.returncode == 3 and b"is a folder: detect takes files" in r.stderr, r.stderr.decode())
     bad = tmp / "bad-profile.yaml"
     bad.write_text("profile: x\ndocument_kind: y\nparts:\n  - role: a\n    lead_in: [\"You must\"]\n")
     r = run("parse", str(own), "--profile", str(bad))
