@@ -239,8 +239,21 @@ std::string summary(const std::string& name, const qspec::parse_result& r) {
     if (d.level == qspec::severity::error) ++errors;
   }
   std::ostringstream s;
-  s << name << ": " << qspec::to_string(doc.type);
-  if (!doc.frameworks.empty()) {
+  s << name << ": " << (doc.kind_name.empty() ? std::string(qspec::to_string(doc.type)) : doc.kind_name);
+  if (!doc.standards.empty()) {
+    // a standard read from a profile: its parts and items, by kind ("8 performance_criterion")
+    const auto& st = doc.standards.front();
+    std::map<std::string_view, std::size_t> items;
+    auto count = [&items](const std::vector<qspec::outline_item>& list, auto& self) -> void {
+      for (const auto& i : list) {
+        if (i.kind != qspec::outline_item::group_kind) ++items[i.kind];
+        self(i.children, self);
+      }
+    };
+    for (const auto& p : st.parts) count(p.items, count);
+    s << " (" << st.family << "), " << st.parts.size() << " parts, " << st.fields.size() << " fields";
+    for (const auto& [kind, n] : items) s << ", " << n << ' ' << kind;
+  } else if (!doc.frameworks.empty()) {
     const auto& f = doc.frameworks.front();
     std::size_t subtopics = 0, outcomes = 0, criteria = 0, terms = 0;
     for (const auto& t : f.topics)
