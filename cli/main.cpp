@@ -26,6 +26,7 @@
 #include "qspec/diff.hpp"
 #include "qspec/read.hpp"
 #include "qspec/emit.hpp"
+#include "qspec/formats.hpp"
 #include "qspec/parse.hpp"
 
 namespace fs = std::filesystem;
@@ -36,12 +37,20 @@ namespace {
 qspec::profile_set profiles = qspec::builtin_profiles();
 std::vector<std::string> profile_files;
 
-/// The files a folder given as input contributes: text, markdown and CSV
-/// (the formats read today; the content decides how each is read).
+/// --from: the format every input is read as, instead of telling it from the content.
+std::optional<qspec::input_format> forced_format;
+
+/// Reads an input in the format its content shows, or the --from one.
+qspec::loaded_text load_input(const std::string& path) { return qspec::load_document_file(path, forced_format); }
+
+/// The files a folder given as input contributes: those of a supported
+/// format by their extension (the content then decides how each is read).
 bool is_document_file(const fs::path& p) {
   auto e = p.extension().string();
   for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return e == ".txt" || e == ".md" || e == ".csv";
+  for (const char* known : {".txt", ".md", ".csv", ".html", ".htm", ".xhtml", ".xml", ".docx", ".xlsx", ".pdf"})
+    if (e == known) return true;
+  return false;
 }
 
 /// Reads the --profile files; a file that is no profile is a usage error.
@@ -319,7 +328,7 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, co
 /// Says which input folders hold no document; true when there is none.
 bool report_empty_folders(const std::vector<std::string>& empty_folders) {
   for (const auto& f : empty_folders)
-    std::cerr << "qspec: the folder '" << f << "' holds no documents (no .txt, .md or .csv file in it or below it)\n";
+    std::cerr << "qspec: the folder '" << f << "' holds no documents (no file of a supported format in it or below it)\n";
   return !empty_folders.empty();
 }
 
@@ -393,7 +402,7 @@ int run_parse(const parse_command& cmd) {
     std::ostringstream err, out;
     const fs::path& file = input.path;
     std::string name = file.string();
-    auto loaded = qspec::load_file(name);
+    auto loaded = load_input(name);
     o.bytes = loaded.text.size();
     if (!loaded) {
       err << name << ": error: " << loaded.error << '\n';
@@ -523,7 +532,7 @@ int run_catalogue(const parse_command& cmd) {
   if (!output_allowed(cmd.output, names, "the catalogue")) return exit_usage;
   for (const auto& input : files) {
     std::string name = input.path.string();
-    auto loaded = qspec::load_file(name);
+    auto loaded = load_input(name);
     if (!loaded) {
       std::cerr << name << ": error: " << loaded.error << '\n';
       status = std::max(status, exit_input);
@@ -567,22 +576,27 @@ struct diff_command {
 
 /// One side of a diff: a catalogue qspec wrote, or a document to parse.
 bool load_side(const std::string& name, qspec::tree::node& root, std::string& error) {
-  auto loaded = qspec::load_file(name);
-  if (!loaded) {
-    error = name + ": " + loaded.error;
+  std::string bytes;
+  if (auto why = qspec::read_input(name, bytes); !why.empty()) {
+    error = why;
     return false;
   }
-  auto sniffed = qspec::sniff_catalogue(loaded.text);
-  bool catalogue = sniffed && (*sniffed != qspec::format::xml ||
-                               loaded.text.find("urn:qspec:catalogue") != std::string::npos);
+  // a catalogue qspec wrote is read back as one, whatever --from says
+  auto sniffed = qspec::sniff_catalogue(bytes);
+  bool catalogue = sniffed && (*sniffed != qspec::format::xml || bytes.find("urn:qspec:catalogue") != std::string::npos);
   if (catalogue) {
-    auto r = qspec::read_catalogue(loaded.text, sniffed);
+    auto r = qspec::read_catalogue(bytes, sniffed);
     if (!r) {
       error = name + ": " + r.error;
       return false;
     }
     root = std::move(r.root);
     return true;
+  }
+  auto loaded = qspec::load_document(bytes, forced_format);
+  if (!loaded) {
+    error = name + ": " + loaded.error;
+    return false;
   }
   qspec::parse_options options = *base_options({});
   options.source_name = name;
@@ -638,7 +652,7 @@ int run_detect(const std::vector<std::string>& inputs) {
       status = exit_input;
       continue;
     }
-    auto loaded = qspec::load_file(in);
+    auto loaded = load_input(in);
     if (!loaded) {
       std::cerr << "qspec: " << in << ": " << loaded.error << '\n';
       status = exit_input;
@@ -668,6 +682,41 @@ int run_detect(const std::vector<std::string>& inputs) {
   return status;
 }
 
+/// `qspec text`: the block stream the recognisers read, each line with its
+/// number (what spans count) and, for a file that is not text, where it came
+/// from in the file.
+int run_text(const std::vector<std::string>& inputs) {
+  int status = exit_ok;
+  for (const auto& in : inputs) {
+    auto loaded = load_input(in);
+    if (!loaded) {
+      std::cerr << "qspec: " << in << ": " << loaded.error << '\n';
+      status = exit_input;
+      continue;
+    }
+    if (inputs.size() > 1) std::cout << "==> " << in << " (" << loaded.format << ") <==\n";
+    std::string_view text = loaded.text;
+    std::size_t line = 0;
+    while (!text.empty()) {
+      auto nl = text.find('\n');
+      std::string_view l = text.substr(0, nl);
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      ++line;
+      std::cout << std::setw(6) << line;
+      if (line <= loaded.origins.size()) {
+        auto where = qspec::describe(loaded.origins[line - 1]);
+        std::cout << "  [" << (where.empty() ? "-" : where) << ']';
+      }
+      std::cout << "  " << l << '\n';
+      if (nl == std::string_view::npos) break;
+      text.remove_prefix(nl + 1);
+    }
+    for (const auto& d : loaded.diagnostics)
+      if (d.level != qspec::severity::note) std::cerr << in << ": " << qspec::to_string(d.level) << ": " << d.message << '\n';
+  }
+  return status;
+}
+
 int main(int argc, char** argv) {
   CLI::App app{"qspec: UK vocational standards text into typed catalogues"};
   app.footer(exit_codes_text);
@@ -675,7 +724,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   parse_command cmd;
   auto* parse = app.add_subcommand("parse", "Parse documents into catalogues");
-  parse->add_option("inputs", cmd.inputs, "Files, folders (every .txt, .md and .csv below) or - for standard input")->required();
+  parse->add_option("inputs", cmd.inputs, "Files, folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below) or - for standard input")->required();
   parse->add_option("--format,-f", cmd.format_name, "Catalogue format: json, yaml or xml")
       ->check(CLI::IsMember({"json", "yaml", "xml"}));
   parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
@@ -695,7 +744,7 @@ int main(int argc, char** argv) {
   parse_command cat_cmd;
   auto* cat = app.add_subcommand(
       "catalogue", "Merge documents (structure lists, datasheets, overviews, unit specifications) into one catalogue");
-  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt, .md and .csv below)")->required();
+  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below)")->required();
   cat->add_option("--format,-f", cat_cmd.format_name, "Catalogue format: json, yaml or xml")
       ->check(CLI::IsMember({"json", "yaml", "xml"}));
   cat->add_option("-o,--output", cat_cmd.output, "Output file (default: standard output)");
@@ -727,6 +776,15 @@ int main(int argc, char** argv) {
   det->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable")
       ->allow_extra_args(false);  // one file each time: "--profile P FILE" leaves FILE an input
   det->footer(exit_codes_text);
+  std::vector<std::string> text_inputs;
+  auto* txt = app.add_subcommand("text", "Print the text the recognisers read, each line with where it came from");
+  txt->add_option("inputs", text_inputs, "Files")->required();
+  txt->footer(exit_codes_text);
+  std::string from;
+  for (auto* sub : {parse, cat, diff, det, txt})
+    sub->add_option("--from", from, "Read every input as this format instead of telling it from the content: "
+                                    "text, html, xml, docx, xlsx or pdf")
+        ->check(CLI::IsMember({"text", "html", "xml", "docx", "xlsx", "pdf"}));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -734,7 +792,9 @@ int main(int argc, char** argv) {
     return code == 0 ? exit_ok : exit_usage;
   }
   if (!load_profile_files()) return exit_usage;
+  if (!from.empty()) forced_format = qspec::input_format_from_string(from);
   try {
+    if (txt->parsed()) return run_text(text_inputs);
     if (det->parsed()) return run_detect(detect_inputs);
     if (cat->parsed()) return run_catalogue(cat_cmd);
     if (diff->parsed()) return run_diff(diff_cmd);

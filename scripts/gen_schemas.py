@@ -45,8 +45,11 @@ ROOTS = ["document", "merged_catalogue"]
 
 KINDS = {
     "document": ([("catalogue_version", S, REQ, ["1"]), ("source", S, REQ, None),
-                  ("document_kind", S, REQ, DOCUMENT_KINDS)] + LINES,
-                 ["standard", "framework", "qualification", "unit", "section", "furniture", "diagnostic"]),
+                  ("document_kind", S, REQ, DOCUMENT_KINDS)] + LINES +
+                 [("source_format", S, OPT, ["html", "xml", "docx", "xlsx", "pdf"])],
+                 ["source_map", "standard", "framework", "qualification", "unit", "section", "furniture", "diagnostic"]),
+    # for a file that was not text: where each line of the text read came from
+    "source_map": ([("lines", L, REQ, None)], []),
     "framework": ([("title", S, OPT, None), ("label", S, OPT, None), ("level", I, OPT, None),
                    ("publisher", S, OPT, None), ("date", S, OPT, None), ("audience", S, OPT, None)],
                   ["section", "hours_rule", "topic"]),

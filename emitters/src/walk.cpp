@@ -607,8 +607,19 @@ void walk(const document& doc, const std::vector<diagnostic>& diagnostics, tree_
   w.begin_node(doc.kind, doc.id, doc.span);
   w.field("catalogue_version", catalogue_version);
   write_source(w, doc.source_name, doc.type, doc.kind_name, doc.lines);
+  if (doc.source_format != "text") w.field("source_format", doc.source_format);
   {
     children_scope c{w};
+    if (doc.origins && !doc.origins->empty()) {
+      // line i of the text read (what spans count) came from lines[i - 1] of the file
+      c.need();
+      w.begin_node("source_map", doc.id + "/source_map", doc.span);
+      std::vector<std::string> lines;
+      lines.reserve(doc.origins->size());
+      for (const auto& o : *doc.origins) lines.push_back(describe(o));
+      w.field_list("lines", lines);
+      w.end_node();
+    }
     for (const auto& st : doc.standards) c.need(), write(w, st);
     for (const auto& fw : doc.frameworks) c.need(), write(w, fw);
     for (const auto& q : doc.qualifications) c.need(), write(w, q);

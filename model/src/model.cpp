@@ -7,6 +7,25 @@
 
 namespace qspec {
 
+std::string describe(const source_origin& o) {
+  std::string out;
+  auto add = [&](const char* name, std::uint32_t v) {
+    if (!v) return;
+    if (!out.empty()) out += ", ";
+    out += name;
+    out += ' ';
+    out += std::to_string(v);
+  };
+  add("page", o.page);
+  add("sheet", o.sheet);
+  add("paragraph", o.paragraph);
+  add("row", o.row);
+  add("cell", o.cell);
+  add("line", o.line);
+  add("column", o.column);
+  return out;
+}
+
 std::string_view to_string(severity s) {
   switch (s) {
     case severity::note: return "note";

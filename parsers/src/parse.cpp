@@ -281,6 +281,9 @@ detection detect(std::string text, const parse_options& options) {
 
 parse_result parse(const loaded_text& loaded, const parse_options& options) {
   auto result = parse(loaded.text, options);
+  result.doc.source_format = loaded.format;
+  if (!loaded.origins.empty())
+    result.doc.origins = std::make_shared<const std::vector<source_origin>>(loaded.origins);
   result.diagnostics.insert(result.diagnostics.begin(), loaded.diagnostics.begin(), loaded.diagnostics.end());
   return result;
 }

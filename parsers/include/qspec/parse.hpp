@@ -25,12 +25,21 @@ struct loaded_text {
   std::string encoding;                  ///< "UTF-8", "UTF-16LE", "windows-1252", …
   std::vector<diagnostic> diagnostics;   ///< notes about decoding and normalisation
   std::string error;                     ///< non-empty when the input was refused
+  /// "text", or the format a reader converted from (qspec/formats.hpp):
+  /// then `text` is the reader's block stream and origins[i] says where
+  /// line i+1 of it came from in the file.
+  std::string format = "text";
+  std::vector<source_origin> origins;
   explicit operator bool() const { return error.empty(); }
 };
 
 /// Decodes raw bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or
 /// Windows-1252 when the bytes are not valid UTF-8. Refuses binary input.
 [[nodiscard]] loaded_text load_bytes(std::string_view bytes);
+
+/// Reads a file's bytes ("-" for standard input); the reason on failure,
+/// empty on success.
+[[nodiscard]] std::string read_input(const std::string& path, std::string& bytes);
 
 /// Reads a file ("-" for standard input) and decodes it with load_bytes.
 [[nodiscard]] loaded_text load_file(const std::string& path);

@@ -227,25 +227,27 @@ loaded_text load_bytes(std::string_view bytes) {
   return result;
 }
 
-loaded_text load_file(const std::string& path) {
-  std::string bytes;
+std::string read_input(const std::string& path, std::string& bytes) {
+  bytes.clear();
   if (path == "-") {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
     bytes = std::move(ss).str();
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      loaded_text r;
-      r.error = "cannot open '" + path + "': " + std::strerror(errno);
-      return r;
-    }
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-      loaded_text r;
-      r.error = "cannot read '" + path + "'";
-      return r;
-    }
+    return {};
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "cannot open '" + path + "': " + std::strerror(errno);
+  bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) return "cannot read '" + path + "'";
+  return {};
+}
+
+loaded_text load_file(const std::string& path) {
+  std::string bytes;
+  if (auto error = read_input(path, bytes); !error.empty()) {
+    loaded_text r;
+    r.error = std::move(error);
+    return r;
   }
   return load_bytes(bytes);
 }

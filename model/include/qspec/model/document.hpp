@@ -76,6 +76,11 @@ struct document {
   std::vector<section> sections;   ///< narrative outside any typed node
   std::vector<furniture> furniture_items;
   coverage lines;
+  /// The format the file was read from ("text", "html", "docx", "pdf", …).
+  std::string source_format = "text";
+  /// For a file that was not text: origins[i] is where line i+1 of the
+  /// converted text came from in the file; empty for text.
+  std::shared_ptr<const std::vector<source_origin>> origins;
   /// Owns the text every string_view above points into.
   std::shared_ptr<const text_store> storage;
 };

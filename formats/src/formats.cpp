@@ -1,0 +1,138 @@
+// Format detection by content and dispatch to the readers.
+#include <zip.h>
+
+
+#include "qspec/formats.hpp"
+#include "readers.hpp"
+
+namespace qspec {
+
+std::string_view to_string(input_format f) {
+  switch (f) {
+    case input_format::text: return "text";
+    case input_format::html: return "html";
+    case input_format::xml: return "xml";
+    case input_format::docx: return "docx";
+    case input_format::xlsx: return "xlsx";
+    case input_format::pdf: return "pdf";
+  }
+  return "text";
+}
+
+std::optional<input_format> input_format_from_string(std::string_view name) {
+  if (name == "text" || name == "txt" || name == "md" || name == "csv") return input_format::text;
+  if (name == "html" || name == "htm") return input_format::html;
+  if (name == "xml") return input_format::xml;
+  if (name == "docx") return input_format::docx;
+  if (name == "xlsx") return input_format::xlsx;
+  if (name == "pdf") return input_format::pdf;
+  return std::nullopt;
+}
+
+namespace {
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with_nocase(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (std::size_t i = 0; i < p.size(); ++i)
+    if (lower(s[i]) != p[i]) return false;
+  return true;
+}
+
+/// Which office document a ZIP is, from the names of its members.
+input_format sniff_zip(std::string_view bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (!src) return input_format::text;
+  zip_t* archive = zip_open_from_source(src, ZIP_RDONLY, &error);
+  zip_error_fini(&error);
+  if (!archive) {
+    zip_source_free(src);
+    return input_format::text;
+  }
+  input_format f = input_format::text;
+  if (zip_name_locate(archive, "word/document.xml", 0) >= 0)
+    f = input_format::docx;
+  else if (zip_name_locate(archive, "xl/workbook.xml", 0) >= 0)
+    f = input_format::xlsx;
+  zip_discard(archive);  // frees the source too
+  return f;
+}
+
+/// The first markup of a text after a BOM, white space and comments.
+std::string_view first_markup(std::string_view s) {
+  if (starts_with(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
+  for (;;) {
+    auto i = s.find_first_not_of(" \t\r\n");
+    if (i == std::string_view::npos) return {};
+    s.remove_prefix(i);
+    if (!starts_with(s, "<!--")) return s;
+    auto end = s.find("-->");
+    if (end == std::string_view::npos) return {};
+    s.remove_prefix(end + 3);
+  }
+}
+
+bool html_start(std::string_view m) {
+  for (std::string_view p : {"<!doctype html", "<html", "<head", "<body"})
+    if (starts_with_nocase(m, p)) {
+      char next = m.size() > p.size() ? m[p.size()] : '>';
+      if (next == '>' || next == ' ' || next == '\t' || next == '\r' || next == '\n' || next == '/') return true;
+    }
+  return false;
+}
+
+}  // namespace
+
+input_format sniff_format(std::string_view bytes) {
+  if (starts_with(bytes, "%PDF-")) return input_format::pdf;
+  if (starts_with(bytes, "PK\x03\x04")) return sniff_zip(bytes);
+  std::string_view m = first_markup(bytes);
+  if (m.empty() || m[0] != '<') return input_format::text;
+  if (html_start(m)) return input_format::html;
+  if (starts_with(m, "<?xml")) {
+    // an XHTML page declares itself XML first: its root tells
+    auto root = m.find("?>");
+    if (root != std::string_view::npos) {
+      std::string_view rest = m.substr(root + 2);
+      for (;;) {  // past stylesheet instructions and comments
+        rest = first_markup(rest);
+        if (!starts_with(rest, "<?")) break;
+        auto e = rest.find("?>");
+        if (e == std::string_view::npos) break;
+        rest.remove_prefix(e + 2);
+      }
+      if (html_start(rest)) return input_format::html;
+    }
+    return input_format::xml;
+  }
+  // a text that merely starts with a tag (a table cell's <b>) stays text
+  return input_format::text;
+}
+
+loaded_text load_document(std::string_view bytes, std::optional<input_format> forced, const read_limits& /*limits*/) {
+  const input_format f = forced ? *forced : sniff_format(bytes);
+  switch (f) {
+    case input_format::text: return load_bytes(bytes);
+    default: break;
+  }
+  loaded_text r;
+  r.error = "the input is " + std::string(to_string(f)) + ", which this build of qspec does not read";
+  return r;
+}
+
+loaded_text load_document_file(const std::string& path, std::optional<input_format> forced, const read_limits& limits) {
+  std::string bytes;
+  if (auto error = read_input(path, bytes); !error.empty()) {
+    loaded_text r;
+    r.error = std::move(error);
+    return r;
+  }
+  return load_document(bytes, forced, limits);
+}
+
+}  // namespace qspec
