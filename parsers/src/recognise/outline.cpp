@@ -1260,7 +1260,7 @@ class outline_builder {
             while (num < t.size() && !is_digit(t[num])) ++num;
             std::size_t num_end = num;
             while (num_end < t.size() && (is_digit(t[num_end]) || t[num_end] == '.')) ++num_end;
-            title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0});
+            title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0, {}, {}});
             add_field(title_field_.get(), ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(label_length(t, m->rest)))),
                       s.text.slice(static_cast<std::uint32_t>(num), static_cast<std::uint32_t>(num_end)),
                       s.text.source_begin(), s.line);
@@ -1500,6 +1500,56 @@ class outline_builder {
     return covered;
   }
 
+  static std::string spaced(std::string name) {
+    std::replace(name.begin(), name.end(), '_', ' ');
+    return name;
+  }
+
+  /// A field the document prints no label for, read from inside another
+  /// field's value (the profile's `within`): a qualification number at the end
+  /// of the qualification's title.
+  void read_fields_within(standard& st) {
+    for (const auto& rule : prof_.fields) {
+      if (rule.within.empty()) continue;
+      auto has = [&](std::string_view name) {
+        return std::any_of(fields_found_.begin(), fields_found_.end(),
+                           [&](const field_build& f) { return f.rule->name == name; });
+      };
+      if (has(rule.name)) continue;
+      for (std::size_t n = 0; n < fields_found_.size(); ++n) {
+        const auto& f = fields_found_[n];
+        if (f.rule->name != rule.within) continue;
+        std::string_view v = f.value.text();
+        for (std::size_t b = 0; b < v.size();) {
+          while (b < v.size() && (v[b] == ' ' || v[b] == '(')) ++b;
+          std::size_t e = v.find(' ', b);
+          if (e == std::string_view::npos) e = v.size();
+          std::size_t end = e;
+          while (end > b && (v[end - 1] == ',' || v[end - 1] == ';' || v[end - 1] == '.' || v[end - 1] == ')')) --end;
+          if (end > b && fits_shape(v.substr(b, end - b), rule.within_shape)) {
+            auto word = f.value.slice(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(end));
+            field_value fv;
+            fv.name = ctx_.keep(rule.name);
+            fv.label = f.label;
+            fv.value = ctx_.keep(word);
+            fv.span = ctx_.span_of(word);
+            ctx_.report(diag::field_within, severity::note, fv.span,
+                        "the " + spaced(rule.name) + " read from the " + spaced(rule.within) + "'s value", v, fv.value);
+            // beside the field it was read from: fields stay in source order
+            auto at = std::find_if(st.fields.begin(), st.fields.end(),
+                                   [&](const field_value& x) { return x.span.begin.line > fv.span.begin.line ||
+                                                                      (x.span.begin.line == fv.span.begin.line &&
+                                                                       x.span.begin.column > fv.span.begin.column); });
+            st.fields.insert(at, fv);
+            break;
+          }
+          b = e;
+        }
+        break;
+      }
+    }
+  }
+
   standard lower_all() {
     standard st;
     // the profile's words are kept in the document's store: a document outlives the profiles read with it
@@ -1514,6 +1564,7 @@ class outline_builder {
       if (st.code.empty() && f.rule->name == prof_.code_field) st.code = v.value;
       if (f.rule->name == prof_.title_field && !v.value.empty()) st.title = v.value;
     }
+    read_fields_within(st);
     if (st.title.empty()) st.title = title_;
     if (st.code.empty()) st.code = printed_code_;
     if (st.code.empty()) st.code = footer_code_;  // printed only in the running footers

@@ -153,4 +153,21 @@ std::string code_of(const grammar::ast::item_label& l) {
   return c;
 }
 
+bool fits_shape(std::string_view word, std::string_view shape) {
+  std::size_t w = 0;
+  for (char c : shape) {
+    if (c == '#') {
+      if (w >= word.size() || !is_digit(word[w])) return false;
+      while (w < word.size() && is_digit(word[w])) ++w;
+    } else if (c == 'A') {
+      if (w >= word.size() || !is_upper(word[w])) return false;
+      ++w;
+    } else {
+      if (w >= word.size() || word[w] != c) return false;
+      ++w;
+    }
+  }
+  return w == word.size();
+}
+
 }  // namespace qspec::vocab
