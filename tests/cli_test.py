@@ -75,6 +75,8 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("parse", "-", "--format", "yaml", stdin=pathlib.Path(UNIT).read_bytes())
     check("stdin to YAML", r.returncode == 0 and b'kind: "unit"' in r.stdout)
 
+    SUPPORTED = (".txt", ".md", ".csv", ".html", ".htm", ".xhtml", ".xml", ".docx", ".xlsx", ".pdf")
+
     pdf = tmp / "x.pdf"
     pdf.write_bytes(b"%PDF-1.4\n...")
     r = run("parse", str(pdf))
@@ -119,8 +121,9 @@ with tempfile.TemporaryDirectory() as tmp:
     out.mkdir()
     r = run("parse", str(CORPUS), "-o", str(out), "--format", "xml")
     lines = r.stdout.decode().strip().splitlines()
+    # every file of a supported format, but those made to be refused (corpus/hostile/not-text.*)
     docs = sorted(str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
-                  if p.is_file() and p.suffix in (".txt", ".md", ".csv"))
+                  if p.is_file() and p.suffix in SUPPORTED and not p.name.startswith("not-text."))
     check("a folder gives one summary line per document", len(lines) == len(docs), r.stdout.decode())
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     check("a folder gives one catalogue per document, subfolders kept",

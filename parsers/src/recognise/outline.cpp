@@ -78,6 +78,12 @@ struct part_build {
   std::uint32_t begin = UINT32_MAX, end = 0;  // source bytes
   std::vector<block> blocks;
   std::vector<node> items;
+  /// Headings and lead-ins taken before the first item: two headings
+  /// ("Learning outcomes" / "Assessment criteria") or two lead-ins ("The
+  /// learner will:" / "The learner can:") are the headers of two columns
+  /// printed side by side, one level in each.
+  int headings = 0, lead_ins = 0;
+  [[nodiscard]] bool side_by_side() const { return headings >= 2 || lead_ins >= 2; }
 };
 
 class outline_builder {
@@ -636,6 +642,7 @@ class outline_builder {
         return;
       }
       if (!lead_in.empty() && part_->lead_in.empty()) part_->lead_in = lead_in;
+      ++(lead_in.empty() ? part_->headings : part_->lead_ins);
       extend_part(s.text);
       return;
     }
@@ -646,6 +653,7 @@ class outline_builder {
     part_->rule = rule;
     part_->heading = heading;
     part_->lead_in = lead_in;
+    ++(lead_in.empty() ? part_->headings : part_->lead_ins);
     extend_part(s.text);
   }
 
@@ -1113,7 +1121,30 @@ class outline_builder {
     }
     if (s.cell && ends_sentence(cur.text.text()) && starts_upper(t)) return false;
     if (s.cell && s.blank_before) return false;  // a table of its own after a blank line continues no item
+    if (interleaved_continuation(s)) return true;
     join_text(cur, s);
+    return true;
+  }
+
+  /// Two columns printed side by side (the outcome on the left, its criteria on
+  /// the right) come out of a PDF interleaved line by line: "1 Understand the
+  /// legal and" / "1.1 Identify …" / "organisational requirements for" / "1.2 …".
+  /// Under two column headers, a line in lower case right after a labelled item
+  /// of the right column goes on the left column's unfinished text.
+  bool interleaved_continuation(const segment& s) {
+    if (!part_ || !part_->side_by_side() || open_.size() < 2 || k_ == 0) return false;
+    node& left = *open_.front();
+    node& right = *open_.back();
+    std::string_view t = s.text.text();
+    if (t.empty() || !(t[0] >= 'a' && t[0] <= 'z') || ends_sentence(left.text.text())) return false;
+    if (right.last_line + 1 != s.line || right.first_line != right.last_line) return false;  // the right item is one line
+    auto joined = left.text;
+    joined.join(s.text);
+    ctx_.report(diag::columns_interleaved, severity::warning, ctx_.span_of(s.text),
+                "two columns interleaved line by line: text joined to " +
+                    (left.code.empty() ? std::string("the item it continues") : left.code) + " in the left column",
+                t, joined.text());
+    join_text(left, s);
     return true;
   }
 
@@ -1532,7 +1563,7 @@ class outline_builder {
             fv.name = ctx_.keep(rule.name);
             fv.label = f.label;
             fv.value = ctx_.keep(word);
-            fv.span = ctx_.span_of(word);
+            fv.span = ctx_.span(f.begin, word.source_end());  // from the label it was read under
             ctx_.report(diag::field_within, severity::note, fv.span,
                         "the " + spaced(rule.name) + " read from the " + spaced(rule.within) + "'s value", v, fv.value);
             // beside the field it was read from: fields stay in source order
