@@ -1121,6 +1121,13 @@ class outline_builder {
     }
     if (s.cell && ends_sentence(cur.text.text()) && starts_upper(t)) return false;
     if (s.cell && s.blank_before) return false;  // a table of its own after a blank line continues no item
+    // after a blank line, a heading the profile does not know ("Additional Information") ends the part:
+    // what follows is a section of its own, not the last item's text
+    if (s.blank_before && !s.cell && !s.bullet && k_ + 1 < segs_.size() && heading_shaped(t)) {
+      close_part();
+      open_section(s);
+      return true;
+    }
     if (interleaved_continuation(s)) return true;
     join_text(cur, s);
     return true;
