@@ -851,6 +851,18 @@ class outline_builder {
     return count > 0;
   }
 
+  /// Whether the label that ends before text offset `rest` stood in a cell
+  /// of its own: a tab between it and the text ("Unit 203<TAB>Title").
+  bool cell_after(const segment& s, std::string_view t, std::size_t rest) const {
+    const std::size_t label = label_length(t, rest);
+    if (label == 0 || rest <= label || rest >= t.size()) return false;
+    const std::uint32_t from = s.text.source_end_of(static_cast<std::uint32_t>(label));
+    const std::uint32_t to = s.text.source_of(static_cast<std::uint32_t>(rest));
+    for (std::uint32_t i = from; i < to && i < ctx_.src.size(); ++i)
+      if (ctx_.src[i] == '\t') return true;
+    return false;
+  }
+
   static std::size_t label_length(std::string_view t, std::size_t rest) {
     while (rest > 0 && (t[rest - 1] == ' ' || t[rest - 1] == '\t')) --rest;
     return rest;
@@ -1291,7 +1303,8 @@ class outline_builder {
         !ends_sentence(t)) {
       auto title = s.text;
       // "Unit 12: Title": the profile's label before the title gives a field, the title is the rest
-      if (auto m = grammar::match_item_label(t); m && m->value.close == ':' && m->rest < t.size())
+      if (auto m = grammar::match_item_label(t); m && (m->value.close == ':' || cell_after(s, t, m->rest)) &&
+                                                  m->rest < t.size())
         for (const auto& p : prof_.title_labels)
           if (label_fits(p, m->value)) {
             std::size_t num = 0;
