@@ -43,6 +43,7 @@ constexpr std::size_t max_title = 250;
 constexpr std::size_t max_heading = 80;
 constexpr std::size_t max_split_heading_piece = 30;  // "Performance" of "Performance" / "criteria"
 constexpr std::size_t max_group_heading = 150;
+constexpr std::size_t max_column_name = 40;  // a table's column name: a few words
 constexpr std::size_t max_field_line = 400;
 constexpr std::size_t max_furniture_line = 120;
 
@@ -108,6 +109,8 @@ class outline_builder {
     read_segments();
     split_long_segments();
     find_running_footers();
+    for (const auto& g : segs_)
+      if (!g.cell) widest_line_ = std::max(widest_line_, g.text.text().size());
     for (k_ = 0; k_ < segs_.size(); ++k_) {
       // a heading split off its text leaves the text to be taken again
       retakes_ = 0;
@@ -127,6 +130,8 @@ class outline_builder {
   parse_context& ctx_;
   const profile& prof_;
   const std::vector<std::string>& shared_furniture_;
+  std::size_t widest_line_ = 0;       // the document's widest line of text: its wrap width
+  std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
   std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_;
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
@@ -408,6 +413,7 @@ class outline_builder {
     if (take_heading(s)) return;
     if (part_ && part_->rule && !part_->rule->levels.empty()) {
       if (take_item(s)) return;
+      if (take_column_names(s)) return;
       if (take_group(s)) return;
       if (take_continuation(s)) return;
     } else if (take_implicit_item(s)) {
@@ -1072,6 +1078,26 @@ class outline_builder {
 
   /// A short line right before a run of items heads a group of them
   /// (activity headings over performance criteria, sub-headings over knowledge).
+  /// A table's row of column names with no rule under it ("Duty<TAB>KSBs"),
+  /// right above a row that opens with an item label: table furniture, not a
+  /// paragraph and a group heading.
+  bool take_column_names(segment& s) {
+    if (!s.cell || k_ + 1 >= segs_.size()) return false;
+    std::size_t last = k_;
+    while (last + 1 < segs_.size() && segs_[last + 1].line == s.line) ++last;
+    if (last == k_ || last + 1 >= segs_.size()) return false;  // one cell is no row of names
+    for (std::size_t j = k_; j <= last; ++j) {
+      std::string_view c = segs_[j].text.text();
+      if (!segs_[j].cell || c.size() > max_column_name || ends_sentence(c) || grammar::match_item_label(c))
+        return false;
+    }
+    auto m = grammar::match_item_label(segs_[last + 1].text.text());
+    if (!m || level_of(*part_->rule, m->value) != 0) return false;
+    mark_furniture(ctx_, s.line, "table_header");
+    k_ = last;
+    return true;
+  }
+
   bool take_group(segment& s) {
     std::string_view t = s.text.text();
     if (t.size() > max_group_heading || ends_sentence(t) || !pending_labels_.empty() || !starts_upper(t)) return false;
@@ -1328,9 +1354,14 @@ class outline_builder {
     }
     prose_seen_ = true;
     mark_content(s.line);
+    // a line goes on the paragraph before when that one was cut by the wrap (it reaches near the
+    // document's widest line) or this one starts in lower case; short lines one under another
+    // ("Maintenance technician" / "Multi-skilled engineer") are a list
+    const bool wrapped = (!t.empty() && t[0] >= 'a' && t[0] <= 'z') || last_prose_width_ * 2 >= widest_line_;
+    last_prose_width_ = t.size();
     if (part_) {
       extend_part(s.text);
-      if (!part_->blocks.empty() && !s.blank_before && !s.bullet &&
+      if (!part_->blocks.empty() && !s.blank_before && !s.bullet && wrapped &&
           part_->blocks.back().which == block::type::paragraph && !ends_sentence(part_->blocks.back().para.text)) {
         // a paragraph hard-wrapped over lines
         append_to_last(part_->blocks, s);
@@ -1340,7 +1371,7 @@ class outline_builder {
       return;
     }
     if (!section_) open_section_plain();
-    if (!section_->blocks.empty() && !s.blank_before && !s.bullet &&
+    if (!section_->blocks.empty() && !s.blank_before && !s.bullet && wrapped &&
         section_->blocks.back().which == block::type::paragraph && !ends_sentence(section_->blocks.back().para.text)) {
       append_to_last(section_->blocks, s);
       return;
