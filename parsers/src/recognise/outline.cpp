@@ -28,6 +28,7 @@
 #include "recognise/context.hpp"
 #include "recognise/line_text.hpp"
 #include "recognise/outline.hpp"
+#include "recognise/side_column.hpp"
 #include "recognise/vocabulary.hpp"
 
 namespace qspec {
@@ -153,12 +154,14 @@ class outline_builder {
   const field_rule* pending_field_ = nullptr;
   std::string_view pending_field_label_;
   std::uint32_t pending_field_begin_ = 0;
+  std::uint32_t pending_field_end_ = 0;  // where its label ends (a label over two lines ends on the second)
 
   struct field_build {
     const field_rule* rule;
     std::string_view label;
     clean::rich_text value;
     std::uint32_t begin;
+    std::uint32_t label_end = 0;
   };
   std::vector<field_build> fields_found_;
   std::vector<section> sections_;
@@ -213,6 +216,13 @@ class outline_builder {
   }
 
   void read_segments() {
+    if (ctx_.gutter < 0) ctx_.gutter = find_gutter(ctx_);
+    const std::int64_t gutter = ctx_.gutter;
+    if (gutter > 0)
+      ctx_.report(diag::heading_column, severity::note, {},
+                  "the page is laid out with its headings in a column beside the content (the content from column " +
+                      std::to_string(gutter + 1) + "): each heading is read before the content beside it, its pieces "
+                      "over several lines joined");
     bool blank_before = true, furniture_before = false;
     for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l) {
       if (ctx_.use[l] == line_use::blank) {
@@ -284,9 +294,39 @@ class outline_builder {
           continue;
         }
       }
+      if (gutter > 0 && split_at_gutter(ctx_, l, static_cast<std::uint32_t>(gutter)).has_left()) {
+        l = read_beside_column(l, static_cast<std::uint32_t>(gutter), blank_before, furniture_before);
+        blank_before = furniture_before = false;
+        continue;
+      }
       add_segment(l, b, e, false, blank_before, furniture_before);
       blank_before = furniture_before = false;
     }
+  }
+
+  /// Lines from l on with text in a heading column beside the content: the
+  /// heading (its pieces over those lines joined) first, then the content
+  /// beside it. Returns the last line read.
+  std::uint32_t read_beside_column(std::uint32_t l, std::uint32_t gutter, bool blank_before, bool furniture_before) {
+    std::vector<line_pieces> run;
+    std::uint32_t end = l;
+    while (end < ctx_.lines.count() && ctx_.use[end] != line_use::blank && ctx_.use[end] != line_use::furniture) {
+      auto p = split_at_gutter(ctx_, end, gutter);
+      if (!p.has_left()) break;
+      run.push_back(p);
+      ++end;
+    }
+    const std::size_t first = segs_.size();
+    add_segment(l, run[0].lb, run[0].le, false, blank_before, furniture_before);
+    for (std::uint32_t i = 1; i < run.size(); ++i) {
+      auto piece = ctx_.read_text(run[i].lb, run[i].le);
+      if (segs_.size() == first || piece.empty()) continue;
+      segs_.back().text.join(piece);
+      ctx_.use[l + i] = line_use::content;  // a line of the heading's, read with its first line
+    }
+    for (std::uint32_t i = 0; i < run.size(); ++i)
+      if (run[i].has_right()) add_segment(l + i, run[i].rb, run[i].re, false, false, false);
+    return end - 1;
   }
 
   /// A conversion that lost its line breaks leaves headings, fields and items
@@ -371,6 +411,13 @@ class outline_builder {
       key[i] = std::string(t.substr(0, d));
       ++seen[key[i]];
     }
+    // a code alone above the title ("SKAHDB12" / "Create a hair design…") is what the footers repeat:
+    // a footer that prints them both is furniture even on a document of one page
+    if (segs_.size() > 2 && !segs_[0].cell && !segs_[1].cell) {
+      std::string_view first = segs_[0].text.text();
+      auto code = grammar::match_document_code(first);
+      if (code && code->rest >= first.size()) ++seen[std::string(first) + " " + std::string(segs_[1].text.text())];
+    }
     footer_line_.assign(segs_.size(), false);
     for (std::size_t i = 0; i < segs_.size(); ++i) {
       if (key[i].empty() || seen[key[i]] < 2) continue;
@@ -396,6 +443,7 @@ class outline_builder {
     if (pending_field_) {
       if (!opens_anything(s)) {
         add_field(pending_field_, pending_field_label_, s.text, pending_field_begin_, s.line);
+        fields_found_.back().label_end = pending_field_end_;
         pending_field_ = nullptr;
         return;
       }
@@ -476,6 +524,7 @@ class outline_builder {
         pending_field_ = rule;
         pending_field_label_ = label_view;
         pending_field_begin_ = s.text.source_begin();
+        pending_field_end_ = s.text.source_end();
         return true;
       }
       // "Reference: ST1234 Level: 4": another field label with its colon ends this value
@@ -516,7 +565,7 @@ class outline_builder {
   void add_field(const field_rule* rule, std::string_view label, const clean::rich_text& value, std::uint32_t begin,
                  std::uint32_t line) {
     mark_content(line);
-    fields_found_.push_back({rule, label, value, begin});
+    fields_found_.push_back({rule, label, value, begin, 0});
     last_field_segment_ = k_;
   }
 
@@ -1641,7 +1690,7 @@ class outline_builder {
       v.name = ctx_.keep(f.rule->name);
       v.label = f.label;
       v.value = ctx_.keep(f.value);
-      v.span = ctx_.span(f.begin, f.value.source_end());
+      v.span = ctx_.span(f.begin, std::max(f.label_end, f.value.source_end()));
       st.fields.push_back(v);
       if (st.code.empty() && f.rule->name == prof_.code_field) st.code = v.value;
       if (f.rule->name == prof_.title_field && !v.value.empty()) st.title = v.value;

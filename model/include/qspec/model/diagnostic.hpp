@@ -51,6 +51,7 @@ inline constexpr std::string_view markup_left = "Q-W123";        // markup left 
 inline constexpr std::string_view heading_variant = "Q-N105";    // a heading misspelt or worded otherwise, read as the profile's
 inline constexpr std::string_view heading_joined = "Q-N106";     // a heading broken over two lines, joined
 inline constexpr std::string_view field_within = "Q-N107";       // a field read from inside another field's value
+inline constexpr std::string_view heading_column = "Q-N108";     // headings in a column beside the content, read first
 // qualification structure grids (CSV)
 inline constexpr std::string_view header_cell_wrapped = "Q-N110";  // a column header holding a line break
 inline constexpr std::string_view code_run_together = "Q-N111";    // an SQA code printed without its space
