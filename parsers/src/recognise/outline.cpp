@@ -218,11 +218,6 @@ class outline_builder {
   void read_segments() {
     if (ctx_.gutter < 0) ctx_.gutter = find_gutter(ctx_);
     const std::int64_t gutter = ctx_.gutter;
-    if (gutter > 0)
-      ctx_.report(diag::heading_column, severity::note, {},
-                  "the page is laid out with its headings in a column beside the content (the content from column " +
-                      std::to_string(gutter + 1) + "): each heading is read before the content beside it, its pieces "
-                      "over several lines joined");
     bool blank_before = true, furniture_before = false;
     for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l) {
       if (ctx_.use[l] == line_use::blank) {
@@ -316,14 +311,19 @@ class outline_builder {
       run.push_back(p);
       ++end;
     }
-    const std::size_t first = segs_.size();
-    add_segment(l, run[0].lb, run[0].le, false, blank_before, furniture_before);
-    for (std::uint32_t i = 1; i < run.size(); ++i) {
-      auto piece = ctx_.read_text(run[i].lb, run[i].le);
-      if (segs_.size() == first || piece.empty()) continue;
-      segs_.back().text.join(piece);
-      ctx_.use[l + i] = line_use::content;  // a line of the heading's, read with its first line
+    // the column's pieces one after another (a heading or label broken over lines is joined later,
+    // as one broken by a wrap), then the content beside them
+    clean::rich_text joined;
+    for (std::uint32_t i = 0; i < run.size(); ++i) {
+      add_segment(l + i, run[i].lb, run[i].le, false, i == 0 && blank_before, i == 0 && furniture_before);
+      joined.join(ctx_.read_text(run[i].lb, run[i].le));
     }
+    if (run.size() > 1 && std::any_of(run.begin(), run.end(), [](const line_pieces& p) { return p.has_right(); }))
+      ctx_.report(diag::heading_column, severity::note, ctx_.span(run.front().lb, run.back().le),
+                  "text in a column beside the content, over " + std::to_string(run.size()) +
+                      " lines, read before the content beside it (the content from column " +
+                      std::to_string(gutter + 1) + ")",
+                  ctx_.src.substr(run.front().lb, run.front().le - run.front().lb), joined.text());
     for (std::uint32_t i = 0; i < run.size(); ++i)
       if (run[i].has_right()) add_segment(l + i, run[i].rb, run[i].re, false, false, false);
     return end - 1;
@@ -488,6 +488,39 @@ class outline_builder {
     return false;
   }
 
+  /// A field label broken over two lines ("Indicative Review" / "Date", as a
+  /// column of labels prints it): joined, its value on the lines after.
+  bool take_broken_label(segment& s) {
+    std::string_view t = s.text.text();
+    if (s.cell || k_ + 1 >= segs_.size() || t.size() > max_column_name || ends_sentence(t)) return false;
+    std::string_view next = segs_[k_ + 1].text.text();
+    for (const auto& [label, rule] : fields_) {
+      auto n = phrase_prefix(label, t);
+      if (n == std::string_view::npos || n >= label.size() || label[n] != ' ') continue;
+      std::string_view rest = label.substr(n + 1);
+      auto r = phrase_prefix(next, rest);
+      if (r == std::string_view::npos) continue;
+      std::size_t v = r;
+      while (v < next.size() && next[v] == ' ') ++v;
+      if (v < next.size() && next[v] == ':') ++v;
+      if (v < next.size()) continue;  // the value on the label's second line: not this layout
+      auto both = s.text;
+      both.join(segs_[k_ + 1].text);
+      ctx_.report(diag::heading_joined, severity::note, ctx_.span_of(both), "field label broken over two lines, read as one",
+                  t, both.text());
+      flush_pending();
+      mark_content(s.line);
+      mark_content(segs_[k_ + 1].line);
+      pending_field_ = rule;
+      pending_field_label_ = ctx_.keep(both);
+      pending_field_begin_ = both.source_begin();
+      pending_field_end_ = both.source_end();
+      ++k_;
+      return true;
+    }
+    return false;
+  }
+
   /// Whether a segment opens something of its own (so it is no field value).
   bool opens_anything(const segment& s) {
     auto f = fold(s.text.text());
@@ -505,6 +538,7 @@ class outline_builder {
   bool take_field(segment& s) {
     std::string_view t = s.text.text();
     if (t.size() > max_field_line && !s.cell) return false;
+    if (take_broken_label(s)) return true;
     for (const auto& [label, rule] : fields_) {
       auto n = phrase_prefix(t, label);
       if (n == std::string_view::npos) continue;

@@ -66,7 +66,9 @@ line_pieces split_at_gutter(const parse_context& ctx, std::uint32_t l, std::uint
   line_pieces p{tb, tb, tb, te};
   if (gutter == 0 || tb == te) return p;
   if (line.size() <= gutter) {
-    // a short line before the gutter: a heading's piece ("criteria" under "Performance")
+    // a short line before the gutter: a heading's piece ("criteria" under "Performance"), unless it
+    // is two columns of its own ("Level:      3")
+    if (trim(line).find("   ") != std::string_view::npos) return p;
     if (is_item_label(trim(line))) return p;
     p.lb = tb, p.le = te, p.rb = p.re = te;
     return p;
