@@ -632,13 +632,17 @@ class block_writer {
 
   /// Siblings in order from `from`: paragraphs, fields, lists, sections.
   void rest(const std::vector<pugi::xml_node>& k, std::size_t from, int level) {
+    std::size_t run = 0;  // the last sibling of the run of one name that k[i] is in
     for (std::size_t i = from; i < k.size(); ++i) {
       const auto& c = k[i];
       const auto r = roles(c);
-      // a run of repeated item-like siblings is a list
-      std::size_t run = i;
-      while (run + 1 < k.size() && std::string_view(k[run + 1].name()) == c.name()) ++run;
-      if ((r & r_item) || (run > i && !(r & r_paragraph) && one_paragraph(c))) {
+      // a run of repeated item-like siblings is a list; measured once per run
+      if (i == from || run < i) {
+        run = i;
+        while (run + 1 < k.size() && std::string_view(k[run + 1].name()) == c.name()) ++run;
+      }
+      const bool first_of_run = i == 0 || std::string_view(k[i - 1].name()) != c.name();
+      if ((r & r_item) || (first_of_run && run > i && !(r & r_paragraph) && one_paragraph(c))) {
         std::vector<pugi::xml_node> items(k.begin() + static_cast<std::ptrdiff_t>(i),
                                           k.begin() + static_cast<std::ptrdiff_t>(run + 1));
         list_items(items, 0, false);
@@ -647,8 +651,7 @@ class block_writer {
         continue;
       }
       if (textual(c)) {
-        const bool is_field = !(r & r_paragraph) && short_leaf(c) && !lead_in(c) && run == i &&
-                              (i == 0 || std::string_view(k[i - 1].name()) != c.name());
+        const bool is_field = !(r & r_paragraph) && short_leaf(c) && !lead_in(c) && run == i && first_of_run;
         if (is_field) {
           field(c);
         } else {
