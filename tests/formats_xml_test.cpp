@@ -2,8 +2,11 @@
 // and the inputs it refuses.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "qspec/formats.hpp"
@@ -235,4 +238,74 @@ TEST_CASE("xml reader - sniffed from the content") {
   auto t = qspec::load_document("<?xml version=\"1.0\"?>\n<unit><p>Hello.</p></unit>\n");
   CHECK(t.format == "xml");
   CHECK(t.text == "Hello.\n");
+}
+
+namespace {
+
+/// The source line of the first block-stream line that starts with `start`, 0 if none.
+std::uint32_t source_line_of(const qspec::loaded_text& t, std::string_view start) {
+  auto ls = lines_of(t.text);
+  for (std::size_t i = 0; i < ls.size(); ++i)
+    if (std::string_view(ls[i]).substr(0, start.size()) == start) return t.origins[i].line;
+  return 0;
+}
+
+qspec::loaded_text read_corpus(const std::string& name) {
+  auto t = qspec::load_document_file(std::string(QSPEC_CORPUS_DIR) + "/" + name);
+  REQUIRE_MESSAGE(t, t.error);
+  REQUIRE(t.format == "xml");
+  return t;
+}
+
+}  // namespace
+
+// The lines the facts files give (btec-first-unit14-hardware.facts.yaml): each
+// learning aim where its learn_obj_id is, each criterion where its id is.
+TEST_CASE("xml reader - BTEC unit 14: aims and criteria at the source lines the facts give") {
+  auto t = read_corpus("external/btec-first-unit14-hardware.xml");
+  CHECK(lines_of(t.text).front() == "Number: 14");
+  CHECK(source_line_of(t, "Unit title: Installing and Maintaining Computer Hardware") == 8);
+  CHECK(source_line_of(t, "Guided learning hours: 60") == 14);
+  CHECK(source_line_of(t, "## A Understand the benefits and implications of installing and maintaining hardware in "
+                          "technology systems") == 28);
+  CHECK(source_line_of(t, "## B plan installation and maintenance of hardware in a technology system") == 259);
+  CHECK(source_line_of(t, "## C install, maintain and test hardware in a technology system") == 572);
+  CHECK(source_line_of(t, "## D review the modified technology system.") == 881);
+  const std::pair<const char*, std::uint32_t> criteria[] = {
+      {"1A.1 ", 161}, {"2A.P1 ", 171}, {"2A.M1 ", 185}, {"2A.D1 ", 200}, {"1B.2 ", 406}, {"1B.3 ", 414},
+      {"2B.P2 ", 434}, {"2B.P3 ", 447}, {"2B.M2 ", 496}, {"2B.D2 ", 511}, {"1C.4 ", 702}, {"1C.5 ", 722},
+      {"2C.P4 ", 732}, {"2C.P5 ", 762}, {"2C.M3 ", 781}, {"2C.M4 ", 794}, {"2C.D3 ", 810}, {"1D.6 ", 909},
+      {"2D.P6 ", 919}, {"2D.M5 ", 933}, {"2D.D4 ", 949}};
+  for (const auto& [code, line] : criteria) CHECK_MESSAGE(source_line_of(t, code) == line, code);
+  // 1B.3's two sub-items follow it, indented
+  auto ls = lines_of(t.text);
+  auto at = std::find(ls.begin(), ls.end(),
+                      "1B.3 Produce a plan for installing and maintaining hardware in a technology system, with "
+                      "guidance, including:");
+  REQUIRE(at != ls.end());
+  CHECK(*(at + 1) == "  - a list of installation and maintenance activities");
+  CHECK(*(at + 2) == "  - a list of hardware components and devices and software resources required for an upgrade.");
+  // one processing instruction (the stylesheet) left out, counted
+  REQUIRE(t.diagnostics.size() == 1);
+  CHECK(t.diagnostics[0].message == "XML read as blocks; left out as furniture: 1 processing instruction");
+}
+
+// btec-first-ict-qualification-structure.facts.yaml: each structure's title
+// where its <title> is (lines 32, 55, 83), the pathway notes at 79 and 104.
+TEST_CASE("xml reader - BTEC qualification structure: headings and notes at the facts' lines") {
+  auto t = read_corpus("external/btec-first-ict-qualification-structure.xml");
+  CHECK(lines_of(t.text).front() == "# Qualification structure");
+  CHECK(source_line_of(t, "## Qualification structure of the Pearson BTEC Level 1/Level 2 First Diploma in "
+                          "Information and Creative Technology") == 32);
+  CHECK(source_line_of(t, "## Qualification structure of the Pearson BTEC Level 1/Level 2 First Diploma in "
+                          "Information and Creative Technology (Computer Science)") == 55);
+  CHECK(source_line_of(t, "## Qualification structure of the Pearson BTEC Level 1/Level 2 First Diploma in "
+                          "Information and Creative Technology (Systems Development and Support)") == 83);
+  CHECK(source_line_of(t, "Please note that Unit 22: Computer Security in Practice is NOT available") == 79);
+  CHECK(source_line_of(t, "Please note that Unit 24: Software Systems Development is NOT available") == 104);
+  CHECK(source_line_of(t, "- 4–6 optional specialist units (totalling 240 GLH), of which at least two must be "
+                          "chosen from Group A.") == 46);
+  CHECK(source_line_of(t, "Generated table reference: Edexcel BTEC level 1/level 2 first certificate table") == 52);
+  auto ls = lines_of(t.text);
+  CHECK(std::count_if(ls.begin(), ls.end(), [](const std::string& l) { return l.rfind("- ", 0) == 0; }) == 12);
 }
