@@ -309,3 +309,17 @@ TEST_CASE("xml reader - BTEC qualification structure: headings and notes at the 
   auto ls = lines_of(t.text);
   CHECK(std::count_if(ls.begin(), ls.end(), [](const std::string& l) { return l.rfind("- ", 0) == 0; }) == 12);
 }
+
+TEST_CASE("xml reader - the element roles are data (profiles/xml_markup.yaml)") {
+  const auto* vocabulary = qspec::builtin_profiles().vocabulary("xml");
+  REQUIRE(vocabulary != nullptr);
+  auto title = std::find_if(vocabulary->elements.begin(), vocabulary->elements.end(),
+                            [](const qspec::field_rule& r) { return r.name == "title"; });
+  REQUIRE(title != vocabulary->elements.end());
+  CHECK(std::find(title->labels.begin(), title->labels.end(), "*_title") != title->labels.end());
+  // element roles belong to a reader's vocabulary, not to a family of documents
+  std::string error;
+  auto family = qspec::read_profile("profile: mine\ndocument_kind: mine\nelements:\n  title: [name]\n", "mine.yaml", error);
+  CHECK_FALSE(family);
+  CHECK(error.find("elements name a reader's markup vocabulary") != std::string::npos);
+}

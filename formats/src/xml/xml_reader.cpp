@@ -311,7 +311,6 @@ class block_writer {
       inline_text(c, inner);
       inner = trimmed(std::move(inner));
       if (inner.empty()) continue;
-      if (!out.empty() && out.back() != ' ' && blank(c.previous_sibling().value()[0])) out.push_back(' ');
       out += mark;
       out += inner;
       out += mark;
@@ -358,8 +357,8 @@ class block_writer {
     return {};
   }
 
-  /// An item's text: its own text, or that of its first child when that
-  /// holds text (<item><paragraph>…</paragraph><list>…</list></item>).
+  /// Reads as one item: text, or a first child holding text followed only
+  /// by lists (<item><paragraph>…</paragraph><list>…</list></item>).
   bool item_like(const pugi::xml_node& n) {
     if (textual(n)) return true;
     auto k = kids(n);
@@ -422,8 +421,10 @@ class block_writer {
       else t += "<br>";
       t += part;
     }
-    line(pad + marker + (t.empty() ? std::string() : " " + t), o, true);
-    nested(std::vector<pugi::xml_node>(k.begin() + static_cast<std::ptrdiff_t>(i), k.end()), indent + 2);
+    if (!t.empty()) line(pad + marker + " " + t, o, true);
+    // an item of no text of its own leaves no empty marker: what it holds takes its place
+    nested(std::vector<pugi::xml_node>(k.begin() + static_cast<std::ptrdiff_t>(i), k.end()),
+           t.empty() ? indent : indent + 2);
   }
 
   /// What follows an item's text inside it: nested lists, or more items.
