@@ -222,8 +222,12 @@ TEST_CASE("xml reader - UTF-16 and Latin-1 files: lines and columns of the UTF-8
     bytes.push_back(static_cast<char>(c & 0xFF));
     bytes.push_back(static_cast<char>(c >> 8));
   }
-  auto t = read(bytes);
+  // sniffed as XML through its UTF-16 BOM, without --from
+  CHECK(qspec::sniff_format(bytes) == qspec::input_format::xml);
+  CHECK(qspec::sniff_format(std::string("\xFF\xFEO\0k\0", 6)) == qspec::input_format::text);
+  auto t = qspec::load_document(bytes);
   REQUIRE(t.error.empty());
+  CHECK(t.format == "xml");
   CHECK(lines_of(t.text) == lines{"# Caf\xC3\xA9", "", "Text."});
   CHECK(origins_of(t) == lines{"3:3", "-", "4:3"});
 
