@@ -41,7 +41,22 @@ def items_of(node):
     return [c for c in node.get("children", []) if c["kind"] not in NOT_ITEMS]
 
 
-def compare_items(expected, actual, where, errors):
+def source_line(doc, node):
+    """The line of the source file where a node begins: its span's line, mapped
+    through the catalogue's source_map when the document was not text."""
+    line = (node.get("span") or {}).get("line")
+    smap = next((c for c in doc.get("children", []) if c["kind"] == "source_map"), None)
+    if line is None or smap is None:
+        return line
+    origin = smap["lines"][line - 1] if 0 < line <= len(smap["lines"]) else ""
+    words = origin.split(", ")
+    for w in words:
+        if w.startswith("line "):
+            return int(w[5:])
+    return None
+
+
+def compare_items(expected, actual, where, errors, doc=None):
     """expected: facts items (with optional groups); actual: qspec nodes."""
     if len(expected) != len(actual):
         errors.append(f"{where}: {len(expected)} items expected, {len(actual)} found "
@@ -53,7 +68,7 @@ def compare_items(expected, actual, where, errors):
                 continue
             if a.get("title") != e["group"]:
                 errors.append(f"{where}[{i}]: group title {a.get('title')!r} != {e['group']!r}")
-            compare_items(e.get("items", []), items_of(a), f"{where}/{e['group'][:20]}", errors)
+            compare_items(e.get("items", []), items_of(a), f"{where}/{e['group'][:20]}", errors, doc)
             continue
         code = str(e.get("code", ""))
         here = f"{where}/{code}"
@@ -69,7 +84,19 @@ def compare_items(expected, actual, where, errors):
                 errors.append(f"{here}: {flag} {bool(a.get(flag))}, expected {bool(e.get(flag))}")
         if "refs" in e and a.get("refs", []) != e["refs"]:
             errors.append(f"{here}: refs {a.get('refs')} != {e['refs']}")
-        compare_items(e.get("children", []), items_of(a), here, errors)
+        if "line" in e and doc is not None and source_line(doc, a) != e["line"]:
+            errors.append(f"{here}: line {source_line(doc, a)} != {e['line']}")
+        if "band" in e and a.get("band") != e["band"]:
+            errors.append(f"{here}: band {a.get('band')!r} != {e['band']!r}")
+        inner = items_of(a)
+        if "criteria" in e:
+            # graded criteria (a band each: level_1, pass, merit, distinction) among the item's items
+            compare_items(e["criteria"], [c for c in inner if "band" in c], f"{here}/criteria", errors, doc)
+            inner = [c for c in inner if "band" not in c]
+        for key in ("content", "assignments"):
+            if key in e:
+                errors.append(f"{here}: the {key} facts are not checked yet: no node of the model holds them")
+        compare_items(e.get("children", []), inner, here, errors, doc)
 
 
 def check_standard(facts, doc, errors):
@@ -96,7 +123,48 @@ def check_standard(facts, doc, errors):
     if [p["role"] for p in expected_parts] != [p["role"] for p in actual_parts]:
         errors.append(f"parts with items: {[p['role'] for p in actual_parts]} != {[p['role'] for p in expected_parts]}")
     for e, a in zip(expected_parts, actual_parts):
-        compare_items(e["items"], items_of(a), e["role"], errors)
+        compare_items(e["items"], items_of(a), e["role"], errors, doc)
+    check_counts(facts.get("counts") or {}, st, parts, errors)
+
+
+def descendants(node):
+    for c in node.get("children", []):
+        yield c
+        yield from descendants(c)
+
+
+def check_counts(counts, st, parts, errors):
+    """counts: a part's role counts that part's items; "criteria" the graded
+    criteria (nodes with a band) and "criteria_by_band" them by band; a
+    plural of a node kind ("assessment_criteria", "knowledge_points") the
+    nodes of that kind. A count of anything else is reported as unchecked."""
+    nodes = list(descendants(st))
+    for key, value in counts.items():
+        part = next((p for p in parts if p.get("role") == key), None)
+        if key == "criteria_by_band":
+            found = {}
+            for n in nodes:
+                if "band" in n:
+                    found[n["band"]] = found.get(n["band"], 0) + 1
+            if found != dict(value):
+                errors.append(f"counts: criteria by band {found} != {dict(value)}")
+            continue
+        if key == "criteria":
+            actual = sum(1 for n in nodes if "band" in n)
+        elif part is not None:
+            actual = len(items_of(part))
+        elif key == "learning_aims":
+            part = next((p for p in parts if p.get("role") == "learning_outcomes"), None)
+            actual = len(items_of(part)) if part else 0
+        else:
+            # the kind a plural names: assessment_criteria -> assessment_criterion, duties -> duty
+            kind = key[:-1] + "on" if key.endswith("ia") else key[:-3] + "y" if key.endswith("ies") else key.rstrip("s")
+            actual = sum(1 for n in nodes if n["kind"] == kind)
+            if not actual:
+                errors.append(f"counts: {key} is not checked: no part has that role and no node that kind")
+                continue
+        if actual != value:
+            errors.append(f"counts: {key} {actual} != {value}")
 
 
 def collapsed(text):
@@ -187,6 +255,10 @@ def check(qspec, facts_path):
         check_standard(facts, doc, errors)
     elif facts["kind"] == "qualification_structure" and "groups" in facts:
         check_structure(facts, doc, errors)
+    # facts no check reads yet: a document stating them cannot meet its facts by what is left
+    for key in ("structures", "suite"):
+        if key in facts:
+            errors.append(f"the {key} facts are not checked yet: no node of the model holds them")
     return errors
 
 

@@ -211,5 +211,54 @@ with tempfile.TemporaryDirectory() as tmp:
           and '"text": "keep record number 9000."' in text and text.count('"code": "Q-W219"') == 1, f"{code} {c}")
     del text
 
+# --- XML: refused with the place, or read in bounded time and memory ----------------------
+with tempfile.TemporaryDirectory() as tmp:
+    tmp = pathlib.Path(tmp)
+
+    def run(args, timeout=60):
+        try:
+            return subprocess.run([QSPEC] + args, capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
+    deep = tmp / "nested-100000-deep.xml"
+    deep.write_text('<?xml version="1.0"?>\n' + "<d>" * 100000 + "x" + "</d>" * 100000, encoding="utf-8")
+    code, text, err = parse(deep, timeout=60)
+    check("XML nested 100,000 deep: refused with exit 3, the limit and the place",
+          code == 3 and text is None and b"more than 2000 deep (at line 2, column 6001)" in err, err.decode()[:300])
+
+    laughs = tmp / "billion-laughs.xml"
+    dtd = "".join(f' <!ENTITY lol{i} "' + ("&lol;" if i == 1 else f"&lol{i - 1};") * 10 + '">\n' for i in range(1, 10))
+    laughs.write_text('<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n' + dtd +
+                      ']>\n<lolz><p>&lol9;</p></lolz>\n', encoding="utf-8")
+    code, text, err = parse(laughs, timeout=60)
+    doc = valid("billion laughs", code, text)
+    # entities of the DTD are not expanded: the reference stays one short paragraph
+    check("billion laughs: nothing expanded", doc is not None and texts(doc) == ["&lol9;"] and len(text) < 20000,
+          str(texts(doc))[:200] if doc else "")
+
+    bad = tmp / "malformed.xml"
+    bad.write_text('<?xml version="1.0"?>\n<unit>\n  <title>x</titel>\n</unit>\n', encoding="utf-8")
+    code, text, err = parse(bad)
+    check("malformed XML: exit 3 with line and column",
+          code == 3 and text is None and b"not well-formed at line 3, column 13: Start-end tags mismatch" in err,
+          err.decode())
+
+    catalogue = tmp / "catalogue.xml"
+    r = run(["parse", str(CORPUS / "unit-spec-F36J04-LMC-B2.txt"), "-f", "xml", "-o", str(catalogue)])
+    code, text, err = parse(catalogue)
+    check("a qspec catalogue in XML given to parse: exit 3, named as a catalogue",
+          r is not None and code == 3 and b"is a qspec catalogue, not a document" in err, err.decode())
+
+    wide = tmp / "wide-100000-sections.xml"
+    wide.write_text('<?xml version="1.0"?>\n<r>' + "".join(
+        f"<s><t>Title {i}</t><x><p>para {i}</p><p>two</p></x></s>\n" for i in range(100000)) + "</r>\n",
+        encoding="utf-8")
+    r = run(["text", str(wide)], timeout=120)
+    out = r.stdout.decode() if r else ""
+    check("100,000 sibling sections: every title and paragraph kept, in bounded time",
+          r is not None and r.returncode == 0 and out.count("# Title ") == 100000 and "para 99999" in out,
+          f"{r.returncode if r else 'hang'}")
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -86,11 +86,30 @@ bool html_start(std::string_view m) {
   return false;
 }
 
+/// The ASCII of the first bytes of a UTF-16 text with a BOM (enough to see
+/// its first markup); other characters become '?'.
+std::string utf16_head(std::string_view bytes) {
+  const bool le = bytes[0] == '\xFF';
+  std::string out;
+  for (std::size_t i = 2; i + 1 < bytes.size() && out.size() < 1024; i += 2) {
+    const unsigned char lo = static_cast<unsigned char>(bytes[le ? i : i + 1]);
+    const unsigned char hi = static_cast<unsigned char>(bytes[le ? i + 1 : i]);
+    out.push_back(hi == 0 && lo < 0x80 ? static_cast<char>(lo) : '?');
+  }
+  return out;
+}
+
 }  // namespace
 
 input_format sniff_format(std::string_view bytes) {
   if (starts_with(bytes, "%PDF-")) return input_format::pdf;
   if (starts_with(bytes, "PK\x03\x04")) return sniff_zip(bytes);
+  if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
+    // markup saved as UTF-16 (Word and Windows tools do): told by what it opens with
+    std::string head = utf16_head(bytes);
+    auto f = sniff_format(head);
+    return f == input_format::html || f == input_format::xml ? f : input_format::text;
+  }
   std::string_view m = first_markup(bytes);
   if (m.empty() || m[0] != '<') return input_format::text;
   if (html_start(m)) return input_format::html;
@@ -114,10 +133,11 @@ input_format sniff_format(std::string_view bytes) {
   return input_format::text;
 }
 
-loaded_text load_document(std::string_view bytes, std::optional<input_format> forced, const read_limits& /*limits*/) {
+loaded_text load_document(std::string_view bytes, std::optional<input_format> forced, const read_limits& limits) {
   const input_format f = forced ? *forced : sniff_format(bytes);
   switch (f) {
     case input_format::text: return load_bytes(bytes);
+    case input_format::xml: return formats::read_xml(bytes, limits);
     default: break;
   }
   loaded_text r;

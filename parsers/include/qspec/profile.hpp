@@ -82,6 +82,10 @@ struct profile {
   /// Group types and the words that mark them in a status cell or a group
   /// heading: {"optional", {"Optional", "O"}}; "pathway" marks pathways.
   std::vector<field_rule> group_types;
+  /// Markup vocabularies (a reader's, with `recogniser`): element names by
+  /// the role the reader gives them, {"list", {"ul", "ol"}}; a name written
+  /// "*_title" stands for every name that ends so.
+  std::vector<field_rule> elements;
 };
 
 class profile_set {

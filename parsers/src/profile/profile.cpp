@@ -87,7 +87,8 @@ std::vector<field_rule> named_lists(const YAML::Node& n, std::string_view what) 
 
 profile read(const YAML::Node& root, std::string_view source) {
   only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "recogniser",
-                   "fields", "parts", "furniture", "columns", "group_types", "title_label", "title_label_field"},
+                   "fields", "parts", "furniture", "columns", "group_types", "title_label", "title_label_field",
+                   "elements"},
             "a profile");
   profile p;
   p.source = source;
@@ -126,6 +127,9 @@ profile read(const YAML::Node& root, std::string_view source) {
   }
   p.columns = named_lists(root["columns"], "columns");
   p.group_types = named_lists(root["group_types"], "group_types");
+  p.elements = named_lists(root["elements"], "elements");
+  if (!p.elements.empty() && p.recogniser.empty())
+    throw profile_error(root["elements"], "elements name a reader's markup vocabulary: they need 'recogniser: READER'");
   if (const auto& parts = root["parts"]) {
     if (!parts.IsSequence()) throw profile_error(parts, "parts must be a list");
     for (const auto& n : parts) {
