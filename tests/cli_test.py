@@ -220,6 +220,13 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("parse", str(disguised))
     check("a PDF named .txt is read as a PDF (here: refused as a broken one), not as text",
           r.returncode == 3 and b"PDF" in r.stderr.upper(), r.stderr.decode())
+    bare = tmp / "unit.txt"
+    bare.write_bytes(b"<unit>\n  <title>Prepare the work area</title>\n  <level>2</level>\n</unit>\n")
+    r = run("text", str(bare))
+    check("markup with no prolog that closes its first element at its end is read as XML",
+          r.returncode == 0 and r.stdout.decode().splitlines() == ["     1  [line 2, column 3]  Title: Prepare the work area",
+                                                                   "     2  [line 3, column 3]  Level: 2"],
+          r.stdout.decode() + r.stderr.decode())
     page = tmp / "page.txt"
     page.write_bytes(b"<!doctype html>\n<p>Prepare the work area</p>\n")
     r = run("text", str(page), "--from", "text")

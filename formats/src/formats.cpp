@@ -1,6 +1,9 @@
 // Format detection by content and dispatch to the readers.
 #include <zip.h>
 
+#include <cctype>
+#include <string>
+
 
 #include "qspec/formats.hpp"
 #include "readers.hpp"
@@ -129,8 +132,19 @@ input_format sniff_format(std::string_view bytes) {
     }
     return input_format::xml;
   }
-  // a text that merely starts with a tag (a table cell's <b>) stays text
-  return input_format::text;
+  // an element with no prolog is XML when the text closes it at its end ("<unit> … </unit>"); a text
+  // that merely starts with a tag (a table cell's <b>) stays text
+  std::size_t name_end = 1;
+  while (name_end < m.size() && (std::isalnum(static_cast<unsigned char>(m[name_end])) || m[name_end] == '_' ||
+                                 m[name_end] == '-' || m[name_end] == ':' || m[name_end] == '.'))
+    ++name_end;
+  if (name_end == 1) return input_format::text;
+  std::string closing = "</" + std::string(m.substr(1, name_end - 1)) + ">";
+  std::string_view tail = m;
+  while (!tail.empty() && (tail.back() == ' ' || tail.back() == '\n' || tail.back() == '\r' || tail.back() == '\t'))
+    tail.remove_suffix(1);
+  return tail.size() > closing.size() && tail.substr(tail.size() - closing.size()) == closing ? input_format::xml
+                                                                                              : input_format::text;
 }
 
 loaded_text load_document(std::string_view bytes, std::optional<input_format> forced, const read_limits& limits) {
