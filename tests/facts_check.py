@@ -151,9 +151,10 @@ def check_structure(facts, doc, errors):
     compare_groups(facts.get("groups", []), children(q, {"unit_group"}), "groups", errors)
 
 
-def check(qspec, facts_path):
+def check(qspec, facts_path, doc_path=None):
+    """doc_path: another rendering of the facts' document (a DOCX made from it) that must give the same facts."""
     facts = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
-    doc_path = facts_path.parent / facts["document"]
+    doc_path = doc_path or facts_path.parent / facts["document"]
     errors = []
     doc = parse(qspec, doc_path, profile=facts_path.parent / facts["profile"] if facts.get("profile") else None)
     if facts.get("same_as"):
@@ -190,6 +191,54 @@ def check(qspec, facts_path):
     return errors
 
 
+def format_versions(corpus):
+    """corpus/formats/FORMAT/NAME.EXT: the document NAME of the corpus in another format. Each pairs with the facts
+    file of the text document NAME (corpus/layouts or corpus/external), or, where NAME has none (a seed at the
+    corpus root), with the seed itself: then the units, elements, criteria and knowledge must be the seed's.
+    Spans are not compared (they count lines of the reader's block stream)."""
+    facts_by_name = {}
+    for f in list((corpus / "layouts").glob("*.facts.yaml")) + list((corpus / "external").glob("*.facts.yaml")):
+        facts_by_name[f.name[: -len(".facts.yaml")]] = f
+    pairs = []
+    for doc in sorted((corpus / "formats").glob("*/*")):
+        if doc.name.endswith(".facts.yaml") or not doc.is_file():
+            continue
+        name = doc.stem
+        label = f"formats/{doc.parent.name}/{doc.name}"
+        if name in facts_by_name:
+            pairs.append((label, facts_by_name[name], doc))
+        else:
+            seeds = sorted(corpus.glob(name + ".*"))
+            pairs.append((label, seeds[0] if seeds else None, doc))
+    return pairs
+
+
+def check_against_seed(qspec, seed, doc_path):
+    if seed is None:
+        return ["no facts file and no text document of the same name"]
+    errors = []
+    doc = parse(qspec, doc_path)
+    ref = parse(qspec, seed)
+    if doc["document_kind"] != ref["document_kind"]:
+        return [f"kind {doc['document_kind']} != {ref['document_kind']}"]
+
+    def shape(n):
+        keep = {k: v for k, v in n.items() if k in ("kind", "id", "code", "local_code", "title", "number", "text",
+                                                    "label", "term")}
+        keep["children"] = [shape(c) for c in n.get("children", [])
+                            if c["kind"] in ("unit", "element", "performance_criterion", "knowledge_specification",
+                                             "knowledge_group", "knowledge_point", "sub_item")]
+        return keep
+
+    a = [shape(u) for u in children(doc, {"unit"})]
+    b = [shape(u) for u in children(ref, {"unit"})]
+    if not b:
+        errors.append(f"the text document {seed.name} gives no unit to compare with")
+    elif a != b:
+        errors.append(f"units, elements, criteria and knowledge differ from {seed.name}'s")
+    return errors
+
+
 def main():
     qspec, corpus, pending_file = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
     report = "--report" in sys.argv
@@ -200,10 +249,15 @@ def main():
             pending[name.strip()] = why.strip()
     facts_files = sorted(list((corpus / "layouts").glob("*.facts.yaml")) + list((corpus / "external").glob("*.facts.yaml")))
     failed, met, passed = [], [], 0
-    for f in facts_files:
-        name = f.name
+    checks = [(f.name, f, None) for f in facts_files] + format_versions(corpus)
+    for name, f, doc in checks:
         try:
-            errors = check(qspec, f)
+            if doc is None:
+                errors = check(qspec, f)
+            elif f is not None and f.name.endswith(".facts.yaml"):
+                errors = check(qspec, f, doc)
+            else:
+                errors = check_against_seed(qspec, f, doc)
         except Exception as e:  # noqa: BLE001 - any failure is a finding
             errors = [f"{type(e).__name__}: {e}"]
         if report and errors:
@@ -217,7 +271,7 @@ def main():
         elif not errors:
             passed += 1
     if report:
-        print(f"{passed} meet their facts, {len(facts_files) - passed} do not")
+        print(f"{passed} meet their facts, {len(checks) - passed} do not")
         return 0
     for name, errors in failed:
         print(f"FAIL {name}")
