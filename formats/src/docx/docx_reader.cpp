@@ -281,7 +281,7 @@ class numbering {
     if (nit == nums_.end()) return std::nullopt;
     auto ait = abstract_.find(nit->second.abstract_id);
     if (ait == abstract_.end()) return std::nullopt;
-    if (ilvl < 0 || ilvl > 8) ilvl = 0;
+    ilvl = std::clamp(ilvl, 0, 8);  // Word has nine levels; a writer's deeper ilvl is read as the last
     const auto& num = nit->second;
     auto level = [&](int i) -> const level_def& {
       const auto k = static_cast<std::size_t>(i);
@@ -650,7 +650,7 @@ class docx_reader {
     out.body = render(pieces, out.heading > 0, line_break);
     if (num && num->first != "0" && !out.heading) {
       out.label = numbering_.next_label(num->first, num->second);
-      out.ilvl = std::max(0, std::min(num->second, 8));
+      out.ilvl = std::clamp(num->second, 0, 8);
     }
     return out;
   }

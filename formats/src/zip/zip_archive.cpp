@@ -17,7 +17,7 @@ archive::archive(std::string_view bytes, std::size_t max_unpacked) : max_unpacke
   zip_error_init(&error);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (src) {
-    zip_ = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    zip_ = zip_open_from_source(src, ZIP_RDONLY, &error);
     if (!zip_) zip_source_free(src);
   }
   if (!zip_) error_ = std::string("the file is not a readable ZIP archive (") + zip_error_strerror(&error) + ")";
@@ -46,9 +46,11 @@ bool archive::read(const std::string& name, std::string& out) {
   };
   zip_stat_t st;
   zip_stat_init(&st);
+  std::size_t claimed = left;  // what the member may give: its claim, never more than is left
   if (zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
     if (st.size > left) return too_big();
-    out.reserve(static_cast<std::size_t>(st.size));
+    claimed = static_cast<std::size_t>(st.size);
+    out.reserve(claimed);
   }
   zip_file_t* file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
   if (!file) {
@@ -69,6 +71,13 @@ bool archive::read(const std::string& name, std::string& out) {
     if (got > max_unpacked_ - unpacked_) {
       zip_fclose(file);
       return too_big();
+    }
+    if (out.size() + got > claimed) {  // more than its directory entry says: read no further
+      zip_fclose(file);
+      error_ = "the member " + name + " of the archive expands beyond the " + std::to_string(claimed) +
+               " bytes it claims: refused as damaged or a zip bomb";
+      out.clear();
+      return false;
     }
     unpacked_ += got;
     out.append(piece.data(), got);
