@@ -7,10 +7,12 @@ Cells are written as a spreadsheet program stores them: a plain decimal number a
 text as a shared string, and the text cells of every third row as inline strings, so that both ways of storing
 text are read; a line break inside a cell is stored as a line feed. Empty cells are not written.
 
-    python3 scripts/make_xlsx_fixtures.py        # rewrites corpus/formats/xlsx/*.xlsx
+    python3 scripts/make_xlsx_fixtures.py             # rewrites corpus/formats/xlsx/*.xlsx
+    python3 scripts/make_xlsx_fixtures.py --out DIR   # writes them to DIR instead (tests/generated_files_test.py)
 """
 import csv
 import pathlib
+import sys
 import re
 import zipfile
 from xml.sax.saxutils import escape
@@ -87,6 +89,8 @@ def workbook(records, sheet_name):
 
 def main():
     out = ROOT / "corpus" / "formats" / "xlsx"
+    if "--out" in sys.argv:
+        out = pathlib.Path(sys.argv[sys.argv.index("--out") + 1])
     out.mkdir(parents=True, exist_ok=True)
     for src in sorted((ROOT / "corpus" / "external").glob("svq-*.csv")):
         with open(src, newline="", encoding="utf-8-sig") as f:
@@ -97,7 +101,7 @@ def main():
                 info = zipfile.ZipInfo(name, STAMP)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 z.writestr(info, content.encode("utf-8"))
-        print(target.relative_to(ROOT))
+        print(target)
 
 
 if __name__ == "__main__":

@@ -201,7 +201,7 @@ def format_versions(corpus):
         facts_by_name[f.name[: -len(".facts.yaml")]] = f
     pairs = []
     for doc in sorted((corpus / "formats").glob("*/*")):
-        if doc.name.endswith(".facts.yaml") or not doc.is_file():
+        if doc.name.endswith(".facts.yaml") or doc.name == "README.md" or not doc.is_file():
             continue
         name = doc.stem
         label = f"formats/{doc.parent.name}/{doc.name}"
