@@ -238,7 +238,7 @@ std::string roman(int n, bool upper) {
 /// repeat after z — 27 is "aa" —, roman numerals up to 3999).
 std::string format_number(int n, std::string_view format) {
   if (format == "lowerLetter" || format == "upperLetter") {
-    if (n <= 0) return std::to_string(n);
+    if (n <= 0 || n > 780) return std::to_string(n);  // Word repeats a letter at most 30 times
     const char base = format == "lowerLetter" ? 'a' : 'A';
     return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
   }

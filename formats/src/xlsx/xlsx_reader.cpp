@@ -202,6 +202,12 @@ class xlsx_reader {
       if (!sh.rows.empty()) sheets.push_back(std::move(sh));
     }
     if (!error_.empty()) return refuse(r, error_);
+    // every row is written as wide as its sheet: a sheet of many rows and one far cell would be huge
+    std::size_t estimate = 0;
+    for (const auto& sh : sheets) estimate += sh.rows.size() * (std::size_t{sh.width} + 1);
+    if (estimate > limits_.max_unpacked) return refuse(r, "the workbook's sheets written out would exceed the " +
+                                                              std::to_string(limits_.max_unpacked) +
+                                                              " bytes qspec reads out of one archive: refused");
     if (sheets.size() == 1) write_csv(sheets.front());
     else
       for (const auto& sh : sheets) write_table(sh);
