@@ -70,8 +70,9 @@ int to_int(std::string_view s, int fallback) {
   return negative ? -v : v;
 }
 
-bool parse_part(const std::string& bytes, pugi::xml_document& doc, std::string& why) {
-  auto result = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+/// Parses a part in place: `bytes` is the document's storage and must outlive it.
+bool parse_part(std::string& bytes, pugi::xml_document& doc, std::string& why) {
+  auto result = doc.load_buffer_inplace(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!result) why = std::string(result.description()) + " at byte " + std::to_string(result.offset);
   return static_cast<bool>(result);
 }
@@ -451,8 +452,6 @@ class docx_reader {
     pugi::xml_document doc;
     std::string why;
     if (!parse_part(bytes, doc, why)) return refuse(r, main_part + " is not well-formed XML: " + why);
-    bytes.clear();
-    bytes.shrink_to_fit();
     xml_node body = child(doc.document_element(), "body");
     if (!is(doc.document_element(), "document") || !body)
       return refuse(r, main_part + " holds no document body (w:document/w:body)");
@@ -463,6 +462,7 @@ class docx_reader {
     if (!load_part(numbering_part_, [&](xml_node root) { numbering_.load(root); }) && !zip_.error().empty())
       return refuse(r, zip_.error());
 
+    out_.text().reserve(bytes.size() / 4);  // the text is a fraction of its markup
     walk_blocks(body, 0);
     if (!zip_.error().empty()) return refuse(r, zip_.error());
     footnotes();

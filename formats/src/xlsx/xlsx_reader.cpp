@@ -44,8 +44,9 @@ std::string_view attr(xml_node n, std::string_view local) {
   return {};
 }
 
-bool parse_part(const std::string& bytes, pugi::xml_document& doc, std::string& why) {
-  auto result = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+/// Parses a part in place: `bytes` is the document's storage and must outlive it.
+bool parse_part(std::string& bytes, pugi::xml_document& doc, std::string& why) {
+  auto result = doc.load_buffer_inplace(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
   if (!result) why = std::string(result.description()) + " at byte " + std::to_string(result.offset);
   return static_cast<bool>(result);
 }
@@ -305,7 +306,6 @@ class xlsx_reader {
       warn("the sheet " + sh.name + " (" + part + ") is not well-formed XML (" + why + "): left out");
       return false;
     }
-    bytes.clear();
     std::uint32_t next_row = 1;
     for (xml_node row = child(child(doc.document_element(), "sheetData"), "row"); row; row = row.next_sibling()) {
       if (!is(row, "row")) continue;

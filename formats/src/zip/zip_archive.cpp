@@ -7,7 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <zip.h>
 
-#include <array>
+#include <algorithm>
 #include <vector>
 
 namespace qspec::formats::zip {
@@ -47,19 +47,23 @@ bool archive::read(const std::string& name, std::string& out) {
   zip_stat_t st;
   zip_stat_init(&st);
   std::size_t claimed = left;  // what the member may give: its claim, never more than is left
-  if (zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
+  const bool known = zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE);
+  if (known) {
     if (st.size > left) return too_big();
     claimed = static_cast<std::size_t>(st.size);
-    out.reserve(claimed);
   }
   zip_file_t* file = zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0);
   if (!file) {
     error_ = "the member " + name + " of the archive cannot be opened (" + zip_strerror(zip_) + ")";
     return false;
   }
-  std::array<char, 1 << 16> piece;
+  // read straight into `out`: room for the claim and one byte more (to see whether the member gives
+  // more than it claims), or growing from 64 KB when it claims nothing
+  std::size_t have = 0;
+  out.resize(known ? claimed + 1 : std::size_t{1} << 16);
   for (;;) {
-    const zip_int64_t n = zip_fread(file, piece.data(), piece.size());
+    if (have == out.size()) out.resize(out.size() * 2);
+    const zip_int64_t n = zip_fread(file, out.data() + have, out.size() - have);
     if (n < 0) {
       error_ = "the member " + name + " of the archive is damaged (" + zip_error_strerror(zip_file_get_error(file)) + ")";
       zip_fclose(file);
@@ -72,7 +76,7 @@ bool archive::read(const std::string& name, std::string& out) {
       zip_fclose(file);
       return too_big();
     }
-    if (out.size() + got > claimed) {  // more than its directory entry says: read no further
+    if (have + got > claimed) {  // more than its directory entry says: read no further
       zip_fclose(file);
       error_ = "the member " + name + " of the archive expands beyond the " + std::to_string(claimed) +
                " bytes it claims: refused as damaged or a zip bomb";
@@ -80,9 +84,10 @@ bool archive::read(const std::string& name, std::string& out) {
       return false;
     }
     unpacked_ += got;
-    out.append(piece.data(), got);
+    have += got;
   }
   zip_fclose(file);
+  out.resize(have);
   return true;
 }
 
