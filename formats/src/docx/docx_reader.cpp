@@ -733,7 +733,6 @@ class docx_reader {
       o.row = row_no;
       o.cell = 1;
       std::string line = "|";
-      bool any = false;
       for_each_cell(tr, depth + 1, [&](xml_node tc) {
         xml_node tcpr = child(tc, "tcPr");
         const int span = std::max(1, std::min(to_int(val(child(tcpr, "gridSpan")), 1), 64));
@@ -741,7 +740,6 @@ class docx_reader {
         const bool continued = vmerge && val(vmerge) != "restart";
         std::string text = cell_text(tc, depth + 1);
         if (continued) text.clear();  // a merged cell's text stays in its first row
-        any = any || !text.empty();
         line += " " + text + " |";
         for (int k = 1; k < span; ++k) line += "  |";
       });
@@ -749,7 +747,6 @@ class docx_reader {
         out_.block(line, o, !first_row);
         first_row = false;
       }
-      (void)any;
     }
   }
 
