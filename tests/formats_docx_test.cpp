@@ -282,3 +282,45 @@ TEST_CASE("xlsx - one sheet as RFC 4180 CSV: shared and inline strings, numbers 
   CHECK(describe(r.origins[2]) == "sheet 1, row 3, cell 1");
   CHECK(describe(r.origins[3]) == "sheet 1, row 4, cell 1");
 }
+
+TEST_CASE("xlsx - several sheets: each a heading and its rows as a table; a sheet too wide is refused") {
+  const std::string ns = R"(xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+                         R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships")";
+  const std::string workbook = std::string("<workbook ") + ns + "><sheets>" +
+                               "<sheet name=\"Cover\" sheetId=\"1\" r:id=\"rId1\"/>" +
+                               "<sheet name=\"Empty\" sheetId=\"2\" r:id=\"rId2\"/>" +
+                               "<sheet name=\"Units\" sheetId=\"3\" r:id=\"rId3\"/></sheets></workbook>";
+  const std::string rels =
+      R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+      R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>)"
+      R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>)"
+      R"(<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet3.xml"/>)"
+      "</Relationships>";
+  auto sheet = [&](const std::string& rows) { return std::string("<worksheet ") + ns + "><sheetData>" + rows + "</sheetData></worksheet>"; };
+  const std::string cover = sheet("<row r=\"2\"><c r=\"B2\" t=\"inlineStr\"><is><t>SVQ in Site Management</t></is></c></row>");
+  const std::string units = sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Code</t></is></c>"
+                                  "<c r=\"B1\" t=\"inlineStr\"><is><t>Unit_x000D_\nTitle</t></is></c></row>"
+                                  "<row r=\"2\"><c r=\"A2\" t=\"b\"><v>1</v></c><c r=\"B2\"><v>7.5</v></c></row>");
+  auto r = load_document(make_zip({{"xl/workbook.xml", workbook}, {"xl/_rels/workbook.xml.rels", rels},
+                                   {"xl/worksheets/sheet1.xml", cover}, {"xl/worksheets/sheet2.xml", sheet("")},
+                                   {"xl/worksheets/sheet3.xml", units}}));
+  REQUIRE(r);
+  CHECK(lines(r.text) == std::vector<std::string>{"# Cover", "", "|  | SVQ in Site Management |", "", "# Units", "",
+                                                  "| Code | Unit<br>Title |", "| TRUE | 7.5 |"});
+  REQUIRE(r.origins.size() == 8);
+  CHECK(describe(r.origins[2]) == "sheet 1, row 2, cell 1");
+  CHECK(describe(r.origins[4]) == "sheet 3");
+  CHECK(describe(r.origins[7]) == "sheet 3, row 2, cell 1");
+
+  // one cell in the last column and many rows: written out it would pass the limit, so it is refused first
+  std::string rows;
+  for (int i = 1; i <= 200; ++i) rows += "<row r=\"" + std::to_string(i) + "\"><c r=\"A" + std::to_string(i) + "\"><v>1</v></c></row>";
+  rows += "<row r=\"201\"><c r=\"XFD201\"><v>2</v></c></row>";
+  read_limits small;
+  small.max_unpacked = 1 << 20;
+  auto wide = load_document(make_zip({{"xl/workbook.xml", workbook}, {"xl/_rels/workbook.xml.rels", rels},
+                                      {"xl/worksheets/sheet1.xml", sheet(rows)}}),
+                            std::nullopt, small);
+  CHECK_FALSE(wide);
+  CHECK(wide.error.find("would exceed the 1048576 bytes") != std::string::npos);
+}
