@@ -22,7 +22,7 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_load fuzz_parse_detect fuzz_parse_unit_specification fuzz_parse_qualification_structure
            fuzz_parse_qualification_datasheet fuzz_parse_programme_overview fuzz_parse_criteria_framework
            fuzz_parse_unknown fuzz_parse_nos fuzz_parse_regulated_unit fuzz_parse_apprenticeship_standard
-           fuzz_read_json fuzz_read_yaml fuzz_read_xml fuzz_xml)
+           fuzz_read_json fuzz_read_yaml fuzz_read_xml fuzz_xml fuzz_docx fuzz_xlsx)
 fi
 
 # seed corpora: the corpus documents, and for the readers their catalogues
@@ -36,9 +36,21 @@ for doc in corpus/*.txt corpus/revisions/*.txt; do
   done
 done
 
+# the DOCX and XLSX fixtures, whole and as their main parts (what the targets wrap)
+mkdir -p "$seeds/docx" "$seeds/xlsx"
+for f in corpus/formats/docx/*.docx corpus/formats/xlsx/*.xlsx; do
+  [ -e "$f" ] || continue
+  ext=${f##*.}
+  cp "$f" "$seeds/$ext/"
+  part=word/document.xml
+  [ "$ext" = xlsx ] && part=xl/worksheets/sheet1.xml
+  python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))' \
+    "$f" "$part" > "$seeds/$ext/$(basename "$f" ".$ext").part.xml" 2>/dev/null || true
+done
+
 run_one() {
   local t=$1 seconds=$2 seed=text
-  case $t in fuzz_read_*) seed=${t#fuzz_read_} ;; fuzz_xml) seed=xml-documents ;; esac
+  case $t in fuzz_read_*) seed=${t#fuzz_read_} ;; fuzz_xml) seed=xml-documents ;; fuzz_docx) seed=docx ;; fuzz_xlsx) seed=xlsx ;; esac
   local work=build-fuzz/work/$t
   mkdir -p "$work"
   local t0

@@ -99,7 +99,7 @@ def compare_items(expected, actual, where, errors, doc=None):
         compare_items(e.get("children", []), inner, here, errors, doc)
 
 
-def check_standard(facts, doc, errors):
+def check_standard(facts, doc, errors, lines=True):
     standards = children(doc, {"standard"})
     if len(standards) != 1:
         errors.append(f"one standard expected, {len(standards)} found")
@@ -123,7 +123,7 @@ def check_standard(facts, doc, errors):
     if [p["role"] for p in expected_parts] != [p["role"] for p in actual_parts]:
         errors.append(f"parts with items: {[p['role'] for p in actual_parts]} != {[p['role'] for p in expected_parts]}")
     for e, a in zip(expected_parts, actual_parts):
-        compare_items(e["items"], items_of(a), e["role"], errors, doc)
+        compare_items(e["items"], items_of(a), e["role"], errors, doc if lines else None)
     check_counts(facts.get("counts") or {}, st, parts, errors)
 
 
@@ -219,9 +219,20 @@ def check_structure(facts, doc, errors):
     compare_groups(facts.get("groups", []), children(q, {"unit_group"}), "groups", errors)
 
 
-def check(qspec, facts_path):
+def unit_shape(n):
+    """A unit's units, elements, criteria and knowledge, without spans: what two renderings must share."""
+    keep = {k: v for k, v in n.items() if k in ("kind", "id", "code", "local_code", "title", "number", "text",
+                                                "label", "term")}
+    keep["children"] = [unit_shape(c) for c in n.get("children", [])
+                        if c["kind"] in ("unit", "element", "performance_criterion", "knowledge_specification",
+                                         "knowledge_group", "knowledge_point", "sub_item")]
+    return keep
+
+
+def check(qspec, facts_path, doc_path=None):
+    """doc_path: another rendering of the facts' document (a DOCX made from it) that must give the same facts."""
     facts = yaml.safe_load(facts_path.read_text(encoding="utf-8"))
-    doc_path = facts_path.parent / facts["document"]
+    doc_path = doc_path or facts_path.parent / facts["document"]
     errors = []
     doc = parse(qspec, doc_path, profile=facts_path.parent / facts["profile"] if facts.get("profile") else None)
     if facts.get("same_as"):
@@ -231,16 +242,8 @@ def check(qspec, facts_path):
             errors.append(f"kind {doc['document_kind']} != {seed['document_kind']}")
             return errors
 
-        def shape(n):
-            keep = {k: v for k, v in n.items() if k in ("kind", "id", "code", "local_code", "title", "number", "text",
-                                                        "label", "term")}
-            keep["children"] = [shape(c) for c in n.get("children", [])
-                                if c["kind"] in ("unit", "element", "performance_criterion", "knowledge_specification",
-                                                 "knowledge_group", "knowledge_point", "sub_item")]
-            return keep
-
-        a = [shape(u) for u in children(doc, {"unit"})]
-        b = [shape(u) for u in children(seed, {"unit"})]
+        a = [unit_shape(u) for u in children(doc, {"unit"})]
+        b = [unit_shape(u) for u in children(seed, {"unit"})]
         if a != b:
             errors.append("units, elements, criteria and knowledge differ from the seed's")
         return errors
@@ -252,13 +255,54 @@ def check(qspec, facts_path):
     if doc["unclassified_lines"]:
         errors.append(f"{doc['unclassified_lines']} unclassified lines")
     if "parts" in facts or any(c["kind"] == "standard" for c in doc.get("children", [])):
-        check_standard(facts, doc, errors)
+        # a document in another format is read into lines of its own: the facts' lines are the text's
+        check_standard(facts, doc, errors, lines=doc_path == facts_path.parent / facts["document"])
     elif facts["kind"] == "qualification_structure" and "groups" in facts:
         check_structure(facts, doc, errors)
     # facts no check reads yet: a document stating them cannot meet its facts by what is left
     for key in ("structures", "suite"):
         if key in facts:
             errors.append(f"the {key} facts are not checked yet: no node of the model holds them")
+    return errors
+
+
+def format_versions(corpus):
+    """corpus/formats/FORMAT/NAME.EXT: the document NAME of the corpus in another format. Each pairs with the facts
+    file of the text document NAME (corpus/layouts or corpus/external), or, where NAME has none (a seed at the
+    corpus root), with the seed itself: then the units, elements, criteria and knowledge must be the seed's.
+    Spans are not compared (they count lines of the reader's block stream)."""
+    facts_by_name = {}
+    for f in list((corpus / "layouts").glob("*.facts.yaml")) + list((corpus / "external").glob("*.facts.yaml")):
+        facts_by_name[f.name[: -len(".facts.yaml")]] = f
+    pairs = []
+    for doc in sorted((corpus / "formats").glob("*/*")):
+        if doc.name.endswith(".facts.yaml") or doc.name == "README.md" or not doc.is_file():
+            continue
+        name = doc.stem
+        label = f"formats/{doc.parent.name}/{doc.name}"
+        if name in facts_by_name:
+            pairs.append((label, facts_by_name[name], doc))
+        else:
+            seeds = sorted(corpus.glob(name + ".*"))
+            pairs.append((label, seeds[0] if seeds else None, doc))
+    return pairs
+
+
+def check_against_seed(qspec, seed, doc_path):
+    if seed is None:
+        return ["no facts file and no text document of the same name"]
+    errors = []
+    doc = parse(qspec, doc_path)
+    ref = parse(qspec, seed)
+    if doc["document_kind"] != ref["document_kind"]:
+        return [f"kind {doc['document_kind']} != {ref['document_kind']}"]
+
+    a = [unit_shape(u) for u in children(doc, {"unit"})]
+    b = [unit_shape(u) for u in children(ref, {"unit"})]
+    if not b:
+        errors.append(f"the text document {seed.name} gives no unit to compare with")
+    elif a != b:
+        errors.append(f"units, elements, criteria and knowledge differ from {seed.name}'s")
     return errors
 
 
@@ -272,10 +316,15 @@ def main():
             pending[name.strip()] = why.strip()
     facts_files = sorted(list((corpus / "layouts").glob("*.facts.yaml")) + list((corpus / "external").glob("*.facts.yaml")))
     failed, met, passed = [], [], 0
-    for f in facts_files:
-        name = f.name
+    checks = [(f.name, f, None) for f in facts_files] + format_versions(corpus)
+    for name, f, doc in checks:
         try:
-            errors = check(qspec, f)
+            if doc is None:
+                errors = check(qspec, f)
+            elif f is not None and f.name.endswith(".facts.yaml"):
+                errors = check(qspec, f, doc)
+            else:
+                errors = check_against_seed(qspec, f, doc)
         except Exception as e:  # noqa: BLE001 - any failure is a finding
             errors = [f"{type(e).__name__}: {e}"]
         if report and errors:
@@ -289,7 +338,7 @@ def main():
         elif not errors:
             passed += 1
     if report:
-        print(f"{passed} meet their facts, {len(facts_files) - passed} do not")
+        print(f"{passed} meet their facts, {len(checks) - passed} do not")
         return 0
     for name, errors in failed:
         print(f"FAIL {name}")

@@ -20,6 +20,7 @@ generated = {
         "field_types.inc": top / "readers" / "src" / "field_types.inc",
     },
     "make_revisions.py": {p.name: p for p in sorted((top / "corpus" / "revisions").glob("*.txt"))},
+    "make_xlsx_fixtures.py": {p.name: p for p in sorted((top / "corpus" / "formats" / "xlsx").glob("*.xlsx"))},
 }
 
 failures = []

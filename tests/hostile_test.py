@@ -70,7 +70,8 @@ def valid(name, code, text):
 
 
 # --- refused, with a reason --------------------------------------------------------------
-for name, words in (("nul-bytes.bin", b"NUL byte"), ("not-text.pdf", b"PDF"), ("not-text.docx", b"DOCX")):
+# not-text.docx: a package whose word/document.xml is an empty w:document, with no body to read
+for name, words in (("nul-bytes.bin", b"NUL byte"), ("not-text.pdf", b"PDF"), ("not-text.docx", b"no document body")):
     code, text, err = parse(HOSTILE / name)
     check(f"{name}: refused with exit 3 and a reason", code == 3 and words in err and text is None, err.decode())
 
@@ -259,6 +260,105 @@ with tempfile.TemporaryDirectory() as tmp:
     check("100,000 sibling sections: every title and paragraph kept, in bounded time",
           r is not None and r.returncode == 0 and out.count("# Title ") == 100000 and "para 99999" in out,
           f"{r.returncode if r else 'hang'}")
+
+# --- DOCX packages: bombs, damage, a ZIP that is no Word document ----------------------------
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCUMENT_HEAD = f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>'.encode()
+DOCUMENT_TAIL = b"</w:t></w:r></w:p></w:body></w:document>"
+
+
+def refused(path, words, timeout=60):
+    """qspec text: exit 3, the words in its message, within the time, in bounded memory (peak of the child)."""
+    # a small Python in between measures qspec's peak alone (RUSAGE_CHILDREN of this process holds earlier runs)
+    measure = ("import resource, subprocess, sys\n"
+               "r = subprocess.run(sys.argv[1:], capture_output=True)\n"
+               "sys.stdout.buffer.write(r.stdout)\n"
+               "sys.stderr.buffer.write(r.stderr)\n"
+               "sys.stderr.write('\\npeak_kb=%d' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+               "sys.exit(r.returncode)\n")
+    try:
+        r = subprocess.run([sys.executable, "-c", measure, QSPEC, "text", str(path)], capture_output=True,
+                           timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return False, "hang"
+    err = r.stderr.decode(errors="replace")
+    peak = re.search(r"peak_kb=(\d+)", err)
+    peak_kb = int(peak.group(1)) if peak else -1
+    ok = r.returncode == 3 and not r.stdout and any(w in err for w in words) and 0 <= peak_kb <= 256 * 1024
+    return ok, f"exit {r.returncode}, peak {peak_kb} KB: {err[:300]}"
+
+
+def patch_sizes(data, member, size):
+    """The uncompressed size `member` claims, in its local header and its central directory entry."""
+    data = bytearray(data)
+    name = member.encode()
+    local = data.find(b"PK\x03\x04")
+    while local >= 0:
+        n = int.from_bytes(data[local + 26:local + 28], "little")
+        if data[local + 30:local + 30 + n] == name:
+            data[local + 22:local + 26] = size.to_bytes(4, "little")
+        local = data.find(b"PK\x03\x04", local + 4)
+    central = data.find(b"PK\x01\x02")
+    while central >= 0:
+        n = int.from_bytes(data[central + 28:central + 30], "little")
+        if data[central + 46:central + 46 + n] == name:
+            data[central + 24:central + 28] = size.to_bytes(4, "little")
+        central = data.find(b"PK\x01\x02", central + 4)
+    return bytes(data)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    import zipfile
+    tmp = pathlib.Path(tmp)
+    # a member that expands to 520 MB (past read_limits::max_unpacked, 512 MB) from half a megabyte
+    bomb = tmp / "zip-bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w") as f:
+            f.write(DOCUMENT_HEAD)
+            chunk = b"a" * (1 << 20)
+            for _ in range(520):
+                f.write(chunk)
+            f.write(DOCUMENT_TAIL)
+    ok, detail = refused(bomb, ["zip bomb"])
+    check("a DOCX zip bomb (520 MB from 0.5 MB) is refused before it expands", ok, detail)
+
+    small = tmp / "small.docx"
+    with zipfile.ZipFile(small, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", DOCUMENT_HEAD + b"a" * 4096 + DOCUMENT_TAIL)
+    claims = tmp / "claims-gigabytes.docx"
+    claims.write_bytes(patch_sizes(small.read_bytes(), "word/document.xml", 0xFFFFFFF0))
+    ok, detail = refused(claims, ["zip bomb"])
+    check("a DOCX member claiming 4 GB is refused from its claim", ok, detail)
+
+    lying = tmp / "claims-little-expands-much.docx"
+    lying.write_bytes(patch_sizes(bomb.read_bytes(), "word/document.xml", 1000))
+    ok, detail = refused(lying, ["zip bomb", "damaged", "not well-formed"])
+    check("a DOCX member claiming 1000 bytes that expands to 520 MB is refused, in bounded memory", ok, detail)
+
+    not_zip = tmp / "not-a-zip.docx"
+    not_zip.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 8)
+    ok, detail = refused(not_zip, ["cannot be opened"])
+    check("a .docx that is no ZIP (ZIP magic, then noise) is refused with a reason", ok, detail)
+
+    no_document = tmp / "no-document.docx"
+    with zipfile.ZipFile(no_document, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/styles.xml", f'<w:styles xmlns:w="{W}"/>')
+    ok, detail = refused(no_document, ["neither word/document.xml"])
+    check("a ZIP without word/document.xml is refused with a reason", ok, detail)
+
+    fixture = CORPUS / "formats" / "docx" / "nos-web-p-labels.docx"
+    truncated = tmp / "truncated.docx"
+    truncated.write_bytes(fixture.read_bytes()[: fixture.stat().st_size // 2])
+    ok, detail = refused(truncated, ["cannot be opened"])
+    check("a truncated DOCX is refused with a reason", ok, detail)
+
+    corrupt = tmp / "corrupt-xml.docx"
+    with zipfile.ZipFile(corrupt, "w") as z:
+        z.writestr("word/document.xml", DOCUMENT_HEAD + b"unclosed <w:r>")
+    ok, detail = refused(corrupt, ["word/document.xml is not well-formed XML"])
+    check("a DOCX whose document.xml is not XML is refused with a reason", ok, detail)
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

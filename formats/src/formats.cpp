@@ -66,6 +66,27 @@ input_format sniff_zip(std::string_view bytes) {
   return f;
 }
 
+/// Why a ZIP that is no DOCX or XLSX is refused: it cannot be opened
+/// (truncated, damaged), or it holds neither's main part.
+std::string zip_refusal(std::string_view bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  std::string why;
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip_t* archive = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : nullptr;
+  if (!archive) {
+    why = std::string("the file starts as a ZIP archive but cannot be opened (") + zip_error_strerror(&error) +
+          "): it may be truncated or damaged";
+    if (src) zip_source_free(src);
+  } else {
+    why = "the file is a ZIP archive holding neither word/document.xml (a Word document) nor xl/workbook.xml "
+          "(an Excel workbook): not a format qspec reads";
+    zip_discard(archive);
+  }
+  zip_error_fini(&error);
+  return why;
+}
+
 /// The first markup of a text after a BOM, white space and comments.
 std::string_view first_markup(std::string_view s) {
   if (starts_with(s, "\xEF\xBB\xBF")) s.remove_prefix(3);
@@ -149,9 +170,16 @@ input_format sniff_format(std::string_view bytes) {
 
 loaded_text load_document(std::string_view bytes, std::optional<input_format> forced, const read_limits& limits) {
   const input_format f = forced ? *forced : sniff_format(bytes);
+  if (!forced && f == input_format::text && starts_with(bytes, "PK\x03\x04")) {
+    loaded_text r;
+    r.error = zip_refusal(bytes);
+    return r;
+  }
   switch (f) {
     case input_format::text: return load_bytes(bytes);
     case input_format::xml: return formats::read_xml(bytes, limits);
+    case input_format::docx: return formats::read_docx(bytes, limits);
+    case input_format::xlsx: return formats::read_xlsx(bytes, limits);
     default: break;
   }
   loaded_text r;

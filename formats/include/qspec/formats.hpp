@@ -19,6 +19,26 @@
 /// - emphasis as `**bold**` and `*italic*`;
 /// - furniture the format marks as such (scripts, styles, navigation, page
 ///   headers and footers, comments) is left out and counted in a note.
+///
+/// DOCX: a paragraph is a block; its line breaks (`w:br`) continue the block
+/// on the next line, its tabs stay tabs; the rows of one table follow each
+/// other with no blank line. A heading's level comes from its style (outline
+/// level, or a built-in "heading N", through basedOn); a list label is the
+/// one Word prints, from numbering.xml. Tracked changes are read as
+/// accepted; a field gives its result. Footnotes follow the body under
+/// `# Footnotes`, each as `[n] text`, their marks in the text as `[n]`.
+/// Origins: the paragraph of the body (those in tables counted), and for a
+/// table row its row and cell 1 (the paragraph then is the row's first);
+/// blank lines between blocks and footnotes have none.
+///
+/// XLSX: a workbook with one sheet holding cells is that sheet as RFC 4180
+/// CSV (comma; a cell quoted when it holds a comma, a quote or a line break;
+/// every row as wide as the widest; rows with no cell left out), the text a
+/// CSV export gives, read as CSV is. Several sheets: each is `# name` and its
+/// rows as table rows, line breaks in a cell as `<br>`. Values as stored:
+/// strings, numbers in their stored form, TRUE/FALSE; number formats (dates
+/// stored as serial numbers) are not applied. Origins: sheet, row, and the
+/// cell in which the line begins.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
