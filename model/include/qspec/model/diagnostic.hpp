@@ -63,6 +63,10 @@ inline constexpr std::string_view impossible_date = "Q-W224";      // a date tha
 inline constexpr std::string_view unit_word_missing = "Q-W225";    // a unit number printed without "Unit"
 inline constexpr std::string_view group_heading_missing = "Q-W226"; // unit rows with no group heading
 inline constexpr std::string_view cell_not_read = "Q-W227";        // a cell whose value could not be read
+// readers of published formats (PDF)
+inline constexpr std::string_view furniture_left_out = "Q-N130";  // parts the format marks as furniture (page headers, footers, comments), counted
+inline constexpr std::string_view pages_not_read = "Q-W140";      // a PDF longer than the page limit: the pages after it not read
+inline constexpr std::string_view pages_without_text = "Q-W141";  // PDF pages with no text layer (scanned among text pages)
 inline constexpr std::string_view documents_disagree = "Q-W301";  // two documents give different values
 inline constexpr std::string_view unit_not_listed = "Q-W302";     // a unit one structure document lists and another does not
 inline constexpr std::string_view unit_unplaced = "Q-N303";       // a unit specification no structure lists
