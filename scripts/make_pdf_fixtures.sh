@@ -31,14 +31,34 @@ print_pdf() {  # HTML -> PDF
 }
 
 to_html() {  # DOCUMENT STYLE OUT.html
-  local doc=$1 style=$2 html=$3 from=markdown
+  local doc=$1 style=$2 html=$3 src=$work/source.md
   printf '<style>%s</style>\n' "$style" >"$work/style.html"
+  cp "$doc" "$src"
   case $doc in
-    *.txt) printf '<style>p { white-space: pre-wrap; }</style>\n' >>"$work/style.html"
-           from=markdown ;;
+    *.txt)
+      printf '<style>p { white-space: pre-wrap; } table { width: 100%%; } td { vertical-align: top; padding-right: 2em; } td:first-child { white-space: nowrap; }</style>\n' >>"$work/style.html"
+      # a text document's tab-separated lines are a table (a web page's
+      # metadata table copied as text): printed as one, a row a line
+      python3 - "$doc" "$src" <<'EOF'
+import html, sys
+out, rows = [], []
+def flush():
+    if rows:
+        out.extend(["", "<table>" + "".join(rows) + "</table>", ""])
+        rows.clear()
+for line in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    if "\t" in line:
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in line.split("\t")) + "</tr>")
+        continue
+    flush()
+    out.append(line)
+flush()
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out) + "\n")
+EOF
+      ;;
   esac
-  pandoc -f "$from-smart" --preserve-tabs --wrap=preserve -H "$work/style.html" -t html -s \
-    --metadata pagetitle="$(basename "${doc%.*}")" "$doc" -o "$html" 2>/dev/null
+  pandoc -f markdown-smart --wrap=preserve -H "$work/style.html" -t html -s \
+    --metadata pagetitle="$(basename "${doc%.*}")" "$src" -o "$html" 2>/dev/null
 }
 
 label_table_html() {  # DOCUMENT OUT.html: label lines as two-cell table rows
@@ -74,7 +94,7 @@ make() {  # DOCUMENT [VARIANT]
   name=$(basename "${doc%.*}")${variant:+--$variant}
   case $variant in
     "") to_html "$doc" "" "$work/$name.html" ;;
-    two-columns) to_html "$doc" "body { max-width: none; columns: 2; column-gap: 3em; }" "$work/$name.html" ;;
+    two-columns) to_html "$doc" "body { max-width: none; columns: 2; column-gap: 3em; } table { font-size: 60%; }" "$work/$name.html" ;;
     label-column) label_table_html "$doc" "$work/$name.html" ;;
   esac
   print_pdf "$work/$name.html" "$out/$name.pdf"

@@ -46,7 +46,7 @@ struct line {
   std::vector<word> words;
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double size = 0;          ///< the font size most of its characters have
-  std::uint32_t number = 0; ///< 1-based, in the page's reading order (furniture counted)
+  std::uint32_t number = 0; ///< 1-based, in the page's reading order (a running header counted)
   bool furniture = false;
   int flow = 0;             ///< which column of the page it was read in
 };
@@ -218,6 +218,16 @@ std::string text_of(const line& l) {
     out += w.text;
   }
   return out;
+}
+
+/// Where the second cell of a line begins: the first word after a gap wider
+/// than two em; negative when the line has no such gap.
+double cell_start(const line& l) {
+  for (std::size_t i = 1; i < l.words.size(); ++i) {
+    const double em = std::max(size_of(l.words[i - 1]), size_of(l.words[i]));
+    if (l.words[i].x0 - l.words[i - 1].x1 > 2 * em) return l.words[i].x0;
+  }
+  return -1;
 }
 
 /// Running headers and footers are compared digits aside: "Page 3 of 12"
@@ -461,13 +471,19 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   std::vector<std::vector<line>> ordered(pages.size());
   for (std::size_t k = 0; k < pages.size(); ++k) {
     std::vector<line> body;
-    std::uint32_t n = 0;
+    std::uint32_t above = 0;  // furniture lines over the text
     for (auto& l : pages[k].lines) {
-      l.number = ++n;
-      if (!l.furniture) body.push_back(std::move(l));
+      if (!l.furniture)
+        body.push_back(std::move(l));
+      else if (body.empty())
+        ++above;
     }
     int flow = 0;
     order_lines(std::move(body), 0, flow, ordered[k]);
+    // lines are numbered as a reader of the page counts them: in reading
+    // order, the running header counted
+    for (std::size_t i = 0; i < ordered[k].size(); ++i)
+      ordered[k][i].number = above + static_cast<std::uint32_t>(i) + 1;
   }
 
   // body size: the size most characters are printed in; the spacing of lines
@@ -503,6 +519,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   writer out{r};
   const line* prev = nullptr;
   bool prev_heading = false;
+  double cell_x = -1;         // where the second cell of the last line written begins
   std::string heading;        // a heading's lines, joined, until it ends
   source_origin heading_at;
   std::size_t heading_level = 0;
@@ -532,7 +549,16 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       } else {
         end_heading();
         if (gap) out.blank(page);
-        out.put(text_of(l), at);
+        // a line that begins under the second cell of the line above, with
+        // nothing left of it, continues that cell (a wrapped value or item)
+        if (same_flow && !gap && !prev_heading && cell_x >= 0 && std::abs(l.x0 - cell_x) <= 2 &&
+            l.x0 > prev->x0 + 2 * l.size) {
+          r.text.pop_back();
+          r.text += ' ' + text_of(l) + '\n';
+        } else {
+          out.put(text_of(l), at);
+          cell_x = cell_start(l);
+        }
       }
       prev = &l;
       prev_heading = is_heading;
