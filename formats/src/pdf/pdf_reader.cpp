@@ -441,10 +441,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   std::unordered_map<std::string, std::size_t> seen;
   auto band = [](const page_text& p, auto&& f) {
     const std::size_t n = p.lines.size();
-    for (std::size_t i = 0; i < n && i < 2; ++i)
-      if (p.height <= 0 || p.lines[i].y1 < 0.15 * p.height) f(i);
-    for (std::size_t i = n >= 2 ? n - 2 : 0; i < n; ++i)
-      if (i >= 2 && (p.height <= 0 || p.lines[i].y0 > 0.85 * p.height)) f(i);
+    for (std::size_t i = 0; i < n; i = (i == 1 && n > 4) ? n - 2 : i + 1) {
+      const bool top = i < 2 && p.lines[i].y1 < 0.15 * p.height;
+      const bool bottom = i + 2 >= n && p.lines[i].y0 > 0.85 * p.height;
+      if (top || bottom) f(i);
+    }
   };
   for (auto& p : pages) {
     std::vector<std::string> keys;
