@@ -521,6 +521,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   const line* prev = nullptr;
   bool prev_heading = false;
   double cell_x = -1;         // where the second cell of the last line written begins
+  double row_x0 = 0;          // and where that line begins
   std::string heading;        // a heading's lines, joined, until it ends
   source_origin heading_at;
   std::size_t heading_level = 0;
@@ -553,12 +554,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
         // a line that begins under the second cell of the line above, with
         // nothing left of it, continues that cell (a wrapped value or item)
         if (same_flow && !gap && !prev_heading && cell_x >= 0 && std::abs(l.x0 - cell_x) <= 2 &&
-            l.x0 > prev->x0 + 2 * l.size) {
+            l.x0 > row_x0 + 2 * l.size) {
           r.text.pop_back();
           r.text += ' ' + text_of(l) + '\n';
         } else {
           out.put(text_of(l), at);
           cell_x = cell_start(l);
+          row_x0 = l.x0;
         }
       }
       prev = &l;
