@@ -262,6 +262,11 @@ with tempfile.TemporaryDirectory() as tmp:
     check(f"a PDF of {pages} pages parses: every line placed", code in (0, 1) and c.get("lines") == pages
           and c.get("unclassified") == 0, f"{code} {c}")
 
+    # a mutation fuzz_pdf found: text set in a font poppler cannot load (asking poppler for fonts crashed it)
+    code, out, err = qspec_text(HOSTILE / "pdf-text-in-font-that-fails-to-load.pdf")
+    check("a PDF whose text is in a font that fails to load is read, no crash",
+          code == 0 and "[page 1, line 2]  Prepare and maintain a clinical treatment area" in out, f"{code} {err}")
+
     whole = (CORPUS / "formats" / "pdf" / "nos-web-p-labels.pdf").read_bytes()
     for keep in (16, 1000, len(whole) // 2, len(whole) - 100):
         cut = tmp / f"truncated-{keep}.pdf"

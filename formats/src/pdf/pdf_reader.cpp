@@ -35,7 +35,7 @@ namespace {
 struct word {
   std::string text;
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  double size = 0;  ///< font size, 0 when poppler gives none
+  double size = 0;  ///< font size when known; 0: the box's height stands for it
   bool space_after = false;
   [[nodiscard]] double yc() const { return (y0 + y1) / 2; }
   [[nodiscard]] double height() const { return y1 - y0; }
@@ -102,10 +102,14 @@ std::string clean_word(std::string_view s) {
 /// and left out: its letters would scatter over every line it passes).
 std::vector<word> words_of(const poppler::page& p, std::size_t& vertical) {
   std::vector<word> out;
-  auto boxes = p.text_list(poppler::page::text_list_include_font);
+  // without text_list_include_font: poppler 22.12 dereferences a null font
+  // there when text is set in a font that failed to load (found by fuzzing);
+  // a word's size is then its box's height, the font size times the font's
+  // ascent-to-descent, which compares sizes as well within one document
+  auto boxes = p.text_list();
   out.reserve(boxes.size());
   for (const auto& b : boxes) {
-    if (b.rotation() != 0 || (b.has_font_info() && b.get_wmode() == poppler::text_box::vertical_wmode)) {
+    if (b.rotation() != 0) {
       ++vertical;
       continue;
     }
@@ -124,8 +128,6 @@ std::vector<word> words_of(const poppler::page& p, std::size_t& vertical) {
     if (!(std::isfinite(w.x0) && std::isfinite(w.y0) && std::isfinite(w.x1) && std::isfinite(w.y1))) continue;
     if (w.x1 < w.x0) std::swap(w.x0, w.x1);
     if (w.y1 < w.y0) std::swap(w.y0, w.y1);
-    w.size = b.has_font_info() ? b.get_font_size() : 0;
-    if (!std::isfinite(w.size) || w.size < 0) w.size = 0;
     w.space_after = b.has_space_after();
     out.push_back(std::move(w));
   }
