@@ -9,8 +9,9 @@
 #   bash scripts/make_pdf_fixtures.sh
 #
 # Needs pandoc and chromium (fixture-making only: the tests read the PDFs).
-# A text document keeps its lines and tabs as printed (white-space: pre-wrap);
-# a markdown one is rendered as markdown. Variants:
+# A text document keeps its lines as printed (white-space: pre-wrap), its
+# tab-separated lines printed as a table; a markdown one is rendered as
+# markdown. Quotes stay as typed (pandoc's `smart` extension off). Variants:
 #   --two-columns    the page set in two columns (CSS columns: 2)
 #   --label-column   each line that starts with an item's label (P1, K12,
 #                    AC 1.2, LO3, 1.1, a)) printed as a table row, the label
