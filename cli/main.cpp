@@ -313,9 +313,14 @@ std::vector<input_file> expand_inputs(const std::vector<std::string>& inputs, co
         if (entry.is_regular_file() && is_document_file(entry.path())) found.push_back(entry.path());
       std::sort(found.begin(), found.end());
       if (found.empty()) empty_folders.push_back(in);
+      // "unit.txt" gives "unit.json"; when "unit.pdf" lies beside it, both keep their
+      // extension ("unit.txt.json", "unit.pdf.json") so that neither overwrites the other
+      std::map<fs::path, int> stems;
+      for (const auto& f : found) ++stems[fs::path(f).replace_extension()];
       for (auto& f : found) {
         fs::path rel = f.lexically_relative(in);
-        rel.replace_extension(ext);
+        if (stems[fs::path(f).replace_extension()] > 1) rel += ext;
+        else rel.replace_extension(ext);
         files.push_back({f, rel});
       }
     } else {

@@ -75,6 +75,8 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("parse", "-", "--format", "yaml", stdin=pathlib.Path(UNIT).read_bytes())
     check("stdin to YAML", r.returncode == 0 and b'kind: "unit"' in r.stdout)
 
+    SUPPORTED = (".txt", ".md", ".csv", ".html", ".htm", ".xhtml", ".xml", ".docx", ".xlsx", ".pdf")
+
     pdf = tmp / "x.pdf"
     pdf.write_bytes(b"%PDF-1.4\n...")
     r = run("parse", str(pdf))
@@ -98,7 +100,7 @@ with tempfile.TemporaryDirectory() as tmp:
         r = run("parse", str(empty), *extra)
         check(f"a folder with no documents exits 3 and says so {extra}",
               r.returncode == 3 and r.stdout == b"" and r.stderr.decode() ==
-              f"qspec: the folder '{empty}' holds no documents (no .txt, .md or .csv file in it or below it)\n", r.stderr.decode())
+              f"qspec: the folder '{empty}' holds no documents (no file of a supported format in it or below it)\n", r.stderr.decode())
     r = run("catalogue", str(empty))
     check("catalogue of a folder with no documents exits 3 and says so",
           r.returncode == 3 and b"holds no documents" in r.stderr and r.stdout == b"", r.stderr.decode())
@@ -120,10 +122,9 @@ with tempfile.TemporaryDirectory() as tmp:
     out.mkdir()
     r = run("parse", str(CORPUS), "-o", str(out), "--format", "xml")
     lines = r.stdout.decode().strip().splitlines()
-    # text documents, and the PDF versions of some of them (corpus/formats/pdf/)
+    # every file of a supported format, but those made to be refused (corpus/hostile/not-text.*)
     docs = sorted(str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*")
-                  if p.is_file() and (p.suffix in (".txt", ".md", ".csv") or
-                                      (p.suffix == ".pdf" and p.parent == CORPUS / "formats" / "pdf")))
+                  if p.is_file() and p.suffix in SUPPORTED and not p.name.startswith("not-text."))
     check("a folder gives one summary line per document", len(lines) == len(docs), r.stdout.decode())
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     check("a folder gives one catalogue per document, subfolders kept",
@@ -206,6 +207,29 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("parse", "--profile", str(profile), str(own), "-f", "yaml")
     check("--profile takes one file each time: the input after it stays an input",
           r.returncode == 0 and b'document_kind: "awarding_body_unit"' in r.stdout, r.stderr.decode())
+    # qspec text: the lines the recognisers read, numbered as spans count them
+    r = run("text", nos)
+    first = r.stdout.decode().splitlines()[:2]
+    check("qspec text numbers a text file's lines as they are, no origin for text",
+          r.returncode == 0 and first == ["     1  Prepare and maintain a clinical treatment area",
+                                          "     2  URN: SFHGEN117"], "\n".join(first))
+    r = run("text", str(tmp / "absent.txt"))
+    check("qspec text on a missing file exits 3", r.returncode == 3 and b"cannot open" in r.stderr, r.stderr.decode())
+    # the format comes from the content, never from the name; --from forces one
+    disguised = tmp / "standard.txt"
+    disguised.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    r = run("parse", str(disguised))
+    check("a PDF named .txt is read as a PDF (here: refused as a broken one), not as text",
+          r.returncode == 3 and b"PDF" in r.stderr.upper(), r.stderr.decode())
+    page = tmp / "page.txt"
+    page.write_bytes(b"<!doctype html>\n<p>Prepare the work area</p>\n")
+    r = run("text", str(page), "--from", "text")
+    check("--from text reads a page named .txt as the text it holds, tags and all",
+          r.returncode == 0 and r.stdout.decode().splitlines() == ["     1  <!doctype html>",
+                                                                   "     2  <p>Prepare the work area</p>"],
+          r.stdout.decode() + r.stderr.decode())
+    r = run("parse", nos, "--from", "rtf")
+    check("--from an unknown format is a usage error", r.returncode == 2, r.stderr.decode())
     r = run("detect", str(CORPUS))
     check("detect on a folder says it takes files, exit 3",
           r.returncode == 3 and b"is a folder: detect takes files" in r.stderr, r.stderr.decode())

@@ -54,9 +54,9 @@ TEST_CASE("loader - Windows-1252 when the bytes are not UTF-8") {
 
 TEST_CASE("loader - binary input is refused with what it looks like") {
   CHECK(load_bytes("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n").error ==
-        "the input is a PDF document, not text: convert it to text first");
+        "the input is a PDF document, not text: load_document (qspec/formats.hpp) reads it");
   CHECK(load_bytes(bytes("PK\x03\x04\x14\x00\x06\x00word/document.xml")).error ==
-        "the input is a Word (DOCX) document, not text: convert it to text first");
+        "the input is a Word (DOCX) document, not text: load_document (qspec/formats.hpp) reads it");
   CHECK(load_bytes(bytes("PK\x03\x04\x14\x00other")).error == "the input is a ZIP archive, not text");
   CHECK(load_bytes(bytes("abc\0def")).error ==
         "the input holds binary data (NUL byte at offset 3), not text");

@@ -15,7 +15,7 @@ namespace {
 /// layouts (a unit specification has a unit header and either elements or a
 /// criteria table; a criteria framework has sub-topic codes), then the
 /// profiles by score, then the qualification layouts.
-detection detect_kind(const parse_context& ctx, const profile_set& profiles, bool all_scores) {
+detection detect_kind(parse_context& ctx, const profile_set& profiles, bool all_scores) {
   detection d;
   if (const auto* table = detect_table_structure(ctx, profiles)) {
     d.kind = to_string(document_kind::qualification_structure);

@@ -46,6 +46,13 @@ struct field_rule {
   std::string name;                      ///< "urn"
   std::vector<std::string> labels;       ///< "URN", "Unique reference number"
   int weight = 1;                        ///< detection evidence
+  /// When the field has no label of its own in a document, it is also read
+  /// from inside another field's value: the first word of that value shaped
+  /// like `within_shape` ("#/#/#": `#` a run of digits, `A` a capital, other
+  /// characters as printed), e.g. a qualification number at the end of the
+  /// qualification's title.
+  std::string within;                    ///< the other field's name ("qualification")
+  std::string within_shape;              ///< "#/#/#"
 };
 
 struct profile {

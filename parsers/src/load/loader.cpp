@@ -71,11 +71,11 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 
 /// What a non-text input looks like, or empty when it may be text.
 std::string describe_binary(std::string_view b) {
-  if (starts_with(b, "%PDF-")) return "the input is a PDF document, not text: convert it to text first";
+  if (starts_with(b, "%PDF-")) return "the input is a PDF document, not text: load_document (qspec/formats.hpp) reads it";
   if (starts_with(b, "PK\x03\x04")) {
     std::string_view head = b.substr(0, 4096);
     if (head.find("word/") != std::string_view::npos)
-      return "the input is a Word (DOCX) document, not text: convert it to text first";
+      return "the input is a Word (DOCX) document, not text: load_document (qspec/formats.hpp) reads it";
     return "the input is a ZIP archive, not text";
   }
   if (starts_with(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))

@@ -111,12 +111,16 @@ profile read(const YAML::Node& root, std::string_view source) {
   if (const auto& fields = root["fields"]) {
     if (!fields.IsSequence()) throw profile_error(fields, "fields must be a list");
     for (const auto& f : fields) {
-      only_keys(f, {"name", "labels", "weight"}, "a field");
+      only_keys(f, {"name", "labels", "weight", "within", "shape"}, "a field");
       field_rule r;
       if (!f["name"]) throw profile_error(f, "a field needs a name");
       r.name = text_of(f["name"], "name");
       r.labels = texts_of(f["labels"], "labels");
       if (f["weight"]) r.weight = int_of(f["weight"], "weight");
+      if (f["within"]) r.within = text_of(f["within"], "within");
+      if (f["shape"]) r.within_shape = text_of(f["shape"], "shape");
+      if (r.within.empty() != r.within_shape.empty())
+        throw profile_error(f, "a field read from within another needs both 'within' and 'shape'");
       p.fields.push_back(std::move(r));
     }
   }
@@ -148,6 +152,11 @@ profile read(const YAML::Node& root, std::string_view source) {
       p.parts.push_back(std::move(r));
     }
   }
+  for (const auto& f : p.fields)
+    if (!f.within.empty() &&
+        std::none_of(p.fields.begin(), p.fields.end(), [&](const field_rule& o) { return o.name == f.within; }))
+      throw profile_error(root["fields"], "field '" + f.name + "' is read within '" + f.within +
+                                              "', which names no field of the profile");
   // code_field and title_field name fields of this profile: a misspelt name would silently give no code
   for (const auto* key : {"code_field", "title_field"}) {
     const std::string& name = std::string_view(key) == "code_field" ? p.code_field : p.title_field;

@@ -47,6 +47,9 @@ struct parse_context {
   std::vector<furniture> furniture_items;
   id_registry ids;
   clean::markup_report markup;
+  /// The gutter of a page laid out with a heading column beside the content
+  /// (recognise/side_column.hpp): -1 until found, 0 when there is none.
+  std::int64_t gutter = -1;
 
   [[nodiscard]] source_span span(std::uint32_t begin, std::uint32_t end) const { return lines.span(begin, end); }
   [[nodiscard]] source_span span_of(const clean::rich_text& t) const {

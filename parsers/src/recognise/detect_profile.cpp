@@ -5,13 +5,14 @@
 
 #include "recognise/line_text.hpp"
 #include "recognise/outline.hpp"
+#include "recognise/side_column.hpp"
 #include "recognise/vocabulary.hpp"
 
 namespace qspec {
 
 using namespace vocab;
 
-detection score_profile(const parse_context& ctx, const profile& p) {
+detection score_profile(parse_context& ctx, const profile& p) {
   detection d;
   d.kind = p.document_kind;
   d.profile = p.name;
@@ -49,14 +50,11 @@ detection score_profile(const parse_context& ctx, const profile& p) {
     while (k < line.size() && (line[k] == ' ' || line[k] == '*')) ++k;
     return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
   };
-  const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
-  for (std::uint32_t l = 0; l < n; ++l) {
-    if (ctx.use[l] == line_use::blank) continue;
-    std::string_view line = trim(ctx.lines.line(l));
+  auto score = [&](std::uint32_t l, std::string_view line) {
     // markdown and bullet marks off
     while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
       line.remove_prefix(1);
-    if (line.empty()) continue;
+    if (line.empty()) return;
     if (line.size() > 2000) {
       // a whole document on one line: every phrase anywhere in it
       for (const auto& list : by_letter)
@@ -68,10 +66,10 @@ detection score_profile(const parse_context& ctx, const profile& p) {
           if (ph.what == phrase::field) field_seen[ph.index] = true, add(l, "field \"" + *ph.written + "\"", p.fields[ph.index].weight);
           else part_seen[ph.index] = true, add(l, (ph.what == phrase::heading ? "heading \"" : "lead-in \"") + *ph.written + "\"", p.parts[ph.index].weight);
         }
-      continue;
+      return;
     }
     const auto& candidates = by_letter[bucket(line[0])];
-    if (candidates.empty()) continue;
+    if (candidates.empty()) return;
     std::string f;  // folded only when a heading could match the whole line
     for (const auto& ph : candidates) {
       if (ph.what == phrase::field) {
@@ -98,6 +96,29 @@ detection score_profile(const parse_context& ctx, const profile& p) {
             p.parts[ph.index].weight);
       }
     }
+  };
+  if (ctx.gutter < 0) ctx.gutter = find_gutter(ctx);
+  if (ctx.gutter > 0) {
+    // headings in a column beside the content: each heading's pieces joined, the content apart
+    std::string heading;
+    std::uint32_t heading_line = 0;
+    for (const auto& piece : read_in_column_order(ctx, static_cast<std::uint32_t>(ctx.gutter))) {
+      if (piece.line >= 5000) break;
+      std::string_view text = ctx.src.substr(piece.begin, piece.end - piece.begin);
+      if (piece.heading && piece.joins_before) {
+        heading += ' ';
+        heading += text;
+        continue;
+      }
+      if (!heading.empty()) score(heading_line, heading), heading.clear();
+      if (piece.heading) heading.assign(text), heading_line = piece.line;
+      else score(piece.line, text);
+    }
+    if (!heading.empty()) score(heading_line, heading);
+  } else {
+    const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
+    for (std::uint32_t l = 0; l < n; ++l)
+      if (ctx.use[l] != line_use::blank) score(l, trim(ctx.lines.line(l)));
   }
   // the evidence in line order, as a reader checks it
   std::stable_sort(d.evidence.begin(), d.evidence.end(), [](auto& a, auto& b) { return a.line < b.line; });

@@ -28,6 +28,7 @@
 #include "recognise/context.hpp"
 #include "recognise/line_text.hpp"
 #include "recognise/outline.hpp"
+#include "recognise/side_column.hpp"
 #include "recognise/vocabulary.hpp"
 
 namespace qspec {
@@ -43,6 +44,7 @@ constexpr std::size_t max_title = 250;
 constexpr std::size_t max_heading = 80;
 constexpr std::size_t max_split_heading_piece = 30;  // "Performance" of "Performance" / "criteria"
 constexpr std::size_t max_group_heading = 150;
+constexpr std::size_t max_column_name = 40;  // a table's column name: a few words
 constexpr std::size_t max_field_line = 400;
 constexpr std::size_t max_furniture_line = 120;
 
@@ -78,6 +80,12 @@ struct part_build {
   std::uint32_t begin = UINT32_MAX, end = 0;  // source bytes
   std::vector<block> blocks;
   std::vector<node> items;
+  /// Headings and lead-ins taken before the first item: two headings
+  /// ("Learning outcomes" / "Assessment criteria") or two lead-ins ("The
+  /// learner will:" / "The learner can:") are the headers of two columns
+  /// printed side by side, one level in each.
+  int headings = 0, lead_ins = 0;
+  [[nodiscard]] bool side_by_side() const { return headings >= 2 || lead_ins >= 2; }
 };
 
 class outline_builder {
@@ -102,6 +110,8 @@ class outline_builder {
     read_segments();
     split_long_segments();
     find_running_footers();
+    for (const auto& g : segs_)
+      if (!g.cell) widest_line_ = std::max(widest_line_, g.text.text().size());
     for (k_ = 0; k_ < segs_.size(); ++k_) {
       // a heading split off its text leaves the text to be taken again
       retakes_ = 0;
@@ -121,6 +131,8 @@ class outline_builder {
   parse_context& ctx_;
   const profile& prof_;
   const std::vector<std::string>& shared_furniture_;
+  std::size_t widest_line_ = 0;       // the document's widest line of text: its wrap width
+  std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
   std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_;
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
@@ -142,12 +154,14 @@ class outline_builder {
   const field_rule* pending_field_ = nullptr;
   std::string_view pending_field_label_;
   std::uint32_t pending_field_begin_ = 0;
+  std::uint32_t pending_field_end_ = 0;  // where its label ends (a label over two lines ends on the second)
 
   struct field_build {
     const field_rule* rule;
     std::string_view label;
     clean::rich_text value;
     std::uint32_t begin;
+    std::uint32_t label_end = 0;
   };
   std::vector<field_build> fields_found_;
   std::vector<section> sections_;
@@ -202,6 +216,13 @@ class outline_builder {
   }
 
   void read_segments() {
+    if (ctx_.gutter < 0) ctx_.gutter = find_gutter(ctx_);
+    const std::int64_t gutter = ctx_.gutter;
+    if (gutter > 0)
+      ctx_.report(diag::heading_column, severity::note, {},
+                  "the page is laid out with its headings in a column beside the content (the content from column " +
+                      std::to_string(gutter + 1) + "): each heading is read before the content beside it, its pieces "
+                      "over several lines joined");
     bool blank_before = true, furniture_before = false;
     for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l) {
       if (ctx_.use[l] == line_use::blank) {
@@ -273,9 +294,39 @@ class outline_builder {
           continue;
         }
       }
+      if (gutter > 0 && split_at_gutter(ctx_, l, static_cast<std::uint32_t>(gutter)).has_left()) {
+        l = read_beside_column(l, static_cast<std::uint32_t>(gutter), blank_before, furniture_before);
+        blank_before = furniture_before = false;
+        continue;
+      }
       add_segment(l, b, e, false, blank_before, furniture_before);
       blank_before = furniture_before = false;
     }
+  }
+
+  /// Lines from l on with text in a heading column beside the content: the
+  /// heading (its pieces over those lines joined) first, then the content
+  /// beside it. Returns the last line read.
+  std::uint32_t read_beside_column(std::uint32_t l, std::uint32_t gutter, bool blank_before, bool furniture_before) {
+    std::vector<line_pieces> run;
+    std::uint32_t end = l;
+    while (end < ctx_.lines.count() && ctx_.use[end] != line_use::blank && ctx_.use[end] != line_use::furniture) {
+      auto p = split_at_gutter(ctx_, end, gutter);
+      if (!p.has_left()) break;
+      run.push_back(p);
+      ++end;
+    }
+    const std::size_t first = segs_.size();
+    add_segment(l, run[0].lb, run[0].le, false, blank_before, furniture_before);
+    for (std::uint32_t i = 1; i < run.size(); ++i) {
+      auto piece = ctx_.read_text(run[i].lb, run[i].le);
+      if (segs_.size() == first || piece.empty()) continue;
+      segs_.back().text.join(piece);
+      ctx_.use[l + i] = line_use::content;  // a line of the heading's, read with its first line
+    }
+    for (std::uint32_t i = 0; i < run.size(); ++i)
+      if (run[i].has_right()) add_segment(l + i, run[i].rb, run[i].re, false, false, false);
+    return end - 1;
   }
 
   /// A conversion that lost its line breaks leaves headings, fields and items
@@ -360,6 +411,13 @@ class outline_builder {
       key[i] = std::string(t.substr(0, d));
       ++seen[key[i]];
     }
+    // a code alone above the title ("SKAHDB12" / "Create a hair design…") is what the footers repeat:
+    // a footer that prints them both is furniture even on a document of one page
+    if (segs_.size() > 2 && !segs_[0].cell && !segs_[1].cell) {
+      std::string_view first = segs_[0].text.text();
+      auto code = grammar::match_document_code(first);
+      if (code && code->rest >= first.size()) ++seen[std::string(first) + " " + std::string(segs_[1].text.text())];
+    }
     footer_line_.assign(segs_.size(), false);
     for (std::size_t i = 0; i < segs_.size(); ++i) {
       if (key[i].empty() || seen[key[i]] < 2) continue;
@@ -385,6 +443,7 @@ class outline_builder {
     if (pending_field_) {
       if (!opens_anything(s)) {
         add_field(pending_field_, pending_field_label_, s.text, pending_field_begin_, s.line);
+        fields_found_.back().label_end = pending_field_end_;
         pending_field_ = nullptr;
         return;
       }
@@ -402,6 +461,7 @@ class outline_builder {
     if (take_heading(s)) return;
     if (part_ && part_->rule && !part_->rule->levels.empty()) {
       if (take_item(s)) return;
+      if (take_column_names(s)) return;
       if (take_group(s)) return;
       if (take_continuation(s)) return;
     } else if (take_implicit_item(s)) {
@@ -464,6 +524,7 @@ class outline_builder {
         pending_field_ = rule;
         pending_field_label_ = label_view;
         pending_field_begin_ = s.text.source_begin();
+        pending_field_end_ = s.text.source_end();
         return true;
       }
       // "Reference: ST1234 Level: 4": another field label with its colon ends this value
@@ -504,7 +565,7 @@ class outline_builder {
   void add_field(const field_rule* rule, std::string_view label, const clean::rich_text& value, std::uint32_t begin,
                  std::uint32_t line) {
     mark_content(line);
-    fields_found_.push_back({rule, label, value, begin});
+    fields_found_.push_back({rule, label, value, begin, 0});
     last_field_segment_ = k_;
   }
 
@@ -636,6 +697,7 @@ class outline_builder {
         return;
       }
       if (!lead_in.empty() && part_->lead_in.empty()) part_->lead_in = lead_in;
+      ++(lead_in.empty() ? part_->headings : part_->lead_ins);
       extend_part(s.text);
       return;
     }
@@ -646,6 +708,7 @@ class outline_builder {
     part_->rule = rule;
     part_->heading = heading;
     part_->lead_in = lead_in;
+    ++(lead_in.empty() ? part_->headings : part_->lead_ins);
     extend_part(s.text);
   }
 
@@ -841,6 +904,18 @@ class outline_builder {
       while (off < t.size() && (t[off] == ' ' || t[off] == ',')) ++off;
     }
     return count > 0;
+  }
+
+  /// Whether the label that ends before text offset `rest` stood in a cell
+  /// of its own: a tab between it and the text ("Unit 203<TAB>Title").
+  bool cell_after(const segment& s, std::string_view t, std::size_t rest) const {
+    const std::size_t label = label_length(t, rest);
+    if (label == 0 || rest <= label || rest >= t.size()) return false;
+    const std::uint32_t from = s.text.source_end_of(static_cast<std::uint32_t>(label));
+    const std::uint32_t to = s.text.source_of(static_cast<std::uint32_t>(rest));
+    for (std::uint32_t i = from; i < to && i < ctx_.src.size(); ++i)
+      if (ctx_.src[i] == '\t') return true;
+    return false;
   }
 
   static std::size_t label_length(std::string_view t, std::size_t rest) {
@@ -1052,6 +1127,26 @@ class outline_builder {
 
   /// A short line right before a run of items heads a group of them
   /// (activity headings over performance criteria, sub-headings over knowledge).
+  /// A table's row of column names with no rule under it ("Duty<TAB>KSBs"),
+  /// right above a row that opens with an item label: table furniture, not a
+  /// paragraph and a group heading.
+  bool take_column_names(segment& s) {
+    if (!s.cell || k_ + 1 >= segs_.size()) return false;
+    std::size_t last = k_;
+    while (last + 1 < segs_.size() && segs_[last + 1].line == s.line) ++last;
+    if (last == k_ || last + 1 >= segs_.size()) return false;  // one cell is no row of names
+    for (std::size_t j = k_; j <= last; ++j) {
+      std::string_view c = segs_[j].text.text();
+      if (!segs_[j].cell || c.size() > max_column_name || ends_sentence(c) || grammar::match_item_label(c))
+        return false;
+    }
+    auto m = grammar::match_item_label(segs_[last + 1].text.text());
+    if (!m || level_of(*part_->rule, m->value) != 0) return false;
+    mark_furniture(ctx_, s.line, "table_header");
+    k_ = last;
+    return true;
+  }
+
   bool take_group(segment& s) {
     std::string_view t = s.text.text();
     if (t.size() > max_group_heading || ends_sentence(t) || !pending_labels_.empty() || !starts_upper(t)) return false;
@@ -1113,7 +1208,37 @@ class outline_builder {
     }
     if (s.cell && ends_sentence(cur.text.text()) && starts_upper(t)) return false;
     if (s.cell && s.blank_before) return false;  // a table of its own after a blank line continues no item
+    // after a blank line, a heading the profile does not know ("Additional Information") ends the part:
+    // what follows is a section of its own, not the last item's text
+    if (s.blank_before && !s.cell && !s.bullet && k_ + 1 < segs_.size() && heading_shaped(t)) {
+      close_part();
+      open_section(s);
+      return true;
+    }
+    if (interleaved_continuation(s)) return true;
     join_text(cur, s);
+    return true;
+  }
+
+  /// Two columns printed side by side (the outcome on the left, its criteria on
+  /// the right) come out of a PDF interleaved line by line: "1 Understand the
+  /// legal and" / "1.1 Identify …" / "organisational requirements for" / "1.2 …".
+  /// Under two column headers, a line in lower case right after a labelled item
+  /// of the right column goes on the left column's unfinished text.
+  bool interleaved_continuation(const segment& s) {
+    if (!part_ || !part_->side_by_side() || open_.size() < 2 || k_ == 0) return false;
+    node& left = *open_.front();
+    node& right = *open_.back();
+    std::string_view t = s.text.text();
+    if (t.empty() || !(t[0] >= 'a' && t[0] <= 'z') || ends_sentence(left.text.text())) return false;
+    if (right.last_line + 1 != s.line || right.first_line != right.last_line) return false;  // the right item is one line
+    auto joined = left.text;
+    joined.join(s.text);
+    ctx_.report(diag::columns_interleaved, severity::warning, ctx_.span_of(s.text),
+                "two columns interleaved line by line: text joined to " +
+                    (left.code.empty() ? std::string("the item it continues") : left.code) + " in the left column",
+                t, joined.text());
+    join_text(left, s);
     return true;
   }
 
@@ -1253,14 +1378,15 @@ class outline_builder {
         !ends_sentence(t)) {
       auto title = s.text;
       // "Unit 12: Title": the profile's label before the title gives a field, the title is the rest
-      if (auto m = grammar::match_item_label(t); m && m->value.close == ':' && m->rest < t.size())
+      if (auto m = grammar::match_item_label(t); m && (m->value.close == ':' || cell_after(s, t, m->rest)) &&
+                                                  m->rest < t.size())
         for (const auto& p : prof_.title_labels)
           if (label_fits(p, m->value)) {
             std::size_t num = 0;
             while (num < t.size() && !is_digit(t[num])) ++num;
             std::size_t num_end = num;
             while (num_end < t.size() && (is_digit(t[num_end]) || t[num_end] == '.')) ++num_end;
-            title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0});
+            title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0, {}, {}});
             add_field(title_field_.get(), ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(label_length(t, m->rest)))),
                       s.text.slice(static_cast<std::uint32_t>(num), static_cast<std::uint32_t>(num_end)),
                       s.text.source_begin(), s.line);
@@ -1277,9 +1403,14 @@ class outline_builder {
     }
     prose_seen_ = true;
     mark_content(s.line);
+    // a line goes on the paragraph before when that one was cut by the wrap (it reaches near the
+    // document's widest line) or this one starts in lower case; short lines one under another
+    // ("Maintenance technician" / "Multi-skilled engineer") are a list
+    const bool wrapped = (!t.empty() && t[0] >= 'a' && t[0] <= 'z') || last_prose_width_ * 2 >= widest_line_;
+    last_prose_width_ = t.size();
     if (part_) {
       extend_part(s.text);
-      if (!part_->blocks.empty() && !s.blank_before && !s.bullet &&
+      if (!part_->blocks.empty() && !s.blank_before && !s.bullet && wrapped &&
           part_->blocks.back().which == block::type::paragraph && !ends_sentence(part_->blocks.back().para.text)) {
         // a paragraph hard-wrapped over lines
         append_to_last(part_->blocks, s);
@@ -1289,7 +1420,7 @@ class outline_builder {
       return;
     }
     if (!section_) open_section_plain();
-    if (!section_->blocks.empty() && !s.blank_before && !s.bullet &&
+    if (!section_->blocks.empty() && !s.blank_before && !s.bullet && wrapped &&
         section_->blocks.back().which == block::type::paragraph && !ends_sentence(section_->blocks.back().para.text)) {
       append_to_last(section_->blocks, s);
       return;
@@ -1500,6 +1631,56 @@ class outline_builder {
     return covered;
   }
 
+  static std::string spaced(std::string name) {
+    std::replace(name.begin(), name.end(), '_', ' ');
+    return name;
+  }
+
+  /// A field the document prints no label for, read from inside another
+  /// field's value (the profile's `within`): a qualification number at the end
+  /// of the qualification's title.
+  void read_fields_within(standard& st) {
+    for (const auto& rule : prof_.fields) {
+      if (rule.within.empty()) continue;
+      auto has = [&](std::string_view name) {
+        return std::any_of(fields_found_.begin(), fields_found_.end(),
+                           [&](const field_build& f) { return f.rule->name == name; });
+      };
+      if (has(rule.name)) continue;
+      for (std::size_t n = 0; n < fields_found_.size(); ++n) {
+        const auto& f = fields_found_[n];
+        if (f.rule->name != rule.within) continue;
+        std::string_view v = f.value.text();
+        for (std::size_t b = 0; b < v.size();) {
+          while (b < v.size() && (v[b] == ' ' || v[b] == '(')) ++b;
+          std::size_t e = v.find(' ', b);
+          if (e == std::string_view::npos) e = v.size();
+          std::size_t end = e;
+          while (end > b && (v[end - 1] == ',' || v[end - 1] == ';' || v[end - 1] == '.' || v[end - 1] == ')')) --end;
+          if (end > b && fits_shape(v.substr(b, end - b), rule.within_shape)) {
+            auto word = f.value.slice(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(end));
+            field_value fv;
+            fv.name = ctx_.keep(rule.name);
+            fv.label = f.label;
+            fv.value = ctx_.keep(word);
+            fv.span = ctx_.span(f.begin, word.source_end());  // from the label it was read under
+            ctx_.report(diag::field_within, severity::note, fv.span,
+                        "the " + spaced(rule.name) + " read from the " + spaced(rule.within) + "'s value", v, fv.value);
+            // beside the field it was read from: fields stay in source order
+            auto at = std::find_if(st.fields.begin(), st.fields.end(),
+                                   [&](const field_value& x) { return x.span.begin.line > fv.span.begin.line ||
+                                                                      (x.span.begin.line == fv.span.begin.line &&
+                                                                       x.span.begin.column > fv.span.begin.column); });
+            st.fields.insert(at, fv);
+            break;
+          }
+          b = e;
+        }
+        break;
+      }
+    }
+  }
+
   standard lower_all() {
     standard st;
     // the profile's words are kept in the document's store: a document outlives the profiles read with it
@@ -1509,11 +1690,12 @@ class outline_builder {
       v.name = ctx_.keep(f.rule->name);
       v.label = f.label;
       v.value = ctx_.keep(f.value);
-      v.span = ctx_.span(f.begin, f.value.source_end());
+      v.span = ctx_.span(f.begin, std::max(f.label_end, f.value.source_end()));
       st.fields.push_back(v);
       if (st.code.empty() && f.rule->name == prof_.code_field) st.code = v.value;
       if (f.rule->name == prof_.title_field && !v.value.empty()) st.title = v.value;
     }
+    read_fields_within(st);
     if (st.title.empty()) st.title = title_;
     if (st.code.empty()) st.code = printed_code_;
     if (st.code.empty()) st.code = footer_code_;  // printed only in the running footers

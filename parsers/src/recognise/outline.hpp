@@ -12,7 +12,7 @@ namespace qspec {
 
 /// How well a document fits a profile: each part heading, lead-in and field
 /// label the profile knows counts its weight once, with the line it was found on.
-detection score_profile(const parse_context& ctx, const profile& p);
+detection score_profile(parse_context& ctx, const profile& p);
 
 /// Reads the document as the profile describes: one `standard` in doc.standards.
 void recognise_outline(parse_context& ctx, document& doc, const profile& p, const profile_set& set);

@@ -153,4 +153,39 @@ std::string code_of(const grammar::ast::item_label& l) {
   return c;
 }
 
+bool fits_shape(std::string_view word, std::string_view shape) {
+  std::size_t w = 0;
+  for (char c : shape) {
+    if (c == '#') {
+      if (w >= word.size() || !is_digit(word[w])) return false;
+      while (w < word.size() && is_digit(word[w])) ++w;
+    } else if (c == 'A') {
+      if (w >= word.size() || !is_upper(word[w])) return false;
+      ++w;
+    } else {
+      if (w >= word.size() || word[w] != c) return false;
+      ++w;
+    }
+  }
+  return w == word.size();
+}
+
+bool heading_shaped(std::string_view t) {
+  if (t.empty() || t.size() > 60 || !is_upper(t[0]) || ends_sentence(t) || t.back() == ',') return false;
+  int words = 0;
+  for (std::size_t b = 0; b < t.size();) {
+    std::size_t e = t.find(' ', b);
+    if (e == std::string_view::npos) e = t.size();
+    std::string_view w = t.substr(b, e - b);
+    b = e + 1;
+    if (w.empty()) continue;
+    if (++words > 6) return false;
+    std::size_t letters = 0;
+    for (char c : w) letters += (lower(c) >= 'a' && lower(c) <= 'z');
+    if (letters != w.size() && w != "&" && w != "/") return false;  // words only: no numbers, no codes
+    if (w.size() >= 4 && !is_upper(w[0])) return false;
+  }
+  return words >= 2;
+}
+
 }  // namespace qspec::vocab

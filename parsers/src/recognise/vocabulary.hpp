@@ -38,6 +38,13 @@ bool continues_list(std::string_view t);
 bool starts_upper(std::string_view t);
 /// Whole-line furniture pattern: "#" a number, "*" any text, case ignored.
 bool furniture_match(std::string_view line, std::string_view pattern);
+/// Whether a line is shaped as a heading: a few words, each longer one
+/// capitalised (or the whole line in capitals), no sentence end, no digit
+/// first ("Additional Information", "LINKS TO OTHER NOS").
+bool heading_shaped(std::string_view t);
+/// Whether a word is shaped as `shape` says: `#` a run of digits, `A` one
+/// capital letter, any other character itself ("#/#/#" fits "610/0103/6").
+bool fits_shape(std::string_view word, std::string_view shape);
 /// Whether a printed label has a profile's label shape ("P#" fits "P3").
 bool label_fits(const label_pattern& p, const grammar::ast::item_label& l);
 /// A label's code: without punctuation or spaces, the words of its prefix each

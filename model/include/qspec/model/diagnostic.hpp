@@ -50,6 +50,8 @@ inline constexpr std::string_view forced_kind_not_found = "Q-E122";  // --kind f
 inline constexpr std::string_view markup_left = "Q-W123";        // markup left in a node's text
 inline constexpr std::string_view heading_variant = "Q-N105";    // a heading misspelt or worded otherwise, read as the profile's
 inline constexpr std::string_view heading_joined = "Q-N106";     // a heading broken over two lines, joined
+inline constexpr std::string_view field_within = "Q-N107";       // a field read from inside another field's value
+inline constexpr std::string_view heading_column = "Q-N108";     // headings in a column beside the content, read first
 // qualification structure grids (CSV)
 inline constexpr std::string_view header_cell_wrapped = "Q-N110";  // a column header holding a line break
 inline constexpr std::string_view code_run_together = "Q-N111";    // an SQA code printed without its space
@@ -63,6 +65,7 @@ inline constexpr std::string_view impossible_date = "Q-W224";      // a date tha
 inline constexpr std::string_view unit_word_missing = "Q-W225";    // a unit number printed without "Unit"
 inline constexpr std::string_view group_heading_missing = "Q-W226"; // unit rows with no group heading
 inline constexpr std::string_view cell_not_read = "Q-W227";        // a cell whose value could not be read
+inline constexpr std::string_view columns_interleaved = "Q-W228";  // two columns interleaved line by line, told apart
 // readers of published formats (PDF)
 inline constexpr std::string_view furniture_left_out = "Q-N130";  // parts the format marks as furniture (page headers, footers, comments), counted
 inline constexpr std::string_view pages_not_read = "Q-W140";      // a PDF longer than the page limit: the pages after it not read
