@@ -80,7 +80,8 @@ with tempfile.TemporaryDirectory() as tmp:
     pdf = tmp / "x.pdf"
     pdf.write_bytes(b"%PDF-1.4\n...")
     r = run("parse", str(pdf))
-    check("a PDF exits 3 with a reason", r.returncode == 3 and b"is a PDF document" in r.stderr, r.stderr.decode())
+    check("a PDF that is no PDF exits 3 with a reason",
+          r.returncode == 3 and b"the PDF is damaged or truncated" in r.stderr, r.stderr.decode())
 
     r = run("parse", str(tmp / "missing.txt"))
     check("a missing file exits 3", r.returncode == 3)

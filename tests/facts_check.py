@@ -267,7 +267,8 @@ def check(qspec, facts_path, doc_path=None):
 
 
 def format_versions(corpus):
-    """corpus/formats/FORMAT/NAME.EXT: the document NAME of the corpus in another format. Each pairs with the facts
+    """corpus/formats/FORMAT/NAME.EXT (or NAME--VARIANT.EXT, another layout of it): the document NAME of the
+    corpus in another format. Each pairs with the facts
     file of the text document NAME (corpus/layouts or corpus/external), or, where NAME has none (a seed at the
     corpus root), with the seed itself: then the units, elements, criteria and knowledge must be the seed's.
     Spans are not compared (they count lines of the reader's block stream)."""
@@ -278,7 +279,7 @@ def format_versions(corpus):
     for doc in sorted((corpus / "formats").glob("*/*")):
         if doc.name.endswith(".facts.yaml") or doc.name == "README.md" or not doc.is_file():
             continue
-        name = doc.stem
+        name = doc.stem.split("--")[0]  # NAME--VARIANT.EXT: the same document in another layout
         label = f"formats/{doc.parent.name}/{doc.name}"
         if name in facts_by_name:
             pairs.append((label, facts_by_name[name], doc))
@@ -315,6 +316,17 @@ def main():
         if name.strip():
             pending[name.strip()] = why.strip()
     facts_files = sorted(list((corpus / "layouts").glob("*.facts.yaml")) + list((corpus / "external").glob("*.facts.yaml")))
+    checks = [(f.name, f, None) for f in facts_files]
+    # other formats of a document meet the facts of its text: corpus/formats/<format>/NAME.<ext> (or
+    # NAME--VARIANT.<ext>, the same document in another layout) is checked against the facts of the text
+    # document NAME (its `line:` numbers are not checked here, so spans of the block stream do not matter)
+    by_stem = {f.name[: -len(".facts.yaml")]: f for f in facts_files}
+    for doc in sorted((corpus / "formats").glob("*/*")):
+        if doc.name.endswith((".facts.yaml", ".md", ".txt")) or not doc.is_file():
+            continue
+        stem = doc.stem.split("--")[0]
+        if stem in by_stem:
+            checks.append((f"{doc.parent.name}/{doc.name}", by_stem[stem], doc))
     failed, met, passed = [], [], 0
     checks = [(f.name, f, None) for f in facts_files] + format_versions(corpus)
     for name, f, doc in checks:

@@ -180,6 +180,7 @@ loaded_text load_document(std::string_view bytes, std::optional<input_format> fo
     case input_format::xml: return formats::read_xml(bytes, limits);
     case input_format::docx: return formats::read_docx(bytes, limits);
     case input_format::xlsx: return formats::read_xlsx(bytes, limits);
+    case input_format::pdf: return formats::read_pdf(bytes, limits);
     default: break;
   }
   loaded_text r;

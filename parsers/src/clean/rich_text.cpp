@@ -39,7 +39,13 @@ void rich_text::trim_end() { pending_space_ = false; }
 void rich_text::join(const rich_text& other) {
   if (other.empty()) return;
   pending_space_ = false;
-  if (!text_.empty()) {
+  // a line that ends in a word's hyphen ("life-" then "cycle") wrapped inside a
+  // compound word: the hyphen is the word's own, and no space is read there
+  const auto n = text_.size();
+  const bool hyphen_wrap = n >= 2 && text_[n - 1] == '-' &&
+                           ((text_[n - 2] >= 'a' && text_[n - 2] <= 'z') || (text_[n - 2] >= 'A' && text_[n - 2] <= 'Z')) &&
+                           other.text_[0] >= 'a' && other.text_[0] <= 'z';
+  if (!text_.empty() && !hyphen_wrap) {
     // the separator stands for the gap between the two pieces
     anchors_.push_back({static_cast<std::uint32_t>(text_.size()), last_source_end_});
     text_.push_back(' ');

@@ -33,7 +33,8 @@ class rich_text {
   /// Appends a single space standing for a run of `len` source bytes of
   /// whitespace, unless the text is empty; trailing space is dropped.
   void space(std::uint32_t src, std::uint32_t len, bool single_space);
-  /// Appends another rich text, separated by one space.
+  /// Appends another rich text, separated by one space (none after a hyphen
+  /// that ends a word wrapped over two lines: "life-" + "cycle").
   void join(const rich_text& other);
   void trim_end();
   void open_emphasis(emphasis style);

@@ -1,0 +1,621 @@
+// The PDF reader: poppler gives the words of each page with their boxes and
+// font sizes; the layout pass here rebuilds what a reader of the printed page
+// sees: lines in reading order, columns one after the other, a column of
+// labels joined to the texts beside it, running headers and footers left out,
+// headings by their larger type, and a blank line where paragraphs part.
+//
+// Poppler is GPL: this reader is its own library (qspec_format_pdf), so the
+// terms that follow from linking it are confined to builds that include it
+// (see LICENSE).
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "readers.hpp"
+
+namespace qspec::formats {
+
+namespace {
+
+/// One word as poppler places it: top-left origin, y grows downwards, points.
+struct word {
+  std::string text;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double size = 0;  ///< font size when known; 0: the box's height stands for it
+  bool space_after = false;
+  [[nodiscard]] double yc() const { return (y0 + y1) / 2; }
+  [[nodiscard]] double height() const { return y1 - y0; }
+};
+
+/// A line of one page: words at one height, left to right.
+struct line {
+  std::vector<word> words;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double size = 0;          ///< the font size most of its characters have
+  std::uint32_t number = 0; ///< 1-based, in the page's reading order (a running header counted)
+  bool furniture = false;
+  int flow = 0;             ///< which column of the page it was read in
+};
+
+struct page_text {
+  std::uint32_t number = 0;
+  double height = 0;
+  std::vector<line> lines;  ///< top to bottom, before columns are ordered
+};
+
+double size_of(const word& w) { return w.size > 0 ? w.size : std::max(1.0, w.height()); }
+
+/// Characters that would break the one-line-per-block stream, or the decoding
+/// after it, are written as spaces.
+std::string clean_word(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) {
+      out += ' ';
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
+      out += ' ';  // NEL
+      ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+      out += ' ';  // line and paragraph separators
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  // poppler gives UTF-8; anything else in it is not text
+  bool ascii = std::all_of(out.begin(), out.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  if (ascii) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return out;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(out);
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) {
+    std::string back;
+    u.toUTF8String(back);  // invalid bytes come back as U+FFFD
+    return back;
+  }
+  status = U_ZERO_ERROR;
+  icu::UnicodeString n = nfc->normalize(u, status);
+  std::string back;
+  (U_SUCCESS(status) ? n : u).toUTF8String(back);
+  return back;
+}
+
+/// Words of one page, horizontal ones only (a vertical margin note is counted
+/// and left out: its letters would scatter over every line it passes).
+std::vector<word> words_of(const poppler::page& p, std::size_t& vertical) {
+  std::vector<word> out;
+  // without text_list_include_font: poppler 22.12 dereferences a null font
+  // there when text is set in a font that failed to load (found by fuzzing);
+  // a word's size is then its box's height, the font size times the font's
+  // ascent-to-descent, which compares sizes as well within one document
+  auto boxes = p.text_list();
+  out.reserve(boxes.size());
+  for (const auto& b : boxes) {
+    if (b.rotation() != 0) {
+      ++vertical;
+      continue;
+    }
+    auto bytes = b.text().to_utf8();
+    word w;
+    w.text = clean_word(std::string_view(bytes.data(), bytes.size()));
+    // trim the spaces a control character became
+    auto first = w.text.find_first_not_of(' ');
+    if (first == std::string::npos) continue;
+    w.text = w.text.substr(first, w.text.find_last_not_of(' ') - first + 1);
+    auto r = b.bbox();
+    w.x0 = r.left();
+    w.y0 = r.top();
+    w.x1 = r.right();
+    w.y1 = r.bottom();
+    if (!(std::isfinite(w.x0) && std::isfinite(w.y0) && std::isfinite(w.x1) && std::isfinite(w.y1))) continue;
+    if (w.x1 < w.x0) std::swap(w.x0, w.x1);
+    if (w.y1 < w.y0) std::swap(w.y0, w.y1);
+    w.space_after = b.has_space_after();
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+void close_line(line& l) {
+  std::sort(l.words.begin(), l.words.end(), [](const word& a, const word& b) { return a.x0 < b.x0; });
+  l.x0 = l.y0 = 1e300;
+  l.x1 = l.y1 = -1e300;
+  std::map<long, std::size_t> chars_by_size;
+  for (const auto& w : l.words) {
+    l.x0 = std::min(l.x0, w.x0);
+    l.y0 = std::min(l.y0, w.y0);
+    l.x1 = std::max(l.x1, w.x1);
+    l.y1 = std::max(l.y1, w.y1);
+    chars_by_size[std::lround(size_of(w) * 2)] += w.text.size();
+  }
+  std::size_t best = 0;
+  for (auto [s, n] : chars_by_size)
+    if (n > best) best = n, l.size = static_cast<double>(s) / 2;
+}
+
+/// Words at one height make a line: sorted by their vertical middle, a word
+/// joins the line while its middle is within 40% of the taller one's height
+/// of the line's first word's middle.
+std::vector<line> lines_of(std::vector<word> words) {
+  std::sort(words.begin(), words.end(), [](const word& a, const word& b) {
+    return a.yc() != b.yc() ? a.yc() < b.yc() : a.x0 < b.x0;
+  });
+  std::vector<line> out;
+  double anchor = 0, anchor_h = 0;
+  for (auto& w : words) {
+    if (out.empty() || std::abs(w.yc() - anchor) > 0.4 * std::max(anchor_h, w.height())) {
+      out.emplace_back();
+      anchor = w.yc();
+      anchor_h = w.height();
+    }
+    out.back().words.push_back(std::move(w));
+  }
+  for (auto& l : out) close_line(l);
+  return out;
+}
+
+/// Words that read as an item's label: `P1`, `K12`, `1.2`, `AC 1.2`, `a)`,
+/// `(iv)`, `3.`, or a single bullet glyph: at most eight characters in all,
+/// holding a digit or ending in `)` or `.`.
+bool label_like(const std::vector<word>& words, std::size_t n) {
+  std::size_t points = n - 1;  // the spaces between them
+  bool digit = false;
+  for (std::size_t i = 0; i < n; ++i)
+    for (unsigned char c : words[i].text) {
+      if ((c & 0xC0) != 0x80) ++points;
+      if (c >= '0' && c <= '9') digit = true;
+    }
+  if (points == 0 || points > 8) return false;
+  if (points == 1) return true;
+  const std::string& last = words[n - 1].text;
+  return digit || last.back() == ')' || last.back() == '.';
+}
+
+/// Bullet glyphs a list item may be printed with: the block stream writes `-`.
+bool bullet(std::string_view t) {
+  for (std::string_view b : {"\u2022", "\u25E6", "\u25AA", "\u25CF", "\u25A0", "\u2023", "\u2043", "\u2219", "\u00B7"})
+    if (t == b) return true;
+  return false;
+}
+
+/// The text of a line: a space where poppler saw one or the words stand
+/// apart, nothing where a word was only split by a change of font, and a tab
+/// for a gap wider than two em (a table's or a form's columns), except after
+/// a label standing alone before its text, which is joined by a space.
+std::string text_of(const line& l) {
+  std::string out;
+  bool first_gap = true;
+  for (std::size_t i = 0; i < l.words.size(); ++i) {
+    const word& w = l.words[i];
+    if (i == 0) {
+      out += bullet(w.text) ? std::string("-") : w.text;
+      continue;
+    }
+    const word& prev = l.words[i - 1];
+    const double em = std::max(size_of(prev), size_of(w));
+    const double gap = w.x0 - prev.x1;
+    if (gap > 2 * em) {
+      out += (first_gap && label_like(l.words, i)) ? ' ' : '\t';
+      first_gap = false;
+    } else if (prev.space_after || gap > 0.15 * em)
+      out += ' ';
+    out += w.text;
+  }
+  return out;
+}
+
+/// Where the second cell of a line begins: the first word after a gap wider
+/// than two em; negative when the line has no such gap.
+double cell_start(const line& l) {
+  for (std::size_t i = 1; i < l.words.size(); ++i) {
+    const double em = std::max(size_of(l.words[i - 1]), size_of(l.words[i]));
+    if (l.words[i].x0 - l.words[i - 1].x1 > 2 * em) return l.words[i].x0;
+  }
+  return -1;
+}
+
+/// Running headers and footers are compared digits aside: "Page 3 of 12"
+/// and "Page 4 of 12" are the same furniture.
+std::string furniture_key(const line& l) {
+  std::string key;
+  bool in_digits = false, space = false;
+  for (const auto& w : l.words) {
+    if (!key.empty()) space = true;
+    for (char c : w.text) {
+      if (c >= '0' && c <= '9') {
+        if (!in_digits) {
+          if (space) key += ' ';
+          key += '#';
+        }
+        in_digits = true;
+        space = false;
+        continue;
+      }
+      in_digits = false;
+      if (space) key += ' ';
+      space = false;
+      key += c;
+    }
+  }
+  return key;
+}
+
+// --- columns -----------------------------------------------------------------------
+
+struct split {
+  std::size_t begin = 0, end = 0;  ///< the run of lines [begin, end) the gutter crosses
+  double x = 0;
+};
+
+bool crosses(const line& l, double x) {
+  for (const auto& w : l.words)
+    if (w.x0 < x - 0.5 && w.x1 > x + 0.5) return true;
+  return false;
+}
+
+/// Whether the run [b, e) of lines, cut at x, is two columns of text: each
+/// side holds at least two lines, at least five lines in all, each side is
+/// at least a quarter of the run's width, and the lines on each side carry
+/// three words or more (a column of labels, or of a form's field names, has
+/// one or two: those stay on their lines).
+bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, double x) {
+  std::size_t left_lines = 0, right_lines = 0;
+  std::vector<std::size_t> left_words, right_words;
+  double lo = 1e300, hi = -1e300;
+  for (std::size_t i = b; i < e; ++i) {
+    std::size_t l = 0, r = 0;
+    for (const auto& w : lines[i].words) (w.x1 <= x ? l : r)++;
+    if (l) ++left_lines, left_words.push_back(l);
+    if (r) ++right_lines, right_words.push_back(r);
+    lo = std::min(lo, lines[i].x0);
+    hi = std::max(hi, lines[i].x1);
+  }
+  if (left_lines < 2 || right_lines < 2 || left_lines + right_lines < 5) return false;
+  const double width = hi - lo;
+  if (x - lo < 0.25 * width || hi - x < 0.25 * width) return false;
+  auto median = [](std::vector<std::size_t>& v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+  };
+  return median(left_words) >= 3 && median(right_words) >= 3;
+}
+
+/// The longest run of lines a vertical gutter runs through, found among the
+/// gaps of at least one em between words: each gap's middle is tried as the
+/// gutter, and kept when the lines it does not cross are two columns.
+bool find_gutter(const std::vector<line>& lines, split& best) {
+  std::map<long, std::size_t> candidates;  // points -> how many lines have a gap, or begin, there
+  for (const auto& l : lines) {
+    // columns whose lines are not at one height (paragraph spacing differs)
+    // share no line: the start of a line is a candidate too
+    ++candidates[std::lround(l.x0 - 1)];
+    for (std::size_t i = 1; i < l.words.size(); ++i) {
+      const double gap = l.words[i].x0 - l.words[i - 1].x1;
+      if (gap >= std::max(size_of(l.words[i]), size_of(l.words[i - 1])))
+        ++candidates[std::lround(l.words[i - 1].x1 + gap / 2)];
+    }
+  }
+  if (candidates.empty()) return false;
+  std::vector<std::pair<std::size_t, long>> ranked;
+  for (auto [x, n] : candidates) ranked.emplace_back(n, x);
+  std::sort(ranked.rbegin(), ranked.rend());
+  if (ranked.size() > 64) ranked.resize(64);  // bounded work on pages of scattered words
+  bool found = false;
+  for (auto [n, xi] : ranked) {
+    if (n < 2) continue;
+    const auto x = static_cast<double>(xi);
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= lines.size(); ++i) {
+      if (i < lines.size() && !crosses(lines[i], x)) continue;
+      if (i > b && i - b > (found ? best.end - best.begin : 0) && columns_at(lines, b, i, x)) {
+        best = {b, i, x};
+        found = true;
+      }
+      b = i + 1;
+    }
+  }
+  return found;
+}
+
+/// The lines of a page in reading order: where a gutter splits a run of
+/// lines, the left column is read before the right one; what is above and
+/// below the run, and each column, are ordered the same way in turn.
+void order_lines(std::vector<line> lines, int depth, int& flow, std::vector<line>& out) {
+  split s;
+  if (depth >= 4 || lines.size() < 5 || !find_gutter(lines, s)) {
+    for (auto& l : lines) {
+      l.flow = flow;
+      out.push_back(std::move(l));
+    }
+    return;
+  }
+  std::vector<line> before(std::make_move_iterator(lines.begin()),
+                           std::make_move_iterator(lines.begin() + static_cast<std::ptrdiff_t>(s.begin)));
+  std::vector<line> after(std::make_move_iterator(lines.begin() + static_cast<std::ptrdiff_t>(s.end)),
+                          std::make_move_iterator(lines.end()));
+  std::vector<line> left, right;
+  for (std::size_t i = s.begin; i < s.end; ++i) {
+    line l, r;
+    l.number = r.number = lines[i].number;
+    for (auto& w : lines[i].words) (w.x1 <= s.x ? l : r).words.push_back(std::move(w));
+    if (!l.words.empty()) close_line(l), left.push_back(std::move(l));
+    if (!r.words.empty()) close_line(r), right.push_back(std::move(r));
+  }
+  order_lines(std::move(before), depth + 1, flow, out);
+  ++flow;
+  order_lines(std::move(left), depth + 1, flow, out);
+  ++flow;
+  order_lines(std::move(right), depth + 1, flow, out);
+  ++flow;
+  order_lines(std::move(after), depth + 1, flow, out);
+}
+
+// --- the block stream --------------------------------------------------------------
+
+struct writer {
+  loaded_text& r;
+  void put(std::string text, source_origin o) {
+    r.text += text;
+    r.text += '\n';
+    r.origins.push_back(o);
+  }
+  void blank(std::uint32_t page) {
+    if (r.text.empty() || (r.text.size() >= 2 && r.text[r.text.size() - 2] == '\n')) return;
+    put({}, {.page = page});
+  }
+};
+
+double median(std::vector<double> v, double fallback) {
+  if (v.empty()) return fallback;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+loaded_text refuse(std::string why) {
+  loaded_text r;
+  r.format = "pdf";
+  r.error = std::move(why);
+  return r;
+}
+
+void quiet(const std::string&, void*) {}
+
+loaded_text read(std::string_view bytes, const read_limits& limits) {
+  static std::once_flag silenced;  // poppler writes its complaints to stderr otherwise
+  std::call_once(silenced, [] { poppler::set_debug_error_function(quiet, nullptr); });
+  if (bytes.size() > static_cast<std::size_t>(INT_MAX)) return refuse("the PDF is larger than 2 GiB");
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) return refuse("the PDF is damaged or truncated: poppler could not open it");
+  if (doc->is_locked())
+    return refuse("the PDF is encrypted and needs a password to open: its text cannot be read");
+  const int count = doc->pages();
+  if (count <= 0) return refuse("the PDF has no pages (damaged or truncated)");
+
+  loaded_text r;
+  r.format = "pdf";
+  r.encoding = "UTF-8";
+  const auto total = static_cast<std::uint32_t>(count);
+  const std::uint32_t read_pages = std::min(total, limits.max_pages);
+
+  std::vector<page_text> pages;
+  pages.reserve(read_pages);
+  std::size_t vertical = 0, words = 0;
+  std::vector<std::uint32_t> empty_pages;
+  for (std::uint32_t i = 0; i < read_pages; ++i) {
+    std::unique_ptr<poppler::page> p(doc->create_page(static_cast<int>(i)));
+    page_text pt;
+    pt.number = i + 1;
+    if (p) {
+      pt.height = p->page_rect().height();
+      auto ws = words_of(*p, vertical);
+      words += ws.size();
+      pt.lines = lines_of(std::move(ws));
+    }
+    if (pt.lines.empty()) empty_pages.push_back(pt.number);
+    pages.push_back(std::move(pt));
+  }
+  if (words == 0)
+    return refuse("the PDF has no text layer (" + std::to_string(read_pages) + (read_pages == 1 ? " page" : " pages") +
+                  " of images or drawings only, a scanned document?): there is no text to read");
+
+  // running headers and footers: the same line, digits aside, among the two
+  // lines nearest the top or the bottom edge (within 15% of the page) of at
+  // least half the pages, and of two pages at least
+  std::unordered_map<std::string, std::size_t> seen;
+  auto band = [](const page_text& p, auto&& f) {
+    const std::size_t n = p.lines.size();
+    for (std::size_t i = 0; i < n; i = (i == 1 && n > 4) ? n - 2 : i + 1) {
+      const bool top = i < 2 && p.lines[i].y1 < 0.15 * p.height;
+      const bool bottom = i + 2 >= n && p.lines[i].y0 > 0.85 * p.height;
+      if (top || bottom) f(i);
+    }
+  };
+  for (auto& p : pages) {
+    std::vector<std::string> keys;
+    band(p, [&](std::size_t i) { keys.push_back(furniture_key(p.lines[i])); });
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (auto& k : keys) ++seen[k];
+  }
+  std::size_t furniture = 0;
+  std::size_t furniture_pages = 0;
+  if (pages.size() >= 2)
+    for (auto& p : pages) {
+      bool any = false;
+      band(p, [&](std::size_t i) {
+        auto n = seen[furniture_key(p.lines[i])];
+        if (n >= 2 && 2 * n >= pages.size()) p.lines[i].furniture = true, any = true;
+      });
+      for (const auto& l : p.lines) furniture += l.furniture;
+      furniture_pages += any;
+    }
+
+  // reading order, page by page; the lines of a page are numbered top to
+  // bottom as printed (furniture counted), before columns reorder them
+  std::vector<std::vector<line>> ordered(pages.size());
+  for (std::size_t k = 0; k < pages.size(); ++k) {
+    std::vector<line> body;
+    std::uint32_t above = 0;  // furniture lines over the text
+    for (auto& l : pages[k].lines) {
+      if (!l.furniture)
+        body.push_back(std::move(l));
+      else if (body.empty())
+        ++above;
+    }
+    int flow = 0;
+    order_lines(std::move(body), 0, flow, ordered[k]);
+    // lines are numbered as a reader of the page counts them: in reading
+    // order, the running header counted
+    for (std::size_t i = 0; i < ordered[k].size(); ++i)
+      ordered[k][i].number = above + static_cast<std::uint32_t>(i) + 1;
+  }
+
+  // body size: the size most characters are printed in; the spacing of lines
+  // within a paragraph: the median gap between lines of one column, in em
+  std::map<long, std::size_t> chars_by_size;
+  std::vector<double> gaps;
+  for (const auto& page : ordered)
+    for (std::size_t i = 0; i < page.size(); ++i) {
+      for (const auto& w : page[i].words) chars_by_size[std::lround(size_of(w) * 2)] += w.text.size();
+      if (i > 0 && page[i].flow == page[i - 1].flow && page[i].y0 > page[i - 1].y1 - 1)
+        gaps.push_back((page[i].y0 - page[i - 1].y1) / std::max(1.0, page[i].size));
+    }
+  double body = 0;
+  std::size_t most = 0;
+  for (auto [s, n] : chars_by_size)
+    if (n > most) most = n, body = static_cast<double>(s) / 2;
+  const double usual_gap = median(gaps, 0.3);
+
+  // headings: a line of at most 20 words printed at least 15% larger than
+  // the body; the largest such size is level 1, the next level 2, … (6 at most)
+  auto heading_size = [&](const line& l) { return l.size >= 1.15 * body && l.words.size() <= 20; };
+  std::vector<long> heading_sizes;
+  for (const auto& page : ordered)
+    for (const auto& l : page)
+      if (heading_size(l)) heading_sizes.push_back(std::lround(l.size * 2));
+  std::sort(heading_sizes.rbegin(), heading_sizes.rend());
+  heading_sizes.erase(std::unique(heading_sizes.begin(), heading_sizes.end()), heading_sizes.end());
+  auto level_of = [&](const line& l) {
+    auto at = std::find(heading_sizes.begin(), heading_sizes.end(), std::lround(l.size * 2));
+    return static_cast<std::size_t>(std::min<std::ptrdiff_t>(at - heading_sizes.begin(), 5)) + 1;
+  };
+
+  writer out{r};
+  const line* prev = nullptr;
+  bool prev_heading = false;
+  double cell_x = -1;         // where the second cell of the last line written begins
+  double row_x0 = 0;          // and where that line begins
+  std::string heading;        // a heading's lines, joined, until it ends
+  source_origin heading_at;
+  std::size_t heading_level = 0;
+  auto end_heading = [&] {
+    if (heading.empty()) return;
+    out.blank(heading_at.page);
+    out.put(std::string(heading_level, '#') + ' ' + heading, heading_at);
+    out.blank(heading_at.page);
+    heading.clear();
+  };
+  for (std::size_t k = 0; k < ordered.size(); ++k) {
+    const std::uint32_t page = pages[k].number;
+    for (const auto& l : ordered[k]) {
+      const bool same_flow = prev && prev->flow == l.flow;
+      const bool gap = same_flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4;
+      const bool is_heading = heading_size(l);
+      source_origin at{.page = page, .line = l.number};
+      if (is_heading) {
+        if (!heading.empty() && prev_heading && same_flow && !gap && level_of(l) == heading_level) {
+          heading += ' ' + text_of(l);
+        } else {
+          end_heading();
+          heading = text_of(l);
+          heading_at = at;
+          heading_level = level_of(l);
+        }
+      } else {
+        end_heading();
+        if (gap) out.blank(page);
+        // a line that begins under the second cell of the line above, with
+        // nothing left of it, continues that cell (a wrapped value or item)
+        if (same_flow && !gap && !prev_heading && cell_x >= 0 && std::abs(l.x0 - cell_x) <= 2 &&
+            l.x0 > row_x0 + 2 * l.size) {
+          r.text.pop_back();
+          r.text += ' ' + text_of(l) + '\n';
+        } else {
+          out.put(text_of(l), at);
+          cell_x = cell_start(l);
+          row_x0 = l.x0;
+        }
+      }
+      prev = &l;
+      prev_heading = is_heading;
+    }
+    prev = nullptr;  // a new page: its first line continues the text, no gap measured
+  }
+  end_heading();
+  while (!r.origins.empty() && r.text.size() >= 2 && r.text[r.text.size() - 2] == '\n') {
+    r.text.pop_back();  // no blank line at the end
+    r.origins.pop_back();
+  }
+
+  auto note = [&](std::string_view code, severity level, std::string message) {
+    diagnostic d;
+    d.code = std::string(code);
+    d.level = level;
+    d.message = std::move(message);
+    r.diagnostics.push_back(std::move(d));
+  };
+  if (furniture)
+    note(diag::furniture_left_out, severity::note,
+         std::to_string(furniture) + " lines of running headers and footers left out (on " +
+             std::to_string(furniture_pages) + " of " + std::to_string(pages.size()) + " pages)");
+  if (vertical)
+    note(diag::furniture_left_out, severity::note,
+         std::to_string(vertical) + " words printed vertically or rotated left out (margin notes, stamps)");
+  if (!empty_pages.empty()) {
+    std::string list;
+    for (std::size_t i = 0; i < empty_pages.size() && i < 10; ++i)
+      list += (i ? ", " : "") + std::to_string(empty_pages[i]);
+    if (empty_pages.size() > 10) list += ", …";
+    note(diag::pages_without_text, severity::warning,
+         std::to_string(empty_pages.size()) + " of " + std::to_string(read_pages) +
+             " pages have no text layer (scanned or drawn), their text cannot be read: page " + list);
+  }
+  if (read_pages < total)
+    note(diag::pages_not_read, severity::warning,
+         "the PDF has " + std::to_string(total) + " pages: only the first " + std::to_string(read_pages) +
+             " are read (the page limit)");
+  return r;
+}
+
+}  // namespace
+
+loaded_text read_pdf(std::string_view bytes, const read_limits& limits) {
+  try {
+    return read(bytes, limits);
+  } catch (const std::bad_alloc&) {
+    return refuse("the PDF needs more memory than is available to read");
+  } catch (...) {
+    return refuse("the PDF could not be read (poppler failed on it)");
+  }
+}
+
+}  // namespace qspec::formats

@@ -1,0 +1,157 @@
+// The PDF reader on the PDF versions of corpus documents (corpus/formats/pdf/,
+// made by scripts/make_pdf_fixtures.sh: Chromium's print of pandoc's HTML).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "helpers.hpp"
+#include "qspec/formats.hpp"
+
+namespace {
+
+std::string bytes_of(const std::string& name) {
+  std::string bytes;
+  auto error = qspec::read_input(qspec::test::corpus_path(name), bytes);
+  REQUIRE_MESSAGE(error.empty(), error);
+  return bytes;
+}
+
+struct pdf_lines {
+  qspec::loaded_text loaded;
+  std::vector<std::string> lines;
+
+  explicit pdf_lines(const std::string& name, const qspec::read_limits& limits = {})
+      : loaded(qspec::load_document(bytes_of(name), std::nullopt, limits)) {
+    REQUIRE_MESSAGE(loaded, loaded.error);
+    std::string_view t = loaded.text;
+    while (!t.empty()) {
+      auto nl = t.find('\n');
+      lines.emplace_back(t.substr(0, nl));
+      if (nl == std::string_view::npos) break;
+      t.remove_prefix(nl + 1);
+    }
+    REQUIRE(loaded.origins.size() == lines.size());
+  }
+
+  /// The 0-based index of the line that reads exactly `text`; fails if none.
+  std::size_t find(const std::string& text) const {
+    auto at = std::find(lines.begin(), lines.end(), text);
+    REQUIRE_MESSAGE(at != lines.end(), "no line reads \"" << text << "\"");
+    return static_cast<std::size_t>(at - lines.begin());
+  }
+  [[nodiscard]] std::string where(std::size_t i) const { return qspec::describe(loaded.origins[i]); }
+  [[nodiscard]] bool any_contains(const std::string& part) const {
+    return std::any_of(lines.begin(), lines.end(), [&](const auto& l) { return l.find(part) != std::string::npos; });
+  }
+};
+
+}  // namespace
+
+TEST_CASE("pdf reader - lines and their pages from a printed page") {
+  pdf_lines pdf("formats/pdf/nos-web-p-labels.pdf");
+  CHECK(pdf.loaded.format == "pdf");
+  CHECK(qspec::sniff_format(bytes_of("formats/pdf/nos-web-p-labels.pdf")) == qspec::input_format::pdf);
+  REQUIRE(pdf.lines.size() > 40);
+  // the running header is line 1 of each page: the title is line 2
+  CHECK(pdf.lines[0] == "Prepare and maintain a clinical treatment area");
+  CHECK(pdf.where(0) == "page 1, line 2");
+  CHECK(pdf.lines[1] == "URN: SFHGEN117");
+  auto p1 = pdf.find("P1 confirm which procedure is planned and the equipment and");
+  CHECK(pdf.where(p1) == "page 1, line 16");
+  CHECK(pdf.lines[p1 + 1] == "consumables it needs");
+  CHECK(pdf.lines[p1 - 1] == "You must be able to:");
+  // a paragraph ends where the space between lines grows: a blank line
+  auto heading = pdf.find("Performance criteria");
+  CHECK(pdf.lines[heading - 1].empty());
+  // text continues over the page break, the next page's lines counted from its header
+  auto k4 = pdf.find("K4 the cleaning agents used in your area and the surfaces each is");
+  CHECK(pdf.where(k4) == "page 2, line 2");
+  CHECK(pdf.lines[k4 - 1] == "infection");
+  // the metadata table's two cells, a tab apart
+  CHECK(pdf.where(pdf.find("Version Number\t2")).rfind("page 2, line ", 0) == 0);
+}
+
+TEST_CASE("pdf reader - running headers and footers left out and counted") {
+  pdf_lines pdf("formats/pdf/nos-web-p-labels.pdf");
+  // Chromium prints the date and the page's title at the top, its address and "n/m" at the bottom
+  CHECK_FALSE(pdf.any_contains("nos-web-p-labels"));
+  CHECK_FALSE(pdf.any_contains("file:"));
+  CHECK_FALSE(pdf.any_contains("1/2"));
+  REQUIRE(pdf.loaded.diagnostics.size() == 1);
+  CHECK(pdf.loaded.diagnostics[0].code == "Q-N130");
+  CHECK(pdf.loaded.diagnostics[0].level == qspec::severity::note);
+  CHECK(pdf.loaded.diagnostics[0].message == "4 lines of running headers and footers left out (on 2 of 2 pages)");
+}
+
+TEST_CASE("pdf reader - a two-column page is read column by column") {
+  pdf_lines pdf("formats/pdf/nos-web-p-labels--two-columns.pdf");
+  // the left column ends inside P6, the right one goes on with it
+  auto p6 = pdf.find("P6 remove used items and dispose");
+  CHECK(pdf.lines[p6 + 1] == "of clinical waste, sharps and linen in");
+  CHECK(pdf.lines[p6 + 2] == "the correct containers");
+  CHECK(pdf.where(p6) == "page 1, line 37");
+  CHECK(pdf.where(p6 + 1) == "page 1, line 38");
+  // every criterion and knowledge point once, in order
+  std::vector<std::size_t> at;
+  for (auto [letter, count] : {std::pair{'P', 8}, std::pair{'K', 12}})
+    for (int i = 1; i <= count; ++i) {
+      std::string label(1, letter);
+      label += std::to_string(i);
+      label += ' ';
+      for (std::size_t k = 0; k < pdf.lines.size(); ++k)
+        if (pdf.lines[k].rfind(label, 0) == 0) at.push_back(k);
+    }
+  CHECK(at.size() == 20);
+  CHECK(std::is_sorted(at.begin(), at.end()));
+  CHECK(pdf.find("Prepare and maintain a clinical") == 0);
+}
+
+TEST_CASE("pdf reader - a column of labels joined to the texts beside it") {
+  pdf_lines pdf("formats/pdf/qcf-lo-ac-labels-range-guidance--label-column.pdf");
+  auto ac = pdf.find("AC 1.1 Describe how dementia can affect a person's appetite and ability to eat and drink");
+  CHECK(pdf.where(ac) == "page 1, line 14");
+  pdf.find("LO2 Be able to support individuals living with dementia at mealtimes");
+  pdf_lines nos("formats/pdf/nos-web-p-labels--label-column.pdf");
+  nos.find("P1 confirm which procedure is planned and the equipment and consumables it needs");
+  // no label left on a line of its own
+  for (const auto& l : nos.lines) CHECK_MESSAGE((l.empty() || l.size() > 3), "a line of its own: \"" << l << "\"");
+}
+
+TEST_CASE("pdf reader - headings by their larger type") {
+  pdf_lines pdf("formats/pdf/ifate-ST0116-software-developer-ksbs.pdf");
+  CHECK(pdf.lines[0] == "# Software Engineering Apprenticeship");
+  CHECK(pdf.lines[1].empty());
+  pdf.find("## Duties");
+}
+
+TEST_CASE("pdf reader - the page limit") {
+  qspec::read_limits limits;
+  limits.max_pages = 1;
+  pdf_lines pdf("formats/pdf/nos-web-p-labels.pdf", limits);
+  for (const auto& o : pdf.loaded.origins) CHECK(o.page == 1);
+  REQUIRE(!pdf.loaded.diagnostics.empty());
+  CHECK(pdf.loaded.diagnostics.back().code == "Q-W140");
+  CHECK(pdf.loaded.diagnostics.back().message == "the PDF has 2 pages: only the first 1 are read (the page limit)");
+}
+
+TEST_CASE("pdf reader - damaged input is refused with a reason") {
+  auto bytes = bytes_of("formats/pdf/nos-web-p-labels.pdf");
+  for (std::size_t keep : {std::size_t{8}, std::size_t{200}, bytes.size() / 2}) {
+    auto loaded = qspec::load_document(std::string_view(bytes).substr(0, keep));
+    INFO("first " << keep << " bytes");
+    // poppler rebuilds what it can of a truncated file: either refused, or text with origins
+    if (!loaded) {
+      CHECK(loaded.text.empty());
+      CHECK(loaded.error.find("PDF") != std::string::npos);
+    } else {
+      const auto ends = std::count(loaded.text.begin(), loaded.text.end(), '\n');
+      CHECK(ends + (!loaded.text.empty() && loaded.text.back() != '\n') ==
+            static_cast<std::ptrdiff_t>(loaded.origins.size()));
+    }
+  }
+  auto none = qspec::load_document("%PDF-1.4\nnot a PDF at all\n");
+  CHECK_FALSE(none);
+  CHECK(none.error == "the PDF is damaged or truncated: poppler could not open it");
+}
