@@ -114,10 +114,11 @@ input_format sniff_format(std::string_view bytes) {
   return input_format::text;
 }
 
-loaded_text load_document(std::string_view bytes, std::optional<input_format> forced, const read_limits& /*limits*/) {
+loaded_text load_document(std::string_view bytes, std::optional<input_format> forced, const read_limits& limits) {
   const input_format f = forced ? *forced : sniff_format(bytes);
   switch (f) {
     case input_format::text: return load_bytes(bytes);
+    case input_format::html: return formats::read_html(bytes, limits);
     default: break;
   }
   loaded_text r;

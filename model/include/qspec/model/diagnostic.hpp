@@ -63,6 +63,9 @@ inline constexpr std::string_view impossible_date = "Q-W224";      // a date tha
 inline constexpr std::string_view unit_word_missing = "Q-W225";    // a unit number printed without "Unit"
 inline constexpr std::string_view group_heading_missing = "Q-W226"; // unit rows with no group heading
 inline constexpr std::string_view cell_not_read = "Q-W227";        // a cell whose value could not be read
+// readers of published formats (formats/)
+inline constexpr std::string_view reader_furniture = "Q-N130";    // what a reader left out as furniture, counted
+inline constexpr std::string_view reader_too_deep = "Q-W130";     // markup nested past read_limits::max_depth, read up to there
 inline constexpr std::string_view documents_disagree = "Q-W301";  // two documents give different values
 inline constexpr std::string_view unit_not_listed = "Q-W302";     // a unit one structure document lists and another does not
 inline constexpr std::string_view unit_unplaced = "Q-N303";       // a unit specification no structure lists
