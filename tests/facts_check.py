@@ -41,7 +41,30 @@ def items_of(node):
     return [c for c in node.get("children", []) if c["kind"] not in NOT_ITEMS]
 
 
-def compare_items(expected, actual, where, errors):
+def source_lines(doc):
+    """For a document read from a format that is not text (HTML, DOCX…): the
+    source line each line of the block stream came from (its catalogue's
+    source_map), so that a fact's `line:` (a line of the file) compares with
+    a span (a line of the block stream). None for a text document."""
+    for c in doc.get("children", []):
+        if c["kind"] == "source_map":
+            lines = []
+            for where in c.get("lines", []):
+                parts = dict(p.strip().rsplit(" ", 1) for p in where.split(",") if p.strip())
+                lines.append(int(parts["line"]) if "line" in parts else None)
+            return lines
+    return None
+
+
+def file_line(node, mapping):
+    """The line of the file a node's span begins on."""
+    line = node.get("span", {}).get("line")
+    if line is None or mapping is None:
+        return line
+    return mapping[line - 1] if 0 < line <= len(mapping) else None
+
+
+def compare_items(expected, actual, where, errors, mapping=None):
     """expected: facts items (with optional groups); actual: qspec nodes."""
     if len(expected) != len(actual):
         errors.append(f"{where}: {len(expected)} items expected, {len(actual)} found "
@@ -53,7 +76,7 @@ def compare_items(expected, actual, where, errors):
                 continue
             if a.get("title") != e["group"]:
                 errors.append(f"{where}[{i}]: group title {a.get('title')!r} != {e['group']!r}")
-            compare_items(e.get("items", []), items_of(a), f"{where}/{e['group'][:20]}", errors)
+            compare_items(e.get("items", []), items_of(a), f"{where}/{e['group'][:20]}", errors, mapping)
             continue
         code = str(e.get("code", ""))
         here = f"{where}/{code}"
@@ -69,7 +92,9 @@ def compare_items(expected, actual, where, errors):
                 errors.append(f"{here}: {flag} {bool(a.get(flag))}, expected {bool(e.get(flag))}")
         if "refs" in e and a.get("refs", []) != e["refs"]:
             errors.append(f"{here}: refs {a.get('refs')} != {e['refs']}")
-        compare_items(e.get("children", []), items_of(a), here, errors)
+        if mapping is not None and "line" in e and file_line(a, mapping) != e["line"]:
+            errors.append(f"{here}: line {file_line(a, mapping)} of the file, expected {e['line']}")
+        compare_items(e.get("children", []), items_of(a), here, errors, mapping)
 
 
 def check_standard(facts, doc, errors):
@@ -95,8 +120,11 @@ def check_standard(facts, doc, errors):
     actual_parts = [p for p in parts if items_of(p)]
     if [p["role"] for p in expected_parts] != [p["role"] for p in actual_parts]:
         errors.append(f"parts with items: {[p['role'] for p in actual_parts]} != {[p['role'] for p in expected_parts]}")
+    mapping = source_lines(doc)
     for e, a in zip(expected_parts, actual_parts):
-        compare_items(e["items"], items_of(a), e["role"], errors)
+        if mapping is not None and "line" in e and file_line(a, mapping) != e["line"]:
+            errors.append(f"{e['role']}: heading on line {file_line(a, mapping)} of the file, expected {e['line']}")
+        compare_items(e["items"], items_of(a), e["role"], errors, mapping)
 
 
 def collapsed(text):

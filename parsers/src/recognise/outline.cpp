@@ -445,8 +445,19 @@ class outline_builder {
   bool take_field(segment& s) {
     std::string_view t = s.text.text();
     if (t.size() > max_field_line && !s.cell) return false;
+    // "1. Reference: ST0499": a list of fields (a web page's key facts), numbered, before any part's items
+    std::size_t listed = 0;
+    if (!part_ || !part_->rule || part_->rule->levels.empty())
+      if (auto m = grammar::match_item_label(t); m && m->rest > 0 && m->rest < t.size()) listed = m->rest;
     for (const auto& [label, rule] : fields_) {
       auto n = phrase_prefix(t, label);
+      bool through_label = false;
+      if (n == std::string_view::npos && listed) {
+        n = phrase_prefix(t.substr(listed), label);
+        if (n == std::string_view::npos || listed + n >= t.size() || t[listed + n] != ':') continue;
+        n += listed;
+        through_label = true;
+      }
       if (n == std::string_view::npos) continue;
       std::size_t v = n;
       while (v < t.size() && t[v] == ' ') ++v;
@@ -458,7 +469,8 @@ class outline_builder {
       if (colon) ++v;
       while (v < t.size() && t[v] == ' ') ++v;
       flush_pending();
-      auto label_view = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(n)));
+      const std::size_t label_from = through_label ? listed : 0;
+      auto label_view = ctx_.keep(s.text.slice(static_cast<std::uint32_t>(label_from), static_cast<std::uint32_t>(n)));
       mark_content(s.line);
       if (v >= t.size()) {
         pending_field_ = rule;
