@@ -146,7 +146,8 @@ struct table_state {
   std::vector<std::string> cells;      // the row being read
   std::vector<bool> header_cells;      // which of them are <th>
   std::size_t column = 0;              // next column of the row being read
-  source_origin row_origin;
+  source_origin row_origin;  // the first text of the row (its <tr> until there is one)
+  bool row_has_text = false;
   std::size_t rows = 0;
   inline_text cell;
   bool in_cell = false;
@@ -158,10 +159,13 @@ enum counted : std::size_t {
   controls, embedded, repeated_links, counted_kinds
 };
 
-constexpr std::array<std::string_view, counted_kinds> counted_names{
-    "scripts", "style sheets", "navigation blocks", "site headers", "site footers", "comments", "templates",
-    "noscript fallbacks", "blocks of server code", "hidden elements", "buttons and form controls",
-    "embedded objects", "repeated links at the end of blocks"};
+constexpr std::array<std::pair<std::string_view, std::string_view>, counted_kinds> counted_names{{
+    {"script", "scripts"}, {"style sheet", "style sheets"}, {"navigation block", "navigation blocks"},
+    {"site header", "site headers"}, {"site footer", "site footers"}, {"comment", "comments"},
+    {"template", "templates"}, {"noscript fallback", "noscript fallbacks"},
+    {"block of server code", "blocks of server code"}, {"hidden element", "hidden elements"},
+    {"button or form control", "buttons and form controls"}, {"embedded object", "embedded objects"},
+    {"repeated link at the end of a block", "repeated links at the end of blocks"}}};
 
 /// A block written out, remembered until the end so that links repeated at
 /// the end of many blocks can be taken off them.
@@ -732,6 +736,7 @@ class html_walker {
           t.header_cells.clear();
           t.column = 0;
           t.row_origin = origin_of(e.start_pos);
+          t.row_has_text = false;
           f.on_exit |= row;
         }
         return true;
@@ -832,7 +837,7 @@ class html_walker {
     }
     std::string text = std::move(t.cell.text);
     while (text.size() >= 4 && text.compare(text.size() - 4, 4, "<br>") == 0) text.resize(text.size() - 4);
-    if (t.cells.empty() && !text.empty()) t.row_origin = t.cell.origin;
+    if (!t.row_has_text && !text.empty()) t.row_origin = t.cell.origin, t.row_has_text = true;
     for (long k = 0; k < t.cell_colspan; ++k) {
       if (t.column >= t.rows_left.size()) t.rows_left.resize(t.column + 1, 0);
       t.rows_left[t.column] = std::max(t.rows_left[t.column], t.cell_rowspan);
@@ -923,11 +928,13 @@ void html_walker::finish(loaded_text& out) {
   for (std::size_t k = 0; k < counted_kinds; ++k) {
     if (!counts_[k]) continue;
     if (!what.empty()) what += ", ";
-    what += std::to_string(counts_[k]) + ' ' + std::string(counted_names[k]);
+    what += std::to_string(counts_[k]) + ' ' +
+            std::string(counts_[k] == 1 ? counted_names[k].first : counted_names[k].second);
   }
   if (dropped_texts_) {
     if (!what.empty()) what += ", ";
-    what += std::to_string(dropped_texts_) + " texts of the site's header and footer or outside the page's <main>";
+    what += std::to_string(dropped_texts_) +
+            (dropped_texts_ == 1 ? " text" : " texts") + " of the site's header and footer or outside the page's <main>";
   }
   if (!what.empty()) {
     diagnostic d;
