@@ -653,9 +653,15 @@ class html_walker {
       case GUMBO_TAG_STRONG:
       case GUMBO_TAG_I:
       case GUMBO_TAG_EM:
-        if (heading_ > 0) return true;  // a heading is emphasis enough
-        emphases_.push_back({e.tag == GUMBO_TAG_B || e.tag == GUMBO_TAG_STRONG ? "**" : "*", false});
-        f.on_exit |= emphasised;
+        {
+          if (heading_ > 0) return true;  // a heading is emphasis enough
+          std::string_view mark = e.tag == GUMBO_TAG_B || e.tag == GUMBO_TAG_STRONG ? "**" : "*";
+          // bold inside bold is bold: no second pair of marks
+          if (std::any_of(emphases_.begin(), emphases_.end(), [&](const emphasis& x) { return x.mark == mark; }))
+            return true;
+          emphases_.push_back({mark, false});
+          f.on_exit |= emphasised;
+        }
         return true;
       case GUMBO_TAG_A:
         f.on_exit |= link;

@@ -19,12 +19,16 @@ struct nesting_cut {
 };
 
 /// The first start tag that opens more than `max_depth` elements that are
-/// still open. Counts as gumbo nests: elements whose end tag may be left out
-/// (p, li, td, tr, option…) and void elements (br, img…) open no level, an end
-/// tag closes back to its own element, comments, processing instructions and
-/// the text of script, style and textarea open nothing. The count may fall
-/// short of gumbo's tree by a level for each table section it implies, never
-/// by more than that factor, which the limit leaves room for.
+/// still open. Counts as gumbo nests, in the main: void elements (br, img…)
+/// open no level; an element whose end tag may be left out (li, td, tr, dd,
+/// option…) closes when the next of its kind starts (up to the nearest
+/// element that stops it, as the HTML parsing algorithm says), and a <p>
+/// when a block starts, taking along what was left open inside; the parts
+/// of a table outside any table open nothing; an end tag closes back to
+/// its own element, but a formatting element's (</b>) not past a block
+/// opened inside it; comments, processing instructions and the text of
+/// script, style and textarea open nothing. On random tag soup the count
+/// stays within a factor of four of gumbo's depth, either way.
 [[nodiscard]] nesting_cut find_nesting_cut(std::string_view html, std::uint32_t max_depth);
 
 }  // namespace qspec::formats::html
