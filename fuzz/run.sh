@@ -22,12 +22,13 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_load fuzz_parse_detect fuzz_parse_unit_specification fuzz_parse_qualification_structure
            fuzz_parse_qualification_datasheet fuzz_parse_programme_overview fuzz_parse_criteria_framework
            fuzz_parse_unknown fuzz_parse_nos fuzz_parse_regulated_unit fuzz_parse_apprenticeship_standard
-           fuzz_read_json fuzz_read_yaml fuzz_read_xml)
+           fuzz_read_json fuzz_read_yaml fuzz_read_xml fuzz_html)
 fi
 
 # seed corpora: the corpus documents, and for the readers their catalogues
 seeds=build-fuzz/seeds
-mkdir -p "$seeds/text" "$seeds/json" "$seeds/yaml" "$seeds/xml" build-fuzz/artifacts build-fuzz/logs
+mkdir -p "$seeds/text" "$seeds/json" "$seeds/yaml" "$seeds/xml" "$seeds/html" build-fuzz/artifacts build-fuzz/logs
+find corpus -name '*.html' -size -2M -exec cp {} "$seeds/html/" \;
 find corpus -name '*.txt' -size -2M -exec cp {} "$seeds/text/" \;
 for doc in corpus/*.txt corpus/revisions/*.txt; do
   for f in json yaml xml; do
@@ -37,7 +38,7 @@ done
 
 run_one() {
   local t=$1 seconds=$2 seed=text
-  case $t in fuzz_read_*) seed=${t#fuzz_read_} ;; esac
+  case $t in fuzz_read_*) seed=${t#fuzz_read_} ;; fuzz_html) seed=html ;; esac
   local work=build-fuzz/work/$t
   mkdir -p "$work"
   local t0
