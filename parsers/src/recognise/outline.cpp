@@ -1410,6 +1410,13 @@ class outline_builder {
     for (auto& c : stem) c = lower(c);
     it.id = unique_id(parent_id + "/" + slug(stem), n);
     it.label = n.label_end > n.label_begin ? ctx_.src.substr(n.label_begin, n.label_end - n.label_begin) : std::string_view{};
+    if (it.label.find('*') != std::string_view::npos) {
+      // "**S10**: …": the emphasis of a label printed in bold is no part of it ("S10:")
+      std::string printed;
+      for (char c : it.label)
+        if (c != '*') printed.push_back(c);
+      it.label = ctx_.keep(printed);
+    }
     it.text = n.text.empty() ? std::string_view{} : ctx_.keep(n.text);
     it.incomplete = n.incomplete;
     it.label_inferred = n.inferred;
