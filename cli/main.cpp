@@ -128,6 +128,8 @@ std::string extension(qspec::format f) {
     case qspec::format::json: return ".json";
     case qspec::format::yaml: return ".yaml";
     case qspec::format::xml: return ".xml";
+    case qspec::format::case_package: return ".case.json";
+    case qspec::format::csv: return ".csv";
   }
   return ".out";
 }
@@ -358,7 +360,7 @@ bool output_allowed(const std::string& output, const std::vector<std::string>& i
 int run_parse(const parse_command& cmd) {
   auto fmt = qspec::format_from_name(cmd.format_name);
   if (!fmt) {
-    std::cerr << "qspec: unknown format '" << cmd.format_name << "' (json, yaml or xml)\n";
+    std::cerr << "qspec: unknown format '" << cmd.format_name << "' (json, yaml, xml, case or csv)\n";
     return exit_usage;
   }
   auto chosen = base_options(cmd.kind);
@@ -730,8 +732,8 @@ int main(int argc, char** argv) {
   parse_command cmd;
   auto* parse = app.add_subcommand("parse", "Parse documents into catalogues");
   parse->add_option("inputs", cmd.inputs, "Files, folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below) or - for standard input")->required();
-  parse->add_option("--format,-f", cmd.format_name, "Catalogue format: json, yaml or xml")
-      ->check(CLI::IsMember({"json", "yaml", "xml"}));
+  parse->add_option("--format,-f", cmd.format_name, "Catalogue format: json, yaml or xml; or an export of the standard items: case (a CASE 1.1 CFPackage) or csv")
+      ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv"}));
   parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
   parse->add_option("--diagnostics", cmd.diagnostics, "Diagnostics on stderr as text or json")
       ->check(CLI::IsMember({"text", "json"}));
@@ -750,8 +752,8 @@ int main(int argc, char** argv) {
   auto* cat = app.add_subcommand(
       "catalogue", "Merge documents (structure lists, datasheets, overviews, unit specifications) into one catalogue");
   cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below)")->required();
-  cat->add_option("--format,-f", cat_cmd.format_name, "Catalogue format: json, yaml or xml")
-      ->check(CLI::IsMember({"json", "yaml", "xml"}));
+  cat->add_option("--format,-f", cat_cmd.format_name, "Catalogue format: json, yaml or xml; or an export of the standard items: case (a CASE 1.1 CFPackage) or csv")
+      ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv"}));
   cat->add_option("-o,--output", cat_cmd.output, "Output file (default: standard output)");
   cat->add_option("--diagnostics", cat_cmd.diagnostics, "Diagnostics on stderr as text or json")
       ->check(CLI::IsMember({"text", "json"}));

@@ -38,7 +38,7 @@ TEST_CASE("emitters - each format names the same nodes") {
   CHECK(xml.find("id=\"LMC-B2/B2.3/pc-8\" line=\"225\" column=\"1\" end_line=\"228\" end_column=\"9\"") !=
         std::string::npos);
   CHECK(format_from_name("yaml") == format::yaml);
-  CHECK_FALSE(format_from_name("csv"));
+  CHECK_FALSE(format_from_name("toml"));
 }
 
 TEST_CASE("emitters - hostile strings stay strings and XML stays well-formed") {

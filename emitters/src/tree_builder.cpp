@@ -41,6 +41,12 @@ class tree_builder final : public tree_writer {
 
 }  // namespace
 
+tree::node build_tree(const walker& walk_into) {
+  tree_builder b;
+  walk_into(b);
+  return b.take();
+}
+
 void walk(const tree::node& n, tree_writer& w) {
   w.begin_node(n.kind, n.id, n.span);
   for (const auto& f : n.fields) {

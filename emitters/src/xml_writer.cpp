@@ -92,6 +92,8 @@ std::optional<format> format_from_name(std::string_view name) {
   if (name == "json") return format::json;
   if (name == "yaml" || name == "yml") return format::yaml;
   if (name == "xml") return format::xml;
+  if (name == "case") return format::case_package;
+  if (name == "csv") return format::csv;
   return std::nullopt;
 }
 

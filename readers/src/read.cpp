@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "qspec/read.hpp"
+#include "case_reader.hpp"
 
 namespace qspec {
 namespace {
@@ -231,7 +232,16 @@ read_result read_catalogue(std::string_view text, std::optional<format> f) {
     return r;
   }
   try {
+    // a CASE package is JSON too: told by its CFDocument
+    if (*f == format::json && text.find("\"CFDocument\"") != std::string_view::npos) {
+      auto v = boost::json::parse(boost::json::string_view(text.data(), text.size()));
+      if (readers::is_case_package(v)) f = format::case_package;
+    }
     switch (*f) {
+      case format::case_package:
+        r.root = readers::read_case_package(boost::json::parse(boost::json::string_view(text.data(), text.size())));
+        break;
+      case format::csv: fail("CSV holds the standard items alone: it is not read back");
       case format::json: r.root = read_json(text); break;
       case format::yaml: r.root = read_yaml(text); break;
       case format::xml: r.root = read_xml(text); break;

@@ -25,7 +25,9 @@ struct read_result {
 /// '<' XML, "kind:" YAML), or nullopt when it looks like none.
 [[nodiscard]] std::optional<format> sniff_catalogue(std::string_view text);
 
-/// Reads a catalogue; the format is sniffed unless given.
+/// Reads a catalogue; the format is sniffed unless given. A CASE package
+/// (JSON with a CFDocument and CFItems, CASE 1.0 or 1.1) is read into the
+/// same tree: exporting it again as CASE gives the same package.
 [[nodiscard]] read_result read_catalogue(std::string_view text, std::optional<format> f = std::nullopt);
 
 }  // namespace qspec
