@@ -573,6 +573,30 @@ int run_catalogue(const parse_command& cmd) {
   return status;
 }
 
+/// A catalogue qspec wrote, or a CASE package, written in another format.
+int run_convert(const std::string& input, const std::string& format_name, const std::string& output) {
+  std::string bytes;
+  if (auto why = qspec::read_input(input, bytes); !why.empty()) {
+    std::cerr << "qspec: " << why << '\n';
+    return exit_input;
+  }
+  auto r = qspec::read_catalogue(bytes);
+  if (!r) {
+    std::cerr << "qspec: " << input << ": " << r.error << '\n';
+    return exit_input;
+  }
+  if (!output_allowed(output, {input}, "the converted catalogue")) return exit_usage;
+  std::ostringstream out;
+  qspec::emit(r.root, *qspec::format_from_name(format_name), out);
+  if (output.empty()) {
+    std::cout << out.str();
+  } else if (std::string error; !write_atomically(output, out.str(), error)) {
+    std::cerr << "qspec: " << error << '\n';
+    return exit_input;
+  }
+  return exit_ok;
+}
+
 struct diff_command {
   std::string old_input, new_input;
   std::string format_name = "text";
@@ -581,8 +605,8 @@ struct diff_command {
   double threshold = 0.5;
 };
 
-/// One side of a diff: a catalogue qspec wrote, or a document to parse.
-bool load_side(const std::string& name, qspec::tree::node& root, std::string& error) {
+/// One side of a diff: a catalogue qspec wrote, a CASE package, or a document to parse.
+bool load_side(const std::string& name, qspec::tree::node& root, std::string& error, bool* case_package = nullptr) {
   std::string bytes;
   if (auto why = qspec::read_input(name, bytes); !why.empty()) {
     error = why;
@@ -598,6 +622,7 @@ bool load_side(const std::string& name, qspec::tree::node& root, std::string& er
       return false;
     }
     root = std::move(r.root);
+    if (case_package) *case_package = r.case_package;
     return true;
   }
   auto loaded = qspec::load_document(bytes, forced_format);
@@ -618,10 +643,14 @@ bool load_side(const std::string& name, qspec::tree::node& root, std::string& er
 int run_diff(const diff_command& cmd) {
   qspec::tree::node a, b;
   std::string error;
-  if (!load_side(cmd.old_input, a, error) || !load_side(cmd.new_input, b, error)) {
+  bool a_case = false, b_case = false;
+  if (!load_side(cmd.old_input, a, error, &a_case) || !load_side(cmd.new_input, b, error, &b_case)) {
     std::cerr << "qspec: " << error << '\n';
     return 2;
   }
+  // a package holds the standard items alone: the other side is compared as a package would hold it
+  if (a_case && !b_case) b = qspec::case_view(b);
+  if (b_case && !a_case) a = qspec::case_view(a);
   if (!output_allowed(cmd.output, {cmd.old_input, cmd.new_input}, "the diff")) return 2;
   qspec::diff::options o;
   o.threshold = cmd.threshold;
@@ -764,8 +793,8 @@ int main(int argc, char** argv) {
   cat->footer(exit_codes_text);
   diff_command diff_cmd;
   auto* diff = app.add_subcommand("diff", "What changed between two versions of a standard (text or catalogues)");
-  diff->add_option("old", diff_cmd.old_input, "The old version: a document, or a catalogue qspec wrote")->required();
-  diff->add_option("new", diff_cmd.new_input, "The new version: a document, or a catalogue qspec wrote")->required();
+  diff->add_option("old", diff_cmd.old_input, "The old version: a document, a catalogue qspec wrote, or a CASE package")->required();
+  diff->add_option("new", diff_cmd.new_input, "The new version: a document, a catalogue qspec wrote, or a CASE package")->required();
   diff->add_option("--format,-f", diff_cmd.format_name, "Report format: text, json, yaml or html")
       ->check(CLI::IsMember({"text", "json", "yaml", "html"}));
   diff->add_option("-o,--output", diff_cmd.output, "Output file (default: standard output)");
@@ -787,6 +816,13 @@ int main(int argc, char** argv) {
   auto* txt = app.add_subcommand("text", "Print the text the recognisers read, each line with where it came from");
   txt->add_option("inputs", text_inputs, "Files")->required();
   txt->footer(exit_codes_text);
+  std::string convert_input, convert_format = "json", convert_output;
+  auto* conv = app.add_subcommand("convert", "Write a catalogue qspec wrote, or a CASE package, in another format");
+  conv->add_option("input", convert_input, "A catalogue (JSON, YAML, XML) or a CASE 1.0/1.1 package (JSON)")->required();
+  conv->add_option("--format,-f", convert_format, "json, yaml, xml, case or csv")
+      ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv"}));
+  conv->add_option("-o,--output", convert_output, "Output file (default: standard output)");
+  conv->footer(exit_codes_text);
   std::string from;
   for (auto* sub : {parse, cat, diff, det, txt})
     sub->add_option("--from", from, "Read every input as this format instead of telling it from the content: "
@@ -805,6 +841,7 @@ int main(int argc, char** argv) {
     if (det->parsed()) return run_detect(detect_inputs);
     if (cat->parsed()) return run_catalogue(cat_cmd);
     if (diff->parsed()) return run_diff(diff_cmd);
+    if (conv->parsed()) return run_convert(convert_input, convert_format, convert_output);
     return run_parse(cmd);
   } catch (const std::exception& e) {
     std::cerr << "qspec: " << e.what() << '\n';

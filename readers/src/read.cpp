@@ -8,6 +8,7 @@
 #include <charconv>
 #include <exception>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 
 #include "qspec/read.hpp"
@@ -239,6 +240,7 @@ read_result read_catalogue(std::string_view text, std::optional<format> f) {
     }
     switch (*f) {
       case format::case_package:
+        r.case_package = true;
         r.root = readers::read_case_package(boost::json::parse(boost::json::string_view(text.data(), text.size())));
         break;
       case format::csv: fail("CSV holds the standard items alone: it is not read back");
@@ -252,6 +254,12 @@ read_result read_catalogue(std::string_view text, std::optional<format> f) {
     r.error = e.what();
   }
   return r;
+}
+
+tree::node case_view(const tree::node& root) {
+  std::ostringstream package;
+  emit(root, format::case_package, package);
+  return readers::read_case_package(boost::json::parse(package.str()));
 }
 
 }  // namespace qspec
