@@ -86,7 +86,7 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("parse", str(tmp / "missing.txt"))
     check("a missing file exits 3", r.returncode == 3)
 
-    r = run("parse", UNIT, "--format", "csv")
+    r = run("parse", UNIT, "--format", "toml")
     check("a bad format is a usage error", r.returncode == 2)
     r = run()
     check("no subcommand is a usage error", r.returncode == 2)
