@@ -222,6 +222,14 @@ with tempfile.TemporaryDirectory() as tmp:
            "provide opportunities for independent representation and advocacy", str(UNIT),
            str(sub["extensions"]["qspec"]["span"]["line"])], str(by_id.get("LMC-B2/knowledge/values/kp-2/c")))
     check("the unit's row has its code and no parent", by_id["LMC-B2"][1:4] == ["unit", "", "F36J 04"])
+    # a merged catalogue: each row names the document its line is in
+    datasheet = CORPUS / "datasheet-ocr-04639-nvq4-leadership-management-care.txt"
+    r = run("catalogue", datasheet, UNIT, "--format", "csv")
+    merged = {row[0]: row for row in csv.reader(io.StringIO(r.stdout.decode(), newline=""))}
+    check("a merged unit's row is where the datasheet lists it",
+          merged["LMC-B2"][6:] == [str(datasheet), "153"], str(merged["LMC-B2"]))
+    check("what lies below a merged unit is where its specification has it",
+          merged["LMC-B2/knowledge/values/kp-2/c"][6:] == [str(UNIT), "134"], str(merged["LMC-B2/knowledge/values/kp-2/c"]))
     # a statement with a comma, a double quote and a line break survives the round through csv
     awkward = 'Check the "emergency" exit,\nthen report'
     tricky = json.loads(json.dumps(unit))

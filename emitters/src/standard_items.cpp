@@ -35,18 +35,31 @@ bool is_item(const tree::node& n) {
   return named && stated;
 }
 
-/// The source document a node was read from: a document's own, or the
-/// first one a merged catalogue's node appears in.
-std::string_view source_of(const tree::node& n, std::string_view enclosing) {
-  if (n.kind == "document") return n.text("source");
-  for (const auto& c : n.children)
-    if (c.kind == "appearance") return c.text("document");
-  return enclosing;
+/// The source document a node was read from, and the one its content below
+/// was read from. A document's own source; in a merged catalogue, the
+/// appearance whose span is the node's (a unit found in a structure list
+/// and in its specification has the first one's span), while what lies
+/// below a unit comes from its specification.
+struct sources {
+  std::string_view own, below;
+};
+
+sources source_of(const tree::node& n, std::string_view enclosing) {
+  if (n.kind == "document") return {n.text("source"), n.text("source")};
+  sources s{enclosing, enclosing};
+  bool found = false;
+  for (const auto& c : n.children) {
+    if (c.kind != "appearance") continue;
+    if (!found || c.span == n.span) s.own = c.text("document");
+    if (!found || c.text("role") == "specification") s.below = c.text("document");
+    found = true;
+  }
+  return s;
 }
 
 void collect(const tree::node& n, std::ptrdiff_t parent, std::string_view document, const std::string& level,
              std::vector<standard_item>& out, std::vector<std::size_t>& counts) {
-  document = source_of(n, document);
+  const sources from = source_of(n, document);
   std::string own = field_text(n, "level");
   for (const auto& c : n.children)  // a standard states its level in a field of its own
     if (own.empty() && c.kind == "field" && c.text("name") == "level") own = c.text("value");
@@ -57,13 +70,13 @@ void collect(const tree::node& n, std::ptrdiff_t parent, std::string_view docume
     item.node = &n;
     item.parent = parent;
     item.position = ++counts[static_cast<std::size_t>(parent + 1)];
-    item.document = std::string(document);
+    item.document = std::string(from.own);
     item.level = here;
     out.push_back(std::move(item));
     counts.push_back(0);
     enclosing = static_cast<std::ptrdiff_t>(out.size()) - 1;
   }
-  for (const auto& c : n.children) collect(c, enclosing, document, here, out, counts);
+  for (const auto& c : n.children) collect(c, enclosing, from.below, here, out, counts);
 }
 
 }  // namespace
