@@ -190,6 +190,30 @@ with tempfile.TemporaryDirectory() as tmp:
                      ["CCSS.Math.Content.6.RP.A.1", "CCSS.Math.Content.6.RP.A.2", "CCSS.Math.Content.6.RP.A.3"])],
           str(found))
 
+    # --- hostile packages: a chain of isChildOf deeper than the readers go, and a cycle
+    def item(i):
+        return {"identifier": f"00000000-0000-4000-8000-{i:012d}", "fullStatement": f"item {i}", "uri": "urn:x",
+                "lastChangeDateTime": "2020-01-01T00:00:00Z"}
+
+    def child_of(i, parent):
+        return {"identifier": f"10000000-0000-4000-8000-{i:012d}", "associationType": "isChildOf", "uri": "urn:x",
+                "originNodeURI": {"identifier": item(i)["identifier"]}, "destinationNodeURI": {"identifier": parent},
+                "lastChangeDateTime": "2020-01-01T00:00:00Z"}
+
+    deep = tmp / "deep.json"
+    deep.write_text(json.dumps({"CFDocument": {"identifier": "d", "title": "t"}, "CFItems": [item(i) for i in range(5000)],
+                                "CFAssociations": [child_of(i, item(i - 1)["identifier"] if i else "d") for i in range(5000)]}))
+    r = run("convert", deep)
+    check("a package nested 5000 deep is refused with its reason",
+          r.returncode == 3 and b"items nested too deeply" in r.stderr, r.stderr.decode()[:200])
+    cycle = tmp / "cycle.json"
+    cycle.write_text(json.dumps({"CFDocument": {"identifier": "d", "title": "t"}, "CFItems": [item(1), item(2)],
+                                 "CFAssociations": [child_of(1, item(2)["identifier"]), child_of(2, item(1)["identifier"])]}))
+    r = run("convert", cycle, "--format", "csv")
+    check("a cycle of isChildOf still imports every item once", r.returncode == 0 and
+          sorted(row[5] for row in list(csv.reader(io.StringIO(r.stdout.decode(), newline="")))[1:]) == ["item 1", "item 2"],
+          r.stdout.decode() + r.stderr.decode())
+
     # --- diff: a package against itself with one statement edited; a package against its document
     first = tmp / "unit.json"
     first.write_text(json.dumps(unit))

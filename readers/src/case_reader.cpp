@@ -102,6 +102,8 @@ struct placed_item {
 };
 
 void attach(std::vector<placed_item>& items, std::size_t i, tree::node& parent, std::set<std::size_t>& open) {
+  // as deep as the catalogue readers go (read.cpp): a chain of isChildOf cannot exhaust the stack
+  if (open.size() > 200) fail("items nested too deeply (more than 200 levels of isChildOf)");
   auto& it = items[i];
   std::stable_sort(it.children.begin(), it.children.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
