@@ -112,9 +112,10 @@ constexpr const char* script = R"js(
   if (q.has('select')) {
     var want = q.get('select');
     var n = all.filter(function (x) { return x.getAttribute('data-id') === want; })[0];
-    if (n) select(n, true);
+    if (n) { select(n, true); n.scrollIntoView({block: 'center'}); }
   }
   if (q.has('line')) fromLine(+q.get('line'));
+  document.body.setAttribute('data-ready', String(all.length));
 })();
 )js";
 
@@ -178,7 +179,9 @@ struct page_builder {
         if (n.span.empty()) document_diagnostics.push_back(&n);
       }
       mark(n);
-      for (const auto& c : n.children) walk(c);
+      // what furniture holds (a sign-off form's fields) stays with it on the source side
+      for (const auto& c : n.children)
+        if (annotation(c.kind)) walk(c);
       return;
     }
     if (n.kind != "document") {

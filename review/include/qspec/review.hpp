@@ -14,7 +14,8 @@
 /// Opened with "?select=ID" the page selects the node of that id, with
 /// "?line=N" the line N; the body's data-selected and data-highlighted
 /// attributes then say which node and which lines (comma-separated) are
-/// selected, for a browser to report.
+/// selected, for a browser to report; data-ready holds the number of nodes
+/// once the script has run.
 #include <ostream>
 #include <string_view>
 
