@@ -22,13 +22,14 @@ if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_load fuzz_parse_detect fuzz_parse_unit_specification fuzz_parse_qualification_structure
            fuzz_parse_qualification_datasheet fuzz_parse_programme_overview fuzz_parse_criteria_framework
            fuzz_parse_unknown fuzz_parse_nos fuzz_parse_regulated_unit fuzz_parse_apprenticeship_standard
-           fuzz_read_json fuzz_read_yaml fuzz_read_xml fuzz_xml fuzz_docx fuzz_xlsx fuzz_pdf)
+           fuzz_read_json fuzz_read_yaml fuzz_read_xml fuzz_xml fuzz_docx fuzz_xlsx fuzz_pdf fuzz_html)
 fi
 
 # seed corpora: the corpus documents, and for the readers their catalogues
 seeds=build-fuzz/seeds
-mkdir -p "$seeds/text" "$seeds/json" "$seeds/yaml" "$seeds/xml" "$seeds/xml-documents" "$seeds/pdf" build-fuzz/artifacts build-fuzz/logs
+mkdir -p "$seeds/text" "$seeds/json" "$seeds/yaml" "$seeds/xml" "$seeds/xml-documents" "$seeds/pdf" "$seeds/html" build-fuzz/artifacts build-fuzz/logs
 cp corpus/formats/pdf/*.pdf "$seeds/pdf/"
+find corpus -name '*.html' -size -2M -exec cp {} "$seeds/html/" \;
 find corpus -name '*.txt' -size -2M -exec cp {} "$seeds/text/" \;
 find corpus -name '*.xml' -size -2M -exec cp {} "$seeds/xml-documents/" \;
 for doc in corpus/*.txt corpus/revisions/*.txt; do
@@ -51,7 +52,7 @@ done
 
 run_one() {
   local t=$1 seconds=$2 seed=text
-  case $t in fuzz_read_*) seed=${t#fuzz_read_} ;; fuzz_xml) seed=xml-documents ;; fuzz_docx) seed=docx ;; fuzz_xlsx) seed=xlsx ;; fuzz_pdf) seed=pdf ;; esac
+  case $t in fuzz_read_*) seed=${t#fuzz_read_} ;; fuzz_xml) seed=xml-documents ;; fuzz_docx) seed=docx ;; fuzz_xlsx) seed=xlsx ;; fuzz_pdf) seed=pdf ;; fuzz_html) seed=html ;; esac
   local work=build-fuzz/work/$t
   mkdir -p "$work"
   local t0

@@ -318,6 +318,30 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("diff", UNIT, UNIT_REV, "-f", "yaml")
     check("the YAML diff report says the same as the JSON one", yaml.safe_load(r.stdout) == report)
 
+    # a real revision, read from the two published web pages: version 1.2 of the autocare technician
+    # standard against 1.3 (corpus/external/ifate-ST0499-autocare-technician-v1.3.facts.yaml, revision:)
+    EXT = CORPUS / "external"
+    r = run("diff", str(EXT / "ifate-ST0499-autocare-technician-v1.2.html"),
+            str(EXT / "ifate-ST0499-autocare-technician-v1.3.html"), "-f", "json")
+    report = json.loads(r.stdout)
+    ksb = [c for c in report["children"] if c["node_kind"] in ("knowledge_point", "skill", "behaviour")]
+    removed = [(c["old_id"], c["label"]) for c in ksb if c["op"] == "removed"]
+    check("the 1.2 -> 1.3 revision removes one skill, S9, with its 1.2 text",
+          removed == [("OCC0499/skills/s9", "Remove and replace vehicle tyre and balance wheel assemblies on car, car "
+                       "derived van or light goods vehicle. For example, ultra-low profile, directional, asymmetric, "
+                       "run-flat tyres.")], str(removed))
+    renumbered = [(c["old_id"].rsplit("/", 1)[1], c["new_id"].rsplit("/", 1)[1]) for c in ksb if c["op"] == "renumbered"]
+    check("the skills after it are renumbered, S10 -> S9 … S26 -> S25, their texts unchanged",
+          renumbered == [(f"s{n}", f"s{n - 1}") for n in range(10, 27)] and
+          all({f["field"] for f in c.get("children", [])} <= {"label", "code"} for c in ksb if c["op"] == "renumbered"),
+          str(renumbered))
+    check("nothing else changes among knowledge, skills and behaviours (no statement reworded)",
+          len(ksb) == 18 and report["added"] == 0 and report["moved"] == 0, str([(c["op"], c["node_kind"]) for c in ksb]))
+    duties = [c for c in report["children"] if c["node_kind"] == "duty"]
+    check("the duties change only their references (the renumbered skills)",
+          len(duties) == 10 and all(c["op"] == "modified" and [f["field"] for f in c["children"]] == ["refs"]
+                                    for c in duties))
+
     # --jobs: the same catalogues and the same report as one job; a progress bar only on a terminal
     one, two = tmp / "jobs1", tmp / "jobs2"
     one.mkdir()

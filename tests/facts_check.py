@@ -307,6 +307,26 @@ def check_against_seed(qspec, seed, doc_path):
     return errors
 
 
+def strip_lines(node):
+    if isinstance(node, dict):
+        return {k: strip_lines(v) for k, v in node.items() if k != "line"}
+    if isinstance(node, list):
+        return [strip_lines(v) for v in node]
+    return node
+
+
+def renderings(corpus):
+    """(name, facts file, document): each document of corpus/formats/<format>/ with the facts of
+    the text document of the same name (corpus/formats/html/nos-web-p-labels.html is
+    corpus/layouts/nos-web-p-labels.txt made a web page: the same facts, other spans)."""
+    by_stem = {f.name[:-len(".facts.yaml")]: f for d in ("layouts", "external") for f in (corpus / d).glob("*.facts.yaml")}
+    out = []
+    for doc in sorted((corpus / "formats").glob("*/*")):
+        if doc.is_file() and doc.stem in by_stem:
+            out.append((f"formats/{doc.parent.name}/{doc.name}", by_stem[doc.stem], doc))
+    return out
+
+
 def main():
     qspec, corpus, pending_file = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
     report = "--report" in sys.argv

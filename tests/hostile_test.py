@@ -426,5 +426,48 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"a PDF cut after {keep} of {len(whole)} bytes: refused with a reason or read", ok,
               f"{code} {err.decode()[:300]}")
 
+    # HTML pages: nesting a hundred thousand deep (gumbo, the parser, is quadratic in the nesting and
+    # frees its tree recursively: the reader stops at read_limits::max_depth and says so), a huge
+    # attribute, and everything left unclosed
+    pages = {
+        "deep-div.html": "<!doctype html><p>Before the nesting</p>\n" + "<div>" * 100000 + "x" + "</div>" * 100000,
+        "deep-table.html": "<!doctype html><p>Before the nesting</p>\n" + "<table><tr><td>" * 100000 + "x",
+        "deep-list.html": "<!doctype html><p>Before the nesting</p>\n" + "<ul><li>" * 100000 + "x",
+        "deep-bold.html": "<!doctype html><p>Before the nesting</p>\n" + "<b>" * 100000 + "x",
+    }
+    for name, page in pages.items():
+        path = tmp / name
+        path.write_text(page, encoding="utf-8")
+        with tempfile.TemporaryDirectory() as out_dir:
+            out = pathlib.Path(out_dir) / "out.json"
+            try:
+                r = subprocess.run([QSPEC, "parse", str(path), "-o", str(out)], capture_output=True, timeout=60)
+            except subprocess.TimeoutExpired:
+                check(f"{name}: no hang", False)
+                continue
+            doc = valid(name, r.returncode, out.read_text(encoding="utf-8") if out.exists() else None)
+            check(f"{name}: nested 100,000 deep, read up to the limit, with a warning",
+                  doc is not None and texts(doc) == ["Before the nesting"] and
+                  b"[Q-W132] the page's elements nest deeper than 2000 levels at line 2 of the file" in r.stderr,
+                  r.stderr.decode()[:500])
+
+    huge = tmp / "huge-attribute.html"
+    huge.write_text('<!doctype html><p title="' + "a" * (30 * 1024 * 1024) + '">After a huge attribute</p>',
+                    encoding="utf-8")
+    code, text, err = parse(huge, timeout=60)
+    doc = valid("a 30 MB attribute", code, text)
+    check("a 30 MB attribute: the text after it is read", doc is not None and texts(doc) == ["After a huge attribute"],
+          err.decode()[:300])
+
+    unclosed = tmp / "unclosed-everything.html"
+    # (the parser closes these as a browser does: the page stays 26 levels deep, and is read whole;
+    # with a <dd> after each <span> it would nest 120,000 deep, and be cut)
+    unclosed.write_text("<!doctype html>" + "".join(f"<b><i><u><font><a href=x><p>item {i}<li><td><span>"
+                                                    for i in range(20000)), encoding="utf-8")
+    code, text, err = parse(unclosed, timeout=120)
+    doc = valid("unclosed everything", code, text)
+    check("unclosed everything: every item read, no nesting cut", doc is not None and b"Q-W132" not in err and
+          all(f"item {i}" in " ".join(texts(doc)) for i in (0, 9999, 19999)), err.decode()[:300])
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -16,7 +16,7 @@ namespace {
 
 const std::set<std::string, std::less<>> ignored_kinds = {
     "diagnostic", "furniture", "form_field", "appearance", "conflict", "conflict_value", "source_document",
-    "term_reference"};
+    "term_reference", "source_map"};
 const std::set<std::string, std::less<>> text_kinds = {"paragraph", "list", "list_item"};
 const std::set<std::string, std::less<>> number_fields = {"number", "letter"};
 const std::set<std::string, std::less<>> label_fields = {"title", "text", "name", "term", "statement", "heading",
@@ -103,8 +103,12 @@ class flattener {
     if (!body.empty()) it.fields.emplace_back("body", body);
     std::string joined;
     it.signature = n.kind;
+    // an item with a statement of its own ("S10", "Remove, repair and …") is
+    // the same item under another code: its code and label number it
+    const bool stated = std::any_of(it.fields.begin(), it.fields.end(), [](const auto& f) { return f.first == "text"; });
     for (const auto& [name, v] : it.fields) {
       if (number_fields.count(name)) continue;
+      if (stated && (name == "code" || name == "label")) continue;
       std::string norm = normalise(v);
       it.signature += "\x1f" + name + "=" + norm;
       joined += norm + " ";

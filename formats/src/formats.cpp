@@ -177,6 +177,7 @@ loaded_text load_document(std::string_view bytes, std::optional<input_format> fo
   }
   switch (f) {
     case input_format::text: return load_bytes(bytes);
+    case input_format::html: return formats::read_html(bytes, limits);
     case input_format::xml: return formats::read_xml(bytes, limits);
     case input_format::docx: return formats::read_docx(bytes, limits);
     case input_format::xlsx: return formats::read_xlsx(bytes, limits);

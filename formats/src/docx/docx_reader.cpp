@@ -18,34 +18,14 @@
 #include <vector>
 
 #include "readers.hpp"
+#include "zip/ooxml.hpp"
 #include "zip/zip_archive.hpp"
 
 namespace qspec::formats {
 namespace {
 
 using pugi::xml_node;
-
-// ---- WordprocessingML access by local name (the prefix is the writer's choice) ----
-
-std::string_view local_name(std::string_view name) {
-  auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-bool is(xml_node n, std::string_view local) { return n.type() == pugi::node_element && local_name(n.name()) == local; }
-
-xml_node child(xml_node n, std::string_view local) {
-  for (xml_node c = n.first_child(); c; c = c.next_sibling())
-    if (is(c, local)) return c;
-  return {};
-}
-
-/// The value of an attribute by local name (`w:val`), empty when absent.
-std::string_view attr(xml_node n, std::string_view local) {
-  for (auto a = n.first_attribute(); a; a = a.next_attribute())
-    if (local_name(a.name()) == local) return a.value();
-  return {};
-}
+using namespace ooxml;
 
 std::string_view val(xml_node n) { return attr(n, "val"); }
 
@@ -68,13 +48,6 @@ int to_int(std::string_view s, int fallback) {
     v = v * 10 + (c - '0');
   }
   return negative ? -v : v;
-}
-
-/// Parses a part in place: `bytes` is the document's storage and must outlive it.
-bool parse_part(std::string& bytes, pugi::xml_document& doc, std::string& why) {
-  auto result = doc.load_buffer_inplace(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
-  if (!result) why = std::string(result.description()) + " at byte " + std::to_string(result.offset);
-  return static_cast<bool>(result);
 }
 
 // ---- styles.xml ----

@@ -17,58 +17,23 @@
 #include <unordered_map>
 #include <vector>
 
+#include <unicode/utf8.h>
+
 #include "readers.hpp"
+#include "zip/ooxml.hpp"
 #include "zip/zip_archive.hpp"
 
 namespace qspec::formats {
 namespace {
 
 using pugi::xml_node;
-
-std::string_view local_name(std::string_view name) {
-  auto colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
-bool is(xml_node n, std::string_view local) { return n.type() == pugi::node_element && local_name(n.name()) == local; }
-
-xml_node child(xml_node n, std::string_view local) {
-  for (xml_node c = n.first_child(); c; c = c.next_sibling())
-    if (is(c, local)) return c;
-  return {};
-}
-
-std::string_view attr(xml_node n, std::string_view local) {
-  for (auto a = n.first_attribute(); a; a = a.next_attribute())
-    if (local_name(a.name()) == local) return a.value();
-  return {};
-}
-
-/// Parses a part in place: `bytes` is the document's storage and must outlive it.
-bool parse_part(std::string& bytes, pugi::xml_document& doc, std::string& why) {
-  auto result = doc.load_buffer_inplace(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
-  if (!result) why = std::string(result.description()) + " at byte " + std::to_string(result.offset);
-  return static_cast<bool>(result);
-}
+using namespace ooxml;
 
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 /// SpreadsheetML escapes characters XML cannot hold as `_xHHHH_` (a
@@ -89,7 +54,11 @@ std::string unescape(std::string_view s) {
         if (cp == 0x0D) {
           if (!(i + 7 < s.size() && s[i + 7] == '\n')) out.push_back('\n');  // CR LF is one break
         } else if (cp >= 0x20 || cp == '\t' || cp == '\n') {
-          append_utf8(out, cp);
+          char buf[U8_MAX_LENGTH];
+          std::int32_t n = 0;
+          UBool error = false;
+          U8_APPEND(buf, n, U8_MAX_LENGTH, static_cast<UChar32>(cp), error);  // ICU writes the UTF-8
+          if (!error) out.append(buf, static_cast<std::size_t>(n));
         }
         i += 6;
         continue;

@@ -539,8 +539,19 @@ class outline_builder {
     std::string_view t = s.text.text();
     if (t.size() > max_field_line && !s.cell) return false;
     if (take_broken_label(s)) return true;
+    // "1. Reference: ST0499": a list of fields (a web page's key facts), numbered, before any part's items
+    std::size_t listed = 0;
+    if (!part_ || !part_->rule || part_->rule->levels.empty())
+      if (auto m = grammar::match_item_label(t); m && m->rest > 0 && m->rest < t.size()) listed = m->rest;
     for (const auto& [label, rule] : fields_) {
       auto n = phrase_prefix(t, label);
+      bool through_label = false;
+      if (n == std::string_view::npos && listed) {
+        n = phrase_prefix(t.substr(listed), label);
+        if (n == std::string_view::npos || listed + n >= t.size() || t[listed + n] != ':') continue;
+        n += listed;
+        through_label = true;
+      }
       if (n == std::string_view::npos) continue;
       std::size_t v = n;
       while (v < t.size() && t[v] == ' ') ++v;
@@ -552,7 +563,8 @@ class outline_builder {
       if (colon) ++v;
       while (v < t.size() && t[v] == ' ') ++v;
       flush_pending();
-      auto label_view = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(n)));
+      const std::size_t label_from = through_label ? listed : 0;
+      auto label_view = ctx_.keep(s.text.slice(static_cast<std::uint32_t>(label_from), static_cast<std::uint32_t>(n)));
       mark_content(s.line);
       if (v >= t.size()) {
         pending_field_ = rule;
@@ -1563,6 +1575,13 @@ class outline_builder {
     for (auto& c : stem) c = lower(c);
     it.id = unique_id(parent_id + "/" + slug(stem), n);
     it.label = n.label_end > n.label_begin ? ctx_.src.substr(n.label_begin, n.label_end - n.label_begin) : std::string_view{};
+    if (it.label.find('*') != std::string_view::npos) {
+      // "**S10**: …": the emphasis of a label printed in bold is no part of it ("S10:")
+      std::string printed;
+      for (char c : it.label)
+        if (c != '*') printed.push_back(c);
+      it.label = ctx_.keep(printed);
+    }
     it.text = n.text.empty() ? std::string_view{} : ctx_.keep(n.text);
     it.incomplete = n.incomplete;
     it.label_inferred = n.inferred;

@@ -66,12 +66,13 @@ inline constexpr std::string_view unit_word_missing = "Q-W225";    // a unit num
 inline constexpr std::string_view group_heading_missing = "Q-W226"; // unit rows with no group heading
 inline constexpr std::string_view cell_not_read = "Q-W227";        // a cell whose value could not be read
 inline constexpr std::string_view columns_interleaved = "Q-W228";  // two columns interleaved line by line, told apart
-// readers of published formats (DOCX, XLSX, PDF)
+// readers of published formats (HTML, DOCX, XLSX, PDF)
 inline constexpr std::string_view furniture_left_out = "Q-N130";  // parts the format marks as furniture (page headers, footers, comments), counted
 inline constexpr std::string_view changes_resolved = "Q-N131";    // tracked changes read as accepted: insertions kept, deletions dropped
 inline constexpr std::string_view part_damaged = "Q-W130";        // a part of the file that could not be read, left out
 inline constexpr std::string_view pages_not_read = "Q-W140";      // a PDF longer than the page limit: the pages after it not read
 inline constexpr std::string_view pages_without_text = "Q-W141";  // PDF pages with no text layer (scanned among text pages)
+inline constexpr std::string_view reader_too_deep = "Q-W132";     // markup nested past read_limits::max_depth, read up to there
 inline constexpr std::string_view documents_disagree = "Q-W301";  // two documents give different values
 inline constexpr std::string_view unit_not_listed = "Q-W302";     // a unit one structure document lists and another does not
 inline constexpr std::string_view unit_unplaced = "Q-N303";       // a unit specification no structure lists
