@@ -20,6 +20,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "qspec/catalogue.hpp"
@@ -28,6 +29,8 @@
 #include "qspec/emit.hpp"
 #include "qspec/formats.hpp"
 #include "qspec/parse.hpp"
+#include "qspec/review.hpp"
+#include "qspec/store.hpp"
 
 namespace fs = std::filesystem;
 
@@ -523,8 +526,65 @@ int run_parse(const parse_command& cmd) {
   return status;
 }
 
+/// `catalogue --format sqlite`: the documents into the database at -o,
+/// re-parsing only those whose content changed since they were stored.
+int run_catalogue_store(const parse_command& cmd) {
+  if (cmd.output.empty()) {
+    std::cerr << "qspec: --format sqlite writes a database: name it with -o FILE\n";
+    return exit_usage;
+  }
+  int status = exit_ok;
+  std::vector<std::string> empty_folders;
+  auto files = expand_inputs(cmd.inputs, ".db", empty_folders);
+  if (report_empty_folders(empty_folders)) status = exit_input;
+  if (files.empty()) return exit_input;
+  std::vector<std::string> paths;
+  for (const auto& f : files) {
+    if (f.path == "-") {
+      std::cerr << "qspec: --format sqlite stores files by their path: standard input has none\n";
+      return exit_usage;
+    }
+    paths.push_back(f.path.string());
+  }
+  if (!output_allowed(cmd.output, paths, "the database")) return exit_usage;
+  auto parse_one = [&](const std::string& path, std::string_view bytes, qspec::tree::node& root, std::string& error) {
+    auto loaded = qspec::load_document(bytes, forced_format);
+    if (!loaded) {
+      error = loaded.error;
+      return false;
+    }
+    qspec::parse_options options = *base_options({});
+    options.source_name = path;
+    auto result = qspec::parse(loaded, options);
+    print_diagnostics(path, result.diagnostics, cmd.notes);
+    for (const auto& d : result.diagnostics)
+      if (d.level == qspec::severity::error || (cmd.strict && d.level == qspec::severity::warning))
+        status = std::max(status, exit_findings);
+    root = qspec::to_tree(result.doc, result.diagnostics);
+    return true;
+  };
+  qspec::store::run_summary s;
+  std::string error;
+  if (!qspec::store::update(cmd.output, paths, parse_one, s, error)) {
+    std::cerr << "qspec: " << error << '\n';
+    return exit_input;
+  }
+  for (const auto& f : s.failures) std::cerr << f << '\n';
+  if (s.failed) status = std::max(status, exit_input);
+  std::cout << cmd.output << ": run " << s.run << ": " << s.parsed << " documents parsed (" << s.new_documents
+            << " new), " << s.reused << " reused unchanged, " << s.failed << " failed";
+  std::size_t changes = 0;
+  for (const auto& [what, n] : s.changes) changes += n;
+  std::cout << "; " << changes << " changes in the documents parsed again";
+  const char* sep = " (";
+  for (const auto& [what, n] : s.changes) std::cout << std::exchange(sep, ", ") << n << ' ' << what;
+  std::cout << (changes ? ")\n" : "\n");
+  return status;
+}
+
 /// Several documents merged into one catalogue.
 int run_catalogue(const parse_command& cmd) {
+  if (cmd.format_name == "sqlite") return run_catalogue_store(cmd);
   auto fmt = qspec::format_from_name(cmd.format_name);
   if (!fmt) return exit_usage;
   std::vector<qspec::document> docs;
@@ -718,6 +778,38 @@ int run_detect(const std::vector<std::string>& inputs) {
   return status;
 }
 
+/// `qspec review`: one document's review page.
+int run_review(const std::string& input, const std::string& output) {
+  std::error_code ec;
+  if (fs::is_directory(input, ec)) {
+    std::cerr << "qspec: " << input << " is a folder: review takes one file\n";
+    return exit_input;
+  }
+  if (!output_allowed(output, {input}, "the review page")) return exit_usage;
+  auto loaded = load_input(input);
+  if (!loaded) {
+    std::cerr << "qspec: " << input << ": " << loaded.error << '\n';
+    return exit_input;
+  }
+  qspec::parse_options options = *base_options({});
+  options.source_name = input;
+  auto result = qspec::parse(loaded, options);
+  auto tree = qspec::to_tree(result.doc, result.diagnostics);
+  std::string_view source = result.doc.storage ? result.doc.storage->source() : std::string_view(loaded.text);
+  std::ostringstream page;
+  qspec::review::write_page(tree, source, fs::path(input).filename().string(), page);
+  if (output.empty()) {
+    std::cout << page.str();
+    return exit_ok;
+  }
+  std::string error;
+  if (!write_atomically(output, page.str(), error)) {
+    std::cerr << "qspec: " << error << '\n';
+    return exit_input;
+  }
+  return exit_ok;
+}
+
 /// `qspec text`: the block stream the recognisers read, each line with its
 /// number (what spans count) and, for a file that is not text, where it came
 /// from in the file.
@@ -781,9 +873,12 @@ int main(int argc, char** argv) {
   auto* cat = app.add_subcommand(
       "catalogue", "Merge documents (structure lists, datasheets, overviews, unit specifications) into one catalogue");
   cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below)")->required();
-  cat->add_option("--format,-f", cat_cmd.format_name, "Catalogue format: json, yaml or xml; or an export of the standard items: case (a CASE 1.1 CFPackage) or csv")
-      ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv"}));
-  cat->add_option("-o,--output", cat_cmd.output, "Output file (default: standard output)");
+  cat->add_option("--format,-f", cat_cmd.format_name,
+                  "Catalogue format: json, yaml or xml; an export of the standard items: case (a CASE 1.1 CFPackage) "
+                  "or csv; or sqlite (a database at -o, updated in place: only documents whose content changed are "
+                  "parsed again)")
+      ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv", "sqlite"}));
+  cat->add_option("-o,--output", cat_cmd.output, "Output file (default: standard output; required for sqlite)");
   cat->add_option("--diagnostics", cat_cmd.diagnostics, "Diagnostics on stderr as text or json")
       ->check(CLI::IsMember({"text", "json"}));
   cat->add_flag("--strict", cat_cmd.strict, "Warnings (conflicts among them) fail the run (exit 1)");
@@ -823,8 +918,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv"}));
   conv->add_option("-o,--output", convert_output, "Output file (default: standard output)");
   conv->footer(exit_codes_text);
+  std::string review_input, review_output;
+  auto* rev = app.add_subcommand("review", "Write a page setting a document's text beside what was recognised in it");
+  rev->add_option("input", review_input, "A file")->required();
+  rev->add_option("-o,--output", review_output, "The HTML page (default: standard output)");
+  rev->add_option("--profile", profile_files, "A layout profile (YAML) to add or override; repeatable")
+      ->allow_extra_args(false);
+  rev->footer(exit_codes_text);
   std::string from;
-  for (auto* sub : {parse, cat, diff, det, txt})
+  for (auto* sub : {parse, cat, diff, det, txt, rev})
     sub->add_option("--from", from, "Read every input as this format instead of telling it from the content: "
                                     "text, html, xml, docx, xlsx or pdf")
         ->check(CLI::IsMember({"text", "html", "xml", "docx", "xlsx", "pdf"}));
@@ -838,6 +940,7 @@ int main(int argc, char** argv) {
   if (!from.empty()) forced_format = qspec::input_format_from_string(from);
   try {
     if (txt->parsed()) return run_text(text_inputs);
+    if (rev->parsed()) return run_review(review_input, review_output);
     if (det->parsed()) return run_detect(detect_inputs);
     if (cat->parsed()) return run_catalogue(cat_cmd);
     if (diff->parsed()) return run_diff(diff_cmd);

@@ -1,0 +1,61 @@
+#pragma once
+/// The SQLite catalogue: an embedded store for a library of standards.
+///
+///     qspec::store::run_summary s;
+///     std::string error;
+///     if (!qspec::store::update("standards.db", paths, parse_one, s, error)) ...
+///
+/// Each document is kept as the generic tree its catalogue is (see
+/// qspec/model/tree.hpp): one row per node, its fields, its diagnostics, and
+/// an FTS5 index over the nodes' texts. A run re-parses only the documents
+/// whose content hash changed since they were stored; for those it records
+/// what changed, as `qspec diff` finds it between the catalogue stored before
+/// and the new one (each document keeps its catalogue as JSON for that), so
+/// "what changed since the last run" is a query.
+/// One transaction per run: an interrupted run leaves the store as it was.
+///
+/// Tables: runs, documents, nodes, fields, diagnostics, changes, node_text
+/// (FTS5). The README shows the queries they answer.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qspec/model/tree.hpp"
+
+namespace qspec::store {
+
+/// Parses one document's bytes into its catalogue tree; false (with a
+/// reason in `error`) when the input is refused.
+using parse_function = std::function<bool(const std::string& path, std::string_view bytes, tree::node& root,
+                                          std::string& error)>;
+
+struct run_summary {
+  std::int64_t run = 0;        ///< this run's row in `runs`
+  std::size_t parsed = 0;      ///< documents parsed (new or changed)
+  std::size_t reused = 0;      ///< documents whose content had not changed
+  std::size_t failed = 0;      ///< documents that could not be read or were refused
+  std::size_t new_documents = 0;
+  /// changes found in the documents parsed again, by kind of change (added,
+  /// removed, modified, moved, renumbered), as `qspec diff` finds them
+  std::map<std::string, std::size_t> changes;
+  std::vector<std::string> failures;  ///< "path: reason", one per failed document
+};
+
+/// Adds the documents at `paths` to the store at `database` (created when
+/// absent), in one transaction. False, with `error`, when the store cannot
+/// be opened or written; documents that fail are counted, not fatal.
+[[nodiscard]] bool update(const std::string& database, const std::vector<std::string>& paths,
+                          const parse_function& parse, run_summary& summary, std::string& error);
+
+/// The content hash a document is stored under: FNV-1a, 64 bits, as 16 hex digits.
+[[nodiscard]] std::string content_hash(std::string_view bytes);
+
+/// The hash of a node's own content: its kind and its fields (names and
+/// values), neither its span nor its children, so a node that only moved
+/// down the page keeps its hash.
+[[nodiscard]] std::string node_hash(const tree::node& n);
+
+}  // namespace qspec::store
