@@ -556,7 +556,8 @@ int run_catalogue_store(const parse_command& cmd) {
     qspec::parse_options options = *base_options({});
     options.source_name = path;
     auto result = qspec::parse(loaded, options);
-    print_diagnostics(path, result.diagnostics, cmd.notes);
+    if (cmd.diagnostics == "json") qspec::emit_diagnostics_json(result.diagnostics, path, std::cerr);
+    else print_diagnostics(path, result.diagnostics, cmd.notes);
     for (const auto& d : result.diagnostics)
       if (d.level == qspec::severity::error || (cmd.strict && d.level == qspec::severity::warning))
         status = std::max(status, exit_findings);

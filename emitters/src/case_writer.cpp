@@ -120,7 +120,8 @@ bool iso_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  return true;
+  const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /// A glossary entry's definition: the text of its paragraphs and list items.
@@ -146,7 +147,8 @@ json::object extension(const tree::node& n) {
 
 json::object package(const tree::node& root) {
   const document_facts facts(root);
-  std::string date = facts.find({"date"});
+  // the names the model and the built-in profiles give these facts (profiles/*.yaml)
+  std::string date = facts.find({"date", "date_approved", "date_updated"});
   const std::string changed = iso_date(date) ? date + "T00:00:00+00:00" : "1970-01-01T00:00:00+00:00";
   const std::string doc_id = identifier_of(root.id);
   std::string title = facts.find({"title"});
@@ -158,12 +160,12 @@ json::object package(const tree::node& root) {
   if (auto kind = facts.find({"document_kind"}); !kind.empty()) doc["frameworkType"] = kind;
   doc["caseVersion"] = "1.1";
   std::string creator = facts.find({"creator", "awarding_body_name", "awarding_body", "standards_developer_name",
-                                    "standards_developer", "publisher"});
+                                    "standards_developer", "publisher", "developed_by", "originating_organisation"});
   doc["creator"] = creator.empty() ? "not stated" : creator;
   doc["title"] = title;
   doc["lastChangeDateTime"] = changed;
   if (auto v = facts.find({"description"}); !v.empty()) doc["description"] = v;
-  if (auto v = facts.find({"subject", "sector", "route"}); !v.empty()) doc["subject"] = json::array{json::string(v)};
+  if (auto v = facts.find({"subject", "sector", "sectors", "suite", "route"}); !v.empty()) doc["subject"] = json::array{json::string(v)};
   auto language = facts.find({"language"});
   doc["language"] = language.empty() ? "en" : language;
   if (auto v = facts.find({"version"}); !v.empty()) doc["version"] = v;

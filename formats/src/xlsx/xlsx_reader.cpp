@@ -286,7 +286,7 @@ class xlsx_reader {
       for (xml_node c = row.first_child(); c; c = c.next_sibling()) {
         if (!is(c, "c")) continue;
         std::uint32_t col = column_of(attr(c, "r"));
-        if (col == 0) col = next_col;
+        if (col == 0) col = std::min<std::uint32_t>(next_col, 16384);  // no reference: the next column, within XFD
         next_col = col + 1;
         std::string v = value(c);
         if (v.empty()) continue;
@@ -353,7 +353,10 @@ class xlsx_reader {
       text_ += '\n';
       origins_.push_back({});
     }
-    text_ += "# " + sh.name + "\n\n";
+    std::string name = sh.name;  // a name holding a line break ("_x000A_") stays one heading line
+    std::replace(name.begin(), name.end(), '\n', ' ');
+    std::replace(name.begin(), name.end(), '\r', ' ');
+    text_ += "# " + name + "\n\n";
     origins_.push_back(at_sheet);
     origins_.push_back({});
     for (const auto& row : sh.rows) {

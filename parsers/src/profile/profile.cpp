@@ -156,6 +156,10 @@ profile read(const YAML::Node& root, std::string_view source) {
       p.parts.push_back(std::move(r));
     }
   }
+  for (std::size_t i = 0; i < p.fields.size(); ++i)
+    for (std::size_t j = i + 1; j < p.fields.size(); ++j)
+      if (p.fields[i].name == p.fields[j].name)
+        throw profile_error(root["fields"], "field '" + p.fields[i].name + "' is declared twice");
   for (const auto& f : p.fields)
     if (!f.within.empty() &&
         std::none_of(p.fields.begin(), p.fields.end(), [&](const field_rule& o) { return o.name == f.within; }))

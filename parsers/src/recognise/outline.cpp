@@ -1171,8 +1171,6 @@ class outline_builder {
     return take_item(s);
   }
 
-  /// A short line right before a run of items heads a group of them
-  /// (activity headings over performance criteria, sub-headings over knowledge).
   /// A table's row of column names with no rule under it ("Duty<TAB>KSBs"),
   /// right above a row that opens with an item label: table furniture, not a
   /// paragraph and a group heading.
@@ -1193,6 +1191,8 @@ class outline_builder {
     return true;
   }
 
+  /// A short line right before a run of items heads a group of them
+  /// (activity headings over performance criteria, sub-headings over knowledge).
   bool take_group(segment& s) {
     std::string_view t = s.text.text();
     if (t.size() > max_group_heading || ends_sentence(t) || !pending_labels_.empty() || !starts_upper(t)) return false;

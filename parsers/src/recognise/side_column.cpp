@@ -74,6 +74,7 @@ line_pieces split_at_gutter(const parse_context& ctx, std::uint32_t l, std::uint
     return p;
   }
   // the heading column's text must end before the gutter with a gap after it
+  if (gutter <= min_gap) return p;
   for (std::uint32_t i = gutter - min_gap; i < gutter; ++i)
     if (line[i] != ' ') return p;
   if (line[gutter] == ' ') {
