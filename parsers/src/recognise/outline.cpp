@@ -110,8 +110,18 @@ class outline_builder {
     read_segments();
     split_long_segments();
     find_running_footers();
-    for (const auto& g : segs_)
-      if (!g.cell) widest_line_ = std::max(widest_line_, g.text.text().size());
+    {
+      // the wrap width: the width most lines reach (the 90th percentile, so that one long line
+      // left unwrapped does not stand for it)
+      std::vector<std::size_t> widths;
+      for (const auto& g : segs_)
+        if (!g.cell) widths.push_back(g.text.text().size());
+      if (!widths.empty()) {
+        auto at = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 9 / 10);
+        std::nth_element(widths.begin(), at, widths.end());
+        widest_line_ = *at;
+      }
+    }
     for (k_ = 0; k_ < segs_.size(); ++k_) {
       // a heading split off its text leaves the text to be taken again
       retakes_ = 0;
@@ -131,8 +141,9 @@ class outline_builder {
   parse_context& ctx_;
   const profile& prof_;
   const std::vector<std::string>& shared_furniture_;
-  std::size_t widest_line_ = 0;       // the document's widest line of text: its wrap width
+  std::size_t widest_line_ = 0;       // the document's wrap width (see build())
   std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
+  std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
   std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_;
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
@@ -1452,8 +1463,10 @@ class outline_builder {
     // a line goes on the paragraph before when that one was cut by the wrap (it reaches near the
     // document's widest line) or this one starts in lower case; short lines one under another
     // ("Maintenance technician" / "Multi-skilled engineer") are a list
-    const bool wrapped = (!t.empty() && t[0] >= 'a' && t[0] <= 'z') || last_prose_width_ * 2 >= widest_line_;
+    const bool wrapped = (!t.empty() && t[0] >= 'a' && t[0] <= 'z') ||
+                         (last_prose_segment_ + 1 == k_ && last_prose_width_ * 2 >= widest_line_);
     last_prose_width_ = t.size();
+    last_prose_segment_ = k_;
     if (part_) {
       extend_part(s.text);
       if (!part_->blocks.empty() && !s.blank_before && !s.bullet && wrapped &&
