@@ -508,7 +508,7 @@ class outline_builder {
     for (const auto& [label, rule] : fields_) {
       auto n = phrase_prefix(label, t);
       if (n == std::string_view::npos || n >= label.size() || label[n] != ' ') continue;
-      std::string_view rest = label.substr(n + 1);
+      std::string_view rest = std::string_view(label).substr(n + 1);  // a view into the label, not a copy
       auto r = phrase_prefix(next, rest);
       if (r == std::string_view::npos) continue;
       std::size_t v = r;
