@@ -1135,18 +1135,8 @@ class outline_builder {
           owner = &r;
         }
     }
-    if (!owner) return false;
     // only a part not read yet: "Learning outcome 2 must be assessed…" in the guidance is a sentence
-    for (const auto& p : parts_)
-      if (p.rule == owner) return false;
-    flush_pending();
-    close_part();
-    close_section();
-    parts_.push_back({});
-    part_ = &parts_.back();
-    part_->rule = owner;
-    seen_structure_ = true;
-    return take_item(s);
+    return open_implied_part(owner, s);
   }
 
   /// "1 Know how to…" then "1.1 …" with no heading over them: the shape itself names the part, the
@@ -1170,10 +1160,17 @@ class outline_builder {
         owner = &r;
       }
     }
+    return open_implied_part(owner, s);
+  }
+
+  /// Opens the part an item's own shape names (no heading printed over it) and takes the item;
+  /// only a part not read yet, so that a later mention in a sentence opens nothing.
+  bool open_implied_part(const part_rule* owner, segment& s) {
     if (!owner) return false;
     for (const auto& p : parts_)
       if (p.rule == owner) return false;
     flush_pending();
+    close_part();
     close_section();
     parts_.push_back({});
     part_ = &parts_.back();
