@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Makes the HTML, DOCX and PDF versions of the corpus documents (corpus/formats/html, docx, pdf).
+
+The tests read the committed files; this script is needed only to remake them, and needs pandoc and
+Chromium (apt-get install pandoc chromium). Every corpus document that has facts (corpus/layouts/*.txt
+and *.md, corpus/external/*.md) and every seed at the corpus root goes through the same route, as a
+publisher's would:
+
+  1. the document becomes one web page (NAME.html) with pandoc, straight quotes kept as typed
+     (markdown `-smart`: the facts quote the document as printed):
+     - a markdown document (.md) is read as markdown;
+     - a text document (.txt) keeps its line breaks (`+hard_line_breaks`: each a <br>), its lines'
+       spacing (`white-space: pre-wrap`), and each run of tab-separated lines becomes a real table,
+       one row a line — a table copied out of a web page or a Word file is what such lines are. The
+       markup a cell holds (<b>, <p>, <ul>) stays markup, as it was in the original table;
+  2. Word opens that page: pandoc writes NAME.docx from NAME.html (headings, lists with Word
+     numbering, tables, emphasis);
+  3. a browser prints it: Chromium writes NAME.pdf, with its running header (date, title) and footer
+     (address, page n/m) on every page.
+
+Variants of a PDF (NAME--VARIANT.pdf, checked against NAME's facts too):
+  --two-columns    the page set in two columns (CSS columns: 2)
+  --label-column   each line that starts with an item's label (P1, K12, AC 1.2, LO3, 1.1, a)) printed
+                   as a table row, the label in a cell of its own left of its text: the layout whose
+                   text extraction detaches labels from their texts
+
+  python3 scripts/make_format_fixtures.py            every document
+  python3 scripts/make_format_fixtures.py NAME...    only the documents whose file stem is NAME
+  python3 scripts/make_format_fixtures.py --formats=docx,html [NAME...]   only those formats
+"""
+import html
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+OUT = CORPUS / "formats"
+
+TEXT_STYLE = ("p { white-space: pre-wrap; } table { width: 100%; border-collapse: collapse; } "
+              "td { vertical-align: top; padding-right: 2em; } td:first-child { white-space: nowrap; }")
+TWO_COLUMNS_STYLE = "body { max-width: none; columns: 2; column-gap: 3em; } table { font-size: 60%; }"
+PDF_VARIANTS = {  # document stem -> the PDF variants made of it
+    "nos-web-p-labels": ["two-columns", "label-column"],
+    "qcf-lo-ac-labels-range-guidance": ["label-column"],
+}
+
+
+def documents():
+    docs = sorted(CORPUS.glob("*.txt"))
+    docs += sorted(p for p in (CORPUS / "layouts").iterdir() if p.suffix in (".txt", ".md"))
+    docs += sorted(p for p in (CORPUS / "external").glob("*.md") if p.name != "README.md")
+    return docs
+
+
+def text_as_markdown(text):
+    """A text document as pandoc markdown: its lines kept, each run of tab-separated lines a table."""
+    out, rows = [], []
+
+    def flush():
+        if rows:
+            out.extend(["", "<table>" + "".join(rows) + "</table>", ""])
+            rows.clear()
+
+    for line in text.splitlines():
+        if "\t" in line:
+            # a cell's markup is the original table's markup; its plain text is text
+            cells = [c if re.search(r"</?[a-z]+[ >/]", c) else html.escape(c, quote=False) for c in line.split("\t")]
+            rows.append("<tr>" + "".join(f"<td>{c.strip()}</td>" for c in cells) + "</tr>")
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return "\n".join(out) + "\n"
+
+
+def web_page(doc, work, style=""):
+    """The document as one standalone web page written by pandoc."""
+    src = work / "source.md"
+    head = work / "head.html"
+    if doc.suffix == ".txt":
+        src.write_text(text_as_markdown(doc.read_text(encoding="utf-8")), encoding="utf-8")
+        reader = "markdown+hard_line_breaks-smart-line_blocks"
+        style = TEXT_STYLE + " " + style
+    else:
+        shutil.copy(doc, src)
+        reader = "markdown-smart"
+    head.write_text(f"<style>{style}</style>\n" if style.strip() else "", encoding="utf-8")
+    page = work / f"{doc.stem}.html"
+    subprocess.run(["pandoc", "-f", reader, "-t", "html", "-s", "--wrap=preserve", "-H", str(head),
+                    "--metadata", f"pagetitle={doc.stem}", str(src), "-o", str(page)],
+                   check=True, stderr=subprocess.DEVNULL)
+    return page
+
+
+def label_column_page(doc, work):
+    """Each line that starts with an item's label as a two-cell table row, the label left of its text."""
+    label = re.compile(r"^((?:[A-Z]{1,3} ?)?\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+(.*)$")
+    blocks, rows, para = [], [], []
+
+    def flush():
+        if para:
+            blocks.append("<p>" + "<br>".join(html.escape(l) for l in para) + "</p>")
+            para.clear()
+        if rows:
+            blocks.append("<table>" + "".join(rows) + "</table>")
+            rows.clear()
+
+    for line in doc.read_text(encoding="utf-8").splitlines():
+        m = label.match(line)
+        if not line.strip():
+            flush()
+        elif m:
+            if para:
+                flush()
+            rows.append(f"<tr><td class=l>{html.escape(m.group(1))}</td><td>{html.escape(m.group(2))}</td></tr>")
+        else:
+            if rows:
+                flush()
+            para.append(line)
+    flush()
+    style = ("@page{size:A5}body{font-family:serif;font-size:12pt;margin:0}"
+             "td{vertical-align:top;padding:0 0 4pt 0}td.l{width:5em;padding-right:2em}table{border-collapse:collapse}")
+    page = work / f"{doc.stem}--label-column.html"
+    page.write_text(f"<!doctype html><html><head><meta charset=utf-8><title>{doc.stem}</title><style>{style}</style>"
+                    f"</head><body>{''.join(blocks)}</body></html>\n", encoding="utf-8")
+    return page
+
+
+def print_pdf(page, pdf, work):
+    profile = tempfile.mkdtemp(dir=work)
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", str(page)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not pdf.exists() or pdf.stat().st_size == 0:
+        sys.exit(f"make_format_fixtures: Chromium printed nothing for {page.name}")
+
+
+def make(doc, work, formats):
+    for fmt in ("html", "docx", "pdf"):
+        (OUT / fmt).mkdir(parents=True, exist_ok=True)
+    page = web_page(doc, work)
+    if "html" in formats:
+        shutil.copy(page, OUT / "html" / page.name)
+    if "docx" in formats:
+        # the page's <title> is the browser tab's, not a line of the document: Word is not given it
+        body = work / f"{doc.stem}.body.html"
+        body.write_text(re.sub(r"<title>.*?</title>", "", page.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
+        subprocess.run(["pandoc", "-f", "html-smart", "-t", "docx", str(body), "-o", str(OUT / "docx" / f"{doc.stem}.docx")],
+                       check=True, stderr=subprocess.DEVNULL)
+    if "pdf" not in formats:
+        print(doc.relative_to(ROOT))
+        return
+    print_pdf(page, OUT / "pdf" / f"{doc.stem}.pdf", work)
+    for variant in PDF_VARIANTS.get(doc.stem, []):
+        variant_page = (label_column_page(doc, work) if variant == "label-column"
+                        else web_page(doc, work, TWO_COLUMNS_STYLE))
+        print_pdf(variant_page, OUT / "pdf" / f"{doc.stem}--{variant}.pdf", work)
+    print(doc.relative_to(ROOT))
+
+
+def main():
+    for tool in ("pandoc", "chromium"):
+        if not shutil.which(tool):
+            sys.exit(f"make_format_fixtures: {tool} is needed (apt-get install pandoc chromium)")
+    args = sys.argv[1:]
+    formats = {"html", "docx", "pdf"}
+    if args and args[0].startswith("--formats="):
+        formats = set(args.pop(0).split("=", 1)[1].split(","))
+    wanted = set(args)
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc in documents():
+            if not wanted or doc.stem in wanted:
+                make(doc, pathlib.Path(tmp), formats)
+
+
+if __name__ == "__main__":
+    main()
