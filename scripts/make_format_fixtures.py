@@ -10,7 +10,8 @@ publisher's would:
      (markdown `-smart`: the facts quote the document as printed):
      - a markdown document (.md) is read as markdown;
      - a text document (.txt) keeps its line breaks (`+hard_line_breaks`: each a <br>), its lines'
-       spacing (`white-space: pre-wrap`), and each run of tab-separated lines becomes a real table,
+       spacing (an indent or a run of spaces written as no-break spaces, as a word processor's
+       export writes them), and each run of tab-separated lines becomes a real table,
        one row a line — a table copied out of a web page or a Word file is what such lines are. The
        markup a cell holds (<b>, <p>, <ul>) stays markup, as it was in the original table;
   2. Word opens that page: pandoc writes NAME.docx from NAME.html (headings, lists with Word
@@ -40,7 +41,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 OUT = CORPUS / "formats"
 
-TEXT_STYLE = ("p { white-space: pre-wrap; } table { width: 100%; border-collapse: collapse; } "
+TEXT_STYLE = ("table { width: 100%; border-collapse: collapse; } "
               "td { vertical-align: top; padding-right: 2em; } td:first-child { white-space: nowrap; }")
 TWO_COLUMNS_STYLE = "body { max-width: none; columns: 2; column-gap: 3em; } table { font-size: 60%; }"
 PDF_VARIANTS = {  # document stem -> the PDF variants made of it
@@ -72,7 +73,9 @@ def text_as_markdown(text):
             rows.append("<tr>" + "".join(f"<td>{c.strip()}</td>" for c in cells) + "</tr>")
             continue
         flush()
-        out.append(line)
+        # the spaces that lay a line out (an indent, a wide gap between a label and its text) are
+        # no-break spaces: a page and a Word file keep their width, where ordinary spaces collapse
+        out.append(re.sub(r"^ +| {2,}", lambda m: "\u00a0" * len(m.group()), line))
     flush()
     return "\n".join(out) + "\n"
 
@@ -83,7 +86,7 @@ def web_page(doc, work, style=""):
     head = work / "head.html"
     if doc.suffix == ".txt":
         src.write_text(text_as_markdown(doc.read_text(encoding="utf-8")), encoding="utf-8")
-        reader = "markdown+hard_line_breaks-smart-line_blocks"
+        reader = "markdown+hard_line_breaks-smart-line_blocks-fancy_lists-markdown_in_html_blocks"
         style = TEXT_STYLE + " " + style
     else:
         shutil.copy(doc, src)

@@ -678,7 +678,16 @@ class docx_reader {
       }
       const bool in_code = std::find(fields.begin(), fields.end(), true) != fields.end();
       if (skip || in_code) continue;
-      if (name == "t") p.text += n.text().get();
+      if (name == "t") {
+        // a no-break space holds its width as a space does in the block stream
+        for (std::string_view t = n.text().get(); !t.empty();) {
+          const auto at = t.find("\xC2\xA0");
+          p.text += t.substr(0, at);
+          if (at == std::string_view::npos) break;
+          p.text += ' ';
+          t.remove_prefix(at + 2);
+        }
+      }
       else if (name == "tab" || name == "ptab") p.text += '\t';
       else if (name == "br" || name == "cr") {
         auto type = attr(n, "type");

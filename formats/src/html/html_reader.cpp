@@ -227,6 +227,14 @@ class html_walker {
     return t && t->in_cell ? t->cell : line_;
   }
 
+  /// How many no-break spaces (U+00A0) follow one another from `i`.
+  static std::size_t nbsp_run(std::string_view s, std::size_t i) {
+    std::size_t n = 0;
+    while (i + 1 < s.size() && static_cast<unsigned char>(s[i]) == 0xC2 && static_cast<unsigned char>(s[i + 1]) == 0xA0)
+      ++n, i += 2;
+    return n;
+  }
+
   void write_text(std::string_view s, const source_origin& where) {
     if (silent_ > 0) {
       if (chrome_ > 0 && s.find_first_not_of(" \t\r\n\f") != std::string_view::npos) ++dropped_texts_;
@@ -241,6 +249,22 @@ class html_walker {
       if (space) {
         if (c == '\n' && pre_ > 0) {
           line_break();
+        } else if (pre_ > 0 && c != '\r') {
+          // the spaces of preformatted text are printed as they stand
+          if (t.text.empty()) t.origin = where;
+          if (t.space && !t.text.empty()) t.text.push_back(' ');
+          t.space = false;
+          t.text.push_back(c == '\t' ? '\t' : ' ');
+        } else if (std::size_t run = nbsp_run(s, i); run >= 2) {
+          // no-break spaces in a row lay the line out (an indent, the gap
+          // between a label and its text): their width is kept where other
+          // spaces collapse; one alone is a space like any other
+          if (!t.text.empty()) {
+            t.text.append(run + (t.space ? 1 : 0), ' ');
+            t.space = false;
+          }
+          i += 2 * run;
+          continue;
         } else {
           t.space = true;
         }

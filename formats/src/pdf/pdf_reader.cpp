@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -54,6 +55,7 @@ struct line {
 struct page_text {
   std::uint32_t number = 0;
   double height = 0;
+  double width = 0;
   std::vector<line> lines;  ///< top to bottom, before columns are ordered
 };
 
@@ -426,6 +428,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     pt.number = i + 1;
     if (p) {
       pt.height = p->page_rect().height();
+      pt.width = p->page_rect().width();
       auto ws = words_of(*p, vertical);
       words += ws.size();
       pt.lines = lines_of(std::move(ws));
@@ -519,8 +522,39 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     return static_cast<std::size_t>(std::min<std::ptrdiff_t>(at - heading_sizes.begin(), 5)) + 1;
   };
 
+  // where the text of each column of a page ends on the right: a page read as
+  // one column has margins as wide on the right as on the left; a column
+  // beside another ends where its widest line ends
+  std::vector<std::map<int, double>> right_edge(ordered.size());
+  std::set<std::pair<std::size_t, int>> columns;  // (page, flow) of a column beside another
+  for (std::size_t k = 0; k < ordered.size(); ++k) {
+    double left = 1e300;
+    auto& edges = right_edge[k];
+    for (const auto& l : ordered[k]) {
+      left = std::min(left, l.x0);
+      edges[l.flow] = std::max(edges[l.flow], l.x1);
+    }
+    if (edges.size() == 1 && pages[k].width > 2 * left) {
+      edges.begin()->second = pages[k].width - left;
+      continue;
+    }
+    // a column's widest line is no proof of its edge: three lines ending
+    // near it (ragged right, within three em) are; else no line of it is
+    // taken for wrapped
+    for (auto& [flow, edge] : edges) {
+      columns.insert({k, flow});
+      std::size_t near = 0;
+      for (const auto& l : ordered[k])
+        if (l.flow == flow && l.x1 >= edge - 3 * std::max(1.0, l.size)) ++near;
+      if (near < 3) edge = 1e300;
+    }
+  }
+
   writer out{r};
   const line* prev = nullptr;
+  double para_x0 = 0;       // where the line being written began
+  double para_text_x = -1;  // and where its second word began (a hanging indent's text)
+  bool para_label = false;  // it began with an item's label
   bool prev_heading = false;
   double cell_x = -1;         // where the second cell of the last line written begins
   double row_x0 = 0;          // and where that line begins
@@ -534,8 +568,32 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     out.blank(heading_at.page);
     heading.clear();
   };
+  std::size_t page_index = 0;
+  auto wrapped = [&](const line& above, const line& l, double edge) {
+    const word& first = l.words.front();
+    if (std::abs(l.size - above.size) > 0.5 || bullet(first.text)) return false;
+    // under the text of the line begun above: at its start, or at its second
+    // word's (the hanging indent of a list item); a label where the one
+    // above began begins an item of its own
+    const bool at_start = std::abs(l.x0 - para_x0) <= 2;
+    if (!at_start && !(para_text_x >= 0 && std::abs(l.x0 - para_text_x) <= 2)) return false;
+    if (label_like(l.words, 1)) {
+      // a label where the one above began, or after a sentence or a lead-in
+      // ends, begins an item of its own
+      const std::string& end = above.words.back().text;
+      const char c = end.empty() ? ' ' : end.back();
+      if ((at_start && para_label) || c == '.' || c == ':' || c == ';') return false;
+    }
+    const double space = 0.25 * std::max(1.0, size_of(first));
+    if (above.x1 + space + (first.x1 - first.x0) <= edge) return false;
+    // a narrow column fills with short lines as well: there a line that
+    // begins with a capital letter is taken to begin anew
+    const auto c = static_cast<unsigned char>(first.text.front());
+    return !(columns.count({page_index, above.flow}) && c >= 'A' && c <= 'Z');
+  };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;
+    page_index = k;
     for (const auto& l : ordered[k]) {
       const bool same_flow = prev && prev->flow == l.flow;
       const bool gap = same_flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4;
@@ -559,10 +617,22 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
             l.x0 > row_x0 + 2 * l.size) {
           r.text.pop_back();
           r.text += ' ' + text_of(l) + '\n';
+        } else if (same_flow && !gap && !prev_heading && wrapped(*prev, l, right_edge[k][prev->flow])) {
+          // the line above ends where its column does, too full for this
+          // line's first word: the words run on from it (a paragraph wrapped
+          // by the printer); a word broken after its own hyphen runs on with
+          // no space
+          const bool hyphen = !prev->words.back().space_after && r.text.size() >= 2 && r.text[r.text.size() - 2] == '-';
+          r.text.pop_back();
+          if (!hyphen) r.text += ' ';
+          r.text += text_of(l) + '\n';
         } else {
           out.put(text_of(l), at);
           cell_x = cell_start(l);
           row_x0 = l.x0;
+          para_x0 = l.x0;
+          para_text_x = l.words.size() > 1 ? l.words[1].x0 : -1;
+          para_label = label_like(l.words, 1) || bullet(l.words.front().text);
         }
       }
       prev = &l;

@@ -255,6 +255,7 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
   std::string_view s = source.substr(0, end);
   std::string decoded;
   bool at_item_start = false;
+  bool br_list = false;  // in a list written `<br>- item`
   // the last '*' of the span: a marker after it can close nothing, and one
   // opening at it has nothing to close it, so either is text ("*starred")
   const std::size_t last_star = s.substr(begin).rfind('*') == std::string_view::npos
@@ -263,6 +264,16 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
   // a markdown link "[text](target)" keeps its text; the target is dropped
   std::uint32_t link_close = UINT32_MAX, link_end = 0;
   std::size_t next_bracket = begin;
+  // a cell whose first block is a list item, in the readers' cell form (`- item<br>- item`)
+  std::uint32_t first = begin;
+  while (first < end && s[first] == ' ') ++first;
+  if (first + 1 < end && s[first] == '-' && s[first + 1] == ' ' && s.substr(first, end - first).find("<br>- ") != std::string_view::npos) {
+    current_list = ++list_count;
+    start(block_type::list_item);
+    at_item_start = true;
+    br_list = true;
+    begin = first + 2;
+  }
   for (std::uint32_t i = begin; i < end;) {
     char c = s[i];
     std::uint32_t len = 0;
@@ -305,7 +316,28 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
         ++report.html_tags;
         switch (t.kind) {
           case tag_kind::p: finish(); break;
-          case tag_kind::br: current.content.space(i, t.length, false); break;
+          case tag_kind::br: {
+            // a line break in a paragraph is a space; a cell's list item written `<br>- item` (the
+            // readers' cell form) starts an item, and a paragraph after a list starts anew
+            std::uint32_t k = i + t.length;
+            while (k < end && s[k] == ' ') ++k;
+            if (k + 1 < end && s[k] == '-' && s[k + 1] == ' ') {
+              if (current_list == 0) current_list = ++list_count;
+              start(block_type::list_item);
+              at_item_start = true;
+              br_list = true;
+              i = k + 2;
+              continue;
+            }
+            if (br_list) {
+              start(block_type::paragraph);
+              current_list = 0;
+              br_list = false;
+            } else {
+              current.content.space(i, t.length, false);
+            }
+            break;
+          }
           case tag_kind::ul:
             finish();
             if (!t.closing) current_list = ++list_count;

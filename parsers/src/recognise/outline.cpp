@@ -262,13 +262,18 @@ class outline_builder {
             continue;
           }
         }
+        // a row whose first cell is empty goes on with the row above (a value wrapped onto a row of
+        // its own), as a tab-separated line that starts with a tab does: its text is not a cell
+        bool continues_row = false;
         std::uint32_t cb = b + 1;
         for (std::uint32_t i = b + 1; i <= e; ++i) {
           if (i == e || ctx_.src[i] == '|') {
             auto cell = trim(ctx_.src.substr(cb, i - cb));
+            if (cb == b + 1 && cell.empty()) continues_row = true;
             if (!cell.empty()) {
               auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
-              add_segment(l, off, off + static_cast<std::uint32_t>(cell.size()), true, blank_before, furniture_before);
+              add_segment(l, off, off + static_cast<std::uint32_t>(cell.size()), !continues_row, blank_before,
+                          furniture_before);
             }
             cb = i + 1;
           }

@@ -118,11 +118,28 @@ struct cell {
   bool empty;
 };
 
+/// Where a table row's cells are separated: a tab-separated line, or a
+/// markdown row `| cell | cell |` (how a web page's or Word file's table row
+/// reaches the block stream); 0 when the line is no row.
+char row_separator(std::string_view raw) {
+  auto t = raw.find_first_not_of(' ');
+  auto z = raw.find_last_not_of(' ');
+  if (t != std::string_view::npos && z > t && raw[t] == '|' && raw[z] == '|') return '|';
+  return raw.find('\t') != std::string_view::npos ? '\t' : 0;
+}
+
 std::vector<cell> split_cells(std::string_view src, std::uint32_t b, std::uint32_t e) {
   std::vector<cell> cells;
+  const char sep = row_separator(src.substr(b, e - b));
+  if (sep == '|') {  // the outer bars bound the row: the cells are between them
+    while (src[b] == ' ') ++b;
+    while (src[e - 1] == ' ') --e;
+    ++b;
+    --e;
+  }
   std::uint32_t start = b;
   for (;;) {
-    const void* tab = std::memchr(src.data() + start, '\t', e - start);
+    const void* tab = sep ? std::memchr(src.data() + start, sep, e - start) : nullptr;
     std::uint32_t stop = tab ? static_cast<std::uint32_t>(static_cast<const char*>(tab) - src.data()) : e;
     std::uint32_t k = start;
     while (k < stop && src[k] == ' ') ++k;
@@ -294,7 +311,7 @@ class unit_recogniser {
     after_break_ = page_break_;
     page_break_ = false;
     // Table rows (tabs) are read cell by cell by their part; other lines whole.
-    const bool row = raw.find('\t') != std::string_view::npos;
+    const bool row = row_separator(raw) != 0;
     std::uint32_t from = b;  // "## Heading": the hashes are decoration
     while (from < e && ctx_.src[from] == '#') ++from;
     const auto marker = static_cast<std::uint32_t>(list_marker(raw));  // "- item": read the item once
@@ -509,7 +526,7 @@ class unit_recogniser {
 
   void glossary_line(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e, rich_text& text) {
     used(l);
-    if (raw.find('\t') == std::string_view::npos) {
+    if (!row_separator(raw)) {
       glossary_intro_.push_back(std::move(text));
       open(glossary_intro_.back(), l);
       return;
@@ -640,7 +657,7 @@ class unit_recogniser {
   void knowledge_line(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
     std::string_view raw = ctx_.src.substr(b, e - b);
     used(l);
-    if (raw.find('\t') == std::string_view::npos && groups_.empty() && !current_point_) {
+    if (!row_separator(raw) && groups_.empty() && !current_point_) {
       knowledge_intro_.push_back(ctx_.read_text(b, e));
       return;
     }
@@ -671,7 +688,7 @@ class unit_recogniser {
     bool continues = current_point_ && (starts_lowercase(t.text()) || grammar::match_sub_item(t.text()));
     if (continues) {
       if (after_break_) rejoin(current_point_->text, t, l, "after a page break");
-      else if (grammar::match_sub_item(t.text()) && raw.find('\t') == std::string_view::npos)
+      else if (grammar::match_sub_item(t.text()) && !row_separator(raw))
         current_point_->text.join(t);  // a plain list: each sub-item on a line of its own is the layout, not a repair
       else {
         current_point_->text.join(t);
