@@ -39,7 +39,7 @@ void write_csv(const tree::node& root, std::ostream& out) {
   for (const auto& item : items) {
     const auto& n = *item.node;
     std::string_view parent = item.parent < 0 ? std::string_view() : std::string_view(items[static_cast<std::size_t>(item.parent)].node->id);
-    row({n.id, n.kind, parent, item_code(n), item_label(n), item_statement(n), item.document,
+    row({n.id, n.kind, parent, tree::code_of(n), tree::label_of(n), tree::text_of(n), item.document,
          std::to_string(n.span.begin.line)},
         text);
   }

@@ -128,12 +128,6 @@ std::int64_t integer(const tree::node& n, std::string_view name) {
   return 0;
 }
 
-std::string_view first_text(const tree::node& n, std::initializer_list<std::string_view> names) {
-  for (auto name : names)
-    if (auto t = n.text(name); !t.empty()) return t;
-  return {};
-}
-
 int rank(std::string_view severity) {
   if (severity == "error") return 3;
   if (severity == "warning") return 2;
@@ -198,21 +192,20 @@ struct page_builder {
     structure << "><span class=\"kind\">";
     write_escaped(structure, n.kind);
     structure << "</span>";
-    if (auto code = first_text(n, {"code", "local_code"}); !code.empty()) {
+    if (auto code = tree::code_of(n); !code.empty()) {
       structure << "<span class=\"code\">";
       write_escaped(structure, code);
       structure << "</span>";
     }
-    std::string label(n.text("label"));
-    if (label.empty())
-      if (const auto* f = n.find("number"))
-        if (const auto* i = std::get_if<std::int64_t>(&f->value)) label = std::to_string(*i);
-    if (!label.empty()) {
+    if (auto label = tree::label_of(n); !label.empty()) {
       structure << "<span class=\"label\">";
       write_escaped(structure, label);
       structure << "</span>";
     }
-    if (auto text = first_text(n, {"text", "title", "heading", "term", "name", "source"}); !text.empty()) {
+    // a document node shows the file it was read from
+    std::string_view text = tree::text_of(n);
+    if (text.empty()) text = n.text("source");
+    if (!text.empty()) {
       structure << "<span class=\"text\">";
       write_escaped(structure, text);
       structure << "</span>";

@@ -199,21 +199,6 @@ void bind_value(statement& s, int i, const tree::value& v) {
   else s.bind(i, value_text(v));
 }
 
-/// The first text field among `names`.
-std::string_view first_text(const tree::node& n, std::initializer_list<std::string_view> names) {
-  for (auto name : names)
-    if (auto t = n.text(name); !t.empty()) return t;
-  return {};
-}
-
-/// The printed label: a "label" field, or a "number" one.
-std::string label_of(const tree::node& n) {
-  if (auto l = n.text("label"); !l.empty()) return std::string(l);
-  if (const auto* f = n.find("number"))
-    if (const auto* i = std::get_if<std::int64_t>(&f->value)) return std::to_string(*i);
-  return {};
-}
-
 /// Everything one run needs, prepared once.
 struct writer {
   explicit writer(sqlite3* connection) : db(connection) {}
@@ -272,12 +257,12 @@ struct writer {
       return insert_diagnostic.run() || fail();
     }
     std::string hash = node_hash(n);
-    std::string_view text = first_text(n, {"text", "title", "heading", "term", "name"});
+    std::string_view text = tree::text_of(n);
     insert_node.bind(1, document).bind(2, n.id).bind(3, n.kind);
     if (parent) insert_node.bind(4, parent);
     else insert_node.bind_null(4);
-    insert_node.bind(5, position).bind_text_or_null(6, first_text(n, {"code", "local_code"}));
-    insert_node.bind_text_or_null(7, label_of(n)).bind_text_or_null(8, text);
+    insert_node.bind(5, position).bind_text_or_null(6, tree::code_of(n));
+    insert_node.bind_text_or_null(7, tree::label_of(n)).bind_text_or_null(8, text);
     insert_node.bind_position(9, n.span.begin.line, has_span).bind_position(10, n.span.begin.column, has_span);
     insert_node.bind_position(11, n.span.end.line, has_span).bind_position(12, n.span.end.column, has_span);
     insert_node.bind(13, hash);
