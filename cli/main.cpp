@@ -28,6 +28,7 @@
 #include "qspec/read.hpp"
 #include "qspec/emit.hpp"
 #include "qspec/formats.hpp"
+#include "qspec/lines.hpp"
 #include "qspec/parse.hpp"
 #include "qspec/review.hpp"
 #include "qspec/store.hpp"
@@ -211,15 +212,9 @@ std::string coverage_report(const std::string& name, const qspec::parse_result& 
     if (n.kind == "furniture" || (n.kind == "diagnostic" && n.text("code") == "Q-W110"))
       for (auto l = n.span.begin.line; l && l <= n.span.end.line && l < kinds.size(); ++l) kinds[l] = {};
   if (r.doc.storage) {
-    std::string_view src = r.doc.storage->source();
-    std::size_t l = 1, from = 0;
-    while (from <= src.size() && l < kinds.size()) {
-      auto end = src.find('\n', from);
-      auto line = src.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos) kinds[l] = {};
-      if (end == std::string_view::npos) break;
-      from = end + 1, ++l;
-    }
+    const auto lines = qspec::split_lines(r.doc.storage->source());
+    for (std::size_t l = 1; l <= lines.size() && l < kinds.size(); ++l)
+      if (lines[l - 1].find_first_not_of(" \t") == std::string_view::npos) kinds[l] = {};
   }
   std::map<std::string_view, std::uint32_t> per_kind;
   std::uint32_t generic = 0;
@@ -824,21 +819,15 @@ int run_text(const std::vector<std::string>& inputs) {
       continue;
     }
     if (inputs.size() > 1) std::cout << "==> " << in << " (" << loaded.format << ") <==\n";
-    std::string_view text = loaded.text;
-    std::size_t line = 0;
-    while (!text.empty()) {
-      auto nl = text.find('\n');
-      std::string_view l = text.substr(0, nl);
-      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-      ++line;
+    // an empty text prints no line
+    const auto lines = loaded.text.empty() ? std::vector<std::string_view>() : qspec::split_lines(loaded.text);
+    for (std::size_t line = 1; line <= lines.size(); ++line) {
       std::cout << std::setw(6) << line;
       if (line <= loaded.origins.size()) {
         auto where = qspec::describe(loaded.origins[line - 1]);
         std::cout << "  [" << (where.empty() ? "-" : where) << ']';
       }
-      std::cout << "  " << l << '\n';
-      if (nl == std::string_view::npos) break;
-      text.remove_prefix(nl + 1);
+      std::cout << "  " << lines[line - 1] << '\n';
     }
     for (const auto& d : loaded.diagnostics)
       if (d.level != qspec::severity::note) std::cerr << in << ": " << qspec::to_string(d.level) << ": " << d.message << '\n';

@@ -1,6 +1,8 @@
 // The review page: the source beside the recognised structure.
 #include "qspec/review.hpp"
 
+#include "qspec/lines.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -230,19 +232,6 @@ struct page_builder {
   }
 };
 
-std::vector<std::string_view> split_lines(std::string_view source) {
-  std::vector<std::string_view> out;
-  while (!source.empty()) {
-    auto nl = source.find('\n');
-    std::string_view l = source.substr(0, nl);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    out.push_back(l);
-    if (nl == std::string_view::npos) break;
-    source.remove_prefix(nl + 1);
-  }
-  return out;
-}
-
 void write_diagnostic(std::ostream& out, const tree::node& d) {
   auto severity = d.text("severity");
   out << "<span class=\"diag ";
@@ -279,7 +268,7 @@ void write_escaped(std::ostream& out, std::string_view text) {
 }
 
 void write_page(const tree::node& root, std::string_view source, std::string_view name, std::ostream& out) {
-  const auto text_lines = split_lines(source);
+  const auto text_lines = qspec::split_lines(source);
   page_builder b;
   b.lines.resize(text_lines.size() + 1);
   b.structure << "<ul>";

@@ -1,0 +1,15 @@
+#include "load/line_index.hpp"
+
+#include "qspec/lines.hpp"
+
+namespace qspec {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  const line_index index(text);
+  std::vector<std::string_view> out;
+  out.reserve(index.count());
+  for (std::uint32_t l = 0; l < index.count(); ++l) out.push_back(index.line(l));
+  return out;
+}
+
+}  // namespace qspec
