@@ -1,7 +1,8 @@
-// What the format readers share: how list counters are printed.
+// What the format readers share: how list counters are printed, NFC.
 #include <doctest/doctest.h>
 
 #include "common/list_numbering.hpp"
+#include "common/nfc.hpp"
 
 using namespace qspec::formats;
 
@@ -38,4 +39,14 @@ TEST_CASE("formats - letters as Word counts them: z, aa, bb, zz, aaa, up to 30 l
   CHECK(repeated_letter_number(780, false) == std::string(30, 'z'));
   CHECK(repeated_letter_number(781, false) == "781");
   CHECK(repeated_letter_number(0, false) == "0");
+}
+
+TEST_CASE("formats - nfc: composed, valid UTF-8") {
+  CHECK(nfc("Prepare the work area") == "Prepare the work area");
+  CHECK(nfc("Caf\x65\xCC\x81") == "Caf\xC3\xA9");                    // e + combining acute -> é
+  CHECK(nfc("Caf\xC3\xA9 \xE2\x80\x93 bar") == "Caf\xC3\xA9 \xE2\x80\x93 bar");  // already NFC
+  CHECK(nfc("a\xFF" "b") == "a\xEF\xBF\xBD" "b");                        // not UTF-8 -> U+FFFD
+  CHECK(nfc("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // an encoded surrogate is no text
+  CHECK(nfc("e\xCC\x81\xFF") == "\xC3\xA9\xEF\xBF\xBD");                 // both at once
+  CHECK(nfc("") == "");
 }

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/list_numbering.hpp"
+#include "common/nfc.hpp"
 #include "readers.hpp"
 #include "zip/ooxml.hpp"
 #include "zip/zip_archive.hpp"
@@ -427,7 +428,7 @@ class docx_reader {
     count_furniture();
     if (!zip_.error().empty()) return refuse(r, zip_.error());
 
-    r.text = zip::nfc(std::move(out_.text()));
+    r.text = nfc(std::move(out_.text()));
     r.origins = std::move(out_.origins());
     r.diagnostics = std::move(diagnostics_);
     return r;
