@@ -50,11 +50,39 @@ qspec::loaded_text load_input(const std::string& path) { return qspec::load_docu
 /// The files a folder given as input contributes: those of a supported
 /// format by their extension (the content then decides how each is read).
 bool is_document_file(const fs::path& p) {
-  auto e = p.extension().string();
-  for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* known : {".txt", ".md", ".csv", ".html", ".htm", ".xhtml", ".xml", ".docx", ".xlsx", ".pdf"})
-    if (e == known) return true;
-  return false;
+  return qspec::input_format_from_extension(p.extension().string()).has_value();
+}
+
+/// "a, b and c" (or "… or c").
+std::string listed(const std::vector<std::string>& items, std::string_view last_joint) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? std::string(" ") + std::string(last_joint) + " " : std::string(", ");
+    out += items[i];
+  }
+  return out;
+}
+
+/// Every extension a folder given as input is searched for, for help texts.
+std::string document_extensions() {
+  std::vector<std::string> all;
+  for (const auto& f : qspec::input_formats())
+    for (auto e : f.extensions) all.emplace_back(e);
+  return listed(all, "and");
+}
+
+/// The names --from takes.
+std::vector<std::string> input_format_names() {
+  std::vector<std::string> names;
+  for (const auto& f : qspec::input_formats()) names.emplace_back(f.name);
+  return names;
+}
+
+/// --from's help: each format's name and what it is.
+std::string input_formats_help() {
+  std::vector<std::string> each;
+  for (const auto& f : qspec::input_formats()) each.push_back(std::string(f.name) + " (" + std::string(f.description) + ")");
+  return "Read every input as this format instead of telling it from the content: " + listed(each, "or");
 }
 
 /// Reads the --profile files; a file that is no profile is a usage error.
@@ -842,7 +870,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   parse_command cmd;
   auto* parse = app.add_subcommand("parse", "Parse documents into catalogues");
-  parse->add_option("inputs", cmd.inputs, "Files, folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below) or - for standard input")->required();
+  parse->add_option("inputs", cmd.inputs, "Files, folders (every " + document_extensions() + " below) or - for standard input")->required();
   parse->add_option("--format,-f", cmd.format_name, "Catalogue format: json, yaml or xml; or an export of the standard items: case (a CASE 1.1 CFPackage) or csv")
       ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv"}));
   parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
@@ -862,7 +890,7 @@ int main(int argc, char** argv) {
   parse_command cat_cmd;
   auto* cat = app.add_subcommand(
       "catalogue", "Merge documents (structure lists, datasheets, overviews, unit specifications) into one catalogue");
-  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below)")->required();
+  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every " + document_extensions() + " below)")->required();
   cat->add_option("--format,-f", cat_cmd.format_name,
                   "Catalogue format: json, yaml or xml; an export of the standard items: case (a CASE 1.1 CFPackage) "
                   "or csv; or sqlite (a database at -o, updated in place: only documents whose content changed are "
@@ -917,9 +945,7 @@ int main(int argc, char** argv) {
   rev->footer(exit_codes_text);
   std::string from;
   for (auto* sub : {parse, cat, diff, det, txt, rev})
-    sub->add_option("--from", from, "Read every input as this format instead of telling it from the content: "
-                                    "text, html, xml, docx, xlsx or pdf")
-        ->check(CLI::IsMember({"text", "html", "xml", "docx", "xlsx", "pdf"}));
+    sub->add_option("--from", from, input_formats_help())->check(CLI::IsMember(input_format_names()));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

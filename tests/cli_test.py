@@ -119,6 +119,14 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--help")
     check("--help names the exit codes", r.returncode == 0 and b"3 unreadable or unsupported input" in r.stdout)
 
+    r = run("parse", "--help")
+    help_text = r.stdout.decode()
+    check("parse --help lists every extension a folder is searched for",
+          "(every " + ", ".join(SUPPORTED[:-1]) + " and " + SUPPORTED[-1] + " below)" in help_text, help_text)
+    check("--from's help names each format with what it is",
+          "text (plain text, Markdown or CSV)" in help_text and "or pdf (PDF documents with a text layer)" in help_text
+          and "--from TEXT:{text,html,xml,docx,xlsx,pdf}" in help_text, help_text)
+
     out = tmp / "out"
     out.mkdir()
     r = run("parse", str(CORPUS), "-o", str(out), "--format", "xml")

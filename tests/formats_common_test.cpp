@@ -1,8 +1,13 @@
-// What the format readers share: how list counters are printed, NFC.
+// What the format readers share: how list counters are printed, NFC; and the
+// table of input formats every user of qspec/formats.hpp reads.
 #include <doctest/doctest.h>
+
+#include <set>
+#include <string>
 
 #include "common/list_numbering.hpp"
 #include "common/nfc.hpp"
+#include "qspec/formats.hpp"
 
 using namespace qspec::formats;
 
@@ -49,4 +54,33 @@ TEST_CASE("formats - nfc: composed, valid UTF-8") {
   CHECK(nfc("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // an encoded surrogate is no text
   CHECK(nfc("e\xCC\x81\xFF") == "\xC3\xA9\xEF\xBF\xBD");                 // both at once
   CHECK(nfc("") == "");
+}
+
+TEST_CASE("formats - one table of input formats: names, extensions, descriptions") {
+  using qspec::input_format;
+  std::set<input_format> seen;
+  std::set<std::string_view> extensions;
+  for (const auto& f : qspec::input_formats()) {
+    CHECK(seen.insert(f.format).second);
+    CHECK(qspec::to_string(f.format) == f.name);
+    CHECK(qspec::input_format_from_string(f.name) == f.format);
+    CHECK(!f.description.empty());
+    REQUIRE(!f.extensions.empty());
+    for (auto e : f.extensions) {
+      CHECK(extensions.insert(e).second);
+      CHECK(qspec::input_format_from_extension(e) == f.format);
+    }
+  }
+  CHECK(seen.size() == 6);
+  CHECK(extensions.size() == 10);
+  CHECK(qspec::input_format_from_extension(".DOCX") == input_format::docx);
+  CHECK(qspec::input_format_from_extension(".Htm") == input_format::html);
+  CHECK(qspec::input_format_from_extension(".md") == input_format::text);
+  CHECK(qspec::input_format_from_extension("docx") == std::nullopt);
+  CHECK(qspec::input_format_from_extension(".rtf") == std::nullopt);
+  CHECK(qspec::input_format_from_extension("") == std::nullopt);
+  CHECK(qspec::input_format_from_string("csv") == input_format::text);
+  CHECK(qspec::input_format_from_string("htm") == input_format::html);
+  CHECK(qspec::input_format_from_string(".pdf") == std::nullopt);
+  CHECK(qspec::input_format_from_string("rtf") == std::nullopt);
 }

@@ -399,7 +399,7 @@ class docx_reader {
 
   loaded_text run() {
     loaded_text r;
-    r.format = "docx";
+    r.format = to_string(input_format::docx);
     if (!zip_.ok()) return refuse(r, zip_.error());
     const std::string main_part = main_document_part();
     std::string bytes;

@@ -950,10 +950,10 @@ struct gumbo_output_deleter {
 
 loaded_text read_html(std::string_view bytes, const read_limits& limits) {
   loaded_text decoded = load_bytes(bytes);
-  decoded.format = "html";
+  decoded.format = to_string(input_format::html);
   if (!decoded) return decoded;
   loaded_text out;
-  out.format = "html";
+  out.format = to_string(input_format::html);
   out.encoding = decoded.encoding;
   out.diagnostics = std::move(decoded.diagnostics);
   std::string_view page = decoded.text;

@@ -376,7 +376,7 @@ double median(std::vector<double> v, double fallback) {
 
 loaded_text refuse(std::string why) {
   loaded_text r;
-  r.format = "pdf";
+  r.format = to_string(input_format::pdf);
   r.error = std::move(why);
   return r;
 }
@@ -396,7 +396,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   if (count <= 0) return refuse("the PDF has no pages (damaged or truncated)");
 
   loaded_text r;
-  r.format = "pdf";
+  r.format = to_string(input_format::pdf);
   r.encoding = "UTF-8";
   const auto total = static_cast<std::uint32_t>(count);
   const std::uint32_t read_pages = std::min(total, limits.max_pages);

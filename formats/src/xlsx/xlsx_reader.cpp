@@ -140,7 +140,7 @@ class xlsx_reader {
 
   loaded_text run() {
     loaded_text r;
-    r.format = "xlsx";
+    r.format = to_string(input_format::xlsx);
     if (!zip_.ok()) return refuse(r, zip_.error());
     const std::string workbook_part = main_part();
     std::string bytes;
