@@ -40,6 +40,8 @@ namespace {
 /// The profiles every command reads with: the built-in ones and --profile files.
 qspec::profile_set profiles = qspec::builtin_profiles();
 std::vector<std::string> profile_files;
+/// The bytes of each --profile file, in order: what a stored catalogue was read with.
+std::vector<std::string> profile_texts;
 
 /// --from: the format every input is read as, instead of telling it from the content.
 std::optional<qspec::input_format> forced_format;
@@ -96,7 +98,8 @@ bool load_profile_files() {
     std::stringstream text;
     text << in.rdbuf();
     std::string error;
-    auto p = qspec::read_profile(text.str(), f, error);
+    profile_texts.push_back(std::move(text).str());
+    auto p = qspec::read_profile(profile_texts.back(), f, error);
     if (!p) {
       std::cerr << "qspec: " << error << '\n';
       return false;
@@ -570,13 +573,20 @@ int run_catalogue_store(const parse_command& cmd) {
     paths.push_back(f.path.string());
   }
   if (!output_allowed(cmd.output, paths, "the database")) return exit_usage;
+  const qspec::parse_options base = *base_options({});
+  // what besides its bytes decides a document's catalogue: a stored one read otherwise is parsed again
+  qspec::store::parse_settings settings;
+  if (forced_format) settings.forced_format = qspec::to_string(*forced_format);
+  if (base.kind) settings.forced_kind = qspec::to_string(*base.kind);
+  else settings.forced_kind = base.profile;
+  settings.profiles = profile_texts;
   auto parse_one = [&](const std::string& path, std::string_view bytes, qspec::tree::node& root, std::string& error) {
     auto loaded = qspec::load_document(bytes, forced_format);
     if (!loaded) {
       error = loaded.error;
       return false;
     }
-    qspec::parse_options options = *base_options({});
+    qspec::parse_options options = base;
     options.source_name = path;
     auto result = qspec::parse(loaded, options);
     if (cmd.diagnostics == "json") qspec::emit_diagnostics_json(result.diagnostics, path, std::cerr);
@@ -589,7 +599,7 @@ int run_catalogue_store(const parse_command& cmd) {
   };
   qspec::store::run_summary s;
   std::string error;
-  if (!qspec::store::update(cmd.output, paths, parse_one, s, error)) {
+  if (!qspec::store::update(cmd.output, paths, parse_one, settings, s, error)) {
     std::cerr << "qspec: " << error << '\n';
     return exit_input;
   }
@@ -893,8 +903,8 @@ int main(int argc, char** argv) {
   cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every " + document_extensions() + " below)")->required();
   cat->add_option("--format,-f", cat_cmd.format_name,
                   "Catalogue format: json, yaml or xml; an export of the standard items: case (a CASE 1.1 CFPackage) "
-                  "or csv; or sqlite (a database at -o, updated in place: only documents whose content changed are "
-                  "parsed again)")
+                  "or csv; or sqlite (a database at -o, updated in place: only documents whose content, --from or "
+                  "--profile files changed are parsed again)")
       ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv", "sqlite"}));
   cat->add_option("-o,--output", cat_cmd.output, "Output file (default: standard output; required for sqlite)");
   cat->add_option("--diagnostics", cat_cmd.diagnostics, "Diagnostics on stderr as text or json")
