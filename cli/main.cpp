@@ -857,8 +857,7 @@ int run_text(const std::vector<std::string>& inputs) {
       continue;
     }
     if (inputs.size() > 1) std::cout << "==> " << in << " (" << loaded.format << ") <==\n";
-    // an empty text prints no line
-    const auto lines = loaded.text.empty() ? std::vector<std::string_view>() : qspec::split_lines(loaded.text);
+    const auto lines = qspec::split_lines(loaded.text);
     for (std::size_t line = 1; line <= lines.size(); ++line) {
       std::cout << std::setw(6) << line;
       if (line <= loaded.origins.size()) {

@@ -134,7 +134,8 @@ TEST_CASE("loader - split_lines ends a line where the line index does") {
   CHECK(split_lines("a\rb\r\nc\nd") == lines{"a", "b", "c", "d"});
   CHECK(split_lines("a\r\rb\r") == lines{"a", "", "b"});  // a final terminator opens no line
   CHECK(split_lines("\r\n\n") == lines{"", ""});
-  CHECK(split_lines("") == lines{""});
+  CHECK(split_lines("").empty());
+  CHECK(split_lines("\n") == lines{""});
   const std::string_view text = "Unit 1\rElement 1.1\r\n1. Prepare the area\r";
   const line_index index(text);
   const auto split = split_lines(text);

@@ -11,7 +11,7 @@
 namespace qspec {
 
 /// Views into `text`, one per line, each without its terminator. An empty
-/// text has one empty line, as it has for the parser.
+/// text has no lines (its catalogue counts none).
 [[nodiscard]] std::vector<std::string_view> split_lines(std::string_view text);
 
 }  // namespace qspec
