@@ -28,6 +28,7 @@
 #include "qspec/read.hpp"
 #include "qspec/emit.hpp"
 #include "qspec/formats.hpp"
+#include "qspec/lines.hpp"
 #include "qspec/parse.hpp"
 #include "qspec/review.hpp"
 #include "qspec/store.hpp"
@@ -39,6 +40,8 @@ namespace {
 /// The profiles every command reads with: the built-in ones and --profile files.
 qspec::profile_set profiles = qspec::builtin_profiles();
 std::vector<std::string> profile_files;
+/// The bytes of each --profile file, in order: what a stored catalogue was read with.
+std::vector<std::string> profile_texts;
 
 /// --from: the format every input is read as, instead of telling it from the content.
 std::optional<qspec::input_format> forced_format;
@@ -49,11 +52,39 @@ qspec::loaded_text load_input(const std::string& path) { return qspec::load_docu
 /// The files a folder given as input contributes: those of a supported
 /// format by their extension (the content then decides how each is read).
 bool is_document_file(const fs::path& p) {
-  auto e = p.extension().string();
-  for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (const char* known : {".txt", ".md", ".csv", ".html", ".htm", ".xhtml", ".xml", ".docx", ".xlsx", ".pdf"})
-    if (e == known) return true;
-  return false;
+  return qspec::input_format_from_extension(p.extension().string()).has_value();
+}
+
+/// "a, b and c" (or "… or c").
+std::string listed(const std::vector<std::string>& items, std::string_view last_joint) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? std::string(" ") + std::string(last_joint) + " " : std::string(", ");
+    out += items[i];
+  }
+  return out;
+}
+
+/// Every extension a folder given as input is searched for, for help texts.
+std::string document_extensions() {
+  std::vector<std::string> all;
+  for (const auto& f : qspec::input_formats())
+    for (auto e : f.extensions) all.emplace_back(e);
+  return listed(all, "and");
+}
+
+/// The names --from takes.
+std::vector<std::string> input_format_names() {
+  std::vector<std::string> names;
+  for (const auto& f : qspec::input_formats()) names.emplace_back(f.name);
+  return names;
+}
+
+/// --from's help: each format's name and what it is.
+std::string input_formats_help() {
+  std::vector<std::string> each;
+  for (const auto& f : qspec::input_formats()) each.push_back(std::string(f.name) + " (" + std::string(f.description) + ")");
+  return "Read every input as this format instead of telling it from the content: " + listed(each, "or");
 }
 
 /// Reads the --profile files; a file that is no profile is a usage error.
@@ -67,7 +98,8 @@ bool load_profile_files() {
     std::stringstream text;
     text << in.rdbuf();
     std::string error;
-    auto p = qspec::read_profile(text.str(), f, error);
+    profile_texts.push_back(std::move(text).str());
+    auto p = qspec::read_profile(profile_texts.back(), f, error);
     if (!p) {
       std::cerr << "qspec: " << error << '\n';
       return false;
@@ -211,15 +243,9 @@ std::string coverage_report(const std::string& name, const qspec::parse_result& 
     if (n.kind == "furniture" || (n.kind == "diagnostic" && n.text("code") == "Q-W110"))
       for (auto l = n.span.begin.line; l && l <= n.span.end.line && l < kinds.size(); ++l) kinds[l] = {};
   if (r.doc.storage) {
-    std::string_view src = r.doc.storage->source();
-    std::size_t l = 1, from = 0;
-    while (from <= src.size() && l < kinds.size()) {
-      auto end = src.find('\n', from);
-      auto line = src.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
-      if (line.find_first_not_of(" \t\r") == std::string_view::npos) kinds[l] = {};
-      if (end == std::string_view::npos) break;
-      from = end + 1, ++l;
-    }
+    const auto lines = qspec::split_lines(r.doc.storage->source());
+    for (std::size_t l = 1; l <= lines.size() && l < kinds.size(); ++l)
+      if (lines[l - 1].find_first_not_of(" \t") == std::string_view::npos) kinds[l] = {};
   }
   std::map<std::string_view, std::uint32_t> per_kind;
   std::uint32_t generic = 0;
@@ -547,13 +573,20 @@ int run_catalogue_store(const parse_command& cmd) {
     paths.push_back(f.path.string());
   }
   if (!output_allowed(cmd.output, paths, "the database")) return exit_usage;
+  const qspec::parse_options base = *base_options({});
+  // what besides its bytes decides a document's catalogue: a stored one read otherwise is parsed again
+  qspec::store::parse_settings settings;
+  if (forced_format) settings.forced_format = qspec::to_string(*forced_format);
+  if (base.kind) settings.forced_kind = qspec::to_string(*base.kind);
+  else settings.forced_kind = base.profile;
+  settings.profiles = profile_texts;
   auto parse_one = [&](const std::string& path, std::string_view bytes, qspec::tree::node& root, std::string& error) {
     auto loaded = qspec::load_document(bytes, forced_format);
     if (!loaded) {
       error = loaded.error;
       return false;
     }
-    qspec::parse_options options = *base_options({});
+    qspec::parse_options options = base;
     options.source_name = path;
     auto result = qspec::parse(loaded, options);
     if (cmd.diagnostics == "json") qspec::emit_diagnostics_json(result.diagnostics, path, std::cerr);
@@ -566,7 +599,7 @@ int run_catalogue_store(const parse_command& cmd) {
   };
   qspec::store::run_summary s;
   std::string error;
-  if (!qspec::store::update(cmd.output, paths, parse_one, s, error)) {
+  if (!qspec::store::update(cmd.output, paths, parse_one, settings, s, error)) {
     std::cerr << "qspec: " << error << '\n';
     return exit_input;
   }
@@ -824,21 +857,14 @@ int run_text(const std::vector<std::string>& inputs) {
       continue;
     }
     if (inputs.size() > 1) std::cout << "==> " << in << " (" << loaded.format << ") <==\n";
-    std::string_view text = loaded.text;
-    std::size_t line = 0;
-    while (!text.empty()) {
-      auto nl = text.find('\n');
-      std::string_view l = text.substr(0, nl);
-      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-      ++line;
+    const auto lines = qspec::split_lines(loaded.text);
+    for (std::size_t line = 1; line <= lines.size(); ++line) {
       std::cout << std::setw(6) << line;
       if (line <= loaded.origins.size()) {
         auto where = qspec::describe(loaded.origins[line - 1]);
         std::cout << "  [" << (where.empty() ? "-" : where) << ']';
       }
-      std::cout << "  " << l << '\n';
-      if (nl == std::string_view::npos) break;
-      text.remove_prefix(nl + 1);
+      std::cout << "  " << lines[line - 1] << '\n';
     }
     for (const auto& d : loaded.diagnostics)
       if (d.level != qspec::severity::note) std::cerr << in << ": " << qspec::to_string(d.level) << ": " << d.message << '\n';
@@ -853,7 +879,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   parse_command cmd;
   auto* parse = app.add_subcommand("parse", "Parse documents into catalogues");
-  parse->add_option("inputs", cmd.inputs, "Files, folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below) or - for standard input")->required();
+  parse->add_option("inputs", cmd.inputs, "Files, folders (every " + document_extensions() + " below) or - for standard input")->required();
   parse->add_option("--format,-f", cmd.format_name, "Catalogue format: json, yaml or xml; or an export of the standard items: case (a CASE 1.1 CFPackage) or csv")
       ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv"}));
   parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
@@ -873,11 +899,11 @@ int main(int argc, char** argv) {
   parse_command cat_cmd;
   auto* cat = app.add_subcommand(
       "catalogue", "Merge documents (structure lists, datasheets, overviews, unit specifications) into one catalogue");
-  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every .txt, .md, .csv, .html, .xml, .docx, .xlsx and .pdf below)")->required();
+  cat->add_option("inputs", cat_cmd.inputs, "Files or folders (every " + document_extensions() + " below)")->required();
   cat->add_option("--format,-f", cat_cmd.format_name,
                   "Catalogue format: json, yaml or xml; an export of the standard items: case (a CASE 1.1 CFPackage) "
-                  "or csv; or sqlite (a database at -o, updated in place: only documents whose content changed are "
-                  "parsed again)")
+                  "or csv; or sqlite (a database at -o, updated in place: only documents whose content, --from or "
+                  "--profile files changed are parsed again)")
       ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv", "sqlite"}));
   cat->add_option("-o,--output", cat_cmd.output, "Output file (default: standard output; required for sqlite)");
   cat->add_option("--diagnostics", cat_cmd.diagnostics, "Diagnostics on stderr as text or json")
@@ -928,9 +954,7 @@ int main(int argc, char** argv) {
   rev->footer(exit_codes_text);
   std::string from;
   for (auto* sub : {parse, cat, diff, det, txt, rev})
-    sub->add_option("--from", from, "Read every input as this format instead of telling it from the content: "
-                                    "text, html, xml, docx, xlsx or pdf")
-        ->check(CLI::IsMember({"text", "html", "xml", "docx", "xlsx", "pdf"}));
+    sub->add_option("--from", from, input_formats_help())->check(CLI::IsMember(input_format_names()));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+from html.parser import HTMLParser
 
 QSPEC, CORPUS = sys.argv[1], pathlib.Path(sys.argv[2])
 UNIT = str(CORPUS / "unit-spec-F36J04-LMC-B2.txt")
@@ -118,6 +119,14 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--help")
     check("--help names the exit codes", r.returncode == 0 and b"3 unreadable or unsupported input" in r.stdout)
 
+    r = run("parse", "--help")
+    help_text = r.stdout.decode()
+    check("parse --help lists every extension a folder is searched for",
+          "(every " + ", ".join(SUPPORTED[:-1]) + " and " + SUPPORTED[-1] + " below)" in help_text, help_text)
+    check("--from's help names each format with what it is",
+          "text (plain text, Markdown or CSV)" in help_text and "or pdf (PDF documents with a text layer)" in help_text
+          and "--from TEXT:{text,html,xml,docx,xlsx,pdf}" in help_text, help_text)
+
     out = tmp / "out"
     out.mkdir()
     r = run("parse", str(CORPUS), "-o", str(out), "--format", "xml")
@@ -213,6 +222,65 @@ with tempfile.TemporaryDirectory() as tmp:
     check("qspec text numbers a text file's lines as they are, no origin for text",
           r.returncode == 0 and first == ["     1  Prepare and maintain a clinical treatment area",
                                           "     2  URN: SFHGEN117"], "\n".join(first))
+    # a document whose lines end in a lone CR: `qspec text` and the review page
+    # number its lines as the catalogue's spans do (and as they do with LF)
+    lf_lines = run("text", UNIT).stdout.decode().split("\n")[:-1]
+    lone_cr = tmp / "unit-cr.txt"
+    lone_cr.write_bytes(pathlib.Path(UNIT).read_bytes().replace(b"\n", b"\r"))
+    r = run("text", str(lone_cr))
+    cr_lines = r.stdout.decode().split("\n")[:-1]
+    check("qspec text splits a lone-CR document into the lines of its LF original",
+          r.returncode == 0 and len(cr_lines) == 266 and cr_lines == lf_lines, f"{len(cr_lines)} lines")
+    text_of_line = {int(l[:6]): l[8:] for l in cr_lines}
+
+    def nodes(n):
+        yield n
+        for c in n.get("children", []):
+            yield from nodes(c)
+    cr_tree = json.loads(run("parse", str(lone_cr)).stdout)
+    lf_tree = json.loads(run("parse", UNIT).stdout)
+    check("a lone-CR document's spans are those of its LF original",
+          [(n["id"], n.get("span")) for n in nodes(cr_tree)] == [(n["id"], n.get("span")) for n in nodes(lf_tree)])
+    numbered = [n for n in nodes(cr_tree) if n["kind"] in ("performance_criterion", "knowledge_point")]
+    misplaced = [(n["id"], n["span"]["line"]) for n in numbered
+                 if not text_of_line.get(n["span"]["line"], "")[n["span"]["column"] - 1:]
+                 .startswith(f"{n['number']}. " + n["text"].split()[0])]
+    check("each numbered item's span names the qspec text line that prints it",
+          len(numbered) == 54 and not misplaced, f"{len(numbered)} items, misplaced: {misplaced[:3]}")
+    check("criterion 1 of LMC B2.1 is on line 184",
+          text_of_line.get(184, "").startswith("1. You create an environment which empowers")
+          and [n["span"]["line"] for n in numbered if n["id"] == "LMC-B2/B2.1/pc-1"] == [184], text_of_line.get(184, "")[:60])
+    r = run("review", str(lone_cr), "-o", str(tmp / "cr.html"))
+
+    class SourceLines(HTMLParser):
+        """Each source line of a review page: its number and its text, diagnostics left out."""
+
+        def __init__(self):
+            super().__init__()
+            self.lines, self.line, self.depth = {}, None, 0
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if self.line is not None:
+                self.depth += 1
+            elif tag == "span" and a.get("class") == "t" and self.number is not None:
+                self.line, self.depth, self.lines[self.number] = self.number, 0, ""
+            self.number = int(a["data-line"]) if tag == "div" and "data-line" in a else getattr(self, "number", None)
+
+        def handle_endtag(self, tag):
+            if self.line is not None:
+                if self.depth == 0:
+                    self.line = None
+                else:
+                    self.depth -= 1
+
+        def handle_data(self, data):
+            if self.line is not None and self.depth == 0:
+                self.lines[self.line] += data
+    page = SourceLines()
+    page.feed((tmp / "cr.html").read_text())
+    check("the review page of a lone-CR document shows the lines qspec text shows, numbered alike",
+          r.returncode == 0 and page.lines == text_of_line, f"{len(page.lines)} lines")
     r = run("text", str(tmp / "absent.txt"))
     check("qspec text on a missing file exits 3", r.returncode == 3 and b"cannot open" in r.stderr, r.stderr.decode())
     # the format comes from the content, never from the name; --from forces one

@@ -2,6 +2,7 @@
 #include "helpers.hpp"
 #include "load/decode.hpp"
 #include "load/line_index.hpp"
+#include "qspec/lines.hpp"
 
 using namespace qspec;
 
@@ -126,4 +127,20 @@ TEST_CASE("loader - decoding in small pieces gives what one call gives") {
   std::string none;
   CHECK(load::decode_to_utf8("", "windows-1252", none, error, 4));
   CHECK(none.empty());
+}
+
+TEST_CASE("loader - split_lines ends a line where the line index does") {
+  using lines = std::vector<std::string_view>;
+  CHECK(split_lines("a\rb\r\nc\nd") == lines{"a", "b", "c", "d"});
+  CHECK(split_lines("a\r\rb\r") == lines{"a", "", "b"});  // a final terminator opens no line
+  CHECK(split_lines("\r\n\n") == lines{"", ""});
+  CHECK(split_lines("").empty());
+  CHECK(split_lines("\n") == lines{""});
+  const std::string_view text = "Unit 1\rElement 1.1\r\n1. Prepare the area\r";
+  const line_index index(text);
+  const auto split = split_lines(text);
+  REQUIRE(split.size() == index.count());
+  for (std::uint32_t l = 0; l < index.count(); ++l) CHECK(split[l] == index.line(l));
+  CHECK(split[2] == "1. Prepare the area");
+  CHECK(index.position(static_cast<std::uint32_t>(text.find("Prepare"))).line == 3);
 }

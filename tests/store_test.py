@@ -209,6 +209,56 @@ with tempfile.TemporaryDirectory() as tmp:
           [(1, 3, 0, 0), (2, 0, 3, 0), (3, 1, 2, 0)])
     con.close()
 
+    # what besides its bytes decides a document's catalogue is stored with it: the same
+    # file catalogued again with another --profile, or with --from, is parsed again
+    own = tmp / "own"
+    own.mkdir()
+    shutil.copy(CORPUS / "layouts" / "own-layout-wd-unit.txt", own)
+    profile = CORPUS / "layouts" / "own-layout-wd-unit.profile.yaml"
+    same_bytes = tmp / "elsewhere.yaml"
+    same_bytes.write_bytes(profile.read_bytes())
+    edited = tmp / "edited.yaml"
+    edited.write_bytes(profile.read_bytes() + b"\n# the same layout, one comment more\n")
+    db2 = tmp / "own.db"
+
+    def summary(*options):
+        out = run("catalogue", str(own), "--format", "sqlite", "-o", str(db2), *options).stdout
+        return out.removeprefix(f"{db2}: ").split(";")[0]
+
+    def stored_kind():
+        con = sqlite3.connect(db2)
+        row = con.execute("SELECT kind, settings FROM documents").fetchall()
+        con.close()
+        return row[0][0], len(row[0][1])
+    check("own layout, built-in profiles", (summary(), stored_kind()),
+          ("run 1: 1 documents parsed (1 new), 0 reused unchanged, 0 failed", ("regulated_unit", 16)))
+    check("another --profile: parsed again", (summary("--profile", str(profile)), stored_kind()),
+          ("run 2: 1 documents parsed (0 new), 0 reused unchanged, 0 failed", ("awarding_body_unit", 16)))
+    check("the same --profile: reused", summary("--profile", str(profile)),
+          "run 3: 0 documents parsed (0 new), 1 reused unchanged, 0 failed")
+    check("the same profile bytes from another file: reused", summary("--profile", str(same_bytes)),
+          "run 4: 0 documents parsed (0 new), 1 reused unchanged, 0 failed")
+    check("the profile edited: parsed again", summary("--profile", str(edited)),
+          "run 5: 1 documents parsed (0 new), 0 reused unchanged, 0 failed")
+    check("--from text: parsed again", summary("--profile", str(edited), "--from", "text"),
+          "run 6: 1 documents parsed (0 new), 0 reused unchanged, 0 failed")
+    check("--from text again: reused", summary("--profile", str(edited), "--from", "text"),
+          "run 7: 0 documents parsed (0 new), 1 reused unchanged, 0 failed")
+    check("no profile again: parsed again", (summary(), stored_kind()),
+          ("run 8: 1 documents parsed (0 new), 0 reused unchanged, 0 failed", ("regulated_unit", 16)))
+    # a store of schema 1 kept no settings: it gains the column and parses each document again once
+    con = sqlite3.connect(db2)
+    con.execute("ALTER TABLE documents DROP COLUMN settings")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    check("a schema 1 store: parsed again once", (summary(), summary()),
+          ("run 9: 1 documents parsed (0 new), 0 reused unchanged, 0 failed",
+           "run 10: 0 documents parsed (0 new), 1 reused unchanged, 0 failed"))
+    con = sqlite3.connect(db2)
+    check("a schema 1 store becomes schema 2", con.execute("PRAGMA user_version").fetchone()[0], 2)
+    con.close()
+
 if failures:
     sys.exit("\n".join(failures))
-print("sqlite catalogue ok: 3 runs, the README's 3 queries")
+print("sqlite catalogue ok: 3 runs, the README's 3 queries; 10 runs under changing settings")

@@ -96,10 +96,10 @@ class document_facts {
   explicit document_facts(const tree::node& root) : root_(root) {}
   std::string find(std::initializer_list<std::string_view> names) const {
     for (auto name : names) {
-      if (auto v = field_text(root_, name); !v.empty()) return v;
+      if (auto v = tree::field_text(root_, name); !v.empty()) return v;
       for (const auto& c : root_.children) {
         if (c.kind == "diagnostic") continue;
-        if (auto v = field_text(c, name); !v.empty()) return v;
+        if (auto v = tree::field_text(c, name); !v.empty()) return v;
         for (const auto& f : c.children)
           if (f.kind == "field" && f.text("name") == name && !f.text("value").empty()) return std::string(f.text("value"));
       }
@@ -192,8 +192,8 @@ json::object package(const tree::node& root) {
     ids.push_back(std::move(id));
   }
   auto title_of = [&](std::size_t i) {
-    auto code = item_code(*items[i].node);
-    return code.empty() ? item_statement(*items[i].node) : code;
+    auto code = tree::code_of(*items[i].node);
+    return code.empty() ? tree::text_of(*items[i].node) : code;
   };
 
   std::vector<std::string> kinds;  // item types in order of first use
@@ -203,11 +203,11 @@ json::object package(const tree::node& root) {
     if (std::find(kinds.begin(), kinds.end(), n.kind) == kinds.end()) kinds.push_back(n.kind);
     json::object item;
     item["identifier"] = ids[i];
-    item["fullStatement"] = item_statement(n);
+    item["fullStatement"] = tree::text_of(n);
     item["CFItemType"] = n.kind;
     item["uri"] = uri_of(ids[i]);
-    if (auto v = item_code(n); !v.empty()) item["humanCodingScheme"] = v;
-    if (auto v = item_label(n); !v.empty()) item["listEnumeration"] = v;
+    if (auto v = tree::code_of(n); !v.empty()) item["humanCodingScheme"] = v;
+    if (auto v = tree::label_of(n); !v.empty()) item["listEnumeration"] = v;
     if (!items[i].level.empty()) item["educationLevel"] = json::array{json::string(items[i].level)};
     item["CFItemTypeURI"] = link(n.kind, case_identifier("item type " + n.kind));
     item["lastChangeDateTime"] = changed;
@@ -216,7 +216,7 @@ json::object package(const tree::node& root) {
 
     const bool top = items[i].parent < 0;
     const std::string parent_id = top ? doc_id : ids[static_cast<std::size_t>(items[i].parent)];
-    const std::string parent_title = top ? title : title_of(static_cast<std::size_t>(items[i].parent));
+    const std::string parent_title = top ? title : std::string(title_of(static_cast<std::size_t>(items[i].parent)));
     const std::string aid = case_identifier("isChildOf " + ids[i] + " " + parent_id);
     associations.emplace_back(json::object{{"identifier", aid},
                                            {"associationType", "isChildOf"},
@@ -234,7 +234,7 @@ json::object package(const tree::node& root) {
     if (!codes) continue;
     for (const auto& code : *codes) {
       for (std::size_t j = 0; j < items.size(); ++j) {
-        if (j == i || items[j].document != items[i].document || item_code(*items[j].node) != code) continue;
+        if (j == i || items[j].document != items[i].document || tree::code_of(*items[j].node) != code) continue;
         const std::string aid = case_identifier("isRelatedTo " + ids[i] + " " + ids[j]);
         associations.emplace_back(json::object{{"identifier", aid},
                                                {"associationType", "isRelatedTo"},

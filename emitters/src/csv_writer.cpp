@@ -30,6 +30,9 @@ void row(std::initializer_list<std::string_view> fields, std::string& out) {
   out += "\r\n";
 }
 
+/// A field the node lacks is written as an empty quoted field ("").
+std::string_view present(std::string_view s) { return s.data() ? s : std::string_view(""); }
+
 }  // namespace
 
 void write_csv(const tree::node& root, std::ostream& out) {
@@ -39,7 +42,7 @@ void write_csv(const tree::node& root, std::ostream& out) {
   for (const auto& item : items) {
     const auto& n = *item.node;
     std::string_view parent = item.parent < 0 ? std::string_view() : std::string_view(items[static_cast<std::size_t>(item.parent)].node->id);
-    row({n.id, n.kind, parent, item_code(n), item_label(n), item_statement(n), item.document,
+    row({n.id, n.kind, parent, present(tree::code_of(n)), tree::label_of(n), present(tree::text_of(n)), item.document,
          std::to_string(n.span.begin.line)},
         text);
   }

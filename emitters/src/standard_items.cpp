@@ -60,7 +60,7 @@ sources source_of(const tree::node& n, std::string_view enclosing) {
 void collect(const tree::node& n, std::ptrdiff_t parent, std::string_view document, const std::string& level,
              std::vector<standard_item>& out, std::vector<std::size_t>& counts) {
   const sources from = source_of(n, document);
-  std::string own = field_text(n, "level");
+  std::string own = tree::field_text(n, "level");
   for (const auto& c : n.children)  // a standard states its level in a field of its own
     if (own.empty() && c.kind == "field" && c.text("name") == "level") own = c.text("value");
   const std::string& here = own.empty() ? level : own;
@@ -80,32 +80,6 @@ void collect(const tree::node& n, std::ptrdiff_t parent, std::string_view docume
 }
 
 }  // namespace
-
-std::string field_text(const tree::node& n, std::string_view name) {
-  const tree::field* f = n.find(name);
-  if (!f) return {};
-  if (const auto* s = std::get_if<std::string>(&f->value)) return *s;
-  if (const auto* i = std::get_if<std::int64_t>(&f->value)) return std::to_string(*i);
-  return {};
-}
-
-std::string item_code(const tree::node& n) {
-  for (auto name : {"code", "local_code"})
-    if (auto v = field_text(n, name); !v.empty()) return v;
-  return {};
-}
-
-std::string item_label(const tree::node& n) {
-  for (auto name : {"label", "number", "letter"})
-    if (auto v = field_text(n, name); !v.empty()) return v;
-  return {};
-}
-
-std::string item_statement(const tree::node& n) {
-  for (auto name : {"text", "statement", "title", "name", "award_title"})
-    if (auto v = field_text(n, name); !v.empty()) return v;
-  return {};
-}
 
 std::vector<standard_item> standard_items(const tree::node& root) {
   std::vector<standard_item> out;

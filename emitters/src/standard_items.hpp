@@ -24,14 +24,4 @@ struct standard_item {
 /// Every standard item below `root`, in document order.
 [[nodiscard]] std::vector<standard_item> standard_items(const tree::node& root);
 
-/// A field as text: text as it is, a whole number in decimal, "" otherwise.
-[[nodiscard]] std::string field_text(const tree::node& n, std::string_view name);
-
-/// The printed code of an item ("" when it has none).
-[[nodiscard]] std::string item_code(const tree::node& n);
-/// The printed label or number of an item ("" when it has none).
-[[nodiscard]] std::string item_label(const tree::node& n);
-/// The item's statement: its text, statement or title.
-[[nodiscard]] std::string item_statement(const tree::node& n);
-
 }  // namespace qspec::emitters

@@ -1,6 +1,7 @@
 // Format detection by content and dispatch to the readers.
 #include <zip.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -10,33 +11,58 @@
 
 namespace qspec {
 
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+using namespace std::string_view_literals;
+constexpr std::string_view text_extensions[] = {".txt"sv, ".md"sv, ".csv"sv};
+constexpr std::string_view html_extensions[] = {".html"sv, ".htm"sv, ".xhtml"sv};
+constexpr std::string_view xml_extensions[] = {".xml"sv};
+constexpr std::string_view docx_extensions[] = {".docx"sv};
+constexpr std::string_view xlsx_extensions[] = {".xlsx"sv};
+constexpr std::string_view pdf_extensions[] = {".pdf"sv};
+
+constexpr input_format_info format_table[] = {
+    {input_format::text, "text", text_extensions, "plain text, Markdown or CSV"},
+    {input_format::html, "html", html_extensions, "HTML pages"},
+    {input_format::xml, "xml", xml_extensions, "XML documents"},
+    {input_format::docx, "docx", docx_extensions, "Word documents"},
+    {input_format::xlsx, "xlsx", xlsx_extensions, "Excel workbooks"},
+    {input_format::pdf, "pdf", pdf_extensions, "PDF documents with a text layer"},
+};
+
+}  // namespace
+
+std::span<const input_format_info> input_formats() { return format_table; }
+
 std::string_view to_string(input_format f) {
-  switch (f) {
-    case input_format::text: return "text";
-    case input_format::html: return "html";
-    case input_format::xml: return "xml";
-    case input_format::docx: return "docx";
-    case input_format::xlsx: return "xlsx";
-    case input_format::pdf: return "pdf";
-  }
+  for (const auto& i : format_table)
+    if (i.format == f) return i.name;
   return "text";
 }
 
 std::optional<input_format> input_format_from_string(std::string_view name) {
-  if (name == "text" || name == "txt" || name == "md" || name == "csv") return input_format::text;
-  if (name == "html" || name == "htm") return input_format::html;
-  if (name == "xml") return input_format::xml;
-  if (name == "docx") return input_format::docx;
-  if (name == "xlsx") return input_format::xlsx;
-  if (name == "pdf") return input_format::pdf;
+  for (const auto& i : format_table) {
+    if (name == i.name) return i.format;
+    for (auto e : i.extensions)
+      if (name == e.substr(1)) return i.format;
+  }
+  return std::nullopt;
+}
+
+std::optional<input_format> input_format_from_extension(std::string_view extension) {
+  for (const auto& i : format_table)
+    for (auto e : i.extensions)
+      if (extension.size() == e.size() &&
+          std::equal(e.begin(), e.end(), extension.begin(), [](char known, char c) { return known == lower(c); }))
+        return i.format;
   return std::nullopt;
 }
 
 namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool starts_with_nocase(std::string_view s, std::string_view p) {
   if (s.size() < p.size()) return false;

@@ -1,6 +1,8 @@
 // The review page: the source beside the recognised structure.
 #include "qspec/review.hpp"
 
+#include "qspec/lines.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -128,12 +130,6 @@ std::int64_t integer(const tree::node& n, std::string_view name) {
   return 0;
 }
 
-std::string_view first_text(const tree::node& n, std::initializer_list<std::string_view> names) {
-  for (auto name : names)
-    if (auto t = n.text(name); !t.empty()) return t;
-  return {};
-}
-
 int rank(std::string_view severity) {
   if (severity == "error") return 3;
   if (severity == "warning") return 2;
@@ -198,21 +194,20 @@ struct page_builder {
     structure << "><span class=\"kind\">";
     write_escaped(structure, n.kind);
     structure << "</span>";
-    if (auto code = first_text(n, {"code", "local_code"}); !code.empty()) {
+    if (auto code = tree::code_of(n); !code.empty()) {
       structure << "<span class=\"code\">";
       write_escaped(structure, code);
       structure << "</span>";
     }
-    std::string label(n.text("label"));
-    if (label.empty())
-      if (const auto* f = n.find("number"))
-        if (const auto* i = std::get_if<std::int64_t>(&f->value)) label = std::to_string(*i);
-    if (!label.empty()) {
+    if (auto label = tree::label_of(n); !label.empty()) {
       structure << "<span class=\"label\">";
       write_escaped(structure, label);
       structure << "</span>";
     }
-    if (auto text = first_text(n, {"text", "title", "heading", "term", "name", "source"}); !text.empty()) {
+    // a document node shows the file it was read from
+    std::string_view text = tree::text_of(n);
+    if (text.empty()) text = n.text("source");
+    if (!text.empty()) {
       structure << "<span class=\"text\">";
       write_escaped(structure, text);
       structure << "</span>";
@@ -236,19 +231,6 @@ struct page_builder {
     structure << "</li>";
   }
 };
-
-std::vector<std::string_view> split_lines(std::string_view source) {
-  std::vector<std::string_view> out;
-  while (!source.empty()) {
-    auto nl = source.find('\n');
-    std::string_view l = source.substr(0, nl);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    out.push_back(l);
-    if (nl == std::string_view::npos) break;
-    source.remove_prefix(nl + 1);
-  }
-  return out;
-}
 
 void write_diagnostic(std::ostream& out, const tree::node& d) {
   auto severity = d.text("severity");
@@ -286,7 +268,7 @@ void write_escaped(std::ostream& out, std::string_view text) {
 }
 
 void write_page(const tree::node& root, std::string_view source, std::string_view name, std::ostream& out) {
-  const auto text_lines = split_lines(source);
+  const auto text_lines = qspec::split_lines(source);
   page_builder b;
   b.lines.resize(text_lines.size() + 1);
   b.structure << "<ul>";

@@ -18,8 +18,10 @@ namespace qspec::store {
 
 namespace {
 
-/// The schema's version, kept in PRAGMA user_version.
-constexpr int schema_version = 1;
+/// The schema's version, kept in PRAGMA user_version. Version 1 had no
+/// documents.settings; a store of it gains the column, empty, so that each of
+/// its documents is parsed again once.
+constexpr int schema_version = 2;
 
 constexpr const char* schema = R"sql(
 CREATE TABLE IF NOT EXISTS runs(
@@ -32,6 +34,7 @@ CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,
   hash TEXT NOT NULL,
+  settings TEXT NOT NULL DEFAULT '',
   kind TEXT,
   format TEXT,
   parsed TEXT NOT NULL,
@@ -199,32 +202,17 @@ void bind_value(statement& s, int i, const tree::value& v) {
   else s.bind(i, value_text(v));
 }
 
-/// The first text field among `names`.
-std::string_view first_text(const tree::node& n, std::initializer_list<std::string_view> names) {
-  for (auto name : names)
-    if (auto t = n.text(name); !t.empty()) return t;
-  return {};
-}
-
-/// The printed label: a "label" field, or a "number" one.
-std::string label_of(const tree::node& n) {
-  if (auto l = n.text("label"); !l.empty()) return std::string(l);
-  if (const auto* f = n.find("number"))
-    if (const auto* i = std::get_if<std::int64_t>(&f->value)) return std::to_string(*i);
-  return {};
-}
-
 /// Everything one run needs, prepared once.
 struct writer {
   explicit writer(sqlite3* connection) : db(connection) {}
   sqlite3* db;
-  statement find_document{db, "SELECT id, hash FROM documents WHERE path = ?1"};
+  statement find_document{db, "SELECT id, hash, settings FROM documents WHERE path = ?1"};
   statement insert_document{
-      db, "INSERT INTO documents(path, hash, kind, format, parsed, run, catalogue) "
-          "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5, ?6)"};
+      db, "INSERT INTO documents(path, hash, kind, format, parsed, run, catalogue, settings) "
+          "VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?5, ?6, ?7)"};
   statement update_document{
       db, "UPDATE documents SET hash = ?2, kind = ?3, format = ?4, parsed = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
-          "run = ?5, catalogue = ?6 WHERE id = ?1"};
+          "run = ?5, catalogue = ?6, settings = ?7 WHERE id = ?1"};
   statement old_catalogue{db, "SELECT catalogue FROM documents WHERE id = ?1"};
   statement delete_text{db, "DELETE FROM node_text WHERE rowid IN (SELECT node FROM nodes WHERE document = ?1)"};
   statement delete_fields{db, "DELETE FROM fields WHERE node IN (SELECT node FROM nodes WHERE document = ?1)"};
@@ -272,12 +260,12 @@ struct writer {
       return insert_diagnostic.run() || fail();
     }
     std::string hash = node_hash(n);
-    std::string_view text = first_text(n, {"text", "title", "heading", "term", "name"});
+    std::string_view text = tree::text_of(n);
     insert_node.bind(1, document).bind(2, n.id).bind(3, n.kind);
     if (parent) insert_node.bind(4, parent);
     else insert_node.bind_null(4);
-    insert_node.bind(5, position).bind_text_or_null(6, first_text(n, {"code", "local_code"}));
-    insert_node.bind_text_or_null(7, label_of(n)).bind_text_or_null(8, text);
+    insert_node.bind(5, position).bind_text_or_null(6, tree::code_of(n));
+    insert_node.bind_text_or_null(7, tree::label_of(n)).bind_text_or_null(8, text);
     insert_node.bind_position(9, n.span.begin.line, has_span).bind_position(10, n.span.begin.column, has_span);
     insert_node.bind_position(11, n.span.end.line, has_span).bind_position(12, n.span.end.column, has_span);
     insert_node.bind(13, hash);
@@ -324,6 +312,23 @@ std::string content_hash(std::string_view bytes) {
   return hex(h);
 }
 
+std::string settings_fingerprint(const parse_settings& settings) {
+  std::uint64_t h = fnv_offset;
+  auto part = [&h](std::string_view name, std::string_view value) {
+    fnv1a(h, std::string_view("\x1f", 1));
+    fnv1a(h, name);
+    fnv1a(h, std::string_view("\x1e", 1));
+    fnv1a(h, std::to_string(value.size()));  // a profile's bytes may hold the separators
+    fnv1a(h, std::string_view("\x1e", 1));
+    fnv1a(h, value);
+  };
+  part("catalogue_version", catalogue_version);
+  part("forced_format", settings.forced_format);
+  part("forced_kind", settings.forced_kind);
+  for (const auto& p : settings.profiles) part("profile", p);
+  return hex(h);
+}
+
 std::string node_hash(const tree::node& n) {
   std::uint64_t h = fnv_offset;
   fnv1a(h, n.kind);
@@ -338,7 +343,7 @@ std::string node_hash(const tree::node& n) {
 }
 
 bool update(const std::string& database, const std::vector<std::string>& paths, const parse_function& parse,
-            run_summary& summary, std::string& error) {
+            const parse_settings& settings, run_summary& summary, std::string& error) {
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(database.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   connection db(raw);
@@ -347,6 +352,7 @@ bool update(const std::string& database, const std::vector<std::string>& paths, 
     return false;
   }
   sqlite3_busy_timeout(db.get(), 5000);
+  std::int64_t stored_version = 0;
   {
     statement version(db.get(), "PRAGMA user_version");
     if (!version.ok() || version.step() != SQLITE_ROW) {
@@ -354,7 +360,8 @@ bool update(const std::string& database, const std::vector<std::string>& paths, 
       return false;
     }
     auto v = version.integer(0);
-    if (v != 0 && v != schema_version) {
+    stored_version = v;
+    if (v != 0 && v != 1 && v != schema_version) {
       error = "'" + database + "' holds a catalogue of another schema version (" + std::to_string(v) + ")";
       return false;
     }
@@ -373,6 +380,9 @@ bool update(const std::string& database, const std::vector<std::string>& paths, 
     return false;
   };
   if (!exec(db.get(), schema, error)) return rollback();
+  if (stored_version == 1 &&
+      !exec(db.get(), "ALTER TABLE documents ADD COLUMN settings TEXT NOT NULL DEFAULT ''", error))
+    return rollback();
   if (!exec(db.get(), ("PRAGMA user_version = " + std::to_string(schema_version)).c_str(), error)) return rollback();
   writer w{db.get()};
   if (!w.prepared()) {
@@ -384,6 +394,7 @@ bool update(const std::string& database, const std::vector<std::string>& paths, 
     return rollback();
   }
   summary.run = sqlite3_last_insert_rowid(db.get());
+  const std::string fingerprint = settings_fingerprint(settings);
 
   for (const auto& path : paths) {
     std::string bytes, why;
@@ -399,7 +410,7 @@ bool update(const std::string& database, const std::vector<std::string>& paths, 
     if (w.find_document.step() == SQLITE_ROW) {
       stored = true;
       document = w.find_document.integer(0);
-      const bool same = w.find_document.text(1) == hash;
+      const bool same = w.find_document.text(1) == hash && w.find_document.text(2) == fingerprint;
       w.find_document.reset();
       if (same) {
         ++summary.reused;
@@ -437,14 +448,14 @@ bool update(const std::string& database, const std::vector<std::string>& paths, 
           return rollback();
         }
       w.update_document.bind(1, document).bind(2, hash).bind_text_or_null(3, kind).bind(4, format);
-      w.update_document.bind(5, summary.run).bind(6, catalogue.str());
+      w.update_document.bind(5, summary.run).bind(6, catalogue.str()).bind(7, fingerprint);
       if (!w.update_document.run()) {
         error = sqlite3_errmsg(db.get());
         return rollback();
       }
     } else {
       w.insert_document.bind(1, path).bind(2, hash).bind_text_or_null(3, kind).bind(4, format);
-      w.insert_document.bind(5, summary.run).bind(6, catalogue.str());
+      w.insert_document.bind(5, summary.run).bind(6, catalogue.str()).bind(7, fingerprint);
       if (!w.insert_document.run()) {
         error = sqlite3_errmsg(db.get());
         return rollback();

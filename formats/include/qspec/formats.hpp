@@ -42,6 +42,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -51,9 +52,29 @@ namespace qspec {
 
 enum class input_format { text, html, xml, docx, xlsx, pdf };
 
+/// One input format qspec reads: the name `--from` takes, the extensions a
+/// file of it has (what a folder given as input contributes), and what it is.
+struct input_format_info {
+  input_format format;
+  std::string_view name;                         ///< "docx"
+  std::span<const std::string_view> extensions;  ///< {".docx"}: lower case, with the dot
+  std::string_view description;                  ///< "Word documents"
+};
+
+/// Every input format, in the order help texts list them. The command line
+/// reads its folder batches, its --from choices and its help from it:
+///
+///     for (const auto& f : qspec::input_formats()) std::cout << f.name << ": " << f.description << '\n';
+[[nodiscard]] std::span<const input_format_info> input_formats();
+
+/// "text", "html", "xml", "docx", "xlsx", "pdf": a format's name.
 [[nodiscard]] std::string_view to_string(input_format f);
-/// "text", "html", "xml", "docx", "xlsx", "pdf" (also "md", "csv", "txt" for text).
+/// A format by its name, or by one of its extensions without the dot ("md",
+/// "csv", "txt" for text, "htm" for HTML); nullopt for anything else.
 [[nodiscard]] std::optional<input_format> input_format_from_string(std::string_view name);
+/// The format a file extension names (".docx", any case), or nullopt: a file
+/// in a folder given as input is read when its extension names one.
+[[nodiscard]] std::optional<input_format> input_format_from_extension(std::string_view extension);
 
 /// The format of the bytes, told from their content (magic bytes, then
 /// structure), never from a file name: `%PDF-` is PDF; a ZIP holding

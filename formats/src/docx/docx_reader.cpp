@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/list_numbering.hpp"
+#include "common/nfc.hpp"
 #include "readers.hpp"
 #include "zip/ooxml.hpp"
 #include "zip/zip_archive.hpp"
@@ -195,28 +197,11 @@ level_def read_level(xml_node lvl) {
   return d;
 }
 
-std::string roman(int n, bool upper) {
-  static constexpr std::pair<int, std::string_view> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                               {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                               {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                               {1, "i"}};
-  std::string out;
-  for (auto [v, s] : table)
-    while (n >= v) out += s, n -= v;
-  if (upper)
-    for (auto& c : out) c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
 /// A counter value as a number format prints it (Word's rules: letters
 /// repeat after z — 27 is "aa" —, roman numerals up to 3999).
 std::string format_number(int n, std::string_view format) {
-  if (format == "lowerLetter" || format == "upperLetter") {
-    if (n <= 0 || n > 780) return std::to_string(n);  // Word repeats a letter at most 30 times
-    const char base = format == "lowerLetter" ? 'a' : 'A';
-    return std::string(static_cast<std::size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
-  }
-  if ((format == "lowerRoman" || format == "upperRoman") && n > 0 && n < 4000) return roman(n, format == "upperRoman");
+  if (format == "lowerLetter" || format == "upperLetter") return repeated_letter_number(n, format == "upperLetter");
+  if (format == "lowerRoman" || format == "upperRoman") return roman_numeral(n, format == "upperRoman");
   if (format == "decimalZero" && n >= 0 && n < 10) return "0" + std::to_string(n);
   return std::to_string(n);
 }
@@ -414,7 +399,7 @@ class docx_reader {
 
   loaded_text run() {
     loaded_text r;
-    r.format = "docx";
+    r.format = to_string(input_format::docx);
     if (!zip_.ok()) return refuse(r, zip_.error());
     const std::string main_part = main_document_part();
     std::string bytes;
@@ -443,7 +428,7 @@ class docx_reader {
     count_furniture();
     if (!zip_.error().empty()) return refuse(r, zip_.error());
 
-    r.text = zip::nfc(std::move(out_.text()));
+    r.text = nfc(std::move(out_.text()));
     r.origins = std::move(out_.origins());
     r.diagnostics = std::move(diagnostics_);
     return r;

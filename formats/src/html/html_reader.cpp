@@ -22,6 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/list_numbering.hpp"
 #include "html/nesting_guard.hpp"
 #include "readers.hpp"
 
@@ -81,23 +82,9 @@ bool style_hides(std::string_view style) {
 
 /// How a list numbers its items ("1", "a", "A", "i", "I").
 std::string item_number(long n, char style) {
-  if (style == '1' || n <= 0) return std::to_string(n);
-  if (style == 'a' || style == 'A') {
-    std::string s;
-    for (long k = n; k > 0; k = (k - 1) / 26) s.insert(s.begin(), static_cast<char>((style == 'a' ? 'a' : 'A') + (k - 1) % 26));
-    return s;
-  }
-  static constexpr std::array<std::pair<int, std::string_view>, 13> numerals{{{1000, "m"}, {900, "cm"}, {500, "d"},
-                                                                              {400, "cd"}, {100, "c"}, {90, "xc"},
-                                                                              {50, "l"}, {40, "xl"}, {10, "x"},
-                                                                              {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
-  if (n >= 4000) return std::to_string(n);
-  std::string s;
-  for (auto [value, text] : numerals)
-    for (; n >= value; n -= value) s += text;
-  if (style == 'I')
-    for (auto& c : s) c = static_cast<char>(c - 'a' + 'A');
-  return s;
+  if (style == 'a' || style == 'A') return alphabetic_number(n, style == 'A');
+  if (style == 'i' || style == 'I') return roman_numeral(n, style == 'I');
+  return std::to_string(n);
 }
 
 // ---- the block stream ---------------------------------------------------------------
@@ -987,10 +974,10 @@ struct gumbo_output_deleter {
 
 loaded_text read_html(std::string_view bytes, const read_limits& limits) {
   loaded_text decoded = load_bytes(bytes);
-  decoded.format = "html";
+  decoded.format = to_string(input_format::html);
   if (!decoded) return decoded;
   loaded_text out;
-  out.format = "html";
+  out.format = to_string(input_format::html);
   out.encoding = decoded.encoding;
   out.diagnostics = std::move(decoded.diagnostics);
   std::string_view page = decoded.text;

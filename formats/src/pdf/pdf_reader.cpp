@@ -18,14 +18,14 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
+#include "common/nfc.hpp"
 #include "readers.hpp"
 
 namespace qspec::formats {
@@ -82,22 +82,7 @@ std::string clean_word(std::string_view s) {
     }
   }
   // poppler gives UTF-8; anything else in it is not text
-  bool ascii = std::all_of(out.begin(), out.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-  if (ascii) return out;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return out;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(out);
-  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) {
-    std::string back;
-    u.toUTF8String(back);  // invalid bytes come back as U+FFFD
-    return back;
-  }
-  status = U_ZERO_ERROR;
-  icu::UnicodeString n = nfc->normalize(u, status);
-  std::string back;
-  (U_SUCCESS(status) ? n : u).toUTF8String(back);
-  return back;
+  return nfc(std::move(out));
 }
 
 /// Words of one page, horizontal ones only (a vertical margin note is counted
@@ -393,7 +378,7 @@ double median(std::vector<double> v, double fallback) {
 
 loaded_text refuse(std::string why) {
   loaded_text r;
-  r.format = "pdf";
+  r.format = to_string(input_format::pdf);
   r.error = std::move(why);
   return r;
 }
@@ -413,7 +398,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   if (count <= 0) return refuse("the PDF has no pages (damaged or truncated)");
 
   loaded_text r;
-  r.format = "pdf";
+  r.format = to_string(input_format::pdf);
   r.encoding = "UTF-8";
   const auto total = static_cast<std::uint32_t>(count);
   const std::uint32_t read_pages = std::min(total, limits.max_pages);

@@ -19,6 +19,7 @@
 
 #include <unicode/utf8.h>
 
+#include "common/nfc.hpp"
 #include "readers.hpp"
 #include "zip/ooxml.hpp"
 #include "zip/zip_archive.hpp"
@@ -139,7 +140,7 @@ class xlsx_reader {
 
   loaded_text run() {
     loaded_text r;
-    r.format = "xlsx";
+    r.format = to_string(input_format::xlsx);
     if (!zip_.ok()) return refuse(r, zip_.error());
     const std::string workbook_part = main_part();
     std::string bytes;
@@ -182,7 +183,7 @@ class xlsx_reader {
     else
       for (const auto& sh : sheets) write_table(sh);
     if (!error_.empty()) return refuse(r, error_);
-    r.text = zip::nfc(std::move(text_));
+    r.text = nfc(std::move(text_));
     r.origins = std::move(origins_);
     r.diagnostics = std::move(diagnostics_);
     return r;

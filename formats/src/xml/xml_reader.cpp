@@ -733,7 +733,7 @@ bool qspec_catalogue(const pugi::xml_node& root) {
 
 loaded_text read_xml(std::string_view bytes, const read_limits& limits) {
   loaded_text refused;
-  refused.format = "xml";
+  refused.format = to_string(input_format::xml);
   constexpr unsigned options = pugi::parse_default | pugi::parse_comments | pugi::parse_pi;
 
   pugi::xml_document doc;
@@ -797,7 +797,7 @@ loaded_text read_xml(std::string_view bytes, const read_limits& limits) {
     refused.error = out.error;
     return refused;
   }
-  out.format = "xml";
+  out.format = to_string(input_format::xml);
   out.origins = std::move(w.origins);
   out.origins.resize(static_cast<std::size_t>(std::count(out.text.begin(), out.text.end(), '\n')) +
                      (out.text.empty() || out.text.back() == '\n' ? 0 : 1));

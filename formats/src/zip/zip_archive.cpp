@@ -3,8 +3,6 @@
 // expands, whatever sizes its directory claims.
 #include "zip/zip_archive.hpp"
 
-#include <unicode/bytestream.h>
-#include <unicode/normalizer2.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -122,19 +120,6 @@ std::string resolve_target(std::string_view part, std::string_view target) {
     out += p;
   }
   return out;
-}
-
-std::string nfc(std::string text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return text;
-  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-  if (n->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return text;
-  status = U_ZERO_ERROR;
-  std::string out;
-  icu::StringByteSink<std::string> sink(&out);
-  n->normalizeUTF8(0, piece, sink, nullptr, status);
-  return U_SUCCESS(status) ? out : text;
 }
 
 }  // namespace qspec::formats::zip

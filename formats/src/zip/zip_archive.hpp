@@ -42,7 +42,4 @@ class archive {
 /// ("word/document.xml" + "header1.xml" -> "word/header1.xml"; "/xl/x.xml" -> "xl/x.xml").
 [[nodiscard]] std::string resolve_target(std::string_view part, std::string_view target);
 
-/// Text normalised to Unicode NFC (ICU); the input when it already is.
-[[nodiscard]] std::string nfc(std::string text);
-
 }  // namespace qspec::formats::zip

@@ -5,6 +5,7 @@
 /// works on this tree, so a catalogue read from JSON, YAML or XML and a
 /// document parsed from text compare alike.
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -45,5 +46,27 @@ struct node {
   }
   friend bool operator==(const node&, const node&) = default;
 };
+
+/// A field as text: text as it is, a whole number in decimal, "" for any
+/// other value or when absent. A criterion numbered 3 gives "3" for "number".
+[[nodiscard]] std::string field_text(const node& n, std::string_view name);
+
+/// The first non-empty text field among `names`, in that order ("" when none):
+/// `first_text(n, {"code", "local_code"})`.
+[[nodiscard]] std::string_view first_text(const node& n, std::initializer_list<std::string_view> names);
+
+/// The printed code of a node: its "code", else its "local_code" ("" when none).
+[[nodiscard]] std::string_view code_of(const node& n);
+
+/// The printed label of a node: its "label", else its "number", else its
+/// "letter", as text ("" when none). Criterion 3 gives "3", outcome b "b".
+/// The review page, the SQLite store and the CSV and CASE exports all show
+/// this one label.
+[[nodiscard]] std::string label_of(const node& n);
+
+/// What a node states: the first of its text, title, heading, term, name,
+/// statement and award title that it has ("" when none). A glossary term
+/// gives its definition (text) before the term itself.
+[[nodiscard]] std::string_view text_of(const node& n);
 
 }  // namespace qspec::tree
