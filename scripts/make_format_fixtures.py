@@ -11,7 +11,8 @@ publisher's would:
      - a markdown document (.md) is read as markdown;
      - a text document (.txt) keeps its line breaks (`+hard_line_breaks`: each a <br>), its lines'
        spacing (an indent or a run of spaces written as no-break spaces, as a word processor's
-       export writes them), and each run of tab-separated lines becomes a real table,
+       export writes them), a line that is an item's label, a tab, then its text stays a line (the
+       tab a wide gap), and each run of other tab-separated lines becomes a real table,
        one row a line — a table copied out of a web page or a Word file is what such lines are. The
        markup a cell holds (<b>, <p>, <ul>) stays markup, as it was in the original table;
   2. Word opens that page: pandoc writes NAME.docx from NAME.html (headings, lists with Word
@@ -66,7 +67,14 @@ def text_as_markdown(text):
             out.extend(["", "<table>" + "".join(rows) + "</table>", ""])
             rows.clear()
 
+    label_first = re.compile(r"^\s*((?:[A-Z]{1,3} ?)?\d+(?:\.\d+)*\.?|\(?[a-z]\))\t")
     for line in text.splitlines():
+        if label_first.match(line) and len([c for c in line.split("\t") if c.strip()]) == 2:
+            # "1.<TAB>text": an item's label and its text a tab apart, as a Word file's numbered
+            # paragraph is exported, not a table: the tab a wide gap of no-break spaces
+            flush()
+            out.append(re.sub(r"\t+", lambda m: "\u00a0" * (4 * len(m.group())), line.strip()))
+            continue
         if "\t" in line:
             # a cell's markup is the original table's markup; its plain text is text
             cells = [c if re.search(r"</?[a-z]+[ >/]", c) else html.escape(c, quote=False) for c in line.split("\t")]

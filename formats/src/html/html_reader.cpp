@@ -290,11 +290,21 @@ class html_walker {
       }
   }
 
+  /// A closing mark right after the emphasised text: spaces kept before it
+  /// (no-break spaces at its end) go after it, as a mark closes after a letter.
+  static void append_closing(std::string& text, std::string_view mark) {
+    std::size_t spaces = 0;
+    while (spaces < text.size() && text[text.size() - 1 - spaces] == ' ') ++spaces;
+    text.resize(text.size() - spaces);
+    text.append(mark);
+    text.append(spaces, ' ');
+  }
+
   void close_emphasis() {
     emphasis e = emphases_.back();
     emphases_.pop_back();
     if (!e.written || silent_ > 0) return;
-    target().text.append(e.mark);
+    append_closing(target().text, e.mark);
   }
 
   /// Closes the emphasis marks a line break or block end interrupts; they
@@ -302,7 +312,7 @@ class html_walker {
   void interrupt_emphasis(inline_text& t) {
     for (auto it = emphases_.rbegin(); it != emphases_.rend(); ++it)
       if (it->written) {
-        t.text.append(it->mark);
+        append_closing(t.text, it->mark);
         it->written = false;
       }
   }

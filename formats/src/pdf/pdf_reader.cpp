@@ -537,6 +537,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
 
   writer out{r};
   const line* prev = nullptr;
+  const line* last = nullptr;  // the last line of the page before, at a page's first line
   double para_x0 = 0;       // where the line being written began
   double para_text_x = -1;  // and where its second word began (a hanging indent's text)
   bool para_label = false;  // it began with an item's label
@@ -553,10 +554,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     out.blank(heading_at.page);
     heading.clear();
   };
-  std::size_t page_index = 0;
-  auto wrapped = [&](const line& above, const line& l, double edge) {
+  auto wrapped = [&](const line& above, std::size_t above_page, const line& l) {
+    const double edge = right_edge[above_page][above.flow];
     const word& first = l.words.front();
     if (std::abs(l.size - above.size) > 0.5 || bullet(first.text)) return false;
+    // a table's row is no paragraph: a value wraps inside its own cell (read
+    // above), and the next row begins under the row before
+    if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
     // under the text of the line begun above: at its start, or at its second
     // word's (the hanging indent of a list item); a label where the one
     // above began begins an item of its own
@@ -571,14 +575,15 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     }
     const double space = 0.25 * std::max(1.0, size_of(first));
     if (above.x1 + space + (first.x1 - first.x0) <= edge) return false;
-    // a narrow column fills with short lines as well: there a line that
-    // begins with a capital letter is taken to begin anew
+    // a narrow column fills with short lines as well, and a page's last line
+    // is followed by no space to measure: there a line that begins with a
+    // capital letter is taken to begin anew
     const auto c = static_cast<unsigned char>(first.text.front());
-    return !(columns.count({page_index, above.flow}) && c >= 'A' && c <= 'Z');
+    const bool guarded = columns.count({above_page, above.flow}) || &above == last;
+    return !(guarded && c >= 'A' && c <= 'Z');
   };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;
-    page_index = k;
     for (const auto& l : ordered[k]) {
       const bool same_flow = prev && prev->flow == l.flow;
       const bool gap = same_flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4;
@@ -602,12 +607,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
             l.x0 > row_x0 + 2 * l.size) {
           r.text.pop_back();
           r.text += ' ' + text_of(l) + '\n';
-        } else if (same_flow && !gap && !prev_heading && wrapped(*prev, l, right_edge[k][prev->flow])) {
-          // the line above ends where its column does, too full for this
-          // line's first word: the words run on from it (a paragraph wrapped
-          // by the printer); a word broken after its own hyphen runs on with
-          // no space
-          const bool hyphen = !prev->words.back().space_after && r.text.size() >= 2 && r.text[r.text.size() - 2] == '-';
+        } else if (const line* above = prev ? prev : (&l == &ordered[k].front() ? last : nullptr);
+                   above && (!prev || (same_flow && !gap)) && !prev_heading && wrapped(*above, prev ? k : k - 1, l)) {
+          // the line above (on this page, or the last of the page before)
+          // ends where its column does, too full for this line's first word:
+          // the words run on from it (a paragraph wrapped by the printer); a
+          // word broken after its own hyphen runs on with no space
+          const bool hyphen = !above->words.back().space_after && r.text.size() >= 2 && r.text[r.text.size() - 2] == '-';
           r.text.pop_back();
           if (!hyphen) r.text += ' ';
           r.text += text_of(l) + '\n';
@@ -623,7 +629,10 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       prev = &l;
       prev_heading = is_heading;
     }
-    prev = nullptr;  // a new page: its first line continues the text, no gap measured
+    // a new page: its first line continues the text, no gap measured; it
+    // may run on from the page's last line when that one was wrapped
+    last = prev;
+    prev = nullptr;
   }
   end_heading();
   while (!r.origins.empty() && r.text.size() >= 2 && r.text[r.text.size() - 2] == '\n') {

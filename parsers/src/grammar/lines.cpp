@@ -59,7 +59,7 @@ std::optional<std::vector<ast::legend_entry>> match_legend(std::string_view line
 }
 
 std::optional<std::vector<std::string>> match_criteria_header(std::string_view line) {
-  if (line.find('\t') == std::string_view::npos) return std::nullopt;
+  if (line.find('\t') == std::string_view::npos && line.find('|') == std::string_view::npos) return std::nullopt;
   const char* first = line.data();
   const char* last = first + line.size();
   std::vector<std::string> codes;

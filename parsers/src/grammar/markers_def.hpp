@@ -36,10 +36,14 @@ const legend_type legend_rule = "legend";
 // (a legend set in italics over several lines keeps its opening "*" on the first line)
 const auto legend_rule_def = x3::omit[*gap_char >> -lit('*')] >> (legend_entry % gaps) >> x3::omit[*gap_char] >> eoi;
 
-// "Performance criteria<TAB>DO<TAB>RA…": the header row of a criteria table.
+// "Performance criteria<TAB>DO<TAB>RA…", or the same row as a markdown table's
+// "| Performance criteria | DO | RA | … |": the header row of a criteria table.
+const auto cell_separator = +lit('\t') | (*lit(' ') >> lit('|') >> *lit(' '));
 const criteria_header_type criteria_header_rule = "criteria table header";
-const auto criteria_header_rule_def = x3::omit[*gap_char] >> x3::no_case[lit("performance criteria")] >>
-                                 +(x3::omit[+lit('\t')] >> method_code) >> x3::omit[*gap_char] >> eoi;
+const auto criteria_header_rule_def = x3::omit[*gap_char >> -(lit('|') >> *gap_char)] >>
+                                      x3::no_case[lit("performance criteria")] >>
+                                      +(x3::omit[cell_separator] >> method_code) >>
+                                      x3::omit[*gap_char >> -lit('|') >> *gap_char] >> eoi;
 
 }  // namespace marker_rules
 using namespace marker_rules;

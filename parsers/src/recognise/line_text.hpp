@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "recognise/context.hpp"
 
@@ -21,6 +22,34 @@ inline std::string_view trim(std::string_view s) {
     else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
     else return s;
   }
+}
+
+/// What separates the cells of a table row: '|' for a markdown row
+/// `| a | b |` (how the readers write a table's row), '\t' for cells a tab
+/// apart (a table copied as text); 0 when the line is no row.
+inline char row_separator(std::string_view line) {
+  auto t = trim(line);
+  if (t.size() >= 2 && t.front() == '|' && t.back() == '|') return '|';
+  return line.find('\t') != std::string_view::npos ? '\t' : 0;
+}
+
+/// The cells of a table row, each trimmed (a markdown row without its outer
+/// bars); a line that is no row is one cell.
+inline std::vector<std::string_view> split_row(std::string_view line) {
+  std::vector<std::string_view> cells;
+  const char sep = row_separator(line);
+  if (sep == '|') {
+    line = trim(line);
+    line = line.substr(1, line.size() - 2);
+  }
+  std::size_t from = 0;
+  while (true) {
+    auto at = sep ? line.find(sep, from) : std::string_view::npos;
+    cells.push_back(trim(line.substr(from, at == std::string_view::npos ? std::string_view::npos : at - from)));
+    if (at == std::string_view::npos) break;
+    from = at + 1;
+  }
+  return cells;
 }
 
 /// Trimmed [begin, end) of line l in the source.

@@ -970,6 +970,24 @@ class outline_builder {
 
   /// Whether the label that ends before text offset `rest` stood in a cell
   /// of its own: a tab between it and the text ("Unit 203<TAB>Title").
+  /// A label of the profile's that stands before the title ("Unit 12"): its
+  /// number becomes the title label's field. Whether it was one.
+  bool title_label(const segment& s, std::string_view t, const grammar::ast::item_label& label, std::size_t rest) {
+    for (const auto& p : prof_.title_labels)
+      if (label_fits(p, label)) {
+        std::size_t num = 0;
+        while (num < t.size() && !is_digit(t[num])) ++num;
+        std::size_t num_end = num;
+        while (num_end < t.size() && (is_digit(t[num_end]) || t[num_end] == '.')) ++num_end;
+        title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0, {}, {}});
+        add_field(title_field_.get(), ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(label_length(t, rest)))),
+                  s.text.slice(static_cast<std::uint32_t>(num), static_cast<std::uint32_t>(num_end)),
+                  s.text.source_begin(), s.line);
+        return true;
+      }
+    return false;
+  }
+
   bool cell_after(const segment& s, std::string_view t, std::size_t rest) const {
     const std::size_t label = label_length(t, rest);
     if (label == 0 || rest <= label || rest >= t.size()) return false;
@@ -1433,25 +1451,30 @@ class outline_builder {
       mark_content(s.line);
       return;
     }
+    // "Unit 12" in a table row's first cell, the title in the next cell of the row
+    if (title_.empty() && before_anything && fields_found_.size() <= 6 && s.cell && k_ + 1 < segs_.size() &&
+        segs_[k_ + 1].cell && segs_[k_ + 1].line == s.line) {
+      const auto next = segs_[k_ + 1].text.text();
+      if (auto m = grammar::match_item_label(t); m && m->rest >= t.size() && next.size() <= max_title &&
+                                                 !ends_sentence(next) && title_label(s, t, m->value, t.size())) {
+        ++k_;
+        const auto& title = segs_[k_].text;
+        title_ = ctx_.keep(title);
+        title_text_ = title;
+        title_span_ = ctx_.span_of(title);
+        title_line_ = s.line;
+        title_segment_ = k_;
+        mark_content(s.line);
+        return;
+      }
+    }
     if (title_.empty() && before_anything && fields_found_.size() <= 6 && t.size() <= max_title && !s.cell &&
         !ends_sentence(t)) {
       auto title = s.text;
       // "Unit 12: Title": the profile's label before the title gives a field, the title is the rest
       if (auto m = grammar::match_item_label(t); m && (m->value.close == ':' || cell_after(s, t, m->rest)) &&
-                                                  m->rest < t.size())
-        for (const auto& p : prof_.title_labels)
-          if (label_fits(p, m->value)) {
-            std::size_t num = 0;
-            while (num < t.size() && !is_digit(t[num])) ++num;
-            std::size_t num_end = num;
-            while (num_end < t.size() && (is_digit(t[num_end]) || t[num_end] == '.')) ++num_end;
-            title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0, {}, {}});
-            add_field(title_field_.get(), ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(label_length(t, m->rest)))),
-                      s.text.slice(static_cast<std::uint32_t>(num), static_cast<std::uint32_t>(num_end)),
-                      s.text.source_begin(), s.line);
-            title = s.text.slice(static_cast<std::uint32_t>(m->rest), static_cast<std::uint32_t>(t.size()));
-            break;
-          }
+                                                  m->rest < t.size() && title_label(s, t, m->value, m->rest))
+        title = s.text.slice(static_cast<std::uint32_t>(m->rest), static_cast<std::uint32_t>(t.size()));
       title_ = ctx_.keep(title);
       title_text_ = title;
       title_span_ = ctx_.span_of(title);

@@ -551,18 +551,6 @@ class structure_list_reader {
 
 // --------------------------------------------------------------- datasheet
 
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> cells;
-  std::size_t from = 0;
-  while (true) {
-    auto tab = line.find('\t', from);
-    cells.push_back(trim(line.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from)));
-    if (tab == std::string_view::npos) break;
-    from = tab + 1;
-  }
-  return cells;
-}
-
 class datasheet_reader {
  public:
   datasheet_reader(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc), b_(ctx, q_) {}
@@ -592,7 +580,7 @@ class datasheet_reader {
           continue;
         }
       }
-      if (text.find('\t') != std::string_view::npos && header(raw)) {
+      if (row_separator(text) && header(raw)) {
         l = table(l + 1, b) - 1;
         continue;
       }
@@ -611,7 +599,7 @@ class datasheet_reader {
   int code_col_ = -1, title_col_ = -1, imported_col_ = -1, reference_col_ = -1, status_col_ = -1;
 
   bool header(std::string_view line) {
-    auto cells = split_tabs(line);
+    auto cells = split_row(line);
     for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
       std::string c = lower_ascii(cells[static_cast<std::size_t>(i)]);
       if (c.rfind("unit no", 0) == 0 || c == "unit" || c == "code" || c == "unit code") code_col_ = i;
@@ -647,7 +635,7 @@ class datasheet_reader {
     for (; l < n; ++l) {
       if (ctx_.use[l] != line_use::unknown) break;
       auto [b, e] = trimmed(ctx_, l);
-      auto cells = split_tabs(ctx_.src.substr(ctx_.lines.content(l).first, e - ctx_.lines.content(l).first));
+      auto cells = split_row(ctx_.src.substr(ctx_.lines.content(l).first, e - ctx_.lines.content(l).first));
       // cells are counted as in the header, whose line starts the same way
       std::string_view code = cell(cells, code_col_);
       std::string_view status = cell(cells, status_col_);
@@ -960,8 +948,8 @@ document_kind detect_qualification_kind(const parse_context& ctx) {
     if (t.size() > 600) continue;
     if (auto m = grammar::match_structure_unit(t); m && !m->value.series.empty()) ++units;
     else if (group_heading(t)) ++groups;
-    else if (t.find('\t') != std::string_view::npos) {
-      auto cells = split_tabs(t);
+    else if (row_separator(t)) {
+      auto cells = split_row(t);
       std::string last = lower_ascii(cells.back());
       if (cells.size() >= 3 && grammar::match_table_code(cells.front()) &&
           (last.rfind("mandatory", 0) == 0 || last.rfind("option", 0) == 0))

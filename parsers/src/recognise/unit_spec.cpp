@@ -118,16 +118,6 @@ struct cell {
   bool empty;
 };
 
-/// Where a table row's cells are separated: a tab-separated line, or a
-/// markdown row `| cell | cell |` (how a web page's or Word file's table row
-/// reaches the block stream); 0 when the line is no row.
-char row_separator(std::string_view raw) {
-  auto t = raw.find_first_not_of(' ');
-  auto z = raw.find_last_not_of(' ');
-  if (t != std::string_view::npos && z > t && raw[t] == '|' && raw[z] == '|') return '|';
-  return raw.find('\t') != std::string_view::npos ? '\t' : 0;
-}
-
 std::vector<cell> split_cells(std::string_view src, std::uint32_t b, std::uint32_t e) {
   std::vector<cell> cells;
   const char sep = row_separator(src.substr(b, e - b));
