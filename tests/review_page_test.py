@@ -154,12 +154,14 @@ with tempfile.TemporaryDirectory() as tmp:
     p = render(tmp, page, {"line": "192"})  # the evidence methods' legend, in the element
     check("line 192", p.body.get("data-selected"), "LMC-B2/B2.1")
 
-    # unclassified lines marked: the DOCX of the same unit has four (the criteria tables' rows of column
-    # names, which its text form reads)
-    p = render(tmp, review(tmp, CORPUS / "formats" / "docx" / "unit-spec-F36J04-LMC-B2.docx", "docx.html"))
+    # unclassified lines marked: the DOCX of the variant whose criteria numbers stand in a column of
+    # their own has six, the rows of B2.1's criteria: the column of numbers ("1." … "6." alone on their
+    # lines) became empty list items on the way to Word, and rows of text without a number are no criteria
+    p = render(tmp, review(tmp, CORPUS / "formats" / "docx" / "unit-spec-F36J04-variant-criteria-numbers-column.docx",
+                           "docx.html"))
     check("docx unclassified", (p.counts["unclassified"],
                                 sorted(n for n, l in p.lines.items() if "unclassified" in l["class"])),
-          (4, [192, 208, 226, 236]))
+          (6, [194, 195, 196, 197, 198, 199]))
 
     # document text is text: markup in a document shows as written, no element comes of it
     p = render(tmp, review(tmp, CORPUS / "hostile" / "xml-hostile.txt", "hostile.html"))

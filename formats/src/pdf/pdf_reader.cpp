@@ -12,7 +12,6 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
-#include <set>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -511,7 +510,6 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   // one column has margins as wide on the right as on the left; a column
   // beside another ends where its widest line ends
   std::vector<std::map<int, double>> right_edge(ordered.size());
-  std::set<std::pair<std::size_t, int>> columns;  // (page, flow) of a column beside another
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     double left = 1e300;
     auto& edges = right_edge[k];
@@ -527,7 +525,6 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // near it (ragged right, within three em) are; else no line of it is
     // taken for wrapped
     for (auto& [flow, edge] : edges) {
-      columns.insert({k, flow});
       std::size_t near = 0;
       for (const auto& l : ordered[k])
         if (l.flow == flow && l.x1 >= edge - 3 * std::max(1.0, l.size)) ++near;
@@ -575,12 +572,12 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     }
     const double space = 0.25 * std::max(1.0, size_of(first));
     if (above.x1 + space + (first.x1 - first.x0) <= edge) return false;
-    // a narrow column fills with short lines as well, and a page's last line
-    // is followed by no space to measure: there a line that begins with a
-    // capital letter is taken to begin anew
+    // a line that ends near the edge by chance looks wrapped as well (a
+    // field's value, a narrow column's short lines, a page's last line): a
+    // line that begins with a capital letter is taken to begin anew, and a
+    // paragraph wrapped before one is left to the recognisers to join
     const auto c = static_cast<unsigned char>(first.text.front());
-    const bool guarded = columns.count({above_page, above.flow}) || &above == last;
-    return !(guarded && c >= 'A' && c <= 'Z');
+    return !(c >= 'A' && c <= 'Z');
   };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;

@@ -465,9 +465,15 @@ class outline_builder {
       }
       pending_field_ = nullptr;
     }
-    // a field's value wrapped onto the next line ("Unit aim This unit covers … wireless" / "network for …")
+    // a field's value wrapped onto the next line ("Unit aim This unit covers … wireless" / "network for …");
+    // a line between two fields that opens nothing, after one cut by the wrap (it reaches half the
+    // wrap width), is that one's value going on ("Relevant occupations: Security Officers; Event" /
+    // "Security Staff" / "Suite: …")
     if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && !s.blank_before && !s.cell && !t.empty() &&
-        ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text())) && !starts_field(k_)) {
+        ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text()) ||
+         (starts_field(k_ + 1) && !segs_[k_ + 1].blank_before && !opens_anything(s) &&
+          !grammar::match_item_label(t) && segs_[last_field_segment_].text.text().size() * 2 >= widest_line_)) &&
+        !starts_field(k_)) {
       fields_found_.back().value.join(s.text);
       last_field_segment_ = k_;
       mark_content(s.line);
