@@ -577,6 +577,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // line that begins with a capital letter is taken to begin anew, and a
     // paragraph wrapped before one is left to the recognisers to join
     const auto c = static_cast<unsigned char>(first.text.front());
+    if (&above == last) return c >= 'a' && c <= 'z';  // over a page break: a word in lower case only
     return !(c >= 'A' && c <= 'Z');
   };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
