@@ -245,6 +245,12 @@ parse_result parse(std::string text, const parse_options& options) {
       recognise_sections(ctx, doc);
     }
     check_markup(ctx, doc);
+    // a kind told from the text whose structure is then not found: say so, rather than give a
+    // catalogue that looks complete (a profile's outline says it for itself)
+    if (!forced && !blank && !family && doc.type != document_kind::unknown && !has_structure(doc))
+      ctx.report(diag::no_structure, severity::warning, {},
+                 "the document reads as a " + doc.kind_name + ", but none of its structure was found: the text is "
+                 "kept as sections only");
     if (forced && !blank && doc.type != document_kind::unknown && !has_structure(doc))
       ctx.report(diag::forced_kind_not_found, severity::error, {},
                  "the document was read as " + doc.kind_name + " as asked, but no " + doc.kind_name +
