@@ -31,6 +31,9 @@ def load_profiles():
             for level in part.get("levels") or []:
                 if level["kind"] not in items:
                     items.append(level["kind"])
+                # a level with fields has children of kind item_field ("GCSE English: No")
+                if level.get("fields") and "item_field" not in items:
+                    items.append("item_field")
     return kinds, items
 
 
@@ -142,11 +145,12 @@ KINDS["standard"] = ([("family", S, REQ, None), ("code", S, OPT, None), ("title"
 KINDS["field"] = ([("name", S, REQ, None), ("label", S, REQ, None), ("value", S, REQ, None)], [])
 KINDS["part"] = ([("role", S, REQ, None), ("heading", S, OPT, None), ("lead_in", S, OPT, None)],
                  ["paragraph", "list"] + ITEM_KINDS + ["item_group"])
-KINDS["item_group"] = ([("label", S, OPT, None), ("title", S, REQ, None)], ITEM_KINDS)
+KINDS["item_group"] = ([("label", S, OPT, None), ("code", S, OPT, None), ("title", S, REQ, None)], ITEM_KINDS)
 # An outline item: the fields the engine writes, in its order; a kind the
 # typed recognisers also write (performance_criterion…) takes them as optional.
 OUTLINE_FIELDS = [("label", S, OPT, None), ("code", S, OPT, None), ("text", S, REQ, None),
-                  ("incomplete", B, OPT, None), ("label_inferred", B, OPT, None), ("refs", L, OPT, None)]
+                  ("incomplete", B, OPT, None), ("label_inferred", B, OPT, None), ("band", S, OPT, None),
+                  ("refs", L, OPT, None)]
 for item in ITEM_KINDS:
     fields, children = KINDS.get(item, ([], []))
     # a typed kind writes its number first; label and text are in OUTLINE_FIELDS

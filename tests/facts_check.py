@@ -93,9 +93,6 @@ def compare_items(expected, actual, where, errors, doc=None):
             # graded criteria (a band each: level_1, pass, merit, distinction) among the item's items
             compare_items(e["criteria"], [c for c in inner if "band" in c], f"{here}/criteria", errors, doc)
             inner = [c for c in inner if "band" not in c]
-        for key in ("content", "assignments"):
-            if key in e:
-                errors.append(f"{here}: the {key} facts are not checked yet: no node of the model holds them")
         compare_items(e.get("children", []), inner, here, errors, doc)
 
 
@@ -124,7 +121,68 @@ def check_standard(facts, doc, errors, lines=True):
         errors.append(f"parts with items: {[p['role'] for p in actual_parts]} != {[p['role'] for p in expected_parts]}")
     for e, a in zip(expected_parts, actual_parts):
         compare_items(e["items"], items_of(a), e["role"], errors, doc if lines else None)
-    check_counts(facts.get("counts") or {}, st, parts, errors)
+    found = check_item_sections(expected_parts, children(st, {"section"}), errors)
+    check_counts(facts.get("counts") or {}, st, parts, errors, found)
+
+
+def flat_list(lst):
+    """A facts list with its sub-lists, as one flat list: its number of items and its last item."""
+    count, last = lst["items"], lst["last"]
+    for sub in lst.get("sub_lists", []):
+        n, sub_last = flat_list(sub)
+        count += n
+        if sub["under"] == lst["last"]:
+            last = sub_last
+    return count, last
+
+
+def check_item_sections(expected_parts, sections, errors):
+    """An item's content topics and assignment outlines (a unit's learning aims) are sections of the
+    standard, in document order, not nested under the item: each topic a section headed by its title
+    holding each list as its description paragraph and then the list (sub-lists flattened into it);
+    each assignment a section headed by its title holding the codes it covers and its evidence as lists.
+    Returns how many of each were found."""
+    found = {"content_topics": 0, "assignment_outlines": 0}
+    at = 0
+
+    def next_section(title, where):
+        nonlocal at
+        for i in range(at, len(sections)):
+            if sections[i].get("heading") == title:
+                at = i + 1
+                return sections[i]
+        errors.append(f"{where}: no section headed {title!r} after the last one found")
+        return None
+
+    for part in expected_parts:
+        for item in part["items"]:
+            where = f"{part['role']}/{item.get('code', '')}"
+            for topic in item.get("content", []):
+                sec = next_section(topic["title"], f"{where}/content")
+                if sec is None:
+                    continue
+                found["content_topics"] += 1
+                blocks = children(sec, {"paragraph", "list"})
+                for lst in topic.get("lists", []):
+                    k = next((i for i, b in enumerate(blocks) if b["kind"] == "paragraph" and b.get("text") == lst["description"]), None)
+                    if k is None or k + 1 >= len(blocks) or blocks[k + 1]["kind"] != "list":
+                        errors.append(f"{where}/{topic['title'][:30]}: no list after {lst['description']!r}")
+                        continue
+                    got = [li.get("text") for li in children(blocks[k + 1], {"list_item"})]
+                    count, last = flat_list(lst)
+                    if (len(got), got[0] if got else None, got[-1] if got else None) != (count, lst["first"], last):
+                        errors.append(f"{where}/{lst['description'][:30]}: list of {len(got)} items "
+                                      f"{got[:1]}…{got[-1:]} != {count} {lst['first']!r}…{last!r}")
+            for outline in item.get("assignments", []):
+                sec = next_section(outline["title"], f"{where}/assignments")
+                if sec is None:
+                    continue
+                found["assignment_outlines"] += 1
+                lists = [[li.get("text") for li in children(b, {"list_item"})] for b in children(sec, {"list"})]
+                for key in ("criteria_covered", "evidence"):
+                    if outline.get(key) and outline[key] not in lists:
+                        errors.append(f"{where}/{outline['title']}: no list {outline[key]} (lists: {lists})")
+    return found
 
 
 def descendants(node):
@@ -133,7 +191,7 @@ def descendants(node):
         yield from descendants(c)
 
 
-def check_counts(counts, st, parts, errors):
+def check_counts(counts, st, parts, errors, sections_found=None):
     """counts: a part's role counts that part's items; "criteria" the graded
     criteria (nodes with a band) and "criteria_by_band" them by band; a
     plural of a node kind ("assessment_criteria", "knowledge_points") the
@@ -151,6 +209,8 @@ def check_counts(counts, st, parts, errors):
             continue
         if key == "criteria":
             actual = sum(1 for n in nodes if "band" in n)
+        elif key in (sections_found or {}):
+            actual = sections_found[key]
         elif part is not None:
             actual = len(items_of(part))
         elif key == "learning_aims":

@@ -526,11 +526,13 @@ void write(tree_writer& w, const furniture& f) {
 void write(tree_writer& w, const outline_item& i) {
   w.begin_node(i.kind, i.id, i.span);
   optional_field(w, "label", i.label);
-  if (i.kind != outline_item::group_kind) optional_field(w, "code", i.code);
+  // a group has a code when it is labelled ("Component 2")
+  if (i.kind != outline_item::group_kind || !i.label.empty()) optional_field(w, "code", i.code);
   if (i.kind == outline_item::group_kind) w.field("title", i.text);
   else w.field("text", i.text);
   if (i.incomplete) w.field("incomplete", true);
   if (i.label_inferred) w.field("label_inferred", true);
+  optional_field(w, "band", i.band);
   if (!i.refs.empty()) w.field_list("refs", i.refs);
   {
     children_scope c{w};

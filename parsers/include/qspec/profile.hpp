@@ -19,19 +19,36 @@ namespace qspec {
 
 /// A label shape: "P#" (prefix P, one number), "#.#" (two numbers),
 /// "Duty #", "a" (a letter), "i" (a roman number), "bullet" (no label).
+/// "A" is a capital letter, which may stand before its text with no
+/// delimiter when a gap or a heading's mark sets it apart ("A   Investigate
+/// media products", "## B Plan …"); "Learning aim A" is a capital letter
+/// after words.
 struct label_pattern {
   enum class form { number, letter, roman, bullet };
   form shape = form::number;
-  std::string prefix;   ///< upper-cased, spaces removed: "P", "DUTY"
+  std::string prefix;   ///< upper-cased, spaces removed: "P", "DUTY", "LEARNINGAIM"
   unsigned depth = 1;   ///< numbers in the path, for form::number
+  bool capital = false; ///< form::letter written "A": a capital letter
   std::string written;  ///< as the profile writes it
+};
+
+/// Codes printed as an item's label, by their shape ("2A.P1" fits "#A.P#":
+/// `#` a run of digits, `A` one capital, any other character itself), and
+/// the band they put their items in ("pass"): graded criteria.
+struct code_band {
+  std::string band;                      ///< "pass"; empty for none
+  std::vector<std::string> shapes;       ///< "#A.P#", "A.#P#"
 };
 
 /// Items at one level of a part: level 0 holds level 1, and so on.
 struct item_level {
   std::string kind;                      ///< "performance_criterion"
   std::vector<label_pattern> labels;
+  std::vector<code_band> codes;          ///< codes shaped as a band says ("2A.P1"), in place of labels
   std::vector<label_pattern> refs;       ///< labels of other items this kind names ("K#")
+  /// Labels of lines that give a property of an item of this level ("GCSE
+  /// English: No" under a criterion): children of kind item_field.
+  std::vector<std::string> fields;
 };
 
 struct part_rule {
@@ -39,6 +56,9 @@ struct part_rule {
   std::vector<std::string> headings;     ///< "Performance criteria"
   std::vector<std::string> lead_ins;     ///< "You must be able to"
   std::vector<item_level> levels;        ///< empty: a prose part
+  /// Labelled headings that open a group of the part's items, and the part
+  /// itself where no heading of its own is printed ("Component 1: Title").
+  std::vector<label_pattern> groups;
   int weight = 2;                        ///< detection evidence of its heading
 };
 

@@ -16,6 +16,9 @@ struct item_label {
   char letter = 0;              ///< 'a' or 'A'
   std::string roman;            ///< "iv"
   char close = 0;               ///< the delimiter after it: ')', '.', ':'; 0 for none
+  /// A code printed as the label ("2A.P1"), told by a profile's code shape
+  /// rather than this grammar; set alone.
+  std::string code;
 };
 
 }  // namespace qspec::grammar::ast

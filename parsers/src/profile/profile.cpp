@@ -133,23 +133,43 @@ profile read(const YAML::Node& root, std::string_view source) {
   if (const auto& parts = root["parts"]) {
     if (!parts.IsSequence()) throw profile_error(parts, "parts must be a list");
     for (const auto& n : parts) {
-      only_keys(n, {"role", "headings", "lead_ins", "levels", "weight"}, "a part");
+      only_keys(n, {"role", "headings", "lead_ins", "levels", "weight", "groups"}, "a part");
       part_rule r;
       if (!n["role"]) throw profile_error(n, "a part needs a role");
       r.role = text_of(n["role"], "role");
       r.headings = texts_of(n["headings"], "headings");
       r.lead_ins = texts_of(n["lead_ins"], "lead_ins");
       if (n["weight"]) r.weight = int_of(n["weight"], "weight");
+      r.groups = patterns_of(n["groups"], "groups");
+      for (const auto& g : r.groups)
+        if (g.shape != label_pattern::form::number || g.prefix.empty())
+          throw profile_error(n["groups"], "'" + g.written + "' in groups: a group heading's label is words and a number (\"Component #\")");
       if (const auto& levels = n["levels"]) {
         if (!levels.IsSequence()) throw profile_error(levels, "levels must be a list");
         for (const auto& l : levels) {
-          only_keys(l, {"kind", "labels", "refs"}, "a level");
+          only_keys(l, {"kind", "labels", "codes", "refs", "fields"}, "a level");
           item_level level;
           if (!l["kind"]) throw profile_error(l, "a level needs the kind of its items");
           level.kind = text_of(l["kind"], "kind");
           level.labels = patterns_of(l["labels"], "labels");
           level.refs = patterns_of(l["refs"], "refs");
-          if (level.labels.empty()) throw profile_error(l, "a level needs at least one label shape");
+          level.fields = texts_of(l["fields"], "fields");
+          if (const auto& codes = l["codes"]) {
+            if (!codes.IsSequence()) throw profile_error(codes, "codes must be a list of {band, shapes}");
+            for (const auto& c : codes) {
+              only_keys(c, {"band", "shapes"}, "a code band");
+              code_band b;
+              if (c["band"]) b.band = text_of(c["band"], "band");
+              b.shapes = texts_of(c["shapes"], "shapes");
+              if (b.shapes.empty()) throw profile_error(c, "a code band needs at least one shape (\"#A.P#\")");
+              for (const auto& shape : b.shapes)
+                if (shape.find('#') == std::string::npos)
+                  throw profile_error(c["shapes"], "'" + shape + "' in shapes has no number ('#'): it would match words");
+              level.codes.push_back(std::move(b));
+            }
+          }
+          if (level.labels.empty() && level.codes.empty())
+            throw profile_error(l, "a level needs at least one label shape or code shape");
           r.levels.push_back(std::move(level));
         }
       }
@@ -215,6 +235,18 @@ std::optional<label_pattern> parse_label_pattern(std::string_view w) {
   }
   if (s == "a" || s == "A") {
     p.shape = label_pattern::form::letter;
+    p.capital = s == "A";
+    return p;
+  }
+  // "Learning aim A": words, then a capital letter
+  if (auto sp = w.rfind(' '); sp != std::string_view::npos && w.substr(sp + 1) == "A" && sp > 0) {
+    for (char c : w.substr(0, sp)) {
+      if (c == ' ') continue;
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return std::nullopt;
+      p.prefix.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    }
+    p.shape = label_pattern::form::letter;
+    p.capital = true;
     return p;
   }
   if (s == "i" || s == "I") {

@@ -46,6 +46,35 @@ detection score_profile(parse_context& ctx, const profile& p) {
     d.score += weight;
     d.evidence.push_back({line + 1, std::move(what), weight});
   };
+  // codes shaped as a level's bands say ("2A.P1"): each band a code is first seen in counts once
+  struct band_shapes {
+    const code_band* band;
+    bool seen = false;
+  };
+  std::vector<band_shapes> bands;
+  for (const auto& r : p.parts)
+    for (const auto& level : r.levels)
+      for (const auto& b : level.codes) bands.push_back({&b});
+  auto score_codes = [&](std::uint32_t l, std::string_view line) {
+    // the word opening the line and each cell: "2A.P1 Explain …", "| Level 1 Pass | A.1P1 Identify …"
+    for (std::size_t at = 0; at < line.size();) {
+      while (at < line.size() && (line[at] == ' ' || line[at] == '|' || line[at] == '\t' || line[at] == '*')) ++at;
+      std::size_t end = at;
+      while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != ':' && line[end] != '|') ++end;
+      auto word = line.substr(at, end - at);
+      if (!word.empty() && word.size() <= 12 && is_digit(word.back()))
+        for (auto& b : bands)
+          if (!b.seen && std::any_of(b.band->shapes.begin(), b.band->shapes.end(),
+                                     [&](const std::string& shape) { return fits_shape(word, shape); })) {
+            b.seen = true;
+            add(l, "code \"" + std::string(word) + "\"" + (b.band->band.empty() ? "" : " (" + b.band->band + ")"), 1);
+            break;
+          }
+      // on to the next cell
+      while (end < line.size() && line[end] != '|' && line[end] != '\t') ++end;
+      at = end;
+    }
+  };
   auto field_ends = [](std::string_view line, std::size_t k) {
     while (k < line.size() && (line[k] == ' ' || line[k] == '*')) ++k;
     return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
@@ -55,6 +84,7 @@ detection score_profile(parse_context& ctx, const profile& p) {
     while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
       line.remove_prefix(1);
     if (line.empty()) return;
+    if (!bands.empty()) score_codes(l, line);
     if (line.size() > 2000) {
       // a whole document on one line: every phrase anywhere in it
       for (const auto& list : by_letter)

@@ -45,6 +45,8 @@ constexpr std::size_t max_heading = 80;
 constexpr std::size_t max_split_heading_piece = 30;  // "Performance" of "Performance" / "criteria"
 constexpr std::size_t max_group_heading = 150;
 constexpr std::size_t max_column_name = 40;  // a table's column name: a few words
+constexpr std::size_t max_code = 12;         // a code printed as a label: "2A.P1", "AB.D1"
+constexpr std::string_view item_field_kind = "item_field";  // a property of an item ("GSCE English: No")
 constexpr std::size_t max_field_line = 400;
 constexpr std::size_t max_furniture_line = 120;
 
@@ -71,6 +73,8 @@ struct node {
   clean::rich_text text;
   std::uint32_t first_line = 0, last_line = 0;
   bool inferred = false, incomplete = false;
+  std::string_view band;  // the band its code's shape puts it in ("pass")
+  std::string_view kind;  // its own kind, not its level's (an item field)
   std::vector<node> children;
 };
 
@@ -480,10 +484,14 @@ class outline_builder {
       return;
     }
     if (take_field(s)) return;
+    if (!part_ && resume_part(s)) return;
     if (take_heading(s)) return;
+    if (take_labelled_group(s)) return;
     if (part_ && part_->rule && !part_->rule->levels.empty()) {
+      if (take_item_field(s)) return;
       if (take_item(s)) return;
       if (take_column_names(s)) return;
+      if (take_row_header(s)) return;
       if (take_group(s)) return;
       if (take_continuation(s)) return;
     } else if (take_implicit_item(s)) {
@@ -720,7 +728,7 @@ class outline_builder {
     // a heading the profile does not know closes the part: markdown "#", a bold line
     const bool before_anything = title_.empty() && parts_.empty() && sections_.empty();
     if (!before_anything && (s.md_heading > 0 || (s.bold && !s.cell && t.size() <= 120 && !ends_sentence(t))) &&
-        !grammar::match_item_label(t) && !heads_items(k_)) {
+        !grammar::match_item_label(t) && !heads_items(k_) && !part_label(s)) {
       flush_pending();
       close_part();
       open_section(s);
@@ -843,8 +851,102 @@ class outline_builder {
     return n == 1 || (n > last && n <= last + 3);
   }
 
+  /// Whether a segment opens with a label of the open part that the label grammar alone does not
+  /// read: a code shaped as a level's codes say, a capital letter set apart.
+  bool part_label(const segment& s) {
+    if (!part_ || !part_->rule || part_->rule->levels.empty()) return false;
+    std::string_view band;
+    int level = -1;
+    return code_label(s.text.text(), level, band) || capital_letter(s, level);
+  }
+
+  /// A code printed as the label ("2A.P1 Explain …"), by the shapes of the part's levels; its level
+  /// and band. The code is the first word, up to a gap or a ":".
+  std::optional<grammar::prefix_match<grammar::ast::item_label>> code_label(std::string_view t, int& level,
+                                                                             std::string_view& band) {
+    const auto& levels = part_->rule->levels;
+    std::size_t end = 0;
+    while (end < t.size() && t[end] != ' ' && t[end] != '\t' && t[end] != ':') ++end;
+    if (end == 0 || end > max_code || !is_digit(t[end - 1])) return std::nullopt;
+    auto word = t.substr(0, end);
+    for (std::size_t i = 0; i < levels.size(); ++i)
+      for (const auto& b : levels[i].codes)
+        for (const auto& shape : b.shapes)
+          if (fits_shape(word, shape)) {
+            grammar::prefix_match<grammar::ast::item_label> m;
+            m.value.code.assign(word);
+            m.rest = end;
+            level = static_cast<int>(i);
+            band = b.band;
+            return m;
+          }
+    return std::nullopt;
+  }
+
+  /// A capital letter as a label with no delimiter: at a level labelled "A", set apart from its text
+  /// by a gap or a tab ("A   Investigate media products"), or opening a heading ("## B Plan …"); or
+  /// after a level's words ("Learning aim A: Investigate …"). Only the next letter of its level, or
+  /// "A" again.
+  std::optional<grammar::prefix_match<grammar::ast::item_label>> capital_letter(const segment& s, int& level) {
+    std::string_view t = s.text.text();
+    const auto& levels = part_->rule->levels;
+    for (std::size_t i = 0; i < levels.size(); ++i)
+      for (const auto& p : levels[i].labels) {
+        if (p.shape != label_pattern::form::letter || !p.capital) continue;
+        std::size_t at = 0;
+        if (!p.prefix.empty()) {
+          // the words as printed, in any case: "Learning aim", "LEARNING AIM"
+          std::size_t k = 0, w = 0;
+          while (w < p.prefix.size() && k < t.size()) {
+            if (t[k] == ' ') { ++k; continue; }
+            if (upper(t[k]) != p.prefix[w]) break;
+            ++k, ++w;
+          }
+          if (w < p.prefix.size() || k >= t.size() || t[k] != ' ') continue;
+          at = k + 1;
+        }
+        if (at >= t.size() || !is_upper(t[at])) continue;
+        std::size_t after = at + 1;
+        std::size_t rest = after;
+        if (rest < t.size() && (t[rest] == ':' || t[rest] == '.' || t[rest] == ')')) {
+          if (p.prefix.empty() && t[rest] != ':') continue;  // "A." is the grammar's
+          ++rest;
+        } else if (p.prefix.empty()) {
+          // set apart: two spaces or a tab in the source (the text keeps one space), or a heading's single space
+          std::size_t text_at = rest;
+          while (text_at < t.size() && t[text_at] == ' ') ++text_at;
+          if (text_at >= t.size()) continue;
+          const auto from = s.text.source_end_of(static_cast<std::uint32_t>(after));
+          const auto to = s.text.source_of(static_cast<std::uint32_t>(text_at));
+          bool gap = to >= from + 2;
+          for (auto i = from; i < to && i < ctx_.src.size(); ++i) gap = gap || ctx_.src[i] == '\t';
+          const bool heading = (s.md_heading > 0 || s.bold) && t.substr(rest, 1) == " ";
+          if (!gap && !heading) continue;
+        } else if (rest < t.size() && t[rest] != ' ') {
+          continue;
+        }
+        while (rest < t.size() && (t[rest] == ' ' || t[rest] == '\t')) ++rest;
+        // in sequence: the next letter at its level, or "A" again
+        const node* prev = last_at(static_cast<int>(i));
+        const char expected = prev && is_upper(prev->label.letter) ? static_cast<char>(prev->label.letter + 1) : 'A';
+        if (t[at] != expected && t[at] != 'A') continue;
+        grammar::prefix_match<grammar::ast::item_label> m;
+        m.value.letter = t[at];
+        if (!p.prefix.empty()) m.value.prefix.assign(t.substr(0, at - 1));
+        if (after < t.size() && t[after] == ':') m.value.close = ':';
+        m.rest = rest;
+        level = static_cast<int>(i);
+        return m;
+      }
+    return std::nullopt;
+  }
+
   /// The item label opening a segment when it fits the current part.
-  std::optional<grammar::prefix_match<grammar::ast::item_label>> label_here(std::string_view t, int& level) {
+  std::optional<grammar::prefix_match<grammar::ast::item_label>> label_here(const segment& s, int& level,
+                                                                            std::string_view& band) {
+    std::string_view t = s.text.text();
+    if (auto c = code_label(t, level, band)) return c;
+    if (auto c = capital_letter(s, level)) return c;
     auto m = grammar::match_item_label(t);
     if (!m) m = bare_letter(t);
     if (!m) return std::nullopt;
@@ -889,7 +991,8 @@ class outline_builder {
   bool take_item(segment& s) {
     std::string_view t = s.text.text();
     int level = -1;
-    auto m = label_here(t, level);
+    std::string_view band;
+    auto m = label_here(s, level, band);
     if (!m && (!pending_labels_.empty() || !open_.empty()) &&
         only_refs(t, pending_labels_.empty() ? open_.back()->level : pending_labels_.back().level)) {
       // "K3 K5 S4 B2" on a line or in a cell of its own: the codes the duty names
@@ -916,6 +1019,7 @@ class outline_builder {
     n.level = level;
     n.label = m->value;
     n.code = code_of(m->value);
+    n.band = band;
     n.label_begin = s.text.source_of(0);
     n.label_end = s.text.source_end_of(static_cast<std::uint32_t>(label_length(t, m->rest)));
     n.first_line = n.last_line = s.line;
@@ -1133,10 +1237,12 @@ class outline_builder {
     flush_pending();
     if (bl > static_cast<int>(open_.size())) bl = static_cast<int>(open_.size());
     if (bl > 0 && open_.empty()) return false;
+    auto& c = bl == 0 ? container_of(0) : open_[static_cast<std::size_t>(bl - 1)]->children;
+    // after an item's fields its sub-items are over: a bullet there is the part's prose (guidance)
+    if (!c.empty() && c.back().kind == item_field_kind) return false;
     node n;
     n.level = bl;
-    auto& c = bl == 0 ? container_of(0) : open_[static_cast<std::size_t>(bl - 1)]->children;
-    n.code = std::to_string(c.size() + 1);
+    n.code = std::to_string(std::count_if(c.begin(), c.end(), [](const node& o) { return o.kind.empty(); }) + 1);
     n.label_begin = n.label_end = s.text.source_begin();
     n.text = s.text;
     n.first_line = n.last_line = s.line;
@@ -1228,6 +1334,149 @@ class outline_builder {
     return true;
   }
 
+  /// A part read before, closed by headings and prose between its items (a unit's content under
+  /// each learning aim, then the aim's criteria), goes on where a line opens with an item of it
+  /// that only it could hold: a code of its levels' shapes or a capital letter set apart, in
+  /// sequence, with its text, and not one of its items already (a list of the codes an
+  /// assignment covers names them).
+  bool resume_part(segment& s) {
+    for (auto it = parts_.rbegin(); it != parts_.rend(); ++it) {
+      if (!it->rule || it->rule->levels.empty() || it->items.empty()) continue;
+      part_ = &*it;
+      group_ = nullptr;
+      open_.clear();
+      int level = -1;
+      std::string_view band;
+      std::string_view t = s.text.text();
+      auto m = code_label(t, level, band);
+      if (!m) m = capital_letter(s, level);
+      bool resumes = m && m->rest < t.size() && !holds_code(part_->items, code_of(m->value));
+      if (resumes) {
+        close_section();
+        if (part_->items.back().group) group_ = &part_->items.back();
+        ctx_.report(diag::part_resumed, severity::note, ctx_.span_of(s.text),
+                    "\"" + std::string(part_->heading.empty() ? part_->rule->role : part_->heading) +
+                        "\" goes on after the text between its items",
+                    t);
+        return take_item(s);
+      }
+      part_ = nullptr;
+      return false;  // only the last part read goes on
+    }
+    return false;
+  }
+
+  static bool holds_code(const std::vector<node>& items, const std::string& code) {
+    for (const auto& n : items)
+      if ((!n.group && n.code == code) || holds_code(n.children, code)) return true;
+    return false;
+  }
+
+  /// "GSCE English: No" under a criterion: a line naming a property of the open item, by the
+  /// labels its level's `fields` give; a child of its own kind. The item's text ends before it.
+  bool take_item_field(segment& s) {
+    const auto& levels = part_->rule->levels;
+    // the innermost open item whose level has fields: a field under a criterion's last sub-item is the criterion's
+    std::size_t owner = open_.size();
+    while (owner > 0) {
+      const auto l = static_cast<std::size_t>(open_[owner - 1]->level);
+      if (l < levels.size() && !levels[l].fields.empty()) break;
+      --owner;
+    }
+    if (owner == 0) return false;
+    const auto level = static_cast<std::size_t>(open_[owner - 1]->level);
+    std::string_view t = s.text.text();
+    for (const auto& label : levels[level].fields) {
+      auto n = phrase_prefix(t, label);
+      if (n == std::string_view::npos || n >= t.size() || t[n] != ':') continue;
+      std::size_t v = n + 1;
+      while (v < t.size() && t[v] == ' ') ++v;
+      flush_pending();
+      node f;
+      f.level = static_cast<int>(level) + 1;
+      f.kind = item_field_kind;
+      f.code = label;  // "GSCE english" -> gsce_english
+      for (auto& c : f.code) c = c == ' ' ? '_' : lower(c);
+      f.label_begin = s.text.source_of(0);
+      f.label_end = s.text.source_end_of(static_cast<std::uint32_t>(n + 1));
+      f.text = s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(t.size()));
+      f.first_line = f.last_line = s.line;
+      mark_content(s.line);
+      open_.resize(owner);
+      open_.back()->children.push_back(std::move(f));
+      extend_part(s.text);
+      return true;
+    }
+    return false;
+  }
+
+  /// The first cell of a table row whose next cell opens with an item of the part ("Level 1 Pass |
+  /// A.1P1 Identify …"): the row's header, table furniture (a column of band names beside the
+  /// criteria).
+  bool take_row_header(segment& s) {
+    if (!s.cell || k_ + 1 >= segs_.size() || segs_[k_ + 1].line != s.line) return false;
+    if (k_ > 0 && segs_[k_ - 1].line == s.line && segs_[k_ - 1].cell) return false;  // the first cell only
+    std::string_view t = s.text.text();
+    if (t.size() > max_column_name || ends_sentence(t)) return false;
+    int level = -1;
+    std::string_view band;
+    if (!label_here(segs_[k_ + 1], level, band)) return false;
+    furniture f;
+    f.id = ctx_.ids.claim("furniture/row-header-" + std::to_string(s.line + 1));
+    f.span = ctx_.span_of(s.text);
+    f.role = "row_header";
+    f.text = ctx_.keep(s.text);
+    ctx_.furniture_items.push_back(std::move(f));
+    mark_content(s.line);
+    return true;
+  }
+
+  /// A heading that opens with a group label of one of the profile's parts ("Component 1: Exploring
+  /// Media Products"): a group of that part's items, opening the part where no heading of its own
+  /// was printed. The label must be followed by a ":" or a title in capitals, not by a sentence
+  /// about it ("Component 1 is assessed …").
+  bool take_labelled_group(segment& s) {
+    std::string_view t = s.text.text();
+    if (t.size() > max_group_heading || s.bullet) return false;
+    auto m = grammar::match_item_label(t);
+    if (!m || m->value.prefix.empty() || m->value.path.size() != 1) return false;
+    const part_rule* owner = nullptr;
+    for (const auto& r : prof_.parts)
+      for (const auto& g : r.groups)
+        if (!owner && label_fits(g, m->value)) owner = &r;
+    if (!owner) return false;
+    std::size_t rest = m->rest;
+    while (rest < t.size() && t[rest] == ' ') ++rest;
+    const bool colon = m->value.close == ':' || (rest < t.size() && t[rest] == ':');
+    while (rest < t.size() && (t[rest] == ' ' || t[rest] == ':' || t[rest] == '-')) ++rest;
+    if (t.substr(rest, 3) == "\xE2\x80\x93") rest += 3;
+    while (rest < t.size() && t[rest] == ' ') ++rest;
+    if (!colon && (rest >= t.size() || !starts_upper(t.substr(rest)) || ends_sentence(t))) return false;
+    flush_pending();
+    if (!part_ || part_->rule != owner) {
+      close_part();
+      close_section();
+      parts_.push_back({});
+      part_ = &parts_.back();
+      part_->rule = owner;
+    }
+    seen_structure_ = true;
+    open_.clear();
+    node g;
+    g.group = true;
+    g.label = m->value;
+    g.code = code_of(m->value);
+    g.label_begin = s.text.source_of(0);
+    g.label_end = s.text.source_end_of(static_cast<std::uint32_t>(label_length(t, m->rest)));
+    g.text = s.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
+    g.first_line = g.last_line = s.line;
+    part_->items.push_back(std::move(g));
+    group_ = &part_->items.back();
+    mark_content(s.line);
+    extend_part(s.text);
+    return true;
+  }
+
   /// A short line right before a run of items heads a group of them
   /// (activity headings over performance criteria, sub-headings over knowledge).
   bool take_group(segment& s) {
@@ -1267,6 +1516,8 @@ class outline_builder {
     }
     if (open_.empty()) return false;
     node& cur = *open_.back();
+    // after the item's fields ("GSCE English: No"), its text is over: what follows is the part's prose
+    if (!cur.children.empty() && cur.children.back().kind == item_field_kind) return false;
     // an item that lost its label: between two labelled items whose numbers leave room for it
     if (!cur.label.path.empty() && (ends_sentence(cur.text.text()) || ends_sentence(t)) && starts_upper(t) &&
         s.blank_before && next_label_skips_one(cur)) {
@@ -1610,9 +1861,10 @@ class outline_builder {
     const auto level = static_cast<std::size_t>(std::max(0, n.level));
     if (n.group) {
       it.kind = outline_item::group_kind;
-      it.code = "group-" + std::to_string(group_index);
+      // a labelled group ("Component 2") is named by its code; its items are its own
+      it.code = n.code.empty() ? "group-" + std::to_string(group_index) : n.code;
     } else {
-      it.kind = ctx_.keep(rule.levels[std::min(level, rule.levels.size() - 1)].kind);
+      it.kind = !n.kind.empty() ? n.kind : ctx_.keep(rule.levels[std::min(level, rule.levels.size() - 1)].kind);
       it.code = n.code;
     }
     std::string stem = it.code;
@@ -1629,6 +1881,7 @@ class outline_builder {
     it.text = n.text.empty() ? std::string_view{} : ctx_.keep(n.text);
     it.incomplete = n.incomplete;
     it.label_inferred = n.inferred;
+    it.band = n.band;
     auto end = n.text.empty() ? n.label_end : std::max(n.label_end, n.text.source_end());
     it.span = ctx_.span(n.label_begin, end);
     if (!n.group && level < rule.levels.size() && !rule.levels[level].refs.empty()) {
@@ -1640,7 +1893,7 @@ class outline_builder {
     }
     std::size_t g = 0;
     // children of a group keep the part's id as their stem: moving an item between groups keeps its id
-    const std::string& child_parent = n.group ? parent_id : it.id;
+    const std::string& child_parent = n.group && n.code.empty() ? parent_id : it.id;
     for (auto& c : n.children) {
       auto child = lower_node(c, rule, child_parent, c.group ? ++g : 0);
       it.span = merge(it.span, child.span);

@@ -124,7 +124,14 @@ bool label_fits(const label_pattern& p, const grammar::ast::item_label& l) {
         if (c != ' ') prefix.push_back(upper(c));
       return prefix == p.prefix;
     }
-    case form::letter: return l.letter != 0 || l.roman.size() == 1;  // "(i)" after "(h)" is a letter
+    case form::letter: {
+      std::string prefix;
+      for (char c : l.prefix)
+        if (c != ' ') prefix.push_back(upper(c));
+      if (prefix != p.prefix) return false;
+      if (p.capital) return is_upper(l.letter);
+      return l.letter != 0 || l.roman.size() == 1;  // "(i)" after "(h)" is a letter
+    }
     case form::roman: return !l.roman.empty();
     case form::bullet: return false;
   }
@@ -132,6 +139,7 @@ bool label_fits(const label_pattern& p, const grammar::ast::item_label& l) {
 }
 
 std::string code_of(const grammar::ast::item_label& l) {
+  if (!l.code.empty()) return l.code;
   // words of a prefix joined, each with a capital: "Learning outcome 1" and "Learning Outcome 1"
   // are one code, LearningOutcome1, however a conversion cased them
   std::string c;

@@ -45,13 +45,14 @@ inline constexpr std::string_view labels_detached = "Q-W218";    // labels print
 inline constexpr std::string_view items_on_one_line = "Q-W219";  // several items run together on one line, split
 inline constexpr std::string_view incomplete_item = "Q-W220";    // the document stops inside an item
 inline constexpr std::string_view line_split = "Q-W221";         // a line holding several parts, split at headings and labels
-inline constexpr std::string_view no_structure = "Q-W124";
-inline constexpr std::string_view forced_kind_not_found = "Q-E122";  // --kind forced a kind whose structure is absent       // a kind's structure not found: only sections kept
+inline constexpr std::string_view no_structure = "Q-W124";           // a kind's structure not found: only sections kept
+inline constexpr std::string_view forced_kind_not_found = "Q-E122";  // --kind forced a kind whose structure is absent
 inline constexpr std::string_view markup_left = "Q-W123";        // markup left in a node's text
 inline constexpr std::string_view heading_variant = "Q-N105";    // a heading misspelt or worded otherwise, read as the profile's
 inline constexpr std::string_view heading_joined = "Q-N106";     // a heading broken over two lines, joined
 inline constexpr std::string_view field_within = "Q-N107";       // a field read from inside another field's value
 inline constexpr std::string_view heading_column = "Q-N108";     // headings in a column beside the content, read first
+inline constexpr std::string_view part_resumed = "Q-N109";       // a part goes on after headings and prose between its items
 // qualification structure grids (CSV)
 inline constexpr std::string_view header_cell_wrapped = "Q-N110";  // a column header holding a line break
 inline constexpr std::string_view code_run_together = "Q-N111";    // an SQA code printed without its space

@@ -38,6 +38,7 @@ struct outline_item {
   std::string_view text;   ///< a group's title for an item_group
   bool incomplete = false;      ///< the document stops inside this item
   bool label_inferred = false;  ///< printed without a label; numbered from the sequence
+  std::string_view band;        ///< a graded criterion's band, by its code's shape: "pass", "merit"…
   std::vector<std::string> refs;  ///< codes of other items this one names (a duty's K/S/B)
   std::vector<outline_item> children;
 };
