@@ -286,12 +286,14 @@ class outline_builder {
         ctx_.use[l] = line_use::unknown;
         continue;
       }
-      // tab-separated cells, unless the first is a label before its text ("1.<TAB>text")
+      // tab-separated cells, unless the first is a label before its text ("1.<TAB>text"; a row of
+      // three cells or more is a table's, "Level 1<TAB>Level 2 Pass<TAB>Level 2 Merit")
       auto tab = raw.find('\t');
       if (tab != std::string_view::npos) {
         auto first = trim(raw.substr(0, tab));
         auto m = grammar::match_item_label(first);
-        bool label_only = m && m->rest >= first.size();
+        auto rest = trim(raw.substr(tab + 1));
+        bool label_only = m && m->rest >= first.size() && rest.find('\t') == std::string_view::npos;
         if (!label_only && !first.empty()) {
           std::uint32_t cb = b;
           for (std::uint32_t i = b; i <= e; ++i) {
@@ -921,7 +923,8 @@ class outline_builder {
           bool gap = to >= from + 2;
           for (auto i = from; i < to && i < ctx_.src.size(); ++i) gap = gap || ctx_.src[i] == '\t';
           const bool heading = (s.md_heading > 0 || s.bold) && t.substr(rest, 1) == " ";
-          if (!gap && !heading) continue;
+          // or one of a run of lines lettered in turn ("A Explore …" / "B Develop …", the gap lost)
+          if (!gap && !heading && !lettered_run(t[at])) continue;
         } else if (rest < t.size() && t[rest] != ' ') {
           continue;
         }
@@ -929,7 +932,14 @@ class outline_builder {
         // in sequence: the next letter at its level, or "A" again
         const node* prev = last_at(static_cast<int>(i));
         const char expected = prev && is_upper(prev->label.letter) ? static_cast<char>(prev->label.letter + 1) : 'A';
-        if (t[at] != expected && t[at] != 'A') continue;
+        // or a letter printed before, the same item again over its details (reopen_repeated)
+        if (t[at] != expected && t[at] != 'A' && !i) {
+          const auto& c = container_of(0);
+          if (std::none_of(c.begin(), c.end(), [&](const node& o) { return !o.group && o.label.letter == t[at]; }))
+            continue;
+        } else if (t[at] != expected && t[at] != 'A') {
+          continue;
+        }
         grammar::prefix_match<grammar::ast::item_label> m;
         m.value.letter = t[at];
         if (!p.prefix.empty()) m.value.prefix.assign(t.substr(0, at - 1));
@@ -939,6 +949,18 @@ class outline_builder {
         return m;
       }
     return std::nullopt;
+  }
+
+  /// Whether the segment opening with capital `letter` and a space stands in a run of lines lettered
+  /// in turn: the line before opens with the letter before, or the line after with the letter after.
+  bool lettered_run(char letter) const {
+    auto opens = [&](std::size_t j, char c) {
+      if (j >= segs_.size()) return false;
+      std::string_view o = segs_[j].text.text();
+      return o.size() > 2 && o[0] == c && o[1] == ' ' && is_upper(o[2]);
+    };
+    return (letter > 'A' && k_ > 0 && opens(k_ - 1, static_cast<char>(letter - 1))) ||
+           (letter < 'Z' && opens(k_ + 1, static_cast<char>(letter + 1)));
   }
 
   /// The item label opening a segment when it fits the current part.
@@ -1025,6 +1047,15 @@ class outline_builder {
     n.first_line = n.last_line = s.line;
     mark_content(s.line);
 
+    if (rest >= t.size() && s.cell && pending_labels_.empty() && k_ + 1 < segs_.size() && segs_[k_ + 1].cell &&
+        segs_[k_ + 1].line == s.line && !grammar::match_item_label(segs_[k_ + 1].text.text())) {
+      // a label alone in its cell, its text in the next cell of the row ("2A.P1<TAB>Describe …")
+      flush_pending();
+      ++k_;
+      n.text = segs_[k_].text;
+      push_item(std::move(n), segs_[k_]);
+      return true;
+    }
     if (rest >= t.size()) {
       // a label alone: its text follows (a label column of a PDF, "1" above "Understand …")
       if (!pending_texts_.empty()) flush_pending();
@@ -1050,9 +1081,30 @@ class outline_builder {
     }
     flush_pending();
     n.text = s.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
+    if (reopen_repeated(n, s)) return true;
     push_item(std::move(n), s);
     split_run_together();
     return true;
+  }
+
+  /// An item printed again with the same letter and the same words ("A Explore …" in the list of
+  /// aims, then "Learning aim A: Explore …" over its criteria): the one item, open again for what
+  /// follows.
+  bool reopen_repeated(const node& n, const segment& s) {
+    if (!n.label.letter || n.label.path.size() || n.level != 0) return false;
+    auto& c = container_of(0);
+    const auto words = fold(n.text.text());
+    for (auto& o : c)
+      if (!o.group && o.label.letter == n.label.letter && fold(o.text.text()) == words) {
+        open_.clear();
+        open_.push_back(&o);
+        mark_content(s.line);
+        extend_part(s.text);
+        ctx_.report(diag::item_repeated, severity::note, ctx_.span_of(s.text),
+                    "item " + o.code + " printed again over its details; read as the same item", s.text.text());
+        return true;
+      }
+    return false;
   }
 
   /// Whether `t` is nothing but codes the open item's level may name (its refs).
@@ -1324,11 +1376,15 @@ class outline_builder {
     if (last == k_ || last + 1 >= segs_.size()) return false;  // one cell is no row of names
     for (std::size_t j = k_; j <= last; ++j) {
       std::string_view c = segs_[j].text.text();
-      if (!segs_[j].cell || c.size() > max_column_name || ends_sentence(c) || grammar::match_item_label(c))
-        return false;
+      if (!segs_[j].cell || c.size() > max_column_name || ends_sentence(c)) return false;
+      // a name may read like a label ("Level 2 Pass"), not like one of the part's ("P1")
+      int level = -1;
+      std::string_view band;
+      if (label_here(segs_[j], level, band)) return false;
     }
-    auto m = grammar::match_item_label(segs_[last + 1].text.text());
-    if (!m || level_of(*part_->rule, m->value) != 0) return false;
+    int level = -1;
+    std::string_view band;
+    if (!label_here(segs_[last + 1], level, band)) return false;
     mark_furniture(ctx_, s.line, "table_header");
     k_ = last;
     return true;
@@ -1544,7 +1600,11 @@ class outline_builder {
     if (s.cell && s.blank_before) return false;  // a table of its own after a blank line continues no item
     // after a blank line, a heading the profile does not know ("Additional Information") ends the part:
     // what follows is a section of its own, not the last item's text
-    if (s.blank_before && !s.cell && !s.bullet && k_ + 1 < segs_.size() && heading_shaped(t)) {
+    // so does a short line set apart by blank lines on both sides, after an item that ended its
+    // sentence ("Assessment guidance", headings in sentence case)
+    const bool set_apart = k_ + 1 < segs_.size() && segs_[k_ + 1].blank_before && t.size() <= max_heading &&
+                           !ends_sentence(t) && starts_upper(t) && ends_sentence(cur.text.text());
+    if (s.blank_before && !s.cell && !s.bullet && k_ + 1 < segs_.size() && (heading_shaped(t) || set_apart)) {
       close_part();
       open_section(s);
       return true;
