@@ -1757,6 +1757,35 @@ class outline_builder {
         mark_content(s.line);
         return;
       }
+      // the code and the title on the first line ("SCDHSC0033 Develop your practice", a page's or a
+      // PDF footer's heading): the code, then the title
+      const auto first_word = t.substr(0, std::min(t.find(' '), t.find('\t')));
+      if (!code && first_word.size() < t.size()) code = grammar::match_document_code(first_word);
+      if (code && code->rest < t.size() && title_.empty() && fields_found_.empty()) {
+        const std::size_t code_end = code->value.size();  // the match's rest may take the gap after it
+        std::size_t rest = code_end;
+        while (rest < t.size() && (t[rest] == ' ' || t[rest] == '\t')) ++rest;
+        auto title_text = t.substr(rest);
+        if (rest > code_end && !title_text.empty() && title_text.size() <= max_title && starts_upper(title_text) &&
+            !ends_sentence(title_text)) {
+          auto printed = s.text.slice(0, static_cast<std::uint32_t>(code_end));
+          printed_code_ = ctx_.keep(printed);
+          printed_code_span_ = ctx_.span_of(printed);
+          auto title = s.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
+          title_ = ctx_.keep(title);
+          title_text_ = title;
+          title_span_ = ctx_.span_of(title);
+          title_line_ = s.line;
+          title_segment_ = k_;
+          mark_content(s.line);
+          return;
+        }
+      }
+    }
+    // the title printed again on its own, under the line that gave it with its code: the page's heading
+    if (!title_.empty() && !printed_code_.empty() && before_anything && !s.cell && fold(t) == fold(title_)) {
+      mark_furniture(ctx_, s.line, "repeated_title");
+      return;
     }
     // the title: the first short line of prose before anything else, no sentence; a title wrapped
     // over two lines goes on on the next line when that starts in lower case
