@@ -125,12 +125,21 @@ std::optional<qspec::parse_options> base_options(const std::string& kind) {
   qspec::parse_options options;
   options.profiles = &profiles;
   if (kind.empty()) return options;
-  if (profiles.find(kind)) {
+  // a profile by its name; then a built-in recogniser's kind (qualification_structure is also what the
+  // prose_structure profile gives: the kind names the recogniser, the profile its own name); then a
+  // profile by the kind it gives
+  const bool by_name = std::any_of(profiles.profiles.begin(), profiles.profiles.end(),
+                                   [&](const qspec::profile& p) { return p.name == kind; });
+  if (by_name) {
     options.profile = kind;
     return options;
   }
   if (auto k = qspec::document_kind_from_string(kind); k && *k != qspec::document_kind::standard) {
     options.kind = k;
+    return options;
+  }
+  if (profiles.find(kind)) {
+    options.profile = kind;
     return options;
   }
   std::string known = "unit_specification, qualification_structure, qualification_datasheet, programme_overview, "

@@ -144,7 +144,9 @@ KINDS["standard"] = ([("family", S, REQ, None), ("code", S, OPT, None), ("title"
                      ["field", "section", "part"])
 KINDS["field"] = ([("name", S, REQ, None), ("label", S, REQ, None), ("value", S, REQ, None)], [])
 KINDS["part"] = ([("role", S, REQ, None), ("heading", S, OPT, None), ("lead_in", S, OPT, None)],
-                 ["paragraph", "list"] + ITEM_KINDS + ["item_group"])
+                 ["paragraph", "list"] + ITEM_KINDS + ["item_group", "quantity"])
+# A number of units, hours or credits a statement gives (a profile's measures).
+KINDS["quantity"] = ([("measure", S, REQ, None), ("min", I, REQ, None), ("max", I, REQ, None), ("text", S, REQ, None)], [])
 KINDS["item_group"] = ([("label", S, OPT, None), ("code", S, OPT, None), ("title", S, REQ, None)], ITEM_KINDS)
 # An outline item: the fields the engine writes, in its order; a kind the
 # typed recognisers also write (performance_criterion…) takes them as optional.
@@ -155,7 +157,7 @@ for item in ITEM_KINDS:
     fields, children = KINDS.get(item, ([], []))
     # a typed kind writes its number first; label and text are in OUTLINE_FIELDS
     merged = [f for f in fields if f[0] == "number"] + OUTLINE_FIELDS
-    KINDS[item] = (merged, children + [c for c in ITEM_KINDS if c not in children])
+    KINDS[item] = (merged, children + [c for c in ITEM_KINDS if c not in children] + ["quantity"])
 
 # The diff report (qspec diff --format json|yaml): one record per change.
 OPS = ["added", "removed", "modified", "moved", "renumbered"]

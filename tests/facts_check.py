@@ -34,7 +34,7 @@ def children(node, kinds=None):
     return [c for c in node.get("children", []) if kinds is None or c["kind"] in kinds]
 
 
-NOT_ITEMS = {"paragraph", "list", "list_item", "section", "field", "part", "diagnostic", "furniture"}
+NOT_ITEMS = {"paragraph", "list", "list_item", "section", "field", "part", "diagnostic", "furniture", "quantity"}
 
 
 def items_of(node):
@@ -88,12 +88,22 @@ def compare_items(expected, actual, where, errors, doc=None):
             errors.append(f"{here}: line {source_line(doc, a)} != {e['line']}")
         if "band" in e and a.get("band") != e["band"]:
             errors.append(f"{here}: band {a.get('band')!r} != {e['band']!r}")
+        compare_quantities(e, a, here, errors)
         inner = items_of(a)
         if "criteria" in e:
             # graded criteria (a band each: level_1, pass, merit, distinction) among the item's items
             compare_items(e["criteria"], [c for c in inner if "band" in c], f"{here}/criteria", errors, doc)
             inner = [c for c in inner if "band" not in c]
         compare_items(e.get("children", []), inner, here, errors, doc)
+
+
+def compare_quantities(expected, actual, where, errors):
+    """The numbers a part's prose or an item states (quantity nodes), when the facts give them."""
+    if "quantities" not in expected:
+        return
+    found = [{"measure": q["measure"], "min": q["min"], "max": q["max"]} for q in children(actual, {"quantity"})]
+    if found != expected["quantities"]:
+        errors.append(f"{where}: quantities {found} != {expected['quantities']}")
 
 
 def check_standard(facts, doc, errors, lines=True):
@@ -120,6 +130,11 @@ def check_standard(facts, doc, errors, lines=True):
     if [p["role"] for p in expected_parts] != [p["role"] for p in actual_parts]:
         errors.append(f"parts with items: {[p['role'] for p in actual_parts]} != {[p['role'] for p in expected_parts]}")
     for e, a in zip(expected_parts, actual_parts):
+        for key in ("heading", "lead_in"):
+            # null: the document prints none (an XML element's name may stand for it)
+            if e.get(key) is not None and a.get(key) != e[key]:
+                errors.append(f"{e['role']}: {key} {a.get(key)!r} != {e[key]!r}")
+        compare_quantities(e, a, e["role"], errors)
         compare_items(e["items"], items_of(a), e["role"], errors, doc if lines else None)
     found = check_item_sections(expected_parts, children(st, {"section"}), errors)
     check_counts(facts.get("counts") or {}, st, parts, errors, found)

@@ -523,6 +523,15 @@ void write(tree_writer& w, const furniture& f) {
   w.end_node();
 }
 
+void write(tree_writer& w, const quantity& q) {
+  w.begin_node(q.kind, q.id, q.span);
+  w.field("measure", q.measure);
+  w.field("min", static_cast<std::int64_t>(q.min));
+  w.field("max", static_cast<std::int64_t>(q.max));
+  w.field("text", q.text);
+  w.end_node();
+}
+
 void write(tree_writer& w, const outline_item& i) {
   w.begin_node(i.kind, i.id, i.span);
   optional_field(w, "label", i.label);
@@ -536,6 +545,7 @@ void write(tree_writer& w, const outline_item& i) {
   if (!i.refs.empty()) w.field_list("refs", i.refs);
   {
     children_scope c{w};
+    for (const auto& q : i.quantities) c.need(), write(w, q);
     for (const auto& child : i.children) c.need(), write(w, child);
   }
   w.end_node();
@@ -551,6 +561,7 @@ void write(tree_writer& w, const part& p) {
     ordered_parts parts;
     for (const auto& b : p.blocks) parts.emplace_back(b.span().begin, [&w, &b] { write(w, b); });
     for (const auto& i : p.items) parts.emplace_back(i.span.begin, [&w, &i] { write(w, i); });
+    for (const auto& q : p.quantities) parts.emplace_back(q.span.begin, [&w, &q] { write(w, q); });
     write_in_source_order(c, parts);
   }
   w.end_node();

@@ -210,10 +210,11 @@ parse_result parse(std::string text, const parse_options& options) {
         ctx.report(diag::forced_kind_not_found, severity::error, {},
                    "no profile or document kind is named \"" + options.profile + "\": the document was not read");
     } else {
+      // a profile the outline engine reads, or a kind of a built-in recogniser (a grid's table profile
+      // names its columns for the table reader)
       auto d = detect_kind(ctx, profiles, false);
-      if (d.kind == to_string(document_kind::qualification_structure)) doc.type = document_kind::qualification_structure;
-      else if (!d.profile.empty()) family = profiles.find(d.profile);
-      else doc.type = document_kind_from_string(d.kind).value_or(document_kind::unknown);
+      if (!d.profile.empty()) family = profiles.find(d.profile);
+      if (!family) doc.type = document_kind_from_string(d.kind).value_or(document_kind::unknown);
     }
     if (family) doc.type = document_kind::standard;
     doc.kind_name = family ? family->document_kind : std::string(to_string(doc.type));

@@ -53,7 +53,8 @@ struct item_level {
 
 struct part_rule {
   std::string role;                      ///< "performance_criteria"
-  std::vector<std::string> headings;     ///< "Performance criteria"
+  std::vector<std::string> headings;     ///< "Performance criteria"; "Qualification structure of *": a heading
+                                         ///< that opens with the words and names what follows (each one a part)
   std::vector<std::string> lead_ins;     ///< "You must be able to"
   std::vector<item_level> levels;        ///< empty: a prose part
   /// Labelled headings that open a group of the part's items, and the part
@@ -106,6 +107,11 @@ struct profile {
   /// the role the reader gives them, {"list", {"ul", "ol"}}; a name written
   /// "*_title" stands for every name that ends so.
   std::vector<field_rule> elements;
+  /// What a rule of combination counts and the words that name it after a
+  /// number or a range: {"units", {"units", "unit"}}, {"glh", {"GLH"}}. A
+  /// profile with measures reads "4–6 optional specialist units" in its items
+  /// and its parts' prose as quantities.
+  std::vector<field_rule> measures;
 };
 
 class profile_set {

@@ -3,7 +3,7 @@
 // of people**", sometimes wrapped over two lines). A header is a line standing
 // alone between blank lines whose text recurs at least three times, and which
 // names something: it holds a digit (a code, a page number) or repeats the
-// document's first line. Repeated labels such as "Knowledge requirements" or
+// document's first line, and does not end as a sentence does. Repeated labels such as "Knowledge requirements" or
 // "Guidance notes:" (seed 004) are structure, not furniture, and stay content.
 // The document's first line itself keeps its place as the title.
 #include <string>
@@ -113,7 +113,9 @@ void mark_page_furniture(parse_context& ctx) {
   const std::uint64_t title = first_content < n ? keys[first_content].value : 0;
   // whether a recurring text looks like a running header rather than a label
   auto names_something = [&](const key_hash& k) {
-    return k.last != ':' && !k.item &&
+    // a sentence ("Learners will take a total of 10–12 units … (GLH).", repeated under each
+    // structure) is content, however often it recurs
+    return k.last != ':' && k.last != '.' && !k.item &&
            (k.digit || (first_content < n && k.value == title && keys[first_content].length));
   };
   auto record = [&](std::uint32_t first, std::uint32_t last) {

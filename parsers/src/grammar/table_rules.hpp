@@ -18,6 +18,7 @@ struct joined_code_class;
 struct cell_date_class;
 struct unit_number_class;
 struct whole_number_class;
+struct number_range_class;
 using group_count_type = x3::rule<group_count_class, ast::count_range>;
 using unit_total_type = x3::rule<unit_total_class, ast::count_range>;
 using credit_range_type = x3::rule<credit_range_class, ast::count_range>;
@@ -25,8 +26,9 @@ using joined_code_type = x3::rule<joined_code_class, ast::joined_code>;
 using cell_date_type = x3::rule<cell_date_class, ast::cell_date>;
 using unit_number_type = x3::rule<unit_number_class, ast::unit_number>;
 using whole_number_type = x3::rule<whole_number_class, unsigned>;
+using number_range_type = x3::rule<number_range_class, ast::count_range>;
 BOOST_SPIRIT_DECLARE(group_count_type, unit_total_type, credit_range_type, joined_code_type, cell_date_type,
-                     unit_number_type, whole_number_type)
+                     unit_number_type, whole_number_type, number_range_type)
 
 /// "select 1 unit", "3 Units must", "take three from", "the following mandatory unit" (one):
 /// a group's count, matched where it starts (callers try each word).
@@ -43,5 +45,7 @@ const cell_date_type& cell_date();
 const unit_number_type& unit_number();
 /// A whole cell holding one number.
 const whole_number_type& whole_number();
+/// A number or a range where it starts: "4", "4–6", "4-6", "10 to 12" (max 0 for one number).
+const number_range_type& number_range();
 
 }  // namespace qspec::grammar

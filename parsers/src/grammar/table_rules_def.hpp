@@ -80,9 +80,14 @@ const auto unit_number_rule_def =
 const whole_number_type whole_number_rule = "number";
 const auto whole_number_rule_def = *lit(' ') >> uint_ >> *lit(' ') >> eoi;
 
+// "4–6" (an en dash), "4-6", "10 to 12": a range; the second number 0 when one is printed
+const auto range_dash = lit("\xE2\x80\x93") | lit('-') | no_case[lit(" to ")];
+const number_range_type number_range_rule = "number or range";
+const auto number_range_rule_def = uint_ >> ((range_dash >> uint_) | x3::attr(0u)) >> !alnum;
+
 }  // namespace table_rules
 using namespace table_rules;
 BOOST_SPIRIT_DEFINE(group_count_rule, unit_total_rule, credit_range_rule, joined_code_rule, cell_date_rule,
-                    unit_number_rule, whole_number_rule)
+                    unit_number_rule, whole_number_rule, number_range_rule)
 
 }  // namespace qspec::grammar

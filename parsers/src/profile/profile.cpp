@@ -88,7 +88,7 @@ std::vector<field_rule> named_lists(const YAML::Node& n, std::string_view what) 
 profile read(const YAML::Node& root, std::string_view source) {
   only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "recogniser",
                    "fields", "parts", "furniture", "columns", "group_types", "title_label", "title_label_field",
-                   "elements"},
+                   "elements", "measures"},
             "a profile");
   profile p;
   p.source = source;
@@ -128,6 +128,7 @@ profile read(const YAML::Node& root, std::string_view source) {
   p.columns = named_lists(root["columns"], "columns");
   p.group_types = named_lists(root["group_types"], "group_types");
   p.elements = named_lists(root["elements"], "elements");
+  p.measures = named_lists(root["measures"], "measures");
   if (!p.elements.empty() && p.recogniser.empty())
     throw profile_error(root["elements"], "elements name a reader's markup vocabulary: they need 'recogniser: READER'");
   if (const auto& parts = root["parts"]) {

@@ -55,6 +55,24 @@ detection score_profile(parse_context& ctx, const profile& p) {
   for (const auto& r : p.parts)
     for (const auto& level : r.levels)
       for (const auto& b : level.codes) bands.push_back({&b});
+  // measures after a number ("4 core units", "480 GLH"): each measure first seen counts once
+  std::vector<bool> measure_seen(p.measures.size());
+  auto score_measures = [&](std::uint32_t l, std::string_view line) {
+    for (std::size_t m = 0; m < p.measures.size(); ++m) {
+      if (measure_seen[m]) continue;
+      for (const auto& label : p.measures[m].labels) {
+        auto at = find_ci(line, label);
+        if (at == std::string_view::npos) continue;
+        const std::size_t from = at > 40 ? at - 40 : 0;
+        bool number = false;
+        for (std::size_t i = from; i < at; ++i) number = number || is_digit(line[i]);
+        if (!number) continue;
+        measure_seen[m] = true;
+        add(l, "a number of " + p.measures[m].name, 1);
+        break;
+      }
+    }
+  };
   auto score_codes = [&](std::uint32_t l, std::string_view line) {
     // the word opening the line and each cell: "2A.P1 Explain …", "| Level 1 Pass | A.1P1 Identify …"
     for (std::size_t at = 0; at < line.size();) {
@@ -85,6 +103,7 @@ detection score_profile(parse_context& ctx, const profile& p) {
       line.remove_prefix(1);
     if (line.empty()) return;
     if (!bands.empty()) score_codes(l, line);
+    if (!p.measures.empty()) score_measures(l, line);
     if (line.size() > 2000) {
       // a whole document on one line: every phrase anywhere in it
       for (const auto& list : by_letter)

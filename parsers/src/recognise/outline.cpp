@@ -24,6 +24,7 @@
 #include <unordered_map>
 
 #include "grammar/lines.hpp"
+#include "grammar/table_rules.hpp"
 #include "qspec/profile.hpp"
 #include "recognise/context.hpp"
 #include "recognise/line_text.hpp"
@@ -45,6 +46,7 @@ constexpr std::size_t max_heading = 80;
 constexpr std::size_t max_split_heading_piece = 30;  // "Performance" of "Performance" / "criteria"
 constexpr std::size_t max_group_heading = 150;
 constexpr std::size_t max_column_name = 40;  // a table's column name: a few words
+constexpr int max_quantity_words = 3;        // words between a number and its measure: "optional specialist"
 constexpr std::size_t max_code = 12;         // a code printed as a label: "2A.P1", "AB.D1"
 constexpr std::string_view item_field_kind = "item_field";  // a property of an item ("GSCE English: No")
 constexpr std::size_t max_field_line = 400;
@@ -97,7 +99,11 @@ class outline_builder {
   outline_builder(parse_context& ctx, const profile& p, const std::vector<std::string>& shared_furniture)
       : ctx_(ctx), prof_(p), shared_furniture_(shared_furniture) {
     for (const auto& r : p.parts) {
-      for (const auto& h : r.headings) headings_.push_back({fold(h), &r});
+      for (const auto& h : r.headings) {
+        // "Qualification structure of *": a heading that opens with the words and names what follows
+        if (h.size() > 2 && h.substr(h.size() - 2) == " *") named_headings_.push_back({h.substr(0, h.size() - 2), &r});
+        else headings_.push_back({fold(h), &r});
+      }
       for (const auto& h : r.lead_ins) lead_ins_.push_back({fold(h), &r});
     }
     // longest first: "Learning outcomes and assessment criteria" before "Learning outcomes"
@@ -148,7 +154,7 @@ class outline_builder {
   std::size_t widest_line_ = 0;       // the document's wrap width (see build())
   std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
-  std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_;
+  std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_, named_headings_;
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
   std::size_t k_ = 0;
@@ -651,6 +657,7 @@ class outline_builder {
 
   bool take_heading(segment& s) {
     std::string_view t = s.text.text();
+    if (take_named_heading(s)) return true;
     auto f = fold(t);
     if (f.size() <= max_heading) {
       for (const auto& [phrase, rule] : headings_)
@@ -734,6 +741,31 @@ class outline_builder {
       flush_pending();
       close_part();
       open_section(s);
+      return true;
+    }
+    return false;
+  }
+
+  /// A heading that opens with one of the profile's named headings' words and goes on with a name
+  /// ("Qualification structure of the … Diploma (Computer Science)"): a part of its own each time,
+  /// its heading the whole line.
+  bool take_named_heading(segment& s) {
+    std::string_view t = s.text.text();
+    if (named_headings_.empty() || s.cell || s.bullet || t.size() > max_title || ends_sentence(t)) return false;
+    for (const auto& [words, rule] : named_headings_) {
+      auto n = phrase_prefix(t, words);
+      if (n == std::string_view::npos || n + 1 >= t.size() || t[n] != ' ') continue;
+      flush_pending();
+      close_part();
+      close_section();
+      parts_.push_back({});
+      part_ = &parts_.back();
+      part_->rule = rule;
+      part_->heading = ctx_.keep(s.text);
+      ++part_->headings;
+      seen_structure_ = true;
+      mark_content(s.line);
+      extend_part(s.text);
       return true;
     }
     return false;
@@ -1597,6 +1629,10 @@ class outline_builder {
       return true;
     }
     if (s.cell && ends_sentence(cur.text.text()) && starts_upper(t)) return false;
+    // a paragraph after a blank line under a bulleted item that ended its sentence is the part's prose
+    if (s.blank_before && !s.bullet && cur.label_end == cur.label_begin && cur.label.path.empty() &&
+        !cur.label.letter && ends_sentence(cur.text.text()) && starts_upper(t))
+      return false;
     if (s.cell && s.blank_before) return false;  // a table of its own after a blank line continues no item
     // after a blank line, a heading the profile does not know ("Additional Information") ends the part:
     // what follows is a section of its own, not the last item's text
@@ -1971,6 +2007,7 @@ class outline_builder {
     it.incomplete = n.incomplete;
     it.label_inferred = n.inferred;
     it.band = n.band;
+    if (!n.group && !n.text.empty()) it.quantities = quantities_in(it.text, &n.text, it.span, it.id);
     auto end = n.text.empty() ? n.label_end : std::max(n.label_end, n.text.source_end());
     it.span = ctx_.span(n.label_begin, end);
     if (!n.group && level < rule.levels.size() && !rule.levels[level].refs.empty()) {
@@ -1989,6 +2026,51 @@ class outline_builder {
       it.children.push_back(std::move(child));
     }
     return it;
+  }
+
+  /// The quantities a text states by the profile's measures: a number or a range, up to three words
+  /// ("optional specialist"), then a measure's words ("units", "GLH"): "4–6 optional specialist
+  /// units" is units 4 to 6. `rich` maps the text to its source when there is one; otherwise each
+  /// quantity's span is `whole`.
+  std::vector<quantity> quantities_in(std::string_view t, const clean::rich_text* rich, source_span whole,
+                                      const std::string& parent_id) {
+    std::vector<quantity> out;
+    if (prof_.measures.empty()) return out;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || is_alpha(t[i - 1])))) continue;
+      const char* first = t.data() + i;
+      const char* last = t.data() + t.size();
+      grammar::ast::count_range r;
+      if (!boost::spirit::x3::parse(first, last, grammar::number_range(), r)) continue;
+      std::size_t at = static_cast<std::size_t>(first - t.data());
+      std::size_t end = 0;
+      const field_rule* measure = nullptr;
+      for (int words = 0; words <= max_quantity_words && at < t.size() && !measure; ++words) {
+        while (at < t.size() && t[at] == ' ') ++at;
+        for (const auto& m : prof_.measures)
+          for (const auto& label : m.labels)
+            if (auto k = phrase_prefix(t.substr(at), label); !measure && k != std::string_view::npos)
+              measure = &m, end = at + k;
+        if (measure || at >= t.size() || !is_alpha(t[at])) break;
+        while (at < t.size() && (is_alpha(t[at]) || t[at] == '-')) ++at;  // a word between: "optional"
+      }
+      if (!measure) {
+        i = static_cast<std::size_t>(first - t.data());
+        continue;
+      }
+      quantity q;
+      q.measure = ctx_.keep(measure->name);
+      q.min = r.min;
+      q.max = r.max ? r.max : r.min;
+      q.text = t.substr(i, end - i);
+      q.span = rich ? ctx_.span(rich->source_of(static_cast<std::uint32_t>(i)),
+                                rich->source_end_of(static_cast<std::uint32_t>(end)))
+                    : whole;
+      q.id = ctx_.ids.claim(parent_id + "/quantity-" + std::to_string(out.size() + 1));
+      out.push_back(q);
+      i = end;
+    }
+    return out;
   }
 
   /// The id, or "-2", "-3"… after it when a label repeats within its part (a diagnostic says so).
@@ -2152,6 +2234,9 @@ class outline_builder {
       p.span = pb.begin < pb.end ? ctx_.span(pb.begin, pb.end) : source_span{};
       p.blocks = std::move(pb.blocks);
       p.span = merge(p.span, number_blocks(p.blocks, p.id));
+      for (const auto& b : p.blocks)
+        if (b.which == block::type::paragraph)
+          for (auto& q : quantities_in(b.para.text, nullptr, b.para.span, p.id)) p.quantities.push_back(std::move(q));
       std::size_t g = 0;
       for (auto& n : pb.items) {
         auto it = lower_node(n, *pb.rule, p.id, n.group ? ++g : 0);

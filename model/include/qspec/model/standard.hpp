@@ -5,6 +5,7 @@
 /// profile, so the same few types hold every family: a `part` per heading the
 /// profile knows ("Performance criteria", "Learning outcomes", "Duties"…)
 /// and `outline_item`s nested as the labels say (1 > 1.1 > (a)).
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,19 @@ struct field_value {
   std::string_view value;  ///< as printed, whitespace collapsed
 };
 
+/// A number of units, credits or hours a statement gives ("4–6 optional
+/// specialist units", "totalling 240 GLH"), by the profile's measures: a rule
+/// of combination read as numbers.
+struct quantity {
+  static constexpr std::string_view kind = "quantity";
+  std::string id;
+  source_span span;
+  std::string_view measure;  ///< the profile's name: "units", "glh", "credits"
+  std::uint32_t min = 0;
+  std::uint32_t max = 0;     ///< equal to min when one number is printed
+  std::string_view text;     ///< as printed: "4–6 optional specialist units"
+};
+
 /// One numbered or bulleted statement of a standard, or a group heading that
 /// holds some (kind "item_group"). The kind is the profile's:
 /// "performance_criterion", "learning_outcome", "assessment_criterion",
@@ -40,6 +54,7 @@ struct outline_item {
   bool label_inferred = false;  ///< printed without a label; numbered from the sequence
   std::string_view band;        ///< a graded criterion's band, by its code's shape: "pass", "merit"…
   std::vector<std::string> refs;  ///< codes of other items this one names (a duty's K/S/B)
+  std::vector<quantity> quantities;  ///< the numbers it states, when the profile names measures
   std::vector<outline_item> children;
 };
 
@@ -53,6 +68,7 @@ struct part {
   std::string_view lead_in;  ///< "You must be able to:"
   std::vector<block> blocks;          ///< prose, in order
   std::vector<outline_item> items;    ///< items and item groups, in order
+  std::vector<quantity> quantities;   ///< the numbers its prose states, when the profile names measures
 };
 
 struct standard {
