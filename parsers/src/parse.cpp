@@ -11,6 +11,14 @@
 namespace qspec {
 namespace {
 
+/// A built-in recogniser's vocabulary: the set's, or the built-in one when a user's set leaves it out.
+const profile& vocabulary_of(const profile_set& profiles, document_kind kind) {
+  const profile* vocabulary = profiles.vocabulary(to_string(kind));
+  if (!vocabulary) vocabulary = builtin_profiles().vocabulary(to_string(kind));
+  if (!vocabulary) throw std::logic_error("no vocabulary for the " + std::string(to_string(kind)) + " recogniser");
+  return *vocabulary;
+}
+
 /// A CSV structure grid first (a grid is no text layout), then the built-in
 /// layouts (a unit specification has a unit header and either elements or a
 /// criteria table; a criteria framework has sub-topic codes), then the
@@ -48,7 +56,7 @@ detection detect_kind(parse_context& ctx, const profile_set& profiles, bool all_
     d.evidence = {{header, "unit header (code, local code, title)", 0}, {structure, "element code or criteria table", 0}};
     return d;
   }
-  if (looks_like_criteria_framework(ctx)) {
+  if (looks_like_criteria_framework(ctx, vocabulary_of(profiles, document_kind::criteria_framework))) {
     d.kind = to_string(document_kind::criteria_framework);
     d.evidence = {{0, "sub-topic codes and requirement labels", 0}};
     return d;
@@ -226,11 +234,7 @@ parse_result parse(std::string text, const parse_options& options) {
     } else if (family) {
       recognise_outline(ctx, doc, *family, profiles);
     } else if (doc.type == document_kind::unit_specification) {
-      // a user's set may leave the recogniser's vocabulary out: the built-in one then
-      const profile* vocabulary = profiles.vocabulary(to_string(document_kind::unit_specification));
-      if (!vocabulary) vocabulary = builtin_profiles().vocabulary(to_string(document_kind::unit_specification));
-      if (!vocabulary) throw std::logic_error("no vocabulary for the unit specification recogniser");
-      recognise_unit_specification(ctx, doc, *vocabulary);
+      recognise_unit_specification(ctx, doc, vocabulary_of(profiles, document_kind::unit_specification));
     } else if (doc.type == document_kind::qualification_structure) {
       if (const auto* table = detect_table_structure(ctx, profiles)) recognise_table_structure(ctx, doc, *table);
       else recognise_structure_list(ctx, doc);
@@ -239,7 +243,7 @@ parse_result parse(std::string text, const parse_options& options) {
     } else if (doc.type == document_kind::programme_overview) {
       recognise_programme_overview(ctx, doc);
     } else if (doc.type == document_kind::criteria_framework) {
-      recognise_criteria_framework(ctx, doc);
+      recognise_criteria_framework(ctx, doc, vocabulary_of(profiles, document_kind::criteria_framework));
     } else {
       ctx.report(diag::unsupported_kind, severity::warning, {},
                  "document kind not recognised or not supported yet; its lines are kept as sections");

@@ -113,9 +113,9 @@ void mark_page_furniture(parse_context& ctx);
 void recognise_unit_specification(parse_context& ctx, document& doc, const profile& vocabulary);
 void recognise_sections(parse_context& ctx, document& doc);
 void recognise_structure_list(parse_context& ctx, document& doc);
-void recognise_criteria_framework(parse_context& ctx, document& doc);
+void recognise_criteria_framework(parse_context& ctx, document& doc, const profile& vocabulary);
 /// Sub-topic codes and requirement labels in numbers: a criteria framework.
-bool looks_like_criteria_framework(const parse_context& ctx);
+bool looks_like_criteria_framework(const parse_context& ctx, const profile& vocabulary);
 /// The qualification layout a document has, or unknown.
 document_kind detect_qualification_kind(const parse_context& ctx);
 void recognise_datasheet(parse_context& ctx, document& doc);

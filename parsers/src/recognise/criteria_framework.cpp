@@ -9,9 +9,12 @@
 // original text and the value used.
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <optional>
+#include <stdexcept>
 
 #include "grammar/lines.hpp"
+#include "qspec/profile.hpp"
 #include "recognise/context.hpp"
 #include "recognise/line_text.hpp"
 #include "recognise/prose.hpp"
@@ -65,13 +68,62 @@ bool ends_colon(std::string_view s) {
 }
 bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
 
-std::string_view requirement_type(std::string_view text) {
-  std::string l = comparable(text);
-  if (l == "knowledge and skill requirements") return "knowledge_and_skill";
-  if (l == "knowledge requirements") return "knowledge";
-  if (l == "skill requirements") return "skill";
-  return {};
-}
+/// The recogniser's words, from its vocabulary profile (profiles/criteria_framework.yaml): each
+/// heading of a role, compared whole or, written with a closing "*", as the line's start.
+class words {
+ public:
+  explicit words(const profile& vocabulary) : vocabulary_(vocabulary) {
+    for (const auto& m : vocabulary.measures)
+      if (std::find(std::begin(measures), std::end(measures), m.name) == std::end(measures))
+        throw std::invalid_argument("profile " + vocabulary.name + " (" + vocabulary.source + "): unknown measure '" +
+                                    m.name + "'");
+    for (const auto& rule : vocabulary.parts)
+      for (const auto& h : rule.headings) {
+        // the role as the recogniser's own literal: the model keeps views of it
+        const auto* role = std::find(std::begin(roles), std::end(roles), rule.role);
+        if (role == std::end(roles))
+          throw std::invalid_argument("profile " + vocabulary.name + " (" + vocabulary.source + "): unknown role '" +
+                                      rule.role + "'");
+        const bool prefix = !h.empty() && h.back() == '*';
+        entries_.push_back({comparable(prefix ? std::string_view(h).substr(0, h.size() - 1) : std::string_view(h)),
+                            *role, prefix});
+      }
+  }
+  /// The role a line names, or nothing.
+  [[nodiscard]] std::string_view role_of(std::string_view text) const {
+    const std::string l = comparable(text);
+    for (const auto& e : entries_)
+      if (e.prefix ? l.rfind(e.words, 0) == 0 : l == e.words) return e.role;
+    return {};
+  }
+  [[nodiscard]] bool is(std::string_view text, std::string_view role) const { return role_of(text) == role; }
+  /// A sub-topic's requirement type its label names: "knowledge_and_skill", "knowledge", "skill".
+  [[nodiscard]] std::string_view requirement_type(std::string_view text) const {
+    auto r = role_of(text);
+    return r == "knowledge_and_skill" || r == "knowledge" || r == "skill" ? r : std::string_view{};
+  }
+  /// What an hours rule counts, by the measures' words it holds.
+  [[nodiscard]] std::string_view measure_of(std::string_view text) const {
+    for (const auto& m : vocabulary_.measures)
+      for (const auto& w : m.labels)
+        if (has_ci(text, w))
+          if (const auto* known = std::find(std::begin(measures), std::end(measures), m.name); known != std::end(measures))
+            return *known;
+    return "other";
+  }
+
+ private:
+  static constexpr std::string_view measures[] = {"total_qualification_time", "minimum_content", "optional_content"};
+  static constexpr std::string_view roles[] = {"knowledge_and_skill", "knowledge", "skill", "overview", "includes",
+                                               "guidance", "no_guidance", "section_b", "section_c", "appendix"};
+  struct entry {
+    std::string words;
+    std::string_view role;
+    bool prefix;
+  };
+  const profile& vocabulary_;
+  std::vector<entry> entries_;
+};
 
 /// Lines the conversion turned into glyph soup or table rules.
 bool is_rule(std::string_view t) {
@@ -134,7 +186,7 @@ std::optional<std::size_t> term_colon(std::string_view t) {
 
 class reader {
  public:
-  reader(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc) {}
+  reader(parse_context& ctx, document& doc, const profile& vocabulary) : ctx_(ctx), doc_(doc), words_(vocabulary) {}
 
   void run() {
     classify();
@@ -148,6 +200,7 @@ class reader {
  private:
   parse_context& ctx_;
   document& doc_;
+  words words_;
   framework f_;
   std::vector<fline> lines_;
   std::uint32_t section_b_ = 0, section_c_ = 0;
@@ -172,22 +225,22 @@ class reader {
       x.text = ctx_.src.substr(b, e - b);
       x.kind = kind_of_line(x.text);
       if (x.text.size() > 16) continue;  // the section headings are short
-      if (section_b_ == n && comparable(x.text) == "section b") section_b_ = l;
-      if (section_b_ < l && section_c_ == n && comparable(x.text).rfind("section c", 0) == 0) section_c_ = l;
+      if (section_b_ == n && words_.is(x.text, "section_b")) section_b_ = l;
+      if (section_b_ < l && section_c_ == n && words_.is(x.text, "section_c")) section_c_ = l;
     }
   }
 
-  static kind_of kind_of_line(std::string_view t) {
+  kind_of kind_of_line(std::string_view t) const {
     if (t.empty()) return kind_of::blank;
     if (auto s = grammar::match_subtopic_code(t)) return kind_of::code_line;
     if (auto c = grammar::match_topic_code(t)) return kind_of::topic_heading;
     if (t.size() <= 80) {  // labels are short: compare only those
-      std::string l = comparable(without_tabs(t));
-      if (l.rfind("overview", 0) == 0 && l.size() <= 9) return kind_of::overview_label;
-      if (l.rfind("this section incl", 0) == 0) return kind_of::includes_label;
-      if (!requirement_type(t).empty()) return kind_of::requirement_label;
-      if (l.rfind("guidance notes", 0) == 0) return kind_of::guidance_label;
-      if (l.rfind("no guid", 0) == 0) return kind_of::no_guidance;
+      auto role = words_.role_of(without_tabs(t));
+      if (role == "overview") return kind_of::overview_label;
+      if (role == "includes") return kind_of::includes_label;
+      if (!words_.requirement_type(t).empty()) return kind_of::requirement_label;
+      if (role == "guidance") return kind_of::guidance_label;
+      if (role == "no_guidance") return kind_of::no_guidance;
     }
     if (lone_number(t)) return kind_of::lone_number;
     if (is_rule(t)) return kind_of::rule;
@@ -302,10 +355,7 @@ class reader {
     r.min = h.min;
     r.max = h.max;
     r.unit = "hours";
-    if (has_ci(x.text, "TQT") || has_ci(x.text, "total qualification time")) r.measure = "total_qualification_time";
-    else if (has_ci(x.text, "minimum content")) r.measure = "minimum_content";
-    else if (has_ci(x.text, "optional")) r.measure = "optional_content";
-    else r.measure = "other";
+    r.measure = words_.measure_of(x.text);
     f_.hours_rules.push_back(std::move(r));
     ctx_.use[x.line] = line_use::content;
   }
@@ -603,7 +653,7 @@ class reader {
     }
     flush_debris();
     sub_->requirement_label = x.text;
-    sub_->requirement_type = requirement_type(x.text);
+    sub_->requirement_type = words_.requirement_type(x.text);
     sub_->span = merge(sub_->span, span_of(x));
     ctx_.use[x.line] = line_use::content;
     mode_ = mode::requirements;
@@ -856,7 +906,7 @@ class reader {
     auto sections = read_sections(ctx_, o);
     std::uint32_t appendix = section_c_;
     for (std::uint32_t l = section_c_; l < lines_.size(); ++l)
-      if (comparable(lines_[l].text).rfind("appendix", 0) == 0) {
+      if (words_.is(lines_[l].text, "appendix")) {
         appendix = l;
         break;
       }
@@ -880,7 +930,7 @@ class reader {
   /// paragraph of the part it is in.
   void place(std::vector<section>& part, section s, bool appendices) {
     std::string_view h = s.heading;
-    bool real = part.empty() || (appendices ? find_ci(h, "appendix") == 0 : grammar::match_number(h).has_value());
+    bool real = part.empty() || (appendices ? words_.is(h, "appendix") : grammar::match_number(h).has_value());
     if (real) {
       part.push_back(std::move(s));
       return;
@@ -917,7 +967,8 @@ class reader {
 
 }  // namespace
 
-bool looks_like_criteria_framework(const parse_context& ctx) {
+bool looks_like_criteria_framework(const parse_context& ctx, const profile& vocabulary) {
+  const words w(vocabulary);
   std::uint32_t codes = 0, labels = 0;
   for (std::uint32_t l = 0; l < ctx.lines.count() && (codes < 5 || labels < 3); ++l) {
     if (ctx.use[l] == line_use::blank) continue;
@@ -925,11 +976,13 @@ bool looks_like_criteria_framework(const parse_context& ctx) {
     std::string_view t = ctx.src.substr(b, e - b);
     if (t.size() > 200) continue;
     if (grammar::match_subtopic_code(t)) ++codes;
-    else if (t.size() <= 80 && !requirement_type(t).empty()) ++labels;
+    else if (t.size() <= 80 && !w.requirement_type(t).empty()) ++labels;
   }
   return codes >= 5 && labels >= 3;
 }
 
-void recognise_criteria_framework(parse_context& ctx, document& doc) { reader(ctx, doc).run(); }
+void recognise_criteria_framework(parse_context& ctx, document& doc, const profile& vocabulary) {
+  reader(ctx, doc, vocabulary).run();
+}
 
 }  // namespace qspec
