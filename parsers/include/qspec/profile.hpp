@@ -32,6 +32,19 @@ struct label_pattern {
   std::string written;  ///< as the profile writes it
 };
 
+struct field_rule {
+  std::string name;                      ///< "urn"
+  std::vector<std::string> labels;       ///< "URN", "Unique reference number"
+  int weight = 1;                        ///< detection evidence
+  /// When the field has no label of its own in a document, it is also read
+  /// from inside another field's value: the first word of that value shaped
+  /// like `within_shape` ("#/#/#": `#` a run of digits, `A` a capital, other
+  /// characters as printed), e.g. a qualification number at the end of the
+  /// qualification's title.
+  std::string within;                    ///< the other field's name ("qualification")
+  std::string within_shape;              ///< "#/#/#"
+};
+
 /// Codes printed as an item's label, by their shape ("2A.P1" fits "#A.P#":
 /// `#` a run of digits, `A` one capital, any other character itself), and
 /// the band they put their items in ("pass"): graded criteria.
@@ -46,9 +59,10 @@ struct item_level {
   std::vector<label_pattern> labels;
   std::vector<code_band> codes;          ///< codes shaped as a band says ("2A.P1"), in place of labels
   std::vector<label_pattern> refs;       ///< labels of other items this kind names ("K#")
-  /// Labels of lines that give a property of an item of this level ("GCSE
-  /// English: No" under a criterion): children of kind item_field.
-  std::vector<std::string> fields;
+  /// Lines that give a property of an item of this level ("GCSE English: No"
+  /// under a criterion), each property's name with the labels that print it:
+  /// children of kind item_field, coded by the name.
+  std::vector<field_rule> fields;
 };
 
 struct part_rule {
@@ -61,19 +75,6 @@ struct part_rule {
   /// itself where no heading of its own is printed ("Component 1: Title").
   std::vector<label_pattern> groups;
   int weight = 2;                        ///< detection evidence of its heading
-};
-
-struct field_rule {
-  std::string name;                      ///< "urn"
-  std::vector<std::string> labels;       ///< "URN", "Unique reference number"
-  int weight = 1;                        ///< detection evidence
-  /// When the field has no label of its own in a document, it is also read
-  /// from inside another field's value: the first word of that value shaped
-  /// like `within_shape` ("#/#/#": `#` a run of digits, `A` a capital, other
-  /// characters as printed), e.g. a qualification number at the end of the
-  /// qualification's title.
-  std::string within;                    ///< the other field's name ("qualification")
-  std::string within_shape;              ///< "#/#/#"
 };
 
 struct profile {

@@ -3,7 +3,7 @@
 // of people**", sometimes wrapped over two lines). A header is a line standing
 // alone between blank lines whose text recurs at least three times, and which
 // names something: it holds a digit (a code, a page number) or repeats the
-// document's first line, and does not end as a sentence does. Repeated labels such as "Knowledge requirements" or
+// document's first line, and is not a long sentence. Repeated labels such as "Knowledge requirements" or
 // "Guidance notes:" (seed 004) are structure, not furniture, and stay content.
 // The document's first line itself keeps its place as the title.
 #include <string>
@@ -16,6 +16,8 @@ namespace {
 
 constexpr std::size_t max_header_bytes = 300;
 constexpr std::uint32_t min_repeats = 3;
+// A repeated line ending with "." and longer than this is a sentence of the text, not a header.
+constexpr std::size_t max_header_sentence = 120;
 // Shorter repeated lines are form fields ("Date: .....") or labels, not headers.
 constexpr std::size_t min_header_key = 20;
 
@@ -113,9 +115,10 @@ void mark_page_furniture(parse_context& ctx) {
   const std::uint64_t title = first_content < n ? keys[first_content].value : 0;
   // whether a recurring text looks like a running header rather than a label
   auto names_something = [&](const key_hash& k) {
-    // a sentence ("Learners will take a total of 10–12 units … (GLH).", repeated under each
-    // structure) is content, however often it recurs
-    return k.last != ':' && k.last != '.' && !k.item &&
+    // a long sentence ("Learners will take a total of 10–12 units … (GLH).", repeated under each
+    // structure) is content, however often it recurs; a header is short ("© Body 2020, Issue 3.")
+    const bool sentence = k.last == '.' && k.length > max_header_sentence;
+    return k.last != ':' && !sentence && !k.item &&
            (k.digit || (first_content < n && k.value == title && keys[first_content].length));
   };
   auto record = [&](std::uint32_t first, std::uint32_t last) {

@@ -154,7 +154,7 @@ profile read(const YAML::Node& root, std::string_view source) {
           level.kind = text_of(l["kind"], "kind");
           level.labels = patterns_of(l["labels"], "labels");
           level.refs = patterns_of(l["refs"], "refs");
-          level.fields = texts_of(l["fields"], "fields");
+          level.fields = named_lists(l["fields"], "fields");
           if (const auto& codes = l["codes"]) {
             if (!codes.IsSequence()) throw profile_error(codes, "codes must be a list of {band, shapes}");
             for (const auto& c : codes) {

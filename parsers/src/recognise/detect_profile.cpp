@@ -46,22 +46,28 @@ detection score_profile(parse_context& ctx, const profile& p) {
     d.score += weight;
     d.evidence.push_back({line + 1, std::move(what), weight});
   };
-  // codes shaped as a level's bands say ("2A.P1"): each band a code is first seen in counts once
+  // codes shaped as a level's bands say ("2A.P1"): each band a code is first seen in counts its
+  // part's weight once
   struct band_shapes {
     const code_band* band;
+    int weight;
     bool seen = false;
   };
   std::vector<band_shapes> bands;
   for (const auto& r : p.parts)
     for (const auto& level : r.levels)
-      for (const auto& b : level.codes) bands.push_back({&b});
+      for (const auto& b : level.codes) bands.push_back({&b, r.weight});
   // measures after a number ("4 core units", "480 GLH"): each measure first seen counts once
   std::vector<bool> measure_seen(p.measures.size());
   auto score_measures = [&](std::uint32_t l, std::string_view line) {
     for (std::size_t m = 0; m < p.measures.size(); ++m) {
       if (measure_seen[m]) continue;
       for (const auto& label : p.measures[m].labels) {
+        // the word itself ("unit", not inside "community"), after a number
         auto at = find_ci(line, label);
+        while (at != std::string_view::npos &&
+               ((at > 0 && is_alpha(line[at - 1])) || (at + label.size() < line.size() && is_alpha(line[at + label.size()]))))
+          at = find_ci(line, label, at + 1);
         if (at == std::string_view::npos) continue;
         const std::size_t from = at > 40 ? at - 40 : 0;
         bool number = false;
@@ -85,7 +91,8 @@ detection score_profile(parse_context& ctx, const profile& p) {
           if (!b.seen && std::any_of(b.band->shapes.begin(), b.band->shapes.end(),
                                      [&](const std::string& shape) { return fits_shape(word, shape); })) {
             b.seen = true;
-            add(l, "code \"" + std::string(word) + "\"" + (b.band->band.empty() ? "" : " (" + b.band->band + ")"), 1);
+            add(l, "code \"" + std::string(word) + "\"" + (b.band->band.empty() ? "" : " (" + b.band->band + ")"),
+                b.weight);
             break;
           }
       // on to the next cell

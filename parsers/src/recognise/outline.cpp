@@ -46,6 +46,7 @@ constexpr std::size_t max_heading = 80;
 constexpr std::size_t max_split_heading_piece = 30;  // "Performance" of "Performance" / "criteria"
 constexpr std::size_t max_group_heading = 150;
 constexpr std::size_t max_column_name = 40;  // a table's column name: a few words
+constexpr std::size_t max_lookahead = 40;   // segments looked ahead for an item of the part
 constexpr int max_quantity_words = 3;        // words between a number and its measure: "optional specialist"
 constexpr std::size_t max_code = 12;         // a code printed as a label: "2A.P1", "AB.D1"
 constexpr std::string_view item_field_kind = "item_field";  // a property of an item ("GSCE English: No")
@@ -756,14 +757,9 @@ class outline_builder {
       auto n = phrase_prefix(t, words);
       if (n == std::string_view::npos || n + 1 >= t.size() || t[n] != ' ') continue;
       flush_pending();
-      close_part();
-      close_section();
-      parts_.push_back({});
-      part_ = &parts_.back();
-      part_->rule = rule;
+      start_part(rule);
       part_->heading = ctx_.keep(s.text);
       ++part_->headings;
-      seen_structure_ = true;
       mark_content(s.line);
       extend_part(s.text);
       return true;
@@ -811,15 +807,21 @@ class outline_builder {
       extend_part(s.text);
       return;
     }
+    start_part(rule);
+    part_->heading = heading;
+    part_->lead_in = lead_in;
+    ++(lead_in.empty() ? part_->headings : part_->lead_ins);
+    extend_part(s.text);
+  }
+
+  /// A new part of `rule`, closing what is open.
+  void start_part(const part_rule* rule) {
     close_part();
     close_section();
     parts_.push_back({});
     part_ = &parts_.back();
     part_->rule = rule;
-    part_->heading = heading;
-    part_->lead_in = lead_in;
-    ++(lead_in.empty() ? part_->headings : part_->lead_ins);
-    extend_part(s.text);
+    seen_structure_ = true;
   }
 
   void extend_part(const clean::rich_text& t) {
@@ -891,7 +893,15 @@ class outline_builder {
     if (!part_ || !part_->rule || part_->rule->levels.empty()) return false;
     std::string_view band;
     int level = -1;
-    return code_label(s.text.text(), level, band) || capital_letter(s, level);
+    return shaped_label(s, level, band).has_value();
+  }
+
+  /// A label of the part the label grammar alone does not read: a code of a level's shapes, or a
+  /// capital letter set apart.
+  std::optional<grammar::prefix_match<grammar::ast::item_label>> shaped_label(const segment& s, int& level,
+                                                                               std::string_view& band) {
+    if (auto c = code_label(s.text.text(), level, band)) return c;
+    return capital_letter(s, level);
   }
 
   /// A code printed as the label ("2A.P1 Explain …"), by the shapes of the part's levels; its level
@@ -954,24 +964,29 @@ class outline_builder {
           const auto to = s.text.source_of(static_cast<std::uint32_t>(text_at));
           bool gap = to >= from + 2;
           for (auto i = from; i < to && i < ctx_.src.size(); ++i) gap = gap || ctx_.src[i] == '\t';
-          const bool heading = (s.md_heading > 0 || s.bold) && t.substr(rest, 1) == " ";
+          // a heading's mark on a short line ("## B Plan the installation …")
+          const bool heading = (s.md_heading > 0 || s.bold) && t.substr(rest, 1) == " " && t.size() <= max_group_heading;
           // or one of a run of lines lettered in turn ("A Explore …" / "B Develop …", the gap lost)
-          if (!gap && !heading && !lettered_run(t[at])) continue;
+          if (!gap && !heading && !lettered_run(s, t[at])) continue;
         } else if (rest < t.size() && t[rest] != ' ') {
           continue;
         }
         while (rest < t.size() && (t[rest] == ' ' || t[rest] == '\t')) ++rest;
-        // in sequence: the next letter at its level, or "A" again
-        const node* prev = last_at(static_cast<int>(i));
-        const char expected = prev && is_upper(prev->label.letter) ? static_cast<char>(prev->label.letter + 1) : 'A';
-        // or a letter printed before, the same item again over its details (reopen_repeated)
-        if (t[at] != expected && t[at] != 'A' && !i) {
+        // in sequence: the next letter at its level ("A" first, and again under a new group); or, after
+        // the level's words, a letter printed before: the same item again over its details (reopen_repeated)
+        const node* prev = nullptr;
+        if (i > 0) {
+          prev = last_at(static_cast<int>(i));
+        } else {
           const auto& c = container_of(0);
-          if (std::none_of(c.begin(), c.end(), [&](const node& o) { return !o.group && o.label.letter == t[at]; }))
-            continue;
-        } else if (t[at] != expected && t[at] != 'A') {
-          continue;
+          for (auto it = c.rbegin(); it != c.rend() && !prev; ++it)
+            if (!it->group) prev = &*it;
         }
+        const char expected = prev && is_upper(prev->label.letter) ? static_cast<char>(prev->label.letter + 1) : 'A';
+        const bool repeat = !p.prefix.empty() && i == 0 &&
+                            std::any_of(container_of(0).begin(), container_of(0).end(),
+                                        [&](const node& o) { return !o.group && o.label.letter == t[at]; });
+        if (t[at] != expected && !repeat) continue;
         grammar::prefix_match<grammar::ast::item_label> m;
         m.value.letter = t[at];
         if (!p.prefix.empty()) m.value.prefix.assign(t.substr(0, at - 1));
@@ -985,22 +1000,23 @@ class outline_builder {
 
   /// Whether the segment opening with capital `letter` and a space stands in a run of lines lettered
   /// in turn: the line before opens with the letter before, or the line after with the letter after.
-  bool lettered_run(char letter) const {
-    auto opens = [&](std::size_t j, char c) {
-      if (j >= segs_.size()) return false;
-      std::string_view o = segs_[j].text.text();
+  bool lettered_run(const segment& s, char letter) const {
+    if (&s < segs_.data() || &s >= segs_.data() + segs_.size()) return false;
+    const auto j = static_cast<std::size_t>(&s - segs_.data());
+    auto opens = [&](std::size_t at, char c) {
+      if (at >= segs_.size()) return false;
+      std::string_view o = segs_[at].text.text();
       return o.size() > 2 && o[0] == c && o[1] == ' ' && is_upper(o[2]);
     };
-    return (letter > 'A' && k_ > 0 && opens(k_ - 1, static_cast<char>(letter - 1))) ||
-           (letter < 'Z' && opens(k_ + 1, static_cast<char>(letter + 1)));
+    return (letter > 'A' && j > 0 && opens(j - 1, static_cast<char>(letter - 1))) ||
+           (letter < 'Z' && opens(j + 1, static_cast<char>(letter + 1)));
   }
 
   /// The item label opening a segment when it fits the current part.
   std::optional<grammar::prefix_match<grammar::ast::item_label>> label_here(const segment& s, int& level,
                                                                             std::string_view& band) {
     std::string_view t = s.text.text();
-    if (auto c = code_label(t, level, band)) return c;
-    if (auto c = capital_letter(s, level)) return c;
+    if (auto c = shaped_label(s, level, band)) return c;
     auto m = grammar::match_item_label(t);
     if (!m) m = bare_letter(t);
     if (!m) return std::nullopt;
@@ -1214,16 +1230,24 @@ class outline_builder {
 
   void push_item(node n, const segment& s) {
     auto level = static_cast<std::size_t>(n.level);
+    if (!n.label.code.empty() && level == 1) {
+      // a code names its aim by its letter ("2A.P1", "A.1P1"): under that aim, wherever it was read
+      if (node* aim = aim_named_by(n.label.code)) open_.assign(1, aim);
+    }
     // a sub-level with no parent open: under the last item of the level above, if any
     while (open_.size() > level) open_.pop_back();
+    // an item out of its level (a criterion with no aim) is no parent
+    while (!open_.empty() && !open_.back()->kind.empty()) open_.pop_back();
     if (open_.size() < level) {
+      // a code keeps its kind where no item of the level above holds it ("2A.P1" with no aim)
+      if (!n.label.code.empty()) n.kind = part_->rule->levels[level].kind;
       if (open_.empty() && container_of(0).empty()) {
         n.level = 0;
         level = 0;
       } else {
         while (open_.size() < level) {
           auto& c = container_of(static_cast<int>(open_.size()));
-          if (c.empty()) break;
+          if (c.empty() || !c.back().kind.empty()) break;  // an item out of its level holds none
           open_.push_back(&c.back());
         }
         if (open_.size() < level) level = open_.size(), n.level = static_cast<int>(level);
@@ -1234,6 +1258,17 @@ class outline_builder {
     c.push_back(std::move(n));
     open_.push_back(&c.back());
     extend_part(s.text);
+  }
+
+  /// The item of the part's first level whose letter a code names: the capitals before its first
+  /// "." ("2A.P1" and "A.1P1" name A; "AB.D1" names A and B, and keeps the open one of them).
+  node* aim_named_by(std::string_view code) {
+    const auto head = code.substr(0, code.find('.'));
+    auto named = [&](char letter) { return is_upper(letter) && head.find(letter) != std::string_view::npos; };
+    if (!open_.empty() && named(open_.front()->label.letter)) return open_.front();
+    for (auto& n : container_of(0))
+      if (!n.group && n.label.path.empty() && named(n.label.letter)) return &n;
+    return nullptr;
   }
 
   void check_sequence(const node& n, const segment& s) {
@@ -1389,12 +1424,7 @@ class outline_builder {
     for (const auto& p : parts_)
       if (p.rule == owner) return false;
     flush_pending();
-    close_part();
-    close_section();
-    parts_.push_back({});
-    part_ = &parts_.back();
-    part_->rule = owner;
-    seen_structure_ = true;
+    start_part(owner);
     return take_item(s);
   }
 
@@ -1436,8 +1466,7 @@ class outline_builder {
       int level = -1;
       std::string_view band;
       std::string_view t = s.text.text();
-      auto m = code_label(t, level, band);
-      if (!m) m = capital_letter(s, level);
+      auto m = shaped_label(s, level, band);
       bool resumes = m && m->rest < t.size() && !holds_code(part_->items, code_of(m->value));
       if (resumes) {
         close_section();
@@ -1474,27 +1503,27 @@ class outline_builder {
     if (owner == 0) return false;
     const auto level = static_cast<std::size_t>(open_[owner - 1]->level);
     std::string_view t = s.text.text();
-    for (const auto& label : levels[level].fields) {
-      auto n = phrase_prefix(t, label);
-      if (n == std::string_view::npos || n >= t.size() || t[n] != ':') continue;
-      std::size_t v = n + 1;
-      while (v < t.size() && t[v] == ' ') ++v;
-      flush_pending();
-      node f;
-      f.level = static_cast<int>(level) + 1;
-      f.kind = item_field_kind;
-      f.code = label;  // "GSCE english" -> gsce_english
-      for (auto& c : f.code) c = c == ' ' ? '_' : lower(c);
-      f.label_begin = s.text.source_of(0);
-      f.label_end = s.text.source_end_of(static_cast<std::uint32_t>(n + 1));
-      f.text = s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(t.size()));
-      f.first_line = f.last_line = s.line;
-      mark_content(s.line);
-      open_.resize(owner);
-      open_.back()->children.push_back(std::move(f));
-      extend_part(s.text);
-      return true;
-    }
+    for (const auto& field : levels[level].fields)
+      for (const auto& label : field.labels) {
+        auto n = phrase_prefix(t, label);
+        if (n == std::string_view::npos || n >= t.size() || t[n] != ':') continue;
+        std::size_t v = n + 1;
+        while (v < t.size() && t[v] == ' ') ++v;
+        flush_pending();
+        node f;
+        f.level = static_cast<int>(level) + 1;
+        f.kind = item_field_kind;
+        f.code = field.name;
+        f.label_begin = s.text.source_of(0);
+        f.label_end = s.text.source_end_of(static_cast<std::uint32_t>(n + 1));
+        f.text = s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(t.size()));
+        f.first_line = f.last_line = s.line;
+        mark_content(s.line);
+        open_.resize(owner);
+        open_.back()->children.push_back(std::move(f));
+        extend_part(s.text);
+        return true;
+      }
     return false;
   }
 
@@ -1508,7 +1537,8 @@ class outline_builder {
     if (t.size() > max_column_name || ends_sentence(t)) return false;
     int level = -1;
     std::string_view band;
-    if (!label_here(segs_[k_ + 1], level, band)) return false;
+    // beside coded items only (band names beside graded criteria); other first cells head groups
+    if (!code_label(segs_[k_ + 1].text.text(), level, band)) return false;
     furniture f;
     f.id = ctx_.ids.claim("furniture/row-header-" + std::to_string(s.line + 1));
     f.span = ctx_.span_of(s.text);
@@ -1541,13 +1571,7 @@ class outline_builder {
     while (rest < t.size() && t[rest] == ' ') ++rest;
     if (!colon && (rest >= t.size() || !starts_upper(t.substr(rest)) || ends_sentence(t))) return false;
     flush_pending();
-    if (!part_ || part_->rule != owner) {
-      close_part();
-      close_section();
-      parts_.push_back({});
-      part_ = &parts_.back();
-      part_->rule = owner;
-    }
+    if (!part_ || part_->rule != owner) start_part(owner);
     seen_structure_ = true;
     open_.clear();
     node g;
@@ -1639,7 +1663,8 @@ class outline_builder {
     // so does a short line set apart by blank lines on both sides, after an item that ended its
     // sentence ("Assessment guidance", headings in sentence case)
     const bool set_apart = k_ + 1 < segs_.size() && segs_[k_ + 1].blank_before && t.size() <= max_heading &&
-                           !ends_sentence(t) && starts_upper(t) && ends_sentence(cur.text.text());
+                           !ends_sentence(t) && starts_upper(t) && ends_sentence(cur.text.text()) &&
+                           !items_ahead();
     if (s.blank_before && !s.cell && !s.bullet && k_ + 1 < segs_.size() && (heading_shaped(t) || set_apart)) {
       close_part();
       open_section(s);
@@ -1670,6 +1695,17 @@ class outline_builder {
                 t, joined.text());
     join_text(left, s);
     return true;
+  }
+
+  /// Whether an item of the open part follows within the next segments (so that a short line
+  /// between its items is no heading that ends it).
+  bool items_ahead() {
+    for (std::size_t j = k_ + 1; j < segs_.size() && j <= k_ + max_lookahead; ++j) {
+      int level = -1;
+      std::string_view band;
+      if (label_here(segs_[j], level, band)) return true;
+    }
+    return false;
   }
 
   bool next_label_skips_one(const node& cur) {
@@ -1989,7 +2025,7 @@ class outline_builder {
       // a labelled group ("Component 2") is named by its code; its items are its own
       it.code = n.code.empty() ? "group-" + std::to_string(group_index) : n.code;
     } else {
-      it.kind = !n.kind.empty() ? n.kind : ctx_.keep(rule.levels[std::min(level, rule.levels.size() - 1)].kind);
+      it.kind = ctx_.keep(!n.kind.empty() ? n.kind : std::string_view(rule.levels[std::min(level, rule.levels.size() - 1)].kind));
       it.code = n.code;
     }
     std::string stem = it.code;
@@ -2007,7 +2043,8 @@ class outline_builder {
     it.incomplete = n.incomplete;
     it.label_inferred = n.inferred;
     it.band = n.band;
-    if (!n.group && !n.text.empty()) it.quantities = quantities_in(it.text, &n.text, it.span, it.id);
+    std::size_t quantities = 0;
+    if (!n.group && !n.text.empty()) it.quantities = quantities_in(it.text, &n.text, {}, it.id, quantities);
     auto end = n.text.empty() ? n.label_end : std::max(n.label_end, n.text.source_end());
     it.span = ctx_.span(n.label_begin, end);
     if (!n.group && level < rule.levels.size() && !rule.levels[level].refs.empty()) {
@@ -2033,11 +2070,19 @@ class outline_builder {
   /// units" is units 4 to 6. `rich` maps the text to its source when there is one; otherwise each
   /// quantity's span is `whole`.
   std::vector<quantity> quantities_in(std::string_view t, const clean::rich_text* rich, source_span whole,
-                                      const std::string& parent_id) {
+                                      const std::string& parent_id, std::size_t& counter) {
     std::vector<quantity> out;
     if (prof_.measures.empty()) return out;
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (!is_digit(t[i]) || (i > 0 && (is_digit(t[i - 1]) || is_alpha(t[i - 1])))) continue;
+      // a name's number is no count: "Level 3 units", "Unit 22", "Annexe 4" (a capital word inside a
+      // sentence; "Select 2 units" opens one)
+      if (i >= 2 && t[i - 1] == ' ') {
+        std::size_t w = i - 1;
+        while (w > 0 && is_alpha(t[w - 1])) --w;
+        const bool opens_sentence = w == 0 || (w >= 2 && (t[w - 2] == '.' || t[w - 2] == ':' || t[w - 2] == ';'));
+        if (w < i - 1 && is_upper(t[w]) && !opens_sentence) continue;
+      }
       const char* first = t.data() + i;
       const char* last = t.data() + t.size();
       grammar::ast::count_range r;
@@ -2066,7 +2111,7 @@ class outline_builder {
       q.span = rich ? ctx_.span(rich->source_of(static_cast<std::uint32_t>(i)),
                                 rich->source_end_of(static_cast<std::uint32_t>(end)))
                     : whole;
-      q.id = ctx_.ids.claim(parent_id + "/quantity-" + std::to_string(out.size() + 1));
+      q.id = ctx_.ids.claim(parent_id + "/quantity-" + std::to_string(++counter));
       out.push_back(q);
       i = end;
     }
@@ -2234,9 +2279,11 @@ class outline_builder {
       p.span = pb.begin < pb.end ? ctx_.span(pb.begin, pb.end) : source_span{};
       p.blocks = std::move(pb.blocks);
       p.span = merge(p.span, number_blocks(p.blocks, p.id));
+      std::size_t quantities = 0;  // numbered through the part
       for (const auto& b : p.blocks)
         if (b.which == block::type::paragraph)
-          for (auto& q : quantities_in(b.para.text, nullptr, b.para.span, p.id)) p.quantities.push_back(std::move(q));
+          for (auto& q : quantities_in(b.para.text, nullptr, b.para.span, p.id, quantities))
+            p.quantities.push_back(std::move(q));
       std::size_t g = 0;
       for (auto& n : pb.items) {
         auto it = lower_node(n, *pb.rule, p.id, n.group ? ++g : 0);
