@@ -50,6 +50,10 @@ struct parse_context {
   /// The gutter of a page laid out with a heading column beside the content
   /// (recognise/side_column.hpp): -1 until found, 0 when there is none.
   std::int64_t gutter = -1;
+  /// Lines folded for comparison with profiles' headings (vocab::fold), made
+  /// when first asked for and shared by every profile detection scores.
+  std::vector<std::string> folded_lines;
+  std::vector<bool> folded;
 
   [[nodiscard]] source_span span(std::uint32_t begin, std::uint32_t end) const { return lines.span(begin, end); }
   [[nodiscard]] source_span span_of(const clean::rich_text& t) const {

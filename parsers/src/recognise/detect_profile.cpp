@@ -57,26 +57,28 @@ detection score_profile(parse_context& ctx, const profile& p) {
   for (const auto& r : p.parts)
     for (const auto& level : r.levels)
       for (const auto& b : level.codes) bands.push_back({&b, r.weight});
-  // measures after a number ("4 core units", "480 GLH"): each measure first seen counts once
+  // measures after a number ("4 core units", "480 GLH"): each measure first seen counts once. Only
+  // the few words after each number are compared: a line without digits costs one pass.
   std::vector<bool> measure_seen(p.measures.size());
   auto score_measures = [&](std::uint32_t l, std::string_view line) {
-    for (std::size_t m = 0; m < p.measures.size(); ++m) {
-      if (measure_seen[m]) continue;
-      for (const auto& label : p.measures[m].labels) {
-        // the word itself ("unit", not inside "community"), after a number
-        auto at = find_ci(line, label);
-        while (at != std::string_view::npos &&
-               ((at > 0 && is_alpha(line[at - 1])) || (at + label.size() < line.size() && is_alpha(line[at + label.size()]))))
-          at = find_ci(line, label, at + 1);
-        if (at == std::string_view::npos) continue;
-        const std::size_t from = at > 40 ? at - 40 : 0;
-        bool number = false;
-        for (std::size_t i = from; i < at; ++i) number = number || is_digit(line[i]);
-        if (!number) continue;
-        measure_seen[m] = true;
-        add(l, "a number of " + p.measures[m].name, 1);
-        break;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (!is_digit(line[i]) || (i > 0 && (is_digit(line[i - 1]) || is_alpha(line[i - 1])))) continue;
+      std::size_t at = i;
+      while (at < line.size() && (is_digit(line[at]) || line[at] == '-' || line[at] == ' ')) ++at;
+      for (int words = 0; words <= 3 && at < line.size() && is_alpha(line[at]); ++words) {
+        for (std::size_t m = 0; m < p.measures.size(); ++m) {
+          if (measure_seen[m]) continue;
+          for (const auto& label : p.measures[m].labels)
+            if (phrase_prefix(line.substr(at), label) != std::string_view::npos) {
+              measure_seen[m] = true;
+              add(l, "a number of " + p.measures[m].name, 1);
+              break;
+            }
+        }
+        while (at < line.size() && is_alpha(line[at])) ++at;
+        while (at < line.size() && line[at] == ' ') ++at;
       }
+      i = at;
     }
   };
   auto score_codes = [&](std::uint32_t l, std::string_view line) {
@@ -104,7 +106,8 @@ detection score_profile(parse_context& ctx, const profile& p) {
     while (k < line.size() && (line[k] == ' ' || line[k] == '*')) ++k;
     return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
   };
-  auto score = [&](std::uint32_t l, std::string_view line) {
+  // a line of the text (not a heading joined from pieces): its folded form is shared by the profiles
+  auto score = [&](std::uint32_t l, std::string_view line, bool text_line) {
     // markdown and bullet marks off
     while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
       line.remove_prefix(1);
@@ -126,7 +129,20 @@ detection score_profile(parse_context& ctx, const profile& p) {
     }
     const auto& candidates = by_letter[bucket(line[0])];
     if (candidates.empty()) return;
-    std::string f;  // folded only when a heading could match the whole line
+    std::string own;  // folded only when a heading could match the whole line
+    const std::string* f = nullptr;
+    auto folded = [&]() -> const std::string& {
+      if (f) return *f;
+      if (text_line) {
+        if (ctx.folded.size() != ctx.lines.count()) ctx.folded.assign(ctx.lines.count(), false), ctx.folded_lines.resize(ctx.lines.count());
+        if (!ctx.folded[l]) ctx.folded_lines[l] = fold(line), ctx.folded[l] = true;
+        f = &ctx.folded_lines[l];
+      } else {
+        own = fold(line);
+        f = &own;
+      }
+      return *f;
+    };
     for (const auto& ph : candidates) {
       if (ph.what == phrase::field) {
         if (field_seen[ph.index]) continue;
@@ -139,8 +155,7 @@ detection score_profile(parse_context& ctx, const profile& p) {
       bool hit = false;
       if (ph.what == phrase::heading) {
         if (line.size() <= ph.folded.size() + 8) {
-          if (f.empty()) f = fold(line);
-          hit = same_phrase(f, ph.folded);
+          hit = same_phrase(folded(), ph.folded);
         }
         hit = hit || (ph.folded.size() >= 10 && phrase_prefix(line, ph.folded) != std::string_view::npos);
       } else {
@@ -166,15 +181,15 @@ detection score_profile(parse_context& ctx, const profile& p) {
         heading += text;
         continue;
       }
-      if (!heading.empty()) score(heading_line, heading), heading.clear();
+      if (!heading.empty()) score(heading_line, heading, false), heading.clear();
       if (piece.heading) heading.assign(text), heading_line = piece.line;
-      else score(piece.line, text);
+      else score(piece.line, text, false);
     }
-    if (!heading.empty()) score(heading_line, heading);
+    if (!heading.empty()) score(heading_line, heading, false);
   } else {
     const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
     for (std::uint32_t l = 0; l < n; ++l)
-      if (ctx.use[l] != line_use::blank) score(l, trim(ctx.lines.line(l)));
+      if (ctx.use[l] != line_use::blank) score(l, trim(ctx.lines.line(l)), true);
   }
   // the evidence in line order, as a reader checks it
   std::stable_sort(d.evidence.begin(), d.evidence.end(), [](auto& a, auto& b) { return a.line < b.line; });
