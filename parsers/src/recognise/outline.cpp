@@ -200,6 +200,7 @@ class outline_builder {
   std::unique_ptr<field_rule> title_field_;  // the field a label before the title fills
   std::size_t last_field_segment_ = SIZE_MAX - 1;  // the segment the last field value came from
   bool seen_structure_ = false;
+  bool prose_since_item_ = false;  // the part's prose was read after its last item
   std::uint32_t last_read_end_ = 0;  // where the last segment read (not furniture) ends
 
   // ---- reading --------------------------------------------------------
@@ -1257,6 +1258,7 @@ class outline_builder {
     auto& c = container_of(static_cast<int>(level));
     c.push_back(std::move(n));
     open_.push_back(&c.back());
+    prose_since_item_ = false;
     extend_part(s.text);
   }
 
@@ -1492,6 +1494,7 @@ class outline_builder {
   /// "GSCE English: No" under a criterion: a line naming a property of the open item, by the
   /// labels its level's `fields` give; a child of its own kind. The item's text ends before it.
   bool take_item_field(segment& s) {
+    if (prose_since_item_) return false;  // after the part's prose the item is over
     const auto& levels = part_->rule->levels;
     // the innermost open item whose level has fields: a field under a criterion's last sub-item is the criterion's
     std::size_t owner = open_.size();
@@ -1833,7 +1836,8 @@ class outline_builder {
       // PDF footer's heading): the code, then the title
       const auto first_word = t.substr(0, std::min(t.find(' '), t.find('\t')));
       if (!code && first_word.size() < t.size()) code = grammar::match_document_code(first_word);
-      if (code && code->rest < t.size() && title_.empty() && fields_found_.empty()) {
+      // (a family whose standards have codes: the profile names a code field)
+      if (code && code->rest < t.size() && title_.empty() && fields_found_.empty() && !prof_.code_field.empty()) {
         const std::size_t code_end = code->value.size();  // the match's rest may take the gap after it
         std::size_t rest = code_end;
         while (rest < t.size() && (t[rest] == ' ' || t[rest] == '\t')) ++rest;
@@ -1912,6 +1916,7 @@ class outline_builder {
     last_prose_segment_ = k_;
     if (part_) {
       extend_part(s.text);
+      prose_since_item_ = true;
       if (!part_->blocks.empty() && !s.blank_before && !s.bullet && wrapped &&
           part_->blocks.back().which == block::type::paragraph && !ends_sentence(part_->blocks.back().para.text)) {
         // a paragraph hard-wrapped over lines
