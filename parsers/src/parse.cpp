@@ -12,12 +12,13 @@ namespace qspec {
 namespace {
 
 /// A built-in recogniser's vocabulary: the set's, or the built-in one when a user's set leaves it out.
-const profile& vocabulary_of(const profile_set& profiles, document_kind kind) {
-  const profile* vocabulary = profiles.vocabulary(to_string(kind));
-  if (!vocabulary) vocabulary = builtin_profiles().vocabulary(to_string(kind));
-  if (!vocabulary) throw std::logic_error("no vocabulary for the " + std::string(to_string(kind)) + " recogniser");
+const profile& vocabulary_of(const profile_set& profiles, std::string_view recogniser) {
+  const profile* vocabulary = profiles.vocabulary(recogniser);
+  if (!vocabulary) vocabulary = builtin_profiles().vocabulary(recogniser);
+  if (!vocabulary) throw std::logic_error("no vocabulary for the " + std::string(recogniser) + " recogniser");
   return *vocabulary;
 }
+const profile& vocabulary_of(const profile_set& profiles, document_kind kind) { return vocabulary_of(profiles, to_string(kind)); }
 
 /// A CSV structure grid first (a grid is no text layout), then the built-in
 /// layouts (a unit specification has a unit header and either elements or a
@@ -63,7 +64,7 @@ detection detect_kind(parse_context& ctx, const profile_set& profiles, bool all_
   }
   // the qualification layouts are strict (a unit list, a unit table, credit rules): tried before the
   // profiles are scored, which is most of detection's cost on a short document
-  auto q = detect_qualification_kind(ctx);
+  auto q = detect_qualification_kind(ctx, vocabulary_of(profiles, "qualification"));
   if (q != document_kind::unknown) {
     d.kind = to_string(q);
     d.evidence = {{0, "qualification layout", 0}};
@@ -237,11 +238,11 @@ parse_result parse(std::string text, const parse_options& options) {
       recognise_unit_specification(ctx, doc, vocabulary_of(profiles, document_kind::unit_specification));
     } else if (doc.type == document_kind::qualification_structure) {
       if (const auto* table = detect_table_structure(ctx, profiles)) recognise_table_structure(ctx, doc, *table);
-      else recognise_structure_list(ctx, doc);
+      else recognise_structure_list(ctx, doc, vocabulary_of(profiles, "qualification"));
     } else if (doc.type == document_kind::qualification_datasheet) {
-      recognise_datasheet(ctx, doc);
+      recognise_datasheet(ctx, doc, vocabulary_of(profiles, "qualification"));
     } else if (doc.type == document_kind::programme_overview) {
-      recognise_programme_overview(ctx, doc);
+      recognise_programme_overview(ctx, doc, vocabulary_of(profiles, "qualification"));
     } else if (doc.type == document_kind::criteria_framework) {
       recognise_criteria_framework(ctx, doc, vocabulary_of(profiles, document_kind::criteria_framework));
     } else {

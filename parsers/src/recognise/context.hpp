@@ -116,14 +116,14 @@ void mark_page_furniture(parse_context& ctx);
 /// `vocabulary`: the headings of its parts (profiles/unit_specification.yaml).
 void recognise_unit_specification(parse_context& ctx, document& doc, const profile& vocabulary);
 void recognise_sections(parse_context& ctx, document& doc);
-void recognise_structure_list(parse_context& ctx, document& doc);
+void recognise_structure_list(parse_context& ctx, document& doc, const profile& vocabulary);
 void recognise_criteria_framework(parse_context& ctx, document& doc, const profile& vocabulary);
 /// Sub-topic codes and requirement labels in numbers: a criteria framework.
 bool looks_like_criteria_framework(const parse_context& ctx, const profile& vocabulary);
 /// The qualification layout a document has, or unknown.
-document_kind detect_qualification_kind(const parse_context& ctx);
-void recognise_datasheet(parse_context& ctx, document& doc);
-void recognise_programme_overview(parse_context& ctx, document& doc);
+document_kind detect_qualification_kind(const parse_context& ctx, const profile& vocabulary);
+void recognise_datasheet(parse_context& ctx, document& doc, const profile& vocabulary);
+void recognise_programme_overview(parse_context& ctx, document& doc, const profile& vocabulary);
 /// A CSV grid whose header row names the columns of one of the table
 /// profiles (see table_structure.cpp): that profile, or null.
 const profile* detect_table_structure(const parse_context& ctx, const profile_set& profiles);

@@ -9,12 +9,77 @@
 #include <set>
 
 #include "grammar/lines.hpp"
+#include "qspec/profile.hpp"
 #include "recognise/context.hpp"
 #include "recognise/line_text.hpp"
 #include "recognise/prose.hpp"
+#include "recognise/vocabulary.hpp"
 
 namespace qspec {
 namespace {
+
+/// The recognisers' words, from their vocabulary profile (profiles/qualification.yaml): group types,
+/// a unit table's columns, the phrases before what the prose names, qualification types.
+class words {
+ public:
+  explicit words(const profile& vocabulary) : vocabulary_(vocabulary) {
+    for (const auto& g : vocabulary.group_types) {
+      std::optional<group_type> t;
+      for (auto known : {group_type::mandatory, group_type::optional, group_type::pathway})
+        if (g.name == to_string(known)) t = known;
+      if (!t)
+        throw std::invalid_argument("profile " + vocabulary.name + " (" + vocabulary.source + "): unknown group type '" +
+                                    g.name + "'");
+      for (const auto& w : g.labels) groups_.push_back({w, *t});
+    }
+  }
+  /// The group type whose word opens a text ("Mandatory units", "Option 2").
+  [[nodiscard]] std::optional<group_type> opens_group(std::string_view text) const {
+    for (const auto& [w, t] : groups_)
+      if (text.size() >= w.size() && lower_ascii(text.substr(0, w.size())) == lower_ascii(w) &&
+          (text.size() == w.size() || !std::isalpha(static_cast<unsigned char>(text[w.size()]))))
+        return t;
+    return std::nullopt;
+  }
+  /// Whether a text holds a word of the group type anywhere.
+  [[nodiscard]] bool mentions(std::string_view text, group_type type) const {
+    for (const auto& [w, t] : groups_)
+      if (t == type && has_ci(text, w)) return true;
+    return false;
+  }
+  /// The column a unit table's header cell names ("code", "title", "imported", "reference"), or nothing.
+  [[nodiscard]] std::string_view column_of(std::string_view cell) const {
+    for (const auto& c : vocabulary_.columns)
+      for (const auto& pattern : c.labels)
+        if (vocab::furniture_match(trim(cell), pattern)) return c.name;
+    return {};
+  }
+  /// Whether a text holds any of a field's words ("barred": "excluded combination").
+  [[nodiscard]] bool says(std::string_view text, std::string_view name) const {
+    for (const auto& w : field(name))
+      if (has_ci(text, w)) return true;
+    return false;
+  }
+  /// Whether a whole text (a closing ":" aside) is one of a field's words ("notes": "Notes:").
+  [[nodiscard]] bool is(std::string_view text, std::string_view name) const {
+    text = trim(text);
+    if (!text.empty() && text.back() == ':') text = trim(text.substr(0, text.size() - 1));
+    for (const auto& w : field(name))
+      if (lower_ascii(text) == lower_ascii(w)) return true;
+    return false;
+  }
+  /// The words of one of the profile's fields ("awarding_body": the phrases before the body's name).
+  [[nodiscard]] const std::vector<std::string>& field(std::string_view name) const {
+    for (const auto& f : vocabulary_.fields)
+      if (f.name == name) return f.labels;
+    return none_;
+  }
+
+ private:
+  const profile& vocabulary_;
+  std::vector<std::pair<std::string, group_type>> groups_;
+  std::vector<std::string> none_;
+};
 
 // ---------------------------------------------------------------- helpers
 
@@ -23,9 +88,8 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// "Level 4 NVQ …": the level and the type that follows it.
-void title_facts(qualification& q, std::string_view text, const source_span& where) {
-  static constexpr std::string_view types[] = {"NVQ",         "SVQ",    "Diploma", "Extended Diploma", "Certificate",
-                                               "Award",       "VRQ",    "Degree",  "Apprenticeship"};
+void title_facts(qualification& q, std::string_view text, const source_span& where, const words& w) {
+  const auto& types = w.field("type");
   for (std::size_t at = find_ci(text, "level "); at != std::string_view::npos; at = find_ci(text, "level ", at + 1)) {
     std::size_t i = at + 6;
     std::uint32_t level = 0;
@@ -34,7 +98,7 @@ void title_facts(qualification& q, std::string_view text, const source_span& whe
     if (digits == 0 || (i < text.size() && is_digit(text[i]))) continue;
     if (!q.level) q.level.set(level, where);
     while (i < text.size() && text[i] == ' ') ++i;
-    for (auto t : types) {
+    for (std::string_view t : types) {
       if (text.compare(i, t.size(), t) == 0 && (i + t.size() == text.size() || !std::isalpha(static_cast<unsigned char>(text[i + t.size()])))) {
         if (!q.type) q.type.set(text.substr(i, t.size()), where);
         break;
@@ -95,13 +159,12 @@ bool reference_like(std::string_view inner) {
   return inner.find('/') != std::string_view::npos && inner.size() >= 6 && inner.size() <= 16;
 }
 
-std::optional<group_type> group_heading(std::string_view text) {
+std::optional<group_type> group_heading(std::string_view text, const words& w) {
   text = trim(text);
   if (text.empty() || text.size() > 40 || text.find('.') != std::string_view::npos) return std::nullopt;
-  std::string l = lower_ascii(text);
-  if (l.rfind("mandatory", 0) == 0) return group_type::mandatory;
-  if (l.rfind("optional", 0) == 0 || l.rfind("option ", 0) == 0 || l == "option") return group_type::optional;
-  return std::nullopt;
+  auto t = w.opens_group(text);
+  if (t == group_type::pathway) return std::nullopt;  // a pathway is no group heading of a list
+  return t;
 }
 
 // ------------------------------------------------------- qualification builder
@@ -109,7 +172,7 @@ std::optional<group_type> group_heading(std::string_view text) {
 /// Shared by the three layouts: ids, groups, unit lookup, barred combinations.
 class builder {
  public:
-  builder(parse_context& ctx, qualification& q) : ctx_(ctx), q_(q) {}
+  builder(parse_context& ctx, qualification& q, const words& w) : ctx_(ctx), q_(q), w_(w) {}
 
   unit_group& group(group_type t, std::string_view name, source_span where) {
     for (auto& g : q_.groups)
@@ -172,19 +235,22 @@ class builder {
 
   /// A numbered note: a barred combination, a recommendation, or a plain note.
   void numbered_note(std::uint32_t number, std::string_view text, const source_span& where) {
-    if (has_ci(text, "excluded combination") || has_ci(text, "barred combination")) {
+    if (w_.says(text, "barred")) {
       auto ids = resolve_all(unit_mentions(text), text, where);
       if (ids.size() >= 2) {
         barred(std::move(ids), paragraph{{}, where, text});
         return;
       }
     }
-    auto rec_at = find_ci(text, "recommended");
+    auto rec_at = std::string_view::npos;
+    for (const auto& word : w_.field("recommendation"))
+      if (rec_at == std::string_view::npos) rec_at = find_ci(text, word);
     if (rec_at != std::string_view::npos) {
       recommendation r;
       r.span = where;
       r.text = text;
-      for (std::string_view lead : {"work in ", "working in ", "work with ", "intending to "}) {
+      for (const auto& words : w_.field("audience")) {
+        const std::string lead = words + " ";
         auto a = find_ci(text, lead);
         if (a == std::string_view::npos || a > rec_at) continue;
         auto from = a + lead.size();
@@ -222,10 +288,9 @@ class builder {
       while (k < t.size() && t[k] == ' ') ++k;
       auto word_end = t.find(' ', k);
       if (word_end == std::string_view::npos) continue;
-      std::string word = lower_ascii(t.substr(k, word_end - k));
-      std::optional<group_type> type;
-      if (word == "mandatory") type = group_type::mandatory;
-      else if (word == "optional" || word == "option") type = group_type::optional;
+      std::string_view word = t.substr(k, word_end - k);
+      std::optional<group_type> type = w_.opens_group(word);
+      if (type == group_type::pathway) type.reset();
       if (!type) continue;
       auto noun = word_end + 1;
       std::string_view measure = t.compare(noun, 4, "unit") == 0 ? "units" : t.compare(noun, 6, "credit") == 0 ? "credits" : "";
@@ -323,6 +388,7 @@ class builder {
  private:
   parse_context& ctx_;
   qualification& q_;
+  const words& w_;
 };
 
 prose_options qualification_prose() {
@@ -388,7 +454,8 @@ void remove_blocks(section& s, const std::vector<const block*>& gone) {
 
 class structure_list_reader {
  public:
-  structure_list_reader(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc), b_(ctx, q_) {}
+  structure_list_reader(parse_context& ctx, document& doc, const profile& vocabulary)
+      : ctx_(ctx), doc_(doc), w_(vocabulary), b_(ctx, q_, w_) {}
 
   void run() {
     std::uint32_t n = ctx_.lines.count();
@@ -403,7 +470,7 @@ class structure_list_reader {
         have_title = true;
         continue;
       }
-      if (auto t = group_heading(text)) {
+      if (auto t = group_heading(text, w_)) {
         group = &b_.group(*t, text, ctx_.span(b, e));
         ctx_.use[l] = line_use::content;
         continue;
@@ -435,29 +502,34 @@ class structure_list_reader {
  private:
   parse_context& ctx_;
   document& doc_;
+  words w_;
   qualification q_;
   builder b_;
   std::vector<std::pair<std::pair<std::string, mention>, paragraph>> pending_barred_;
   std::vector<std::tuple<std::uint32_t, std::string_view, source_span>> pending_notes_;
 
-  static bool is_notes_heading(std::string_view t) {
+  bool is_notes_heading(std::string_view t) const {
     while (!t.empty() && t.front() == '*') t.remove_prefix(1);
-    std::string l = lower_ascii(trim(t));
-    return l == "note:" || l == "notes:" || l == "note" || l == "notes";
+    return w_.is(t, "notes");
   }
 
   void title_line(std::uint32_t l, std::string_view text) {
     ctx_.use[l] = line_use::content;
     auto where = ctx_.line_span(l);
     std::string_view title = text;
-    auto at = find_ci(title, "units for the ");
+    // "Mandatory and optional units for the Level 4 NVQ …": the title after the profile's words
     std::size_t off = 0;
-    if (at != std::string_view::npos) off = at + 14;
-    else if ((at = find_ci(title, "units for ")) != std::string_view::npos) off = at + 10;
+    for (const auto& words : w_.field("title_after")) {
+      const std::string lead = words + " ";
+      if (auto at = find_ci(title, lead); at != std::string_view::npos) {
+        off = at + lead.size();
+        break;
+      }
+    }
     title = title.substr(off);
     auto span = sub_span(ctx_, text, off, title.size(), where);
     q_.title.set(title, span);
-    title_facts(q_, title, span);
+    title_facts(q_, title, span, w_);
   }
 
   /// One unit: "Unit LMC A4" then, on the same or following lines, an
@@ -490,8 +562,7 @@ class structure_list_reader {
         t = trim(t.substr(0, br->second));
       }
       if (t.empty()) return;
-      if (auto w = find_ci(t, "combination with "); w != std::string_view::npos &&
-                                                    (has_ci(t, "excluded") || has_ci(t, "barred"))) {
+      if (auto w = find_ci(t, "combination with "); w != std::string_view::npos && w_.says(t, "barred")) {
         auto ms = unit_mentions(t.substr(w + 17));
         paragraph st{{}, sub_span(ctx_, t, 0, t.size(), ctx_.line_span(l)), t};
         for (auto& mm : ms) pending_barred_.push_back({{u.id, mention{mm.series, mm.code, mm.offset + w + 17}}, st});
@@ -506,7 +577,7 @@ class structure_list_reader {
       if (ctx_.use[l] != line_use::unknown) break;
       auto [b, e] = trimmed(ctx_, l);
       std::string_view t = ctx_.src.substr(b, e - b);
-      if (grammar::match_structure_unit(t) || group_heading(t) || is_notes_heading(t)) break;
+      if (grammar::match_structure_unit(t) || group_heading(t, w_) || is_notes_heading(t)) break;
       ctx_.use[l] = line_use::content;
       last = l;
       u.span = merge(u.span, ctx_.span(b, e));
@@ -553,7 +624,8 @@ class structure_list_reader {
 
 class datasheet_reader {
  public:
-  datasheet_reader(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc), b_(ctx, q_) {}
+  datasheet_reader(parse_context& ctx, document& doc, const profile& vocabulary)
+      : ctx_(ctx), doc_(doc), w_(vocabulary), b_(ctx, q_, w_) {}
 
   void run() {
     std::uint32_t n = ctx_.lines.count();
@@ -593,6 +665,7 @@ class datasheet_reader {
  private:
   parse_context& ctx_;
   document& doc_;
+  words w_;
   qualification q_;
   builder b_;
   bool layout_has_references_ = false;
@@ -601,11 +674,11 @@ class datasheet_reader {
   bool header(std::string_view line) {
     auto cells = split_row(line);
     for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
-      std::string c = lower_ascii(cells[static_cast<std::size_t>(i)]);
-      if (c.rfind("unit no", 0) == 0 || c == "unit" || c == "code" || c == "unit code") code_col_ = i;
-      else if (c.find("title") != std::string::npos) title_col_ = i;
-      else if (c.find("imported") != std::string::npos) imported_col_ = i;
-      else if (c.find("reference") != std::string::npos || c.find("ref") == 0) reference_col_ = i;
+      auto column = w_.column_of(cells[static_cast<std::size_t>(i)]);
+      if (column == "code") code_col_ = i;
+      else if (column == "title") title_col_ = i;
+      else if (column == "imported") imported_col_ = i;
+      else if (column == "reference") reference_col_ = i;
     }
     if (code_col_ < 0 || title_col_ < 0) return false;
     status_col_ = static_cast<int>(cells.size()) - 1;
@@ -614,7 +687,7 @@ class datasheet_reader {
       auto off = static_cast<std::size_t>(qual.data() - ctx_.src.data());
       auto where = ctx_.span(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(off + qual.size()));
       q_.title.set(qual, where);
-      title_facts(q_, qual, where);
+      title_facts(q_, qual, where, w_);
     }
     layout_has_references_ = reference_col_ >= 0;
     return true;
@@ -654,10 +727,7 @@ class datasheet_reader {
       u.imported_code = cell(cells, imported_col_);
       if (auto r = cell(cells, reference_col_); !r.empty()) u.reference = r, u.reference_span = span_of(r);
       u.span = ctx_.span(b, e);
-      std::string s = lower_ascii(status);
-      group_type t = s.rfind("mandatory", 0) == 0 ? group_type::mandatory
-                     : s.rfind("pathway", 0) == 0 ? group_type::pathway
-                                                  : group_type::optional;
+      group_type t = w_.opens_group(status).value_or(group_type::optional);
       b_.group(t, status, u.span).units.push_back(std::move(u));
     }
     // blank lines, then a footnote starting with the marker
@@ -692,8 +762,8 @@ class datasheet_reader {
     auto [b, e] = trimmed(ctx_, l);
     r.span = ctx_.span(b, e);
     r.text = ctx_.keep(std::string(label) + " " + std::string(count));
-    if (has_ci(label, "mandatory")) r.applies_to = "group", r.group = "mandatory";
-    else if (has_ci(label, "optional") || has_ci(label, "option")) r.applies_to = "group", r.group = "optional";
+    if (w_.mentions(label, group_type::mandatory)) r.applies_to = "group", r.group = "mandatory";
+    else if (w_.mentions(label, group_type::optional)) r.applies_to = "group", r.group = "optional";
     else {
       r.applies_to = "qualification";
       if (r.measure == "units") q_.total_units.set(value, r.span);
@@ -714,7 +784,7 @@ class datasheet_reader {
     for (const auto& m : ms)
       if (!m.series.empty() && series_.empty()) series_ = m.series, series_span_ = where, footnote_text_ = whole;
     paragraph st{{}, where, body};
-    if ((has_ci(body, "barred") || has_ci(body, "excluded")) && ms.size() >= 2) {
+    if (w_.says(body, "barred") && ms.size() >= 2) {
       pending_footnote_ = {ms, st};
     } else {
       note nt;
@@ -759,13 +829,12 @@ class datasheet_reader {
 
   void facts() {
     each_paragraph(q_.description, [&](section&, paragraph& p) {
-      if (q_.awarding_body.empty()) q_.awarding_body = named_after(ctx_, p, "awarding body for this ");
-      if (q_.awarding_body.empty()) q_.awarding_body = named_after(ctx_, p, "awarding body is ");
-      if (q_.regulator.empty()) q_.regulator = named_after(ctx_, p, "regulatory body is ");
-      if (q_.regulator.empty()) q_.regulator = named_after(ctx_, p, "regulator is ");
-      if (q_.standards.empty()) q_.standards = named_after(ctx_, p, "are based on ");
-      if (q_.standards_developer.empty() && has_ci(p.text, "standards developed by"))
-        q_.standards_developer = named_after(ctx_, p, "standards developed by ");
+      // the phrases before each body's name, in the profile's order
+      for (auto [field, body] : {std::pair{"awarding_body", &q_.awarding_body}, std::pair{"regulator", &q_.regulator},
+                                 std::pair{"standards", &q_.standards},
+                                 std::pair{"standards_developer", &q_.standards_developer}})
+        for (const auto& phrase : w_.field(field))
+          if (body->empty()) *body = named_after(ctx_, p, phrase + " ");
     });
   }
 };
@@ -786,7 +855,8 @@ std::optional<std::uint32_t> credit_count(std::string_view t) {
 
 class programme_reader {
  public:
-  programme_reader(parse_context& ctx, document& doc) : ctx_(ctx), doc_(doc), b_(ctx, q_) {}
+  programme_reader(parse_context& ctx, document& doc, const profile& vocabulary)
+      : ctx_(ctx), doc_(doc), w_(vocabulary), b_(ctx, q_, w_) {}
 
   void run() {
     q_.description = read_sections(ctx_, qualification_prose());
@@ -803,7 +873,7 @@ class programme_reader {
         if (auto n = credit_count(p.text)) {
           credit(p, *n);
           gone.push_back(&blk);
-        } else if (has_ci(p.text, "must include") && i + 1 < s.blocks.size()) {
+        } else if (w_.says(p.text, "named_units") && i + 1 < s.blocks.size()) {
           i = named_units(s, i, gone);
         }
       }
@@ -821,6 +891,7 @@ class programme_reader {
  private:
   parse_context& ctx_;
   document& doc_;
+  words w_;
   qualification q_;
   builder b_;
 
@@ -828,7 +899,7 @@ class programme_reader {
     auto at = find_ci(p.text, "level ");
     if (at == std::string_view::npos) return;
     qualification probe;
-    title_facts(probe, p.text.substr(at), p.span);
+    title_facts(probe, p.text.substr(at), p.span, w_);
     if (!probe.type) return;  // "Level 7 Management" is not a qualification type
     auto len = p.text.substr(at).find(probe.type.value) + probe.type.value.size();
     auto span = sub_span(ctx_, p.text, at, len, p.span);
@@ -842,11 +913,11 @@ class programme_reader {
     r.count = n;
     r.span = p.span;
     r.text = p.text;
-    if (has_ci(p.text, "mandatory")) {
+    if (w_.mentions(p.text, group_type::mandatory)) {
       r.applies_to = "group";
       r.group = "mandatory";
       b_.group(group_type::mandatory, {}, {});
-    } else if (has_ci(p.text, "pathway")) {
+    } else if (w_.mentions(p.text, group_type::pathway)) {
       r.applies_to = "pathway";
     } else {
       r.applies_to = "qualification";
@@ -912,7 +983,7 @@ class programme_reader {
     bool roles = false;
     if (i > 0 && s.blocks[i - 1].which == block::type::paragraph) {
       std::string_view t = s.blocks[i - 1].para.text;
-      roles = has_ci(t, "job role") && !t.empty() && t.back() == ':';
+      roles = w_.says(t, "job_roles") && !t.empty() && t.back() == ':';
     }
     if (!pathways && !roles) return;
     for (const auto& item : l.items) {
@@ -939,7 +1010,8 @@ class programme_reader {
 
 }  // namespace
 
-document_kind detect_qualification_kind(const parse_context& ctx) {
+document_kind detect_qualification_kind(const parse_context& ctx, const profile& vocabulary) {
+  const words w(vocabulary);
   std::uint32_t units = 0, groups = 0, rows = 0, credits = 0;
   for (std::uint32_t l = 0; l < ctx.lines.count(); ++l) {
     if (ctx.use[l] == line_use::blank) continue;
@@ -947,12 +1019,12 @@ document_kind detect_qualification_kind(const parse_context& ctx) {
     std::string_view t = ctx.src.substr(b, e - b);
     if (t.size() > 600) continue;
     if (auto m = grammar::match_structure_unit(t); m && !m->value.series.empty()) ++units;
-    else if (group_heading(t)) ++groups;
+    else if (group_heading(t, w)) ++groups;
     else if (row_separator(t)) {
       auto cells = split_row(t);
-      std::string last = lower_ascii(cells.back());
+      auto status = w.opens_group(trim(cells.back()));
       if (cells.size() >= 3 && grammar::match_table_code(cells.front()) &&
-          (last.rfind("mandatory", 0) == 0 || last.rfind("option", 0) == 0))
+          (status == group_type::mandatory || status == group_type::optional))
         ++rows;
     } else if (credit_count(t) && has_ci(t, "number of")) {
       ++credits;
@@ -964,8 +1036,14 @@ document_kind detect_qualification_kind(const parse_context& ctx) {
   return document_kind::unknown;
 }
 
-void recognise_structure_list(parse_context& ctx, document& doc) { structure_list_reader(ctx, doc).run(); }
-void recognise_datasheet(parse_context& ctx, document& doc) { datasheet_reader(ctx, doc).run(); }
-void recognise_programme_overview(parse_context& ctx, document& doc) { programme_reader(ctx, doc).run(); }
+void recognise_structure_list(parse_context& ctx, document& doc, const profile& vocabulary) {
+  structure_list_reader(ctx, doc, vocabulary).run();
+}
+void recognise_datasheet(parse_context& ctx, document& doc, const profile& vocabulary) {
+  datasheet_reader(ctx, doc, vocabulary).run();
+}
+void recognise_programme_overview(parse_context& ctx, document& doc, const profile& vocabulary) {
+  programme_reader(ctx, doc, vocabulary).run();
+}
 
 }  // namespace qspec
