@@ -308,6 +308,24 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("detect", str(CORPUS))
     check("detect on a folder says it takes files, exit 3",
           r.returncode == 3 and b"is a folder: detect takes files" in r.stderr, r.stderr.decode())
+    # a built-in recogniser's words replaced by a profile file: a structure list whose mandatory group
+    # is called "Compulsory" is read once the vocabulary names that word
+    compulsory = tmp / "structure-compulsory.txt"
+    compulsory.write_text(pathlib.Path(SL).read_text(encoding="utf-8").replace("Mandatory", "Compulsory"),
+                          encoding="utf-8")
+    words = tmp / "qualification-words.yaml"
+    words.write_text((CORPUS.parent / "profiles" / "qualification.yaml").read_text(encoding="utf-8")
+                     .replace('mandatory: ["mandatory"]', 'mandatory: ["compulsory"]'), encoding="utf-8")
+
+    def groups_of(result):
+        doc = json.loads(result.stdout) if result.returncode in (0, 1) else {}
+        q = next((c for c in doc.get("children", []) if c.get("kind") == "qualification"), {})
+        return [(g.get("type"), len(g.get("children", []))) for g in q.get("children", []) if g.get("kind") == "unit_group"]
+
+    plain = groups_of(run("parse", str(compulsory), "--kind", "qualification_structure"))
+    worded = groups_of(run("parse", str(compulsory), "--kind", "qualification_structure", "--profile", str(words)))
+    check("a vocabulary profile replaces a built-in recogniser's words (group types of a structure list)",
+          ("mandatory", 4) not in plain and worded[:1] == [("mandatory", 4)], f"{plain} / {worded}")
     bad = tmp / "bad-profile.yaml"
     bad.write_text("profile: x\ndocument_kind: y\nparts:\n  - role: a\n    lead_in: [\"You must\"]\n")
     r = run("parse", str(own), "--profile", str(bad))
