@@ -6,7 +6,8 @@ Chromium (apt-get install pandoc chromium). Every corpus document that has facts
 and *.md, corpus/external/*.md) and every seed at the corpus root goes through the same route, as a
 publisher's would:
 
-  1. the document becomes one web page (NAME.html) with pandoc, straight quotes kept as typed
+  1. the document becomes one web page (NAME.html) with pandoc, straight quotes kept as typed (the
+     published page links to pandoc's style sheet, kept once in corpus/formats/page.css)
      (markdown `-smart`: the facts quote the document as printed):
      - a markdown document (.md) is read as markdown;
      - a text document (.txt) keeps its line breaks (`+hard_line_breaks`: each a <br>), its lines'
@@ -107,6 +108,22 @@ def web_page(doc, work, style=""):
     return page
 
 
+PAGE_CSS = OUT / "page.css"
+
+
+def publish_page(page, to):
+    """The page as a site serves it: pandoc's style sheet, the same in every page, in one file the pages
+    link to (corpus/formats/page.css); the page printed to PDF keeps it inline, so both look the same."""
+    text = page.read_text(encoding="utf-8")
+    m = re.search(r"  <style>\n(.*?)  </style>\n", text, re.S)
+    if not m:
+        sys.exit(f"make_format_fixtures: no style sheet in pandoc's page {page.name}")
+    if PAGE_CSS.exists() and PAGE_CSS.read_text(encoding="utf-8") != m.group(1):
+        sys.exit("make_format_fixtures: pandoc's style sheet differs from corpus/formats/page.css: remake every page")
+    PAGE_CSS.write_text(m.group(1), encoding="utf-8")
+    to.write_text(text[:m.start()] + '  <link rel="stylesheet" href="../page.css" />\n' + text[m.end():], encoding="utf-8")
+
+
 def label_column_page(doc, work):
     """Each line that starts with an item's label as a two-cell table row, the label left of its text."""
     label = re.compile(r"^((?:[A-Z]{1,3} ?)?\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+(.*)$")
@@ -156,7 +173,7 @@ def make(doc, work, formats):
         (OUT / fmt).mkdir(parents=True, exist_ok=True)
     page = web_page(doc, work)
     if "html" in formats:
-        shutil.copy(page, OUT / "html" / page.name)
+        publish_page(page, OUT / "html" / page.name)
     if "docx" in formats:
         # the page's <title> is the browser tab's, not a line of the document: Word is not given it
         body = work / f"{doc.stem}.body.html"

@@ -1820,6 +1820,15 @@ class outline_builder {
 
   // ---- prose ------------------------------------------------------------------
 
+  /// The standard's title, printed on line `line` of the segment read now.
+  void set_title(const clean::rich_text& title, std::uint32_t line) {
+    title_ = ctx_.keep(title);
+    title_text_ = title;
+    title_span_ = ctx_.span_of(title);
+    title_line_ = line;
+    title_segment_ = k_;
+  }
+
   void take_prose(segment& s) {
     std::string_view t = s.text.text();
     const bool before_anything = !seen_structure_ && parts_.empty() && sections_.empty() && !prose_seen_;
@@ -1848,11 +1857,7 @@ class outline_builder {
           printed_code_ = ctx_.keep(printed);
           printed_code_span_ = ctx_.span_of(printed);
           auto title = s.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
-          title_ = ctx_.keep(title);
-          title_text_ = title;
-          title_span_ = ctx_.span_of(title);
-          title_line_ = s.line;
-          title_segment_ = k_;
+          set_title(title, s.line);
           mark_content(s.line);
           return;
         }
@@ -1881,11 +1886,7 @@ class outline_builder {
                                                  !ends_sentence(next) && title_label(s, t, m->value, t.size())) {
         ++k_;
         const auto& title = segs_[k_].text;
-        title_ = ctx_.keep(title);
-        title_text_ = title;
-        title_span_ = ctx_.span_of(title);
-        title_line_ = s.line;
-        title_segment_ = k_;
+        set_title(title, s.line);
         mark_content(s.line);
         return;
       }
@@ -1897,11 +1898,7 @@ class outline_builder {
       if (auto m = grammar::match_item_label(t); m && (m->value.close == ':' || cell_after(s, t, m->rest)) &&
                                                   m->rest < t.size() && title_label(s, t, m->value, m->rest))
         title = s.text.slice(static_cast<std::uint32_t>(m->rest), static_cast<std::uint32_t>(t.size()));
-      title_ = ctx_.keep(title);
-      title_text_ = title;
-      title_span_ = ctx_.span_of(title);
-      title_line_ = s.line;
-      title_segment_ = k_;
+      set_title(title, s.line);
       mark_content(s.line);
       return;
     }
