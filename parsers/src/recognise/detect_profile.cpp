@@ -48,12 +48,12 @@ detection score_profile(parse_context& ctx, const profile& p) {
   };
   // codes shaped as a level's bands say ("2A.P1"): each band a code is first seen in counts its
   // part's weight once
-  struct band_shapes {
+  struct band_seen {
     const code_band* band;
     int weight;
     bool seen = false;
   };
-  std::vector<band_shapes> bands;
+  std::vector<band_seen> bands;
   for (const auto& r : p.parts)
     for (const auto& level : r.levels)
       for (const auto& b : level.codes) bands.push_back({&b, r.weight});
@@ -85,13 +85,11 @@ detection score_profile(parse_context& ctx, const profile& p) {
     // the word opening the line and each cell: "2A.P1 Explain …", "| Level 1 Pass | A.1P1 Identify …"
     for (std::size_t at = 0; at < line.size();) {
       while (at < line.size() && (line[at] == ' ' || line[at] == '|' || line[at] == '\t' || line[at] == '*')) ++at;
-      std::size_t end = at;
-      while (end < line.size() && line[end] != ' ' && line[end] != '\t' && line[end] != ':' && line[end] != '|') ++end;
-      auto word = line.substr(at, end - at);
-      if (!word.empty() && word.size() <= 12 && is_digit(word.back()))
+      const auto word = code_word(line.substr(at));
+      std::size_t end = at + word.size();
+      if (!word.empty())
         for (auto& b : bands)
-          if (!b.seen && std::any_of(b.band->shapes.begin(), b.band->shapes.end(),
-                                     [&](const std::string& shape) { return fits_shape(word, shape); })) {
+          if (!b.seen && fits_band(word, *b.band)) {
             b.seen = true;
             add(l, "code \"" + std::string(word) + "\"" + (b.band->band.empty() ? "" : " (" + b.band->band + ")"),
                 b.weight);

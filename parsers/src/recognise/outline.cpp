@@ -48,7 +48,6 @@ constexpr std::size_t max_group_heading = 150;
 constexpr std::size_t max_column_name = 40;  // a table's column name: a few words
 constexpr std::size_t max_lookahead = 40;   // segments looked ahead for an item of the part
 constexpr int max_quantity_words = 3;        // words between a number and its measure: "optional specialist"
-constexpr std::size_t max_code = 12;         // a code printed as a label: "2A.P1", "AB.D1"
 constexpr std::string_view item_field_kind = "item_field";  // a property of an item ("GSCE English: No")
 constexpr std::size_t max_field_line = 400;
 constexpr std::size_t max_furniture_line = 120;
@@ -910,21 +909,17 @@ class outline_builder {
   std::optional<grammar::prefix_match<grammar::ast::item_label>> code_label(std::string_view t, int& level,
                                                                              std::string_view& band) {
     const auto& levels = part_->rule->levels;
-    std::size_t end = 0;
-    while (end < t.size() && t[end] != ' ' && t[end] != '\t' && t[end] != ':') ++end;
-    if (end == 0 || end > max_code || !is_digit(t[end - 1])) return std::nullopt;
-    auto word = t.substr(0, end);
+    const auto word = code_word(t);
+    if (word.empty()) return std::nullopt;
     for (std::size_t i = 0; i < levels.size(); ++i)
-      for (const auto& b : levels[i].codes)
-        for (const auto& shape : b.shapes)
-          if (fits_shape(word, shape)) {
-            grammar::prefix_match<grammar::ast::item_label> m;
-            m.value.code.assign(word);
-            m.rest = end;
-            level = static_cast<int>(i);
-            band = b.band;
-            return m;
-          }
+      if (const auto* b = band_of(word, levels[i].codes)) {
+        grammar::prefix_match<grammar::ast::item_label> m;
+        m.value.code.assign(word);
+        m.rest = word.size();
+        level = static_cast<int>(i);
+        band = b->band;
+        return m;
+      }
     return std::nullopt;
   }
 

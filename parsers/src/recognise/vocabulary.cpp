@@ -178,6 +178,24 @@ bool fits_shape(std::string_view word, std::string_view shape) {
   return w == word.size();
 }
 
+std::string_view code_word(std::string_view t) {
+  constexpr std::size_t max_code = 12;  // "2A.P1", "AB.D1"
+  std::size_t end = 0;
+  while (end < t.size() && t[end] != ' ' && t[end] != '\t' && t[end] != ':' && t[end] != '|') ++end;
+  if (end == 0 || end > max_code || !is_digit(t[end - 1])) return {};
+  return t.substr(0, end);
+}
+
+bool fits_band(std::string_view code, const code_band& band) {
+  return std::any_of(band.shapes.begin(), band.shapes.end(), [&](const std::string& shape) { return fits_shape(code, shape); });
+}
+
+const code_band* band_of(std::string_view code, const std::vector<code_band>& bands) {
+  for (const auto& b : bands)
+    if (fits_band(code, b)) return &b;
+  return nullptr;
+}
+
 bool heading_shaped(std::string_view t) {
   if (t.empty() || t.size() > 60 || !is_upper(t[0]) || ends_sentence(t) || t.back() == ',') return false;
   int words = 0;

@@ -5,6 +5,7 @@
 // and label shapes against printed labels.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "grammar/labels_ast.hpp"
 #include "qspec/profile.hpp"
@@ -46,6 +47,13 @@ bool heading_shaped(std::string_view t);
 /// Whether a word is shaped as `shape` says: `#` a run of digits, `A` one
 /// capital letter, any other character itself ("#/#/#" fits "610/0103/6").
 bool fits_shape(std::string_view word, std::string_view shape);
+/// The word opening `t` when it could be a code printed as a label ("2A.P1"): up to a space, a tab
+/// or a ":", twelve characters at most, ending with a digit; empty otherwise.
+std::string_view code_word(std::string_view t);
+/// Whether a code fits one of a band's shapes ("2A.P1" fits pass's "#A.P#").
+bool fits_band(std::string_view code, const code_band& band);
+/// The band whose shapes a code fits, or nothing.
+const code_band* band_of(std::string_view code, const std::vector<code_band>& bands);
 /// Whether a printed label has a profile's label shape ("P#" fits "P3").
 bool label_fits(const label_pattern& p, const grammar::ast::item_label& l);
 /// A label's code: without punctuation or spaces, the words of its prefix each
