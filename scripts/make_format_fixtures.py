@@ -44,7 +44,8 @@ CORPUS = ROOT / "corpus"
 OUT = CORPUS / "formats"
 
 TEXT_STYLE = ("table { width: 100%; border-collapse: collapse; } "
-              "td { vertical-align: top; padding-right: 2em; } td:first-child { white-space: nowrap; }")
+              "td { vertical-align: top; padding-right: 2em; } td:first-child { white-space: nowrap; } "
+              "td.words:first-child { white-space: normal; width: 30%; }")
 TWO_COLUMNS_STYLE = "body { max-width: none; columns: 2; column-gap: 3em; } table { font-size: 60%; }"
 PDF_VARIANTS = {  # document stem -> the PDF variants made of it
     "nos-web-p-labels": ["two-columns", "label-column"],
@@ -79,7 +80,11 @@ def text_as_markdown(text):
         if "\t" in line:
             # a cell's markup is the original table's markup; its plain text is text
             cells = [c if re.search(r"</?[a-z]+[ >/]", c) else html.escape(c, quote=False) for c in line.split("\t")]
-            rows.append("<tr>" + "".join(f"<td>{c.strip()}</td>" for c in cells) + "</tr>")
+            # a first cell is a label and is not wrapped, unless it is words (a glossary's term): a
+            # term kept on one line would leave its definition a column one word wide
+            words = len(re.sub(r"<[^>]*>", "", cells[0]).split()) >= 3
+            rows.append("<tr>" + "".join(f"<td class=\"words\">{c.strip()}</td>" if i == 0 and words else f"<td>{c.strip()}</td>"
+                                         for i, c in enumerate(cells)) + "</tr>")
             continue
         flush()
         # the spaces that lay a line out (an indent, a wide gap between a label and its text) are

@@ -354,6 +354,183 @@ void order_lines(std::vector<line> lines, int depth, int& flow, std::vector<line
   order_lines(std::move(after), depth + 1, flow, out);
 }
 
+// --- tables ------------------------------------------------------------------------
+
+/// A run of a line's words between gaps wider than two em: a cell's part of
+/// the line. The gap after a label standing alone before its text parts no
+/// cells (as text_of reads it).
+struct cell_run {
+  std::size_t begin = 0, end = 0;
+  double x0 = 0, x1 = 0;
+};
+
+std::vector<cell_run> cells_of(const line& l) {
+  std::vector<cell_run> out;
+  bool first_gap = true;
+  std::size_t b = 0;
+  for (std::size_t i = 1; i <= l.words.size(); ++i) {
+    if (i < l.words.size()) {
+      const double em = std::max(size_of(l.words[i - 1]), size_of(l.words[i]));
+      if (l.words[i].x0 - l.words[i - 1].x1 <= 2 * em) continue;
+      const bool label = first_gap && label_like(l.words, i);
+      first_gap = false;
+      if (label) continue;
+    }
+    out.push_back({b, i, l.words[b].x0, l.words[i - 1].x1});
+    b = i;
+  }
+  return out;
+}
+
+/// A line of a table: its words column by column (a column with none on the
+/// line has an empty one).
+struct table_line {
+  std::size_t at = 0;  ///< index in the page-by-page order of lines
+  std::vector<line> cells;
+};
+
+/// The line's words in the columns that begin at `starts`: each cell's part
+/// of the line begins in one column and stays left of the next; false when a
+/// part lies left of the first column or runs across a column's start.
+bool fit_columns(const line& l, const std::vector<double>& starts, std::vector<line>& cells) {
+  cells.assign(starts.size(), line{});
+  for (const auto& run : cells_of(l)) {
+    std::size_t c = starts.size();
+    for (std::size_t j = starts.size(); j-- > 0;)
+      if (run.x0 >= starts[j] - 3) {
+        c = j;
+        break;
+      }
+    if (c == starts.size() || (c + 1 < starts.size() && run.x1 > starts[c + 1] - 1)) return false;
+    for (std::size_t i = run.begin; i < run.end; ++i) cells[c].words.push_back(l.words[i]);
+  }
+  for (auto& c : cells)
+    if (!c.words.empty()) close_line(c);
+  return true;
+}
+
+/// A cell's lines as one text: a word broken after its own hyphen runs on
+/// with no space.
+void append_cell_line(std::string& cell, const line& above, const line& l) {
+  if (!cell.empty()) {
+    const bool hyphen = !above.words.empty() && !above.words.back().space_after && cell.back() == '-';
+    if (!hyphen) cell += ' ';
+  }
+  cell += text_of(l);
+}
+
+/// One printed row of a table as the block stream writes it: its cells'
+/// texts a tab apart (a cell empty before the last one kept as an empty
+/// text), at the row's first line.
+struct table_row {
+  std::string text;
+  std::size_t at = 0;       ///< index in the page-by-page order of its first line
+  bool blank_before = false;
+};
+
+struct table {
+  std::size_t first = 0, last = 0;  ///< its lines, [first, last], in the page-by-page order
+  std::vector<table_row> rows;
+};
+
+/// Tables among the lines of the document, given page by page (`flat`, each
+/// line with its page's index): a run of lines from a line of two cells or
+/// more whose cells all stay in that line's columns, in one column of text
+/// or over a page break, with no heading and no gap of a blank line in it. A
+/// run of one line is no table. Its rows: each line begins one unless every
+/// cell it has continues the cell above it: the cell's line above was too
+/// full for this line's first word (the cell's text wrapped there), and this
+/// line's part of it begins with no label, bullet or capital (a capital
+/// only where the first column is empty on the line).
+template <class IsHeading>
+std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line*>>& flat, double usual_gap,
+                             IsHeading is_heading) {
+  std::vector<table> out;
+  // the gap from the line before, in em; 0 over a page break; negative
+  // where the two are in different columns of one page
+  auto gap_before = [&](std::size_t i) {
+    const auto& [pk, p] = flat[i - 1];
+    const auto& [mk, m] = flat[i];
+    if (pk != mk) return 0.0;
+    if (p->flow != m->flow) return -1.0;
+    return std::max(0.0, (m->y0 - p->y1) / std::max(1.0, m->size));
+  };
+  std::vector<table_line> lines;
+  std::vector<line> cells;
+  for (std::size_t i = 0; i < flat.size();) {
+    const line& first = *flat[i].second;
+    const auto runs = cells_of(first);
+    if (runs.size() < 2 || is_heading(first)) {
+      ++i;
+      continue;
+    }
+    std::vector<double> starts;
+    for (const auto& r : runs) starts.push_back(r.x0);
+    lines.clear();
+    fit_columns(first, starts, cells);
+    lines.push_back({i, cells});
+    std::size_t j = i + 1;
+    for (; j < flat.size(); ++j) {
+      const double gap = gap_before(j);
+      if (gap < 0 || gap > usual_gap + 1.0 || is_heading(*flat[j].second) ||
+          !fit_columns(*flat[j].second, starts, cells))
+        break;
+      lines.push_back({j, cells});
+    }
+    if (lines.size() < 2) {
+      ++i;
+      continue;
+    }
+    // where each column's text ends on the right: its widest line
+    std::vector<double> edge(starts.size(), -1e300);
+    for (const auto& t : lines)
+      for (std::size_t c = 0; c < starts.size(); ++c)
+        if (!t.cells[c].words.empty()) edge[c] = std::max(edge[c], t.cells[c].x1);
+    auto continues = [&](const line& above, const line& l, std::size_t c, bool first_column_empty) {
+      if (above.words.empty()) return false;
+      const word& w = l.words.front();
+      if (above.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge[c]) return false;
+      // a label before text, or a bullet, begins anew (a number alone is a
+      // value's last word: "Level / 2"); a capital too (as in a paragraph,
+      // wrapped), but where the line has nothing in the first column: a
+      // name that runs on in a value's cell ("Restaurant / Supervisors")
+      if ((l.words.size() > 1 && label_like(l.words, 1)) || bullet(w.text)) return false;
+      const auto c0 = static_cast<unsigned char>(w.text.front());
+      return !(c0 >= 'A' && c0 <= 'Z') || (c > 0 && first_column_empty);
+    };
+    table t{i, j - 1, {}};
+    std::vector<std::string> row(starts.size());
+    std::size_t row_at = i;
+    auto end_row = [&] {
+      std::size_t n = row.size();
+      while (n > 0 && row[n - 1].empty()) --n;
+      std::string text;
+      for (std::size_t c = 0; c < n; ++c) {
+        if (c) text += '\t';
+        text += row[c];
+      }
+      t.rows.push_back({std::move(text), row_at, false});
+      for (auto& cell : row) cell.clear();
+    };
+    for (std::size_t r = 0; r < lines.size(); ++r) {
+      bool begins = r == 0;
+      for (std::size_t c = 0; c < starts.size() && !begins; ++c)
+        if (!lines[r].cells[c].words.empty() &&
+            !continues(lines[r - 1].cells[c], lines[r].cells[c], c, lines[r].cells[0].words.empty()))
+          begins = true;
+      if (begins && r > 0) end_row();
+      if (begins) row_at = lines[r].at;
+      for (std::size_t c = 0; c < starts.size(); ++c)
+        if (!lines[r].cells[c].words.empty())
+          append_cell_line(row[c], r > 0 ? lines[r - 1].cells[c] : line{}, lines[r].cells[c]);
+    }
+    end_row();
+    out.push_back(std::move(t));
+    i = j;
+  }
+  return out;
+}
+
 // --- the block stream --------------------------------------------------------------
 
 struct writer {
@@ -532,6 +709,15 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     }
   }
 
+  // tables, read row by row (each row one line of the stream)
+  std::vector<std::pair<std::size_t, const line*>> flat;
+  for (std::size_t k = 0; k < ordered.size(); ++k)
+    for (const auto& l : ordered[k]) flat.emplace_back(k, &l);
+  const auto tables = tables_of(flat, usual_gap, heading_size);
+  std::size_t next_table = 0;  // the first table not yet written
+  std::size_t at = 0;          // the line's index in `flat`
+  bool after_table = false;    // the line before ended a table: nothing runs on from it
+
   writer out{r};
   const line* prev = nullptr;
   const line* last = nullptr;  // the last line of the page before, at a page's first line
@@ -583,6 +769,23 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;
     for (const auto& l : ordered[k]) {
+      const std::size_t here = at++;
+      if (next_table < tables.size() && here >= tables[next_table].first) {
+        const table& t = tables[next_table];
+        if (here == t.first) {
+          end_heading();
+          if (prev && prev->flow == l.flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4)
+            out.blank(page);
+          for (const auto& row : t.rows)
+            out.put(row.text, {.page = pages[flat[row.at].first].number, .line = flat[row.at].second->number});
+        }
+        if (here == t.last) ++next_table;
+        prev = &l;
+        prev_heading = false;
+        after_table = true;
+        cell_x = -1;
+        continue;
+      }
       const bool same_flow = prev && prev->flow == l.flow;
       const bool gap = same_flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4;
       const bool is_heading = heading_size(l);
@@ -606,7 +809,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           r.text.pop_back();
           r.text += ' ' + text_of(l) + '\n';
         } else if (const line* above = prev ? prev : (&l == &ordered[k].front() ? last : nullptr);
-                   above && (!prev || (same_flow && !gap)) && !prev_heading && wrapped(*above, prev ? k : k - 1, l)) {
+                   above && !after_table && (!prev || (same_flow && !gap)) && !prev_heading &&
+                   wrapped(*above, prev ? k : k - 1, l)) {
           // the line above (on this page, or the last of the page before)
           // ends where its column does, too full for this line's first word:
           // the words run on from it (a paragraph wrapped by the printer); a
@@ -626,6 +830,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       }
       prev = &l;
       prev_heading = is_heading;
+      after_table = false;
     }
     // a new page: its first line continues the text, no gap measured; it
     // may run on from the page's last line when that one was wrapped
