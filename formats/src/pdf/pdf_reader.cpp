@@ -218,6 +218,33 @@ double cell_start(const line& l) {
   return -1;
 }
 
+/// A run of a line's words between gaps wider than two em: a cell's part of
+/// the line. The gap after a label standing alone before its text parts no
+/// cells (as text_of reads it), unless `label_gap` is false (in a table, a
+/// column of labels is a column).
+struct cell_run {
+  std::size_t begin = 0, end = 0;
+  double x0 = 0, x1 = 0;
+};
+
+std::vector<cell_run> cells_of(const line& l, bool label_gap = true) {
+  std::vector<cell_run> out;
+  bool first_gap = label_gap;
+  std::size_t b = 0;
+  for (std::size_t i = 1; i <= l.words.size(); ++i) {
+    if (i < l.words.size()) {
+      const double em = std::max(size_of(l.words[i - 1]), size_of(l.words[i]));
+      if (l.words[i].x0 - l.words[i - 1].x1 <= 2 * em) continue;
+      const bool label = first_gap && label_like(l.words, i);
+      first_gap = false;
+      if (label) continue;
+    }
+    out.push_back({b, i, l.words[b].x0, l.words[i - 1].x1});
+    b = i;
+  }
+  return out;
+}
+
 /// Running headers and footers are compared digits aside: "Page 3 of 12"
 /// and "Page 4 of 12" are the same furniture.
 std::string furniture_key(const line& l) {
@@ -275,6 +302,19 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
     hi = std::max(hi, lines[i].x1);
   }
   if (left_lines < 2 || right_lines < 2 || left_lines + right_lines < 5) return false;
+  // a table's columns are not columns of text: where each side's lines are
+  // themselves cells (a third of them with a gap of two em within) and most
+  // lines run across the gutter (a row's cells side by side), the gutter is
+  // between two of a table's columns
+  std::size_t left_cells = 0, right_cells = 0, across = 0;
+  for (std::size_t i = b; i < e; ++i) {
+    line l, r;
+    for (const auto& w : lines[i].words) (w.x1 <= x ? l : r).words.push_back(w);
+    left_cells += !l.words.empty() && cells_of(l).size() > 1;
+    right_cells += !r.words.empty() && cells_of(r).size() > 1;
+    across += !l.words.empty() && !r.words.empty();
+  }
+  if (3 * left_cells >= left_lines && 3 * right_cells >= right_lines && 3 * across >= 2 * (e - b)) return false;
   const double width = hi - lo;
   if (x - lo < 0.25 * width || hi - x < 0.25 * width) return false;
   auto median = [](std::vector<std::size_t>& v) {
@@ -356,32 +396,6 @@ void order_lines(std::vector<line> lines, int depth, int& flow, std::vector<line
 
 // --- tables ------------------------------------------------------------------------
 
-/// A run of a line's words between gaps wider than two em: a cell's part of
-/// the line. The gap after a label standing alone before its text parts no
-/// cells (as text_of reads it).
-struct cell_run {
-  std::size_t begin = 0, end = 0;
-  double x0 = 0, x1 = 0;
-};
-
-std::vector<cell_run> cells_of(const line& l) {
-  std::vector<cell_run> out;
-  bool first_gap = true;
-  std::size_t b = 0;
-  for (std::size_t i = 1; i <= l.words.size(); ++i) {
-    if (i < l.words.size()) {
-      const double em = std::max(size_of(l.words[i - 1]), size_of(l.words[i]));
-      if (l.words[i].x0 - l.words[i - 1].x1 <= 2 * em) continue;
-      const bool label = first_gap && label_like(l.words, i);
-      first_gap = false;
-      if (label) continue;
-    }
-    out.push_back({b, i, l.words[b].x0, l.words[i - 1].x1});
-    b = i;
-  }
-  return out;
-}
-
 /// A line of a table: its words column by column (a column with none on the
 /// line has an empty one).
 struct table_line {
@@ -394,7 +408,7 @@ struct table_line {
 /// part lies left of the first column or runs across a column's start.
 bool fit_columns(const line& l, const std::vector<double>& starts, std::vector<line>& cells) {
   cells.assign(starts.size(), line{});
-  for (const auto& run : cells_of(l)) {
+  for (const auto& run : cells_of(l, false)) {
     std::size_t c = starts.size();
     for (std::size_t j = starts.size(); j-- > 0;)
       if (run.x0 >= starts[j] - 3) {
@@ -438,10 +452,7 @@ struct table {
 /// more whose cells all stay in that line's columns, in one column of text
 /// or over a page break, with no heading and no gap of a blank line in it. A
 /// run of one line is no table. Its rows: each line begins one unless every
-/// cell it has continues the cell above it: the cell's line above was too
-/// full for this line's first word (the cell's text wrapped there), and this
-/// line's part of it begins with no label, bullet or capital (a capital
-/// only where the first column is empty on the line).
+/// cell it has continues the cell above it (the cell's text wrapped there).
 template <class IsHeading>
 std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line*>>& flat, double usual_gap,
                              IsHeading is_heading) {
@@ -465,7 +476,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       continue;
     }
     std::vector<double> starts;
-    for (const auto& r : runs) starts.push_back(r.x0);
+    for (const auto& r : cells_of(first, false)) starts.push_back(r.x0);
     lines.clear();
     fit_columns(first, starts, cells);
     lines.push_back({i, cells});
@@ -486,17 +497,27 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     for (const auto& t : lines)
       for (std::size_t c = 0; c < starts.size(); ++c)
         if (!t.cells[c].words.empty()) edge[c] = std::max(edge[c], t.cells[c].x1);
-    auto continues = [&](const line& above, const line& l, std::size_t c, bool first_column_empty) {
-      if (above.words.empty()) return false;
+    // whether a cell's line continues the cell's line above: `strong` when
+    // it must (the line above was too full for this line's first word, which
+    // is in lower case, or the line above is a label alone, its text to
+    // follow; a number alone is a value); `weak` when a capital begins it (a capital begins a row, as a
+    // paragraph, unless another cell of the line continues strongly or the
+    // line has nothing in its first column: a name that runs on in a value's
+    // cell, "Restaurant / Supervisors"); `no` when the line above had room
+    // for its first word, is empty, or the line begins with a label before
+    // text or with a bullet (a number alone is a value's last word: "Level / 2")
+    enum class verdict { no, weak, strong };
+    auto continues = [&](const line& above, const line& l, std::size_t c) {
+      if (above.words.empty()) return verdict::no;
       const word& w = l.words.front();
-      if (above.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge[c]) return false;
-      // a label before text, or a bullet, begins anew (a number alone is a
-      // value's last word: "Level / 2"); a capital too (as in a paragraph,
-      // wrapped), but where the line has nothing in the first column: a
-      // name that runs on in a value's cell ("Restaurant / Supervisors")
-      if ((l.words.size() > 1 && label_like(l.words, 1)) || bullet(w.text)) return false;
+      const std::string& a = above.words.front().text;
+      const bool number = above.words.size() == 1 && a.find_first_not_of("0123456789") == std::string::npos;
+      if (above.words.size() <= 2 && !number && label_like(above.words, above.words.size())) return verdict::strong;
+      if (above.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge[c]) return verdict::no;
+      const bool article = w.text.size() == 1 && w.text[0] >= 'a' && w.text[0] <= 'z';  // "a", not a label
+      if ((l.words.size() > 1 && !article && label_like(l.words, 1)) || bullet(w.text)) return verdict::no;
       const auto c0 = static_cast<unsigned char>(w.text.front());
-      return !(c0 >= 'A' && c0 <= 'Z') || (c > 0 && first_column_empty);
+      return c0 >= 'A' && c0 <= 'Z' ? verdict::weak : verdict::strong;
     };
     table t{i, j - 1, {}};
     std::vector<std::string> row(starts.size());
@@ -512,17 +533,36 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       t.rows.push_back({std::move(text), row_at, false});
       for (auto& cell : row) cell.clear();
     };
+    // each column's last line in the row being read: the line a cell's
+    // next line continues; over a page break a cell that ended on a line
+    // above the row's last goes on at the top of the next page
+    const line none;
+    std::vector<const line*> last_in_row(starts.size(), &none);
     for (std::size_t r = 0; r < lines.size(); ++r) {
       bool begins = r == 0;
-      for (std::size_t c = 0; c < starts.size() && !begins; ++c)
-        if (!lines[r].cells[c].words.empty() &&
-            !continues(lines[r - 1].cells[c], lines[r].cells[c], c, lines[r].cells[0].words.empty()))
-          begins = true;
-      if (begins && r > 0) end_row();
+      if (!begins) {
+        const bool new_page = flat[lines[r].at].first != flat[lines[r - 1].at].first;
+        bool weak = false, strong = false;
+        for (std::size_t c = 0; c < starts.size(); ++c) {
+          if (lines[r].cells[c].words.empty()) continue;
+          const verdict v =
+              continues(new_page ? *last_in_row[c] : lines[r - 1].cells[c], lines[r].cells[c], c);
+          begins = begins || v == verdict::no;
+          weak = weak || v == verdict::weak;
+          strong = strong || v == verdict::strong;
+        }
+        begins = begins || (weak && !strong && !lines[r].cells[0].words.empty());
+      }
+      if (begins && r > 0) {
+        end_row();
+        std::fill(last_in_row.begin(), last_in_row.end(), &none);
+      }
       if (begins) row_at = lines[r].at;
       for (std::size_t c = 0; c < starts.size(); ++c)
-        if (!lines[r].cells[c].words.empty())
-          append_cell_line(row[c], r > 0 ? lines[r - 1].cells[c] : line{}, lines[r].cells[c]);
+        if (!lines[r].cells[c].words.empty()) {
+          append_cell_line(row[c], *last_in_row[c], lines[r].cells[c]);
+          last_in_row[c] = &lines[r].cells[c];
+        }
     }
     end_row();
     out.push_back(std::move(t));
@@ -749,6 +789,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // above began begins an item of its own
     const bool at_start = std::abs(l.x0 - para_x0) <= 2;
     if (!at_start && !(para_text_x >= 0 && std::abs(l.x0 - para_text_x) <= 2)) return false;
+    // a row of a table written with pipes ("| a | b |") begins with one: a
+    // line that ends with a pipe but does not begin with one is the rest of
+    // the row above
+    if (above.words.front().text.front() == '|' && first.text.front() != '|' && l.words.back().text.back() == '|')
+      return above.x1 + 0.25 * std::max(1.0, size_of(first)) + (first.x1 - first.x0) > edge;
     if (label_like(l.words, 1)) {
       // a label where the one above began, or after a sentence or a lead-in
       // ends, begins an item of its own
