@@ -49,6 +49,7 @@ struct line {
   std::uint32_t number = 0; ///< 1-based, in the page's reading order (a running header counted)
   bool furniture = false;
   int flow = 0;             ///< which column of the page it was read in
+  [[nodiscard]] double yc() const { return (y0 + y1) / 2; }
 };
 
 struct page_text {
@@ -492,6 +493,27 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       ++i;
       continue;
     }
+    // a cell set in the middle of its row's height (a web page's table
+    // cell, unless styled) sits between two lines of a taller cell beside
+    // it: its line and theirs are printed half a line apart, and the two
+    // lines it sits between are as close as a paragraph's; it is read with
+    // the line above it
+    for (std::size_t r = 1; r + 1 < lines.size(); ++r) {
+      const line& a = *flat[lines[r - 1].at].second;
+      const line& m = *flat[lines[r].at].second;
+      const line& b = *flat[lines[r + 1].at].second;
+      if (flat[lines[r - 1].at].first != flat[lines[r + 1].at].first) continue;
+      if ((b.y0 - a.y1) / std::max(1.0, b.size) > usual_gap + 0.4 || m.yc() <= a.yc() || m.yc() >= b.yc()) continue;
+      bool apart = true;
+      for (std::size_t c = 0; c < starts.size() && apart; ++c)
+        if (!lines[r].cells[c].words.empty() &&
+            (!lines[r - 1].cells[c].words.empty() || !lines[r + 1].cells[c].words.empty()))
+          apart = false;
+      if (!apart) continue;
+      for (std::size_t c = 0; c < starts.size(); ++c)
+        if (!lines[r].cells[c].words.empty()) lines[r - 1].cells[c] = std::move(lines[r].cells[c]);
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(r));
+    }
     // where each column's text ends on the right: its widest line
     std::vector<double> edge(starts.size(), -1e300);
     for (const auto& t : lines)
@@ -500,7 +522,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     // whether a cell's line continues the cell's line above: `strong` when
     // it must (the line above was too full for this line's first word, which
     // is in lower case, or the line above is a label alone, its text to
-    // follow; a number alone is a value); `weak` when a capital begins it (a capital begins a row, as a
+    // follow, a number alone being a value); `weak` when a capital begins it (a capital begins a row, as a
     // paragraph, unless another cell of the line continues strongly or the
     // line has nothing in its first column: a name that runs on in a value's
     // cell, "Restaurant / Supervisors"); `no` when the line above had room
@@ -510,14 +532,15 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     auto continues = [&](const line& above, const line& l, std::size_t c) {
       if (above.words.empty()) return verdict::no;
       const word& w = l.words.front();
-      const std::string& a = above.words.front().text;
-      const bool number = above.words.size() == 1 && a.find_first_not_of("0123456789") == std::string::npos;
-      if (above.words.size() <= 2 && !number && label_like(above.words, above.words.size())) return verdict::strong;
       if (above.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge[c]) return verdict::no;
       const bool article = w.text.size() == 1 && w.text[0] >= 'a' && w.text[0] <= 'z';  // "a", not a label
       if ((l.words.size() > 1 && !article && label_like(l.words, 1)) || bullet(w.text)) return verdict::no;
       const auto c0 = static_cast<unsigned char>(w.text.front());
-      return c0 >= 'A' && c0 <= 'Z' ? verdict::weak : verdict::strong;
+      if (!(c0 >= 'A' && c0 <= 'Z')) return verdict::strong;
+      const std::string& a = above.words.front().text;
+      const bool number = above.words.size() == 1 && a.find_first_not_of("0123456789") == std::string::npos;
+      return above.words.size() <= 2 && !number && label_like(above.words, above.words.size()) ? verdict::strong
+                                                                                                : verdict::weak;
     };
     table t{i, j - 1, {}};
     std::vector<std::string> row(starts.size());
