@@ -683,18 +683,52 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (auto& k : keys) ++seen[k];
   }
+  // a page of its own has no second page to repeat its header: there, and
+  // on every page, a line at the top or bottom edge that numbers the page
+  // ("3/12", "Page 3 of 12", the page's own number and the count), or that
+  // holds the document's title (its properties) in print smaller than most
+  // of the text beside more words (a browser's date and title), is furniture
+  // too
+  std::string title;
+  {
+    auto t = doc->get_title().to_utf8();
+    title = nfc(std::string(t.data(), t.size()));
+    while (!title.empty() && title.back() == ' ') title.pop_back();
+  }
+  double most_size = 0;
+  {
+    std::map<long, std::size_t> by_size;
+    for (const auto& p : pages)
+      for (const auto& l : p.lines)
+        for (const auto& w : l.words) by_size[std::lround(size_of(w) * 2)] += w.text.size();
+    std::size_t n = 0;
+    for (auto [sz, k] : by_size)
+      if (k > n) n = k, most_size = static_cast<double>(sz) / 2;
+  }
+  auto numbers_page = [&](const line& l, std::uint32_t page) {
+    const std::string n = std::to_string(page), m = std::to_string(total);
+    const auto& w = l.words;
+    if (!w.empty() && w.back().text == n + "/" + m) return true;
+    return w.size() >= 3 && w[w.size() - 3].text == n && w[w.size() - 2].text == "of" && w.back().text == m;
+  };
+  auto holds_title = [&](const line& l) {
+    if (title.size() < 4 || l.size >= 0.9 * most_size) return false;
+    const std::string text = text_of(l);
+    return text.size() > title.size() && text.find(title) != std::string::npos;
+  };
   std::size_t furniture = 0;
   std::size_t furniture_pages = 0;
-  if (pages.size() >= 2)
-    for (auto& p : pages) {
-      bool any = false;
-      band(p, [&](std::size_t i) {
-        auto n = seen[furniture_key(p.lines[i])];
-        if (n >= 2 && 2 * n >= pages.size()) p.lines[i].furniture = true, any = true;
-      });
-      for (const auto& l : p.lines) furniture += l.furniture;
-      furniture_pages += any;
-    }
+  for (auto& p : pages) {
+    bool any = false;
+    band(p, [&](std::size_t i) {
+      auto n = seen[furniture_key(p.lines[i])];
+      if ((pages.size() >= 2 && n >= 2 && 2 * n >= pages.size()) || numbers_page(p.lines[i], p.number) ||
+          holds_title(p.lines[i]))
+        p.lines[i].furniture = true, any = true;
+    });
+    for (const auto& l : p.lines) furniture += l.furniture;
+    furniture_pages += any;
+  }
 
   // reading order, page by page; the lines of a page are numbered top to
   // bottom as printed (furniture counted), before columns reorder them

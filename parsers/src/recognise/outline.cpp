@@ -1890,8 +1890,11 @@ class outline_builder {
         !ends_sentence(t)) {
       auto title = s.text;
       // "Unit 12: Title": the profile's label before the title gives a field, the title is the rest
-      if (auto m = grammar::match_item_label(t); m && (m->value.close == ':' || cell_after(s, t, m->rest)) &&
-                                                  m->rest < t.size() && title_label(s, t, m->value, m->rest))
+      // (after a colon, a cell's edge, or a space before a capital: "Unit 12 Title", as a printed
+      // page's text gives a label and its title a gap apart)
+      if (auto m = grammar::match_item_label(t);
+          m && m->rest < t.size() && (m->value.close == ':' || cell_after(s, t, m->rest) || is_upper(t[m->rest])) &&
+          title_label(s, t, m->value, m->rest))
         title = s.text.slice(static_cast<std::uint32_t>(m->rest), static_cast<std::uint32_t>(t.size()));
       set_title(title, s.line);
       mark_content(s.line);
