@@ -821,6 +821,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   double para_x0 = 0;       // where the line being written began
   double para_text_x = -1;  // and where its second word began (a hanging indent's text)
   bool para_label = false;  // it began with an item's label
+  bool para_pipe = false;   // it began with a pipe (a row of a table written with pipes)
+  std::size_t para_begin = 0;   // where its text begins in the stream
+  std::size_t table_pipes = 0;  // the most pipes a row of the table written with pipes has had
   bool prev_heading = false;
   double cell_x = -1;         // where the second cell of the last line written begins
   double row_x0 = 0;          // and where that line begins
@@ -846,11 +849,15 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // above began begins an item of its own
     const bool at_start = std::abs(l.x0 - para_x0) <= 2;
     if (!at_start && !(para_text_x >= 0 && std::abs(l.x0 - para_text_x) <= 2)) return false;
-    // a row of a table written with pipes ("| a | b |") begins with one: a
-    // line that ends with a pipe but does not begin with one is the rest of
-    // the row above
-    if (above.words.front().text.front() == '|' && first.text.front() != '|' && l.words.back().text.back() == '|')
-      return above.x1 + 0.25 * std::max(1.0, size_of(first)) + (first.x1 - first.x0) > edge;
+    // a row of a table written with pipes ("| a | b |") begins and ends
+    // with one, and has as many as the rows before it: until its last pipe,
+    // a line that does not begin with one is the rest of the row
+    if (para_pipe && first.text.front() != '|') {
+      const auto row = std::string_view(r.text).substr(para_begin);
+      const auto pipes = static_cast<std::size_t>(std::count(row.begin(), row.end(), '|'));
+      if (!(row.size() >= 2 && row[row.size() - 2] == '|') || pipes < table_pipes)
+        return above.x1 + 0.25 * std::max(1.0, size_of(first)) + (first.x1 - first.x0) > edge;
+    }
     if (label_like(l.words, 1)) {
       // a label where the one above began, or after a sentence or a lead-in
       // ends, begins an item of its own
@@ -922,12 +929,19 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           if (!hyphen) r.text += ' ';
           r.text += text_of(l) + '\n';
         } else {
+          if (para_pipe) {
+            const auto row = std::string_view(r.text).substr(para_begin);
+            table_pipes = std::max(table_pipes, static_cast<std::size_t>(std::count(row.begin(), row.end(), '|')));
+          }
+          para_begin = r.text.size();
           out.put(text_of(l), at);
           cell_x = cell_start(l);
           row_x0 = l.x0;
           para_x0 = l.x0;
           para_text_x = l.words.size() > 1 ? l.words[1].x0 : -1;
           para_label = label_like(l.words, 1) || bullet(l.words.front().text);
+          para_pipe = l.words.front().text.front() == '|';
+          if (!para_pipe) table_pipes = 0;
         }
       }
       prev = &l;
