@@ -864,6 +864,12 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       const std::string& end = above.words.back().text;
       const char c = end.empty() ? ' ' : end.back();
       if ((at_start && para_label) || c == '.' || c == ':' || c == ';') return false;
+      // a code alone on its line ("2.3", "P4"; a number alone may be a
+      // value's last word) is a label detached from the text under it
+      const std::string& t = first.text;
+      if (l.words.size() == 1 && t.find_first_not_of("0123456789") != std::string::npos &&
+          t.find_first_of("0123456789") != std::string::npos && t.back() != ')')
+        return false;
     }
     const double space = 0.25 * std::max(1.0, size_of(first));
     if (above.x1 + space + (first.x1 - first.x0) <= edge) return false;
