@@ -20,6 +20,8 @@ publisher's would:
      numbering, tables, emphasis);
   3. a browser prints it: Chromium writes NAME.pdf, with its running header (date, title) and footer
      (address, page n/m) on every page.
+An excerpt that stops inside its last item (no final line break) is published as a page cut at the
+same words (the file ends there); its Word file and PDF are whole files, and cannot tell.
 
 Variants of a PDF (NAME--VARIANT.pdf, checked against NAME's facts too):
   --two-columns    the page set in two columns (CSS columns: 2)
@@ -129,6 +131,18 @@ def publish_page(page, to):
     to.write_text(text[:m.start()] + '  <link rel="stylesheet" href="../page.css" />\n' + text[m.end():], encoding="utf-8")
 
 
+def cut_excerpt(page, text):
+    """An excerpt that stops inside its last item (its text has no final line break) is, as a web page,
+    the page cut at the same words: the file ends there, with no tag after them. (A Word file or a PDF
+    cut short is no file at all: those are made whole, and lose the evidence.)"""
+    html_text = page.read_text(encoding="utf-8")
+    tail = html.escape(text.rstrip().rsplit("\n", 1)[-1][-24:], quote=False)
+    at = html_text.rfind(tail)
+    if at < 0:
+        sys.exit(f"make_format_fixtures: the last words of {page.name}'s excerpt are not in its page")
+    page.write_text(html_text[:at + len(tail)], encoding="utf-8")
+
+
 def label_column_page(doc, work):
     """Each line that starts with an item's label as a two-cell table row, the label left of its text."""
     label = re.compile(r"^((?:[A-Z]{1,3} ?)?\d+(?:\.\d+)*\.?|[a-z]\)|\([a-z]\))\s+(.*)$")
@@ -179,6 +193,9 @@ def make(doc, work, formats):
     page = web_page(doc, work)
     if "html" in formats:
         publish_page(page, OUT / "html" / page.name)
+        text = doc.read_text(encoding="utf-8")
+        if text and not text.endswith("\n"):
+            cut_excerpt(OUT / "html" / page.name, text)
     if "docx" in formats:
         # the page's <title> is the browser tab's, not a line of the document: Word is not given it
         body = work / f"{doc.stem}.body.html"

@@ -172,6 +172,28 @@ TEST_CASE("html reader - a fragment, unclosed everything") {
   CHECK(lines_of(r) == std::vector<std::string>{"1:9 - One", "1:16 - Two", "1:22   Para", "1:30 - Three"});
 }
 
+TEST_CASE("html reader - a page that stops inside its text is an excerpt: no final line break, a warning") {
+  auto r = read("<html><body><ul>\n<li>K1 how to plan the work</li>\n<li>K2 how to record and report defects using your organisa");
+  CHECK(lines_of(r) == std::vector<std::string>{"2:5 - K1 how to plan the work",
+                                                "3:5 - K2 how to record and report defects using your organisa"});
+  CHECK(r.text.back() == 'a');  // as a text file cut short: no final line break
+  bool warned = false;
+  for (const auto& d : r.diagnostics)
+    if (d.code == diag::page_cut) {
+      warned = true;
+      CHECK(d.level == severity::warning);
+      CHECK(d.span.begin.line == 3);
+      CHECK(d.original == "K2 how to record and report defects using your organisa");
+    }
+  CHECK(warned);
+  // closed by a tag, or by a line break after its last words: whole
+  for (const char* whole : {"<ul><li>K1 one</li><li>K2 two</li></ul>", "<p>K1 one\n"}) {
+    auto w = read(whole);
+    CHECK(w.text.back() == '\n');
+    for (const auto& d : w.diagnostics) CHECK(d.code != diag::page_cut);
+  }
+}
+
 TEST_CASE("html reader - a Windows-1252 page is decoded before it is parsed") {
   auto r = read("<p>Caf\xE9 \x93quoted\x94</p>");
   CHECK(lines_of(r) == std::vector<std::string>{"1:4 Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D"});

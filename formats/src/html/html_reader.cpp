@@ -1015,6 +1015,31 @@ loaded_text read_html(std::string_view bytes, const read_limits& limits) {
   html_walker walker(page);
   walker.run(parsed->document);
   walker.finish(out);
+  // a page that stops inside its text, no tag and no line break after its
+  // last word, is an excerpt cut there: its text is given without its final
+  // line break, as a text file cut short is (the recognisers then mark the
+  // item it stops in incomplete)
+  if (cut.offset == std::string_view::npos && !page.empty() && !out.text.empty()) {
+    const char last = page.back();
+    if (last != '>' && last != ' ' && last != '\t' && last != '\n' && last != '\r') {
+      out.text.pop_back();
+      std::uint32_t line = 1;
+      for (char c : page) line += c == '\n';
+      diagnostic d;
+      d.code = std::string(diag::page_cut);
+      d.level = severity::warning;
+      d.span.begin = {line, 1};
+      d.span.end = d.span.begin;
+      // the words after the last tag or line break (their last 80 bytes at most, whole characters)
+      auto from = page.find_last_of(">\n");
+      from = from == std::string_view::npos ? 0 : from + 1;
+      if (page.size() - from > 80) from = page.size() - 80;
+      while (from < page.size() && (static_cast<unsigned char>(page[from]) & 0xC0) == 0x80) ++from;
+      d.original = std::string(page.substr(from));
+      d.message = "the page stops inside its text, with no tag after its last words: an excerpt, read as cut there";
+      out.diagnostics.push_back(std::move(d));
+    }
+  }
   return out;
 }
 
