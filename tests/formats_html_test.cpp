@@ -172,6 +172,11 @@ TEST_CASE("html reader - a fragment, unclosed everything") {
   CHECK(lines_of(r) == std::vector<std::string>{"1:9 - One", "1:16 - Two", "1:22   Para", "1:30 - Three"});
 }
 
+TEST_CASE("html reader - a numbered item with no text still shows its number; a bullet with none shows nothing") {
+  auto r = read("<ol>\n<li></li>\n<li></li>\n</ol>\n<ul><li></li></ul>\n<p>You create an environment</p>\n");
+  CHECK(lines_of(r) == std::vector<std::string>{"2:1 1.", "3:1 2.", "6:4 You create an environment"});
+}
+
 TEST_CASE("html reader - a page that stops inside its text is an excerpt: no final line break, a warning") {
   auto r = read("<html><body><ul>\n<li>K1 how to plan the work</li>\n<li>K2 how to record and report defects using your organisa");
   CHECK(lines_of(r) == std::vector<std::string>{"2:5 - K1 how to plan the work",

@@ -568,7 +568,14 @@ class docx_reader {
   }
 
   void emit_paragraph(const paragraph_text& p, const source_origin& o) {
-    if (p.body.empty()) return;
+    if (p.body.empty()) {
+      // an empty numbered paragraph still shows its number (a column of
+      // numbers printed apart from the texts they number); an empty bullet
+      // shows nothing worth reading
+      if (p.label && std::any_of(p.label->begin(), p.label->end(), [](char c) { return c >= '0' && c <= '9'; }))
+        out_.block(std::string(static_cast<std::size_t>(p.ilvl) * 2, ' ') + *p.label, o);
+      return;
+    }
     if (p.heading) {
       out_.block(std::string(static_cast<std::size_t>(p.heading), '#') + " " + p.body, o);
     } else if (p.label) {

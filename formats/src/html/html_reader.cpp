@@ -125,6 +125,7 @@ struct open_item {
   std::string label;       // "1.", "1.1", "a.", "-"
   std::size_t depth = 0;   // nesting of lists, 1 for a top-level list
   bool label_used = false; // its first line carries the label, the others are indented
+  source_origin origin;    // where the item begins in the page
 };
 
 struct table_state {
@@ -734,6 +735,7 @@ class html_walker {
           it.label = "-";
         }
         it.depth = std::max<std::size_t>(1, lists_.size());
+        it.origin = origin_of(e.start_pos);
         if (in_data_cell()) {
           auto& c = data_table()->cell;
           if (!c.empty()) c.text += "<br>";
@@ -839,6 +841,15 @@ class html_walker {
     if (a & block) end_block();
     if (a & heading) heading_ = f.saved_heading;
     if (a & item) {
+      // an item of a numbered list with no text still shows its number: a
+      // column of numbers printed apart from the texts they number
+      auto& it = items_.back();
+      if (!it.label_used && it.label != "-") {
+        line_.origin = it.origin;
+        emit(prefix(), it.origin);
+        lines_.back().text.pop_back();  // the space after the label
+        block_open_ = false;
+      }
       items_.pop_back();
     }
     if (a & list) lists_.pop_back();

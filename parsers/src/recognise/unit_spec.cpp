@@ -835,6 +835,19 @@ class unit_recogniser {
     } else {
       n = grammar::match_number(t.text());
     }
+    // a row of the criteria table (under its header, cells for the evidence
+    // columns beside it) that begins a sentence with no number: a criterion
+    // whose number was lost (a numbered list the converter dropped), numbered
+    // from the sequence
+    if (!n && !el->columns.empty() && !in_legend_ && !t.text().empty() && t.text()[0] >= 'A' &&
+        t.text()[0] <= 'Z' && split_cells(ctx_.src, b, e).size() > 1) {
+      const unsigned next = el->criteria.empty() ? 1 : el->criteria.back().number + 1;
+      n = grammar::prefix_match<unsigned>{next, 0};
+      ctx_.report(diag::number_inferred, severity::warning, ctx_.span_of(t),
+                  "a performance criterion of " + el->code + " has no number; numbered " + std::to_string(next) +
+                      " from the sequence",
+                  raw, std::to_string(next));
+    }
     if (n) {
       unsigned expected = el->criteria.empty() ? 1 : el->criteria.back().number + 1;
       if (n->value != expected)
