@@ -72,7 +72,14 @@ def text_as_markdown(text):
             rows.clear()
 
     label_first = re.compile(r"^\s*((?:[A-Z]{1,3} ?)?\d+(?:\.\d+)*\.?|\(?[a-z]\))\t")
+    # a word marked with an asterisk ("E5*") has a footnote: the line that begins with the asterisk is
+    # that note, printed with its mark, not a bulleted list
+    footnoted = re.search(r"\w\*(\s|$)", text, re.M) is not None
     for line in text.splitlines():
+        if footnoted and line.startswith("* "):
+            flush()
+            out.append("\\" + line)
+            continue
         if label_first.match(line) and len([c for c in line.split("\t") if c.strip()]) == 2:
             # "1.<TAB>text": an item's label and its text a tab apart, as a Word file's numbered
             # paragraph is exported, not a table: the tab a wide gap of no-break spaces
