@@ -765,6 +765,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   for (auto [s, n] : chars_by_size)
     if (n > most) most = n, body = static_cast<double>(s) / 2;
   const double usual_gap = median(gaps, 0.3);
+  // whether the document parts its paragraphs by space: a tenth of the gaps
+  // between lines of one column, and five at least, are wider than a line's
+  std::size_t wide_gaps = 0;
+  for (double g : gaps) wide_gaps += g > usual_gap + 0.4;
+  const bool spaced_paragraphs = wide_gaps >= 5 && 10 * wide_gaps >= gaps.size();
 
   // headings: a line of at most 20 words printed at least 15% larger than
   // the body; the largest such size is level 1, the next level 2, … (6 at most)
@@ -806,6 +811,25 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     }
   }
 
+  // where the text of each column of a page begins on the left
+  std::vector<std::map<int, double>> left_edge(ordered.size());
+  for (std::size_t k = 0; k < ordered.size(); ++k)
+    for (const auto& l : ordered[k]) {
+      auto [it, fresh] = left_edge[k].emplace(l.flow, l.x0);
+      if (!fresh) it->second = std::min(it->second, l.x0);
+    }
+  // lines that may be the items of a list whose markers were drawn, not
+  // printed as text: each begins anew, indented from its column's edge
+  struct indented_line {
+    std::size_t at;  // its index among the stream's lines
+    std::size_t page;
+    int flow;
+    double x0;
+    bool after_indented;  // the line written before it was indented too
+  };
+  std::vector<indented_line> indented;
+  bool last_put_indented = false;
+
   // tables, read row by row (each row one line of the stream)
   std::vector<std::pair<std::size_t, const line*>> flat;
   for (std::size_t k = 0; k < ordered.size(); ++k)
@@ -822,6 +846,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   double para_text_x = -1;  // and where its second word began (a hanging indent's text)
   bool para_label = false;  // it began with an item's label
   bool para_pipe = false;   // it began with a pipe (a row of a table written with pipes)
+  bool para_joined = false;   // a line has run on from it
+  bool block_breaks = false;  // it began right under another line, with no space between
   std::size_t para_begin = 0;   // where its text begins in the stream
   std::size_t table_pipes = 0;  // the most pipes a row of the table written with pipes has had
   bool prev_heading = false;
@@ -877,9 +903,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // field's value, a narrow column's short lines, a page's last line): a
     // line that begins with a capital letter is taken to begin anew, and a
     // paragraph wrapped before one is left to the recognisers to join
+    // -- unless the document parts its paragraphs by space and the one being
+    // written began after space, not right under another line: there a full
+    // line with no space under it goes on, whatever the next word (in a
+    // block of short lines one under another, a full one is by chance)
     const auto c = static_cast<unsigned char>(first.text.front());
     if (&above == last) return c >= 'a' && c <= 'z';  // over a page break: a word in lower case only
-    return !(c >= 'A' && c <= 'Z');
+    return (spaced_paragraphs && !block_breaks) || !(c >= 'A' && c <= 'Z');
   };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;
@@ -934,12 +964,31 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           r.text.pop_back();
           if (!hyphen) r.text += ' ';
           r.text += text_of(l) + '\n';
+          para_joined = true;
         } else {
+          // over a page break, in a document that parts its paragraphs by
+          // space, a line of its own at a page's foot (space above it, and
+          // short of its column's edge) stays apart from the next page's
+          // text: a heading at the foot of a page
+          if (!prev && last && &l == &ordered[k].front() && k > 0 && !after_table && spaced_paragraphs &&
+              !block_breaks && !para_joined) {
+            const word& w = l.words.front();
+            if (last->x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= right_edge[k - 1][last->flow])
+              out.blank(page);
+          }
           if (para_pipe) {
             const auto row = std::string_view(r.text).substr(para_begin);
             table_pipes = std::max(table_pipes, static_cast<std::size_t>(std::count(row.begin(), row.end(), '|')));
           }
           para_begin = r.text.size();
+          block_breaks = same_flow && !gap && !prev_heading && !after_table;
+          para_joined = false;
+          // (a line under the text of a labelled line above, past its label, is that item's)
+          const bool under_label = para_label && same_flow && !gap && std::abs(l.x0 - para_text_x) <= 2;
+          const bool indent = l.x0 >= left_edge[k][l.flow] + std::max(1.0, l.size);
+          if (indent && !label_like(l.words, 1) && !bullet(l.words.front().text) && !under_label)
+            indented.push_back({r.origins.size(), k, l.flow, l.x0, last_put_indented});
+          last_put_indented = indent;
           out.put(text_of(l), at);
           cell_x = cell_start(l);
           row_x0 = l.x0;
@@ -965,6 +1014,38 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     r.origins.pop_back();
   }
 
+  // two lines or more one under another that each begin anew, indented
+  // alike from their column's edge after a line that is not, are a list
+  // whose markers were drawn as shapes (a browser's bullets), not printed as
+  // text: each is written as an item
+  std::vector<bool> item(r.origins.size(), false);
+  std::size_t drawn_items = 0;
+  for (std::size_t a = 0; a < indented.size();) {
+    std::size_t b = a + 1;
+    // (one under another: in one column of a page, or from a page's foot to the next page's head)
+    while (b < indented.size() && indented[b].at == indented[b - 1].at + 1 &&
+           ((indented[b].page == indented[b - 1].page && indented[b].flow == indented[b - 1].flow) ||
+            indented[b].page == indented[b - 1].page + 1) &&
+           std::abs(indented[b].x0 - indented[a].x0) <= 1)
+      ++b;
+    if (b - a >= 2 && !indented[a].after_indented)
+      for (std::size_t i = a; i < b; ++i) item[indented[i].at] = true, ++drawn_items;
+    a = b;
+  }
+  if (drawn_items) {
+    std::string text;
+    text.reserve(r.text.size() + 2 * drawn_items);
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < item.size() && from < r.text.size(); ++i) {
+      auto nl = r.text.find('\n', from);
+      if (nl == std::string::npos) nl = r.text.size() - 1;
+      if (item[i]) text += "- ";
+      text.append(r.text, from, nl + 1 - from);
+      from = nl + 1;
+    }
+    r.text = std::move(text);
+  }
+
   auto note = [&](std::string_view code, severity level, std::string message) {
     diagnostic d;
     d.code = std::string(code);
@@ -976,6 +1057,10 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     note(diag::furniture_left_out, severity::note,
          std::to_string(furniture) + " lines of running headers and footers left out (on " +
              std::to_string(furniture_pages) + " of " + std::to_string(pages.size()) + " pages)");
+  if (drawn_items)
+    note(diag::list_markers_drawn, severity::note,
+         std::to_string(drawn_items) + " lines read as list items: indented alike one under another, each " +
+             "beginning anew, their markers drawn as shapes rather than printed as text");
   if (vertical)
     note(diag::furniture_left_out, severity::note,
          std::to_string(vertical) + " words printed vertically or rotated left out (margin notes, stamps)");
