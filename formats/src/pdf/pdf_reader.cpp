@@ -765,11 +765,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   for (auto [s, n] : chars_by_size)
     if (n > most) most = n, body = static_cast<double>(s) / 2;
   const double usual_gap = median(gaps, 0.3);
-  // whether the document parts its paragraphs by space: a tenth of the gaps
-  // between lines of one column, and five at least, are wider than a line's
+  // whether the document parts its paragraphs by space: five gaps between
+  // lines of one column at least are wider than a line's (where paragraphs
+  // are not parted so, but indented, a line under a full one that is not
+  // indented alike is never taken for its wrapped text anyway)
   std::size_t wide_gaps = 0;
   for (double g : gaps) wide_gaps += g > usual_gap + 0.4;
-  const bool spaced_paragraphs = wide_gaps >= 5 && 10 * wide_gaps >= gaps.size();
+  const bool spaced_paragraphs = wide_gaps >= 5;
 
   // headings: a line of at most 20 words printed at least 15% larger than
   // the body; the largest such size is level 1, the next level 2, … (6 at most)
@@ -863,18 +865,20 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     out.blank(heading_at.page);
     heading.clear();
   };
-  auto wrapped = [&](const line& above, std::size_t above_page, const line& l) {
+  auto wrapped = [&](const line& above, std::size_t above_page, const line& l, std::size_t page_of_l) {
     const double edge = right_edge[above_page][above.flow];
     const word& first = l.words.front();
     if (std::abs(l.size - above.size) > 0.5 || bullet(first.text)) return false;
     // a table's row is no paragraph: a value wraps inside its own cell (read
     // above), and the next row begins under the row before
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
-    // under the text of the line begun above: at its start, or at its second
-    // word's (the hanging indent of a list item); a label where the one
+    // under the text of the line begun above: at its start, at its second
+    // word's (the hanging indent of a list item), or at its column's edge
+    // when it began indented (a first line's indent); a label where the one
     // above began begins an item of its own
     const bool at_start = std::abs(l.x0 - para_x0) <= 2;
-    if (!at_start && !(para_text_x >= 0 && std::abs(l.x0 - para_text_x) <= 2)) return false;
+    const bool outdented = l.x0 < para_x0 - 2 && std::abs(l.x0 - left_edge[page_of_l][l.flow]) <= 2;
+    if (!at_start && !outdented && !(para_text_x >= 0 && std::abs(l.x0 - para_text_x) <= 2)) return false;
     // a row of a table written with pipes ("| a | b |") begins and ends
     // with one, and has as many as the rows before it: until its last pipe,
     // a line that does not begin with one is the rest of the row
@@ -904,12 +908,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // line that begins with a capital letter is taken to begin anew, and a
     // paragraph wrapped before one is left to the recognisers to join
     // -- unless the document parts its paragraphs by space and the one being
-    // written began after space, not right under another line: there a full
-    // line with no space under it goes on, whatever the next word (in a
-    // block of short lines one under another, a full one is by chance)
+    // written began after space, not right under another line, or is a
+    // labelled item: there a full line with no space under it goes on,
+    // whatever the next word (in a block of short lines one under another, a
+    // full one is by chance)
     const auto c = static_cast<unsigned char>(first.text.front());
     if (&above == last) return c >= 'a' && c <= 'z';  // over a page break: a word in lower case only
-    return (spaced_paragraphs && !block_breaks) || !(c >= 'A' && c <= 'Z');
+    return (spaced_paragraphs && (!block_breaks || para_label)) || !(c >= 'A' && c <= 'Z');
   };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;
@@ -955,7 +960,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           r.text += ' ' + text_of(l) + '\n';
         } else if (const line* above = prev ? prev : (&l == &ordered[k].front() ? last : nullptr);
                    above && !after_table && (!prev || (same_flow && !gap)) && !prev_heading &&
-                   wrapped(*above, prev ? k : k - 1, l)) {
+                   wrapped(*above, prev ? k : k - 1, l, k)) {
           // the line above (on this page, or the last of the page before)
           // ends where its column does, too full for this line's first word:
           // the words run on from it (a paragraph wrapped by the printer); a
