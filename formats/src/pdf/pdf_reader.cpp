@@ -888,7 +888,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       if (!(row.size() >= 2 && row[row.size() - 2] == '|') || pipes < table_pipes)
         return above.x1 + 0.25 * std::max(1.0, size_of(first)) + (first.x1 - first.x0) > edge;
     }
-    if (label_like(l.words, 1)) {
+    // (a number alone on its line is a value the line above had no room
+    // for, "pathway: / 60", when that line is full)
+    const bool number_alone =
+        l.words.size() == 1 && first.text.find_first_not_of("0123456789") == std::string::npos;
+    if (label_like(l.words, 1) && !number_alone) {
       // a label where the one above began, or after a sentence or a lead-in
       // ends, begins an item of its own
       const std::string& end = above.words.back().text;
@@ -964,8 +968,14 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // the line above (on this page, or the last of the page before)
           // ends where its column does, too full for this line's first word:
           // the words run on from it (a paragraph wrapped by the printer); a
-          // word broken after its own hyphen runs on with no space
-          const bool hyphen = !above->words.back().space_after && r.text.size() >= 2 && r.text[r.text.size() - 2] == '-';
+          // word broken after its own hyphen runs on with no space, unless
+          // the line's other words show its hyphens stand before a space (a
+          // run-together list, "arrays- stacks- queues- linked lists-")
+          bool hyphen = !above->words.back().space_after && r.text.size() >= 2 && r.text[r.text.size() - 2] == '-';
+          for (std::size_t w = 0; hyphen && w + 1 < above->words.size(); ++w) {
+            const std::string& t = above->words[w].text;
+            if (t.size() > 1 && t.back() == '-' && above->words[w].space_after) hyphen = false;
+          }
           r.text.pop_back();
           if (!hyphen) r.text += ' ';
           r.text += text_of(l) + '\n';
