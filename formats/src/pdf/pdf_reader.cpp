@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -832,6 +833,19 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   std::vector<indented_line> indented;
   bool last_put_indented = false;
 
+  // a line printed the same three times or more in the text (a running
+  // header an earlier conversion left in the flow) stands on its own: no
+  // line runs on from it or into it, so that it stays whole for the
+  // recognisers to find
+  std::unordered_map<std::string, std::vector<const line*>> printed;
+  for (const auto& page : ordered)
+    for (const auto& l : page)
+      if (l.words.size() >= 3) printed[text_of(l)].push_back(&l);
+  std::unordered_set<const line*> repeated_lines;
+  for (const auto& [text, lines] : printed)
+    if (lines.size() >= 3) repeated_lines.insert(lines.begin(), lines.end());
+  auto repeated = [&](const line& l) { return repeated_lines.count(&l) > 0; };
+
   // tables, read row by row (each row one line of the stream)
   std::vector<std::pair<std::size_t, const line*>> flat;
   for (std::size_t k = 0; k < ordered.size(); ++k)
@@ -868,7 +882,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   auto wrapped = [&](const line& above, std::size_t above_page, const line& l, std::size_t page_of_l) {
     const double edge = right_edge[above_page][above.flow];
     const word& first = l.words.front();
-    if (std::abs(l.size - above.size) > 0.5 || bullet(first.text)) return false;
+    if (std::abs(l.size - above.size) > 0.5 || bullet(first.text) || repeated(above) || repeated(l)) return false;
     // a table's row is no paragraph: a value wraps inside its own cell (read
     // above), and the next row begins under the row before
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
