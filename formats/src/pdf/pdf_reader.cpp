@@ -522,15 +522,16 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
         if (!t.cells[c].words.empty()) edge[c] = std::max(edge[c], t.cells[c].x1);
     // whether a cell's line continues the cell's line above: `strong` when
     // it must (the line above was too full for this line's first word, which
-    // is in lower case, or the line above is a label alone, its text to
-    // follow, a number alone being a value); `weak` when a capital begins it (a capital begins a row, as a
-    // paragraph, unless another cell of the line continues strongly or the
-    // line has nothing in its first column: a name that runs on in a value's
-    // cell, "Restaurant / Supervisors"); `no` when the line above had room
-    // for its first word, is empty, or the line begins with a label before
-    // text or with a bullet (a number alone is a value's last word: "Level / 2")
+    // is in lower case); `weak` when a capital begins it (a capital begins a
+    // row, as a paragraph, unless another cell of the line continues
+    // strongly, the line has nothing in its first column -- a name that runs
+    // on in a value's cell, "Restaurant / Supervisors" -- or it is the line's
+    // only cell under a label alone, "Duty 2 / Diagnose faults ..."); `no`
+    // when the line above had room for its first word, is empty, or the line
+    // begins with a label before text or with a bullet (a number alone is a
+    // value's last word: "Level / 2")
     enum class verdict { no, weak, strong };
-    auto continues = [&](const line& above, const line& l, std::size_t c) {
+    auto continues = [&](const line& above, const line& l, std::size_t c, bool only_cell) {
       if (above.words.empty()) return verdict::no;
       const word& w = l.words.front();
       if (above.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge[c]) return verdict::no;
@@ -540,8 +541,9 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       if (!(c0 >= 'A' && c0 <= 'Z')) return verdict::strong;
       const std::string& a = above.words.front().text;
       const bool number = above.words.size() == 1 && a.find_first_not_of("0123456789") == std::string::npos;
-      return above.words.size() <= 2 && !number && label_like(above.words, above.words.size()) ? verdict::strong
-                                                                                                : verdict::weak;
+      return only_cell && above.words.size() <= 2 && !number && label_like(above.words, above.words.size())
+                 ? verdict::strong
+                 : verdict::weak;
     };
     table t{i, j - 1, {}};
     std::vector<std::string> row(starts.size());
@@ -567,10 +569,12 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       if (!begins) {
         const bool new_page = flat[lines[r].at].first != flat[lines[r - 1].at].first;
         bool weak = false, strong = false;
+        const auto filled = std::count_if(lines[r].cells.begin(), lines[r].cells.end(),
+                                          [](const line& cell) { return !cell.words.empty(); });
         for (std::size_t c = 0; c < starts.size(); ++c) {
           if (lines[r].cells[c].words.empty()) continue;
           const verdict v =
-              continues(new_page ? *last_in_row[c] : lines[r - 1].cells[c], lines[r].cells[c], c);
+              continues(new_page ? *last_in_row[c] : lines[r - 1].cells[c], lines[r].cells[c], c, filled == 1);
           begins = begins || v == verdict::no;
           weak = weak || v == verdict::weak;
           strong = strong || v == verdict::strong;
