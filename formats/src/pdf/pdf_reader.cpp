@@ -910,7 +910,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // for, "pathway: / 60", when that line is full)
     const bool number_alone =
         l.words.size() == 1 && first.text.find_first_not_of("0123456789") == std::string::npos;
-    if (label_like(l.words, 1) && !number_alone) {
+    // (nor is "a" before more words a label: the article)
+    const bool article = first.text.size() == 1 && first.text[0] >= 'a' && first.text[0] <= 'z' && l.words.size() > 1;
+    if (label_like(l.words, 1) && !number_alone && !article) {
       // a label where the one above began, or after a sentence or a lead-in
       // ends, begins an item of its own
       const std::string& end = above.words.back().text;
