@@ -839,8 +839,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
 
   // a line printed the same three times or more in the text (a running
   // header an earlier conversion left in the flow) stands on its own: no
-  // line runs on from it or into it, so that it stays whole for the
-  // recognisers to find
+  // other line runs on from it or into it, so that it stays whole for the
+  // recognisers to find (its own second line, repeated as often, does)
   std::unordered_map<std::string, std::vector<const line*>> printed;
   for (const auto& page : ordered)
     for (const auto& l : page)
@@ -886,7 +886,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   auto wrapped = [&](const line& above, std::size_t above_page, const line& l, std::size_t page_of_l) {
     const double edge = right_edge[above_page][above.flow];
     const word& first = l.words.front();
-    if (std::abs(l.size - above.size) > 0.5 || bullet(first.text) || repeated(above) || repeated(l)) return false;
+    if (std::abs(l.size - above.size) > 0.5 || bullet(first.text) || repeated(above) != repeated(l)) return false;
     // a table's row is no paragraph: a value wraps inside its own cell (read
     // above), and the next row begins under the row before
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
