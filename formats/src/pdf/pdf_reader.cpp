@@ -849,6 +849,21 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   for (const auto& [text, lines] : printed)
     if (lines.size() >= 3) repeated_lines.insert(lines.begin(), lines.end());
   auto repeated = [&](const line& l) { return repeated_lines.count(&l) > 0; };
+  // a repeated line's second line where it is repeated too: where the
+  // header is printed once more with its second line cut short, that cut
+  // line is still its own
+  std::unordered_map<std::string, std::string> second_line;
+  for (const auto& page : ordered)
+    for (std::size_t i = 0; i + 1 < page.size(); ++i)
+      if (repeated(page[i]) && repeated(page[i + 1]) && page[i].flow == page[i + 1].flow)
+        second_line.emplace(text_of(page[i]), text_of(page[i + 1]));
+  auto own_second_line = [&](const line& above, const line& l) {
+    if (!repeated(above) || repeated(l)) return false;
+    auto it = second_line.find(text_of(above));
+    if (it == second_line.end()) return false;
+    const std::string t = text_of(l);
+    return it->second.size() > t.size() && it->second.compare(0, t.size(), t) == 0 && it->second[t.size()] == ' ';
+  };
 
   // tables, read row by row (each row one line of the stream)
   std::vector<std::pair<std::size_t, const line*>> flat;
@@ -866,7 +881,6 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   double para_text_x = -1;  // and where its second word began (a hanging indent's text)
   bool para_label = false;  // it began with an item's label
   bool para_pipe = false;   // it began with a pipe (a row of a table written with pipes)
-  bool para_joined = false;   // a line has run on from it
   bool block_breaks = false;  // it began right under another line, with no space between
   std::size_t para_begin = 0;   // where its text begins in the stream
   std::size_t table_pipes = 0;  // the most pipes a row of the table written with pipes has had
@@ -886,7 +900,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   auto wrapped = [&](const line& above, std::size_t above_page, const line& l, std::size_t page_of_l) {
     const double edge = right_edge[above_page][above.flow];
     const word& first = l.words.front();
-    if (std::abs(l.size - above.size) > 0.5 || bullet(first.text) || repeated(above) != repeated(l)) return false;
+    if (std::abs(l.size - above.size) > 0.5 || bullet(first.text) ||
+        (repeated(above) != repeated(l) && !own_second_line(above, l)))
+      return false;
     // a table's row is no paragraph: a value wraps inside its own cell (read
     // above), and the next row begins under the row before
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
@@ -999,14 +1015,14 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           r.text.pop_back();
           if (!hyphen) r.text += ' ';
           r.text += text_of(l) + '\n';
-          para_joined = true;
         } else {
           // over a page break, in a document that parts its paragraphs by
-          // space, a line of its own at a page's foot (space above it, and
-          // short of its column's edge) stays apart from the next page's
-          // text: a heading at the foot of a page
+          // space, a paragraph that ends short of its column's edge at a
+          // page's foot ended there, the space after it lost at the page's
+          // head: a blank line parts it from the next page's text (not an
+          // item of a list from the next item)
           if (!prev && last && &l == &ordered[k].front() && k > 0 && !after_table && spaced_paragraphs &&
-              !block_breaks && !para_joined) {
+              !(para_label && (label_like(l.words, 1) || bullet(l.words.front().text)))) {
             const word& w = l.words.front();
             if (last->x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= right_edge[k - 1][last->flow])
               out.blank(page);
@@ -1017,7 +1033,6 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           }
           para_begin = r.text.size();
           block_breaks = same_flow && !gap && !prev_heading && !after_table;
-          para_joined = false;
           // (a line under the text of a labelled line above, past its label, is that item's)
           const bool under_label = para_label && same_flow && !gap && std::abs(l.x0 - para_text_x) <= 2;
           const bool indent = l.x0 >= left_edge[k][l.flow] + std::max(1.0, l.size);
