@@ -364,7 +364,8 @@ std::string render(const std::vector<piece>& pieces, bool plain, std::string_vie
       s.remove_prefix(nl + 1);
     }
   }
-  // each line trimmed; blank lines inside dropped
+  // each line trimmed (an indent of two spaces or more, typed as no-break
+  // spaces to set the line out, kept); blank lines inside dropped
   std::string trimmed;
   std::string_view rest = out;
   const std::string_view sep = line_break;
@@ -375,6 +376,7 @@ std::string render(const std::vector<piece>& pieces, bool plain, std::string_vie
     std::size_t b = 0, e = line.size();
     while (b < e && blank_char(line[b])) ++b;
     while (e > b && blank_char(line[e - 1])) --e;
+    if (b >= 2 && b < e && line.substr(0, b).find_first_not_of(' ') == std::string_view::npos) b = 0;
     if (b < e) {
       if (!first) trimmed.append(sep);
       trimmed.append(line.substr(b, e - b));

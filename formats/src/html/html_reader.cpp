@@ -245,12 +245,12 @@ class html_walker {
           t.text.push_back(c == '\t' ? '\t' : ' ');
         } else if (std::size_t run = nbsp_run(s, i); run >= 2) {
           // no-break spaces in a row lay the line out (an indent, the gap
-          // between a label and its text): their width is kept where other
-          // spaces collapse; one alone is a space like any other
-          if (!t.text.empty()) {
-            t.text.append(run + (t.space ? 1 : 0), ' ');
-            t.space = false;
-          }
+          // between a label and its text, a column set with spaces): their
+          // width is kept where other spaces collapse; one alone is a space
+          // like any other
+          if (t.text.empty()) t.origin = where;
+          t.text.append(run + (t.space && !t.text.empty() ? 1 : 0), ' ');
+          t.space = false;
           i += 2 * run;
           continue;
         } else {
