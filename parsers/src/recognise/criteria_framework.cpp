@@ -301,16 +301,24 @@ class reader {
       auto& x = lines_[l];
       if (ctx_.use[l] != line_use::unknown) continue;
       if (x.kind == kind_of::topic_heading || x.kind == kind_of::plain) {
-        auto tab = x.text.rfind('\t');
+        // a row's cells a tab apart, or between pipes as a web page's or a
+        // Word file's table is written ("| Responsibilities | LMAC5C |")
+        std::string_view row = x.text;
+        const bool piped = row.size() > 2 && row.front() == '|' && row.back() == '|';
+        if (piped) row = trim(row.substr(1, row.size() - 2));
+        auto tab = piped ? row.rfind('|') : row.rfind('\t');
         if (tab != std::string_view::npos) {
-          std::string_view code = trim(x.text.substr(tab + 1));
+          std::string_view code = trim(row.substr(tab + 1));
           auto m = grammar::match_topic_code(code);
           if (m && m->value.size() == code.size()) {
-            table_.push_back({std::string(code), trim(x.text.substr(0, tab)), span_of(x)});
+            table_.push_back({std::string(code), trim(row.substr(0, tab)), span_of(x)});
             ctx_.use[l] = line_use::content;
             continue;
           }
-          std::string head = comparable(without_tabs(x.text));
+          std::string head;  // the cells' words run together: "topicref"
+          for (char c : row)
+            if (c != '|' && c != '\t' && c != ' ') head.push_back(c);
+          head = comparable(head);
           if (head == "topicref") {
             furniture_line(x, "table_header");
             continue;
