@@ -162,3 +162,65 @@ TEST_CASE("pdf reader - damaged input is refused with a reason") {
   CHECK_FALSE(none);
   CHECK(none.error == "the PDF is damaged or truncated: poppler could not open it");
 }
+
+TEST_CASE("pdf reader - a table whose cells wrap is read row by row, each row's cells a tab apart") {
+  // a learning-outcome table: the outcome's cell wraps over four lines beside its first criterion's three;
+  // the rows with an empty first cell keep it (a tab first), as the text's rows do
+  pdf_lines pdf("formats/pdf/qcf2-table-tabs.pdf");
+  auto row = pdf.find("1. Be able to prepare for eyelash and eyebrow tinting\t1.1 Consult with the client to establish "
+                      "the service they want and any factors that could affect it");
+  CHECK(pdf.where(row) == "page 1, line 14");
+  CHECK(pdf.lines[row + 1] == "\t1.2 Carry out a skin sensitivity test and record the result on the client's record card");
+  CHECK(pdf.lines[row - 1] == "The learner will:\tThe learner can:");
+  // a grid of five columns, its code column apart from the criteria's, a row going on over a page break
+  pdf_lines grid("formats/pdf/graded-unit-grid-learning-aim-rows.pdf");
+  grid.find("1A.1\tIdentify two features of a site that affect what can grow there.\t2A.P1 Describe the soil, light and "
+            "water on a given site.\t2A.M1 Compare two sites for their fitness as a community garden.\t2A.D1 Justify "
+            "the choice of one site, weighing its drawbacks.");
+  auto b = grid.find("1B.2\tSketch a layout for beds and paths, with guidance.\t2B.P2 Produce a scaled layout of beds, "
+                     "paths and a shed.\t2B.M2 Explain how the layout meets the needs of different users.\t2B.D2 "
+                     "Evaluate the plan against the needs found in the survey.");
+  CHECK(grid.where(b) == "page 1, line 30");
+  // a cell set in the middle of its row (a web page's default) is read with the row
+  pdf_lines middle("formats/pdf/nos2-markdown-headings.pdf");
+  middle.find("Relevant occupations\tSales Assistants; Retail Cashiers and Check-out Operators");
+  middle.find("Keywords\treturns; refunds; exchanges; customer service; till");
+  // a key's value that runs on as a name ("Restaurant / Supervisors") and a number alone ("Level / 2")
+  pdf_lines names("formats/pdf/nos-wide-gap-grouped.pdf");
+  names.find("Relevant Occupations\tWaiting staff; Restaurant Supervisors");
+  names.find("Originating Organisation\tPeople 1st International");
+  names.find("Original URN\tPPL3FBS27");
+}
+
+TEST_CASE("pdf reader - a one-page print: the page's number and its title in small print are furniture") {
+  pdf_lines pdf("formats/pdf/qcf5-tab-table-unit-number-cell.pdf");
+  CHECK(pdf.lines.front() == "Unit 203 Principles of handling information in care settings");
+  CHECK_FALSE(pdf.any_contains("qcf5-tab-table-unit-number-cell"));
+  CHECK_FALSE(pdf.any_contains("1/1"));
+  REQUIRE_FALSE(pdf.loaded.diagnostics.empty());
+  CHECK(pdf.loaded.diagnostics[0].message == "2 lines of running headers and footers left out (on 1 of 1 pages)");
+}
+
+TEST_CASE("pdf reader - a list whose bullets were drawn, not printed, is read as a list") {
+  pdf_lines pdf("formats/pdf/datasheet-ocr-04639-nvq4-leadership-management-care.pdf");
+  auto first = pdf.find("- Develop, lead and manage a diverse provision and workforce in the context of continual change");
+  CHECK(pdf.lines[first + 4] == "- Manage the strategy, policy, finances and operations of the provision");
+  CHECK(pdf.lines[first - 1].empty());
+  bool noted = false;
+  for (const auto& d : pdf.loaded.diagnostics)
+    if (d.code == "Q-N134") noted = d.level == qspec::severity::note;
+  CHECK(noted);
+  // a paragraph that wraps at a sentence's end goes on, in a document that parts its paragraphs by space
+  CHECK(pdf.any_contains("in a work situation. NVQs are based on National Occupational Standards (NOS)."));
+}
+
+TEST_CASE("pdf reader - wrapped lines: hyphens of a run-together list, a code alone, a pipe row") {
+  pdf_lines ksbs("formats/pdf/ifate-ST0116-software-developer-ksbs.pdf");
+  CHECK(ksbs.any_contains("linked lists- trees- graphs- hash tables-"));
+  pdf_lines alone("formats/pdf/qcf3-outcome-number-alone.pdf");
+  auto c = alone.find("Take each measurement using the correct technique and equipment");
+  CHECK(alone.lines[c + 1] == "2.3");
+  pdf_lines pipes("formats/pdf/qcf-table-flattened-pipes.pdf");
+  pipes.find("| 1 Understand the requirements for installing final circuits | 1.1 Identify the regulations that apply "
+             "to the installation of final circuits in dwellings |");
+}
