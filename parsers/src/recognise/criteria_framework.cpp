@@ -301,12 +301,8 @@ class reader {
       auto& x = lines_[l];
       if (ctx_.use[l] != line_use::unknown) continue;
       if (x.kind == kind_of::topic_heading || x.kind == kind_of::plain) {
-        // a row's cells a tab apart, or between pipes as a web page's or a
-        // Word file's table is written ("| Responsibilities | LMAC5C |")
         std::string_view row = x.text;
-        const bool piped = row.size() > 2 && row.front() == '|' && row.back() == '|';
-        if (piped) row = trim(row.substr(1, row.size() - 2));
-        auto tab = piped ? row.rfind('|') : row.rfind('\t');
+        auto tab = row.rfind('\t');
         if (tab != std::string_view::npos) {
           std::string_view code = trim(row.substr(tab + 1));
           auto m = grammar::match_topic_code(code);
@@ -317,7 +313,7 @@ class reader {
           }
           std::string head;  // the cells' words run together: "topicref"
           for (char c : row)
-            if (c != '|' && c != '\t' && c != ' ') head.push_back(c);
+            if (c != '\t' && c != ' ') head.push_back(c);
           head = comparable(head);
           if (head == "topicref") {
             furniture_line(x, "table_header");
@@ -989,8 +985,42 @@ bool looks_like_criteria_framework(const parse_context& ctx, const profile& voca
   return codes >= 5 && labels >= 3;
 }
 
+namespace {
+
+/// The text with each table row written between pipes ("| LMAC5A | Leading … | |", as the readers of
+/// web pages and Word files write a table's rows) written as the text's rows are, its cells a tab
+/// apart: each separating pipe a tab, the outer ones spaces (a pipe escaped in a cell, "\|", kept).
+/// The same length, line for line, so every offset, line and span stays where it was. Empty when the
+/// text has no such row.
+std::string rows_with_tabs(std::string_view src) {
+  std::string out;
+  std::size_t from = 0;
+  while (from < src.size()) {
+    auto nl = src.find('\n', from);
+    if (nl == std::string_view::npos) nl = src.size();
+    std::size_t b = from, e = nl;
+    while (b < e && (src[b] == ' ' || src[b] == '\t')) ++b;
+    while (e > b && (src[e - 1] == ' ' || src[e - 1] == '\t' || src[e - 1] == '\r')) --e;
+    if (e - b >= 2 && src[b] == '|' && src[e - 1] == '|') {
+      if (out.empty()) out.assign(src);
+      out[b] = ' ';
+      out[e - 1] = ' ';
+      for (std::size_t i = b + 1; i + 1 < e; ++i)
+        if (src[i] == '|' && src[i - 1] != '\\') out[i] = '\t';
+    }
+    from = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 void recognise_criteria_framework(parse_context& ctx, document& doc, const profile& vocabulary) {
+  // this recogniser reads a table's cells by their tabs: rows between pipes are read as tab rows
+  const std::string_view source = ctx.src;
+  if (std::string tabbed = rows_with_tabs(source); !tabbed.empty()) ctx.src = ctx.keep(tabbed);
   reader(ctx, doc, vocabulary).run();
+  ctx.src = source;
 }
 
 }  // namespace qspec
