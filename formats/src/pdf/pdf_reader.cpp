@@ -1024,8 +1024,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           if (!prev && last && &l == &ordered[k].front() && k > 0 && !after_table && spaced_paragraphs &&
               !(para_label && (label_like(l.words, 1) || bullet(l.words.front().text)))) {
             const word& w = l.words.front();
-            if (last->x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= right_edge[k - 1][last->flow])
-              out.blank(page);
+            const bool short_of_edge =
+                last->x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= right_edge[k - 1][last->flow];
+            // (or full by chance, where it ends a sentence and a capital begins this page)
+            const std::string& end = last->words.back().text;
+            const bool sentence_ends = !end.empty() && (end.back() == '.' || end.back() == '?' || end.back() == '!') &&
+                                       w.text.front() >= 'A' && w.text.front() <= 'Z' && !label_like(l.words, 1);
+            if (short_of_edge || sentence_ends) out.blank(page);
           }
           if (para_pipe) {
             const auto row = std::string_view(r.text).substr(para_begin);
