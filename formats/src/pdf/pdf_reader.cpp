@@ -881,6 +881,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   double para_text_x = -1;  // and where its second word began (a hanging indent's text)
   bool para_label = false;  // it began with an item's label
   bool para_pipe = false;   // it began with a pipe (a row of a table written with pipes)
+  bool para_joined = false;   // a line has run on into it
   bool block_breaks = false;  // it began right under another line, with no space between
   std::size_t para_begin = 0;   // where its text begins in the stream
   std::size_t table_pipes = 0;  // the most pipes a row of the table written with pipes has had
@@ -1015,6 +1016,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           r.text.pop_back();
           if (!hyphen) r.text += ' ';
           r.text += text_of(l) + '\n';
+          para_joined = true;
         } else {
           // over a page break, in a document that parts its paragraphs by
           // space, a paragraph that ends short of its column's edge at a
@@ -1030,7 +1032,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
             const std::string& end = last->words.back().text;
             const bool sentence_ends = !end.empty() && (end.back() == '.' || end.back() == '?' || end.back() == '!') &&
                                        w.text.front() >= 'A' && w.text.front() <= 'Z' && !label_like(l.words, 1);
-            if (short_of_edge || sentence_ends) out.blank(page);
+            // (or a line of its own, space above it: a heading at a page's foot)
+            const bool alone = !block_breaks && !para_joined;
+            if (short_of_edge || sentence_ends || alone) out.blank(page);
           }
           if (para_pipe) {
             const auto row = std::string_view(r.text).substr(para_begin);
@@ -1038,6 +1042,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           }
           para_begin = r.text.size();
           block_breaks = same_flow && !gap && !prev_heading && !after_table;
+          para_joined = false;
           // (a line under the text of a labelled line above, past its label, is that item's)
           const bool under_label = para_label && same_flow && !gap && std::abs(l.x0 - para_text_x) <= 2;
           const bool indent = l.x0 >= left_edge[k][l.flow] + std::max(1.0, l.size);
