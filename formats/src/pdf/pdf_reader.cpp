@@ -1046,7 +1046,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // (a line under the text of a labelled line above, past its label, is that item's)
           const bool under_label = para_label && same_flow && !gap && std::abs(l.x0 - para_text_x) <= 2;
           const bool indent = l.x0 >= left_edge[k][l.flow] + std::max(1.0, l.size);
-          if (indent && !label_like(l.words, 1) && !bullet(l.words.front().text) && !under_label)
+          const std::string& w0 = l.words.front().text;
+          const bool labelled = label_like(l.words, 1) && !(w0.size() == 1 && w0[0] >= 'a' && w0[0] <= 'z');
+          if (indent && !labelled && !bullet(w0) && !under_label)
             indented.push_back({r.origins.size(), k, l.flow, l.x0, last_put_indented});
           last_put_indented = indent;
           out.put(text_of(l), at);
