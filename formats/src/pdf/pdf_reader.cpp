@@ -533,6 +533,13 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     enum class verdict { no, weak, strong };
     auto continues = [&](const line& above, const line& l, std::size_t c, bool only_cell) {
       if (above.words.empty()) return verdict::no;
+      // a rule of dashes or underscores is a row of its own
+      auto rule = [](const line& x) {
+        return std::all_of(x.words.begin(), x.words.end(), [](const word& w) {
+          return w.text.find_first_not_of("-_=") == std::string::npos;
+        });
+      };
+      if (rule(l) || rule(above)) return verdict::no;
       const word& w = l.words.front();
       if (above.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge[c]) return verdict::no;
       const bool article = w.text.size() == 1 && w.text[0] >= 'a' && w.text[0] <= 'z';  // "a", not a label
