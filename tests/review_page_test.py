@@ -154,14 +154,14 @@ with tempfile.TemporaryDirectory() as tmp:
     p = render(tmp, page, {"line": "192"})  # the evidence methods' legend, in the element
     check("line 192", p.body.get("data-selected"), "LMC-B2/B2.1")
 
-    # unclassified lines marked: the DOCX of the variant whose criteria numbers stand in a column of
-    # their own has six, the rows of B2.1's criteria: the column of numbers ("1." … "6." alone on their
-    # lines) became empty list items on the way to Word, and rows of text without a number are no criteria
-    p = render(tmp, review(tmp, CORPUS / "formats" / "docx" / "unit-spec-F36J04-variant-criteria-numbers-column.docx",
-                           "docx.html"))
-    check("docx unclassified", (p.counts["unclassified"],
-                                sorted(n for n, l in p.lines.items() if "unclassified" in l["class"])),
-          (6, [194, 195, 196, 197, 198, 199]))
+    # unclassified lines marked: the unit specification's PDF has seven, lettered parts of performance
+    # criteria ("(d) is involved in decisions about all aspects of their lives") that the printed cell sets
+    # on lines of their own, apart from the numbered criterion the text holds them in
+    p = render(tmp, review(tmp, CORPUS / "formats" / "pdf" / "unit-spec-F36J04-LMC-B2.pdf", "pdf.html"))
+    check("pdf unclassified", (p.counts["unclassified"],
+                               sorted(n for n, l in p.lines.items() if "unclassified" in l["class"])),
+          (7, [756, 759, 760, 778, 796, 798, 799]))
+    check("pdf unclassified text", p.lines[756]["text"], "(d) is involved in decisions about all aspects of their lives")
 
     # document text is text: markup in a document shows as written, no element comes of it
     p = render(tmp, review(tmp, CORPUS / "hostile" / "xml-hostile.txt", "hostile.html"))

@@ -364,8 +364,8 @@ std::string render(const std::vector<piece>& pieces, bool plain, std::string_vie
       s.remove_prefix(nl + 1);
     }
   }
-  // each line trimmed (an indent of two spaces or more, typed as no-break
-  // spaces to set the line out, kept); blank lines inside dropped
+  // each line trimmed, but for an indent of two spaces or more (no-break
+  // spaces, read as spaces, that set the line out); blank lines inside dropped
   std::string trimmed;
   std::string_view rest = out;
   const std::string_view sep = line_break;

@@ -126,6 +126,7 @@ struct open_item {
   std::size_t depth = 0;   // nesting of lists, 1 for a top-level list
   bool label_used = false; // its first line carries the label, the others are indented
   source_origin origin;    // where the item begins in the page
+  std::size_t lines_before = 0;  // lines written before it began
 };
 
 struct table_state {
@@ -736,6 +737,7 @@ class html_walker {
         }
         it.depth = std::max<std::size_t>(1, lists_.size());
         it.origin = origin_of(e.start_pos);
+        it.lines_before = lines_.size();
         if (in_data_cell()) {
           auto& c = data_table()->cell;
           if (!c.empty()) c.text += "<br>";
@@ -844,8 +846,7 @@ class html_walker {
       // an item of a numbered list with no text still shows its number: a
       // column of numbers printed apart from the texts they number
       auto& it = items_.back();
-      if (!it.label_used && it.label != "-") {
-        line_.origin = it.origin;
+      if (!it.label_used && it.label != "-" && lines_.size() == it.lines_before) {
         emit(prefix(), it.origin);
         lines_.back().text.pop_back();  // the space after the label
         block_open_ = false;
@@ -983,6 +984,28 @@ void html_walker::finish(loaded_text& out) {
   }
 }
 
+/// Whether the page's last node is text that runs to the page's last byte,
+/// not a script's, a style's or a comment's, and not white space: the page
+/// stops inside its text.
+bool ends_in_text(const GumboNode* n, std::string_view page) {
+  const GumboNode* parent = nullptr;
+  while (n && (n->type == GUMBO_NODE_DOCUMENT || n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE)) {
+    const GumboVector& kids = n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
+    if (kids.length == 0) return false;
+    parent = n;
+    n = static_cast<const GumboNode*>(kids.data[kids.length - 1]);
+  }
+  if (!n || n->type != GUMBO_NODE_TEXT || !parent || parent->type != GUMBO_NODE_ELEMENT) return false;
+  const GumboTag tag = parent->v.element.tag;
+  if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEXTAREA || tag == GUMBO_TAG_TITLE)
+    return false;
+  const GumboStringPiece& raw = n->v.text.original_text;
+  if (raw.data < page.data() || raw.data + raw.length > page.data() + page.size()) return false;
+  const char last = page.back();
+  return raw.data + raw.length == page.data() + page.size() && last != ' ' && last != '\t' && last != '\n' &&
+         last != '\r';
+}
+
 /// gumbo's output, freed however the reader returns.
 struct gumbo_output_deleter {
   const GumboOptions* options;
@@ -1030,26 +1053,24 @@ loaded_text read_html(std::string_view bytes, const read_limits& limits) {
   // last word, is an excerpt cut there: its text is given without its final
   // line break, as a text file cut short is (the recognisers then mark the
   // item it stops in incomplete)
-  if (cut.offset == std::string_view::npos && !page.empty() && !out.text.empty()) {
-    const char last = page.back();
-    if (last != '>' && last != ' ' && last != '\t' && last != '\n' && last != '\r') {
-      out.text.pop_back();
-      std::uint32_t line = 1;
-      for (char c : page) line += c == '\n';
-      diagnostic d;
-      d.code = std::string(diag::page_cut);
-      d.level = severity::warning;
-      d.span.begin = {line, 1};
-      d.span.end = d.span.begin;
-      // the words after the last tag or line break (their last 80 bytes at most, whole characters)
-      auto from = page.find_last_of(">\n");
-      from = from == std::string_view::npos ? 0 : from + 1;
-      if (page.size() - from > 80) from = page.size() - 80;
-      while (from < page.size() && (static_cast<unsigned char>(page[from]) & 0xC0) == 0x80) ++from;
-      d.original = std::string(page.substr(from));
-      d.message = "the page stops inside its text, with no tag after its last words: an excerpt, read as cut there";
-      out.diagnostics.push_back(std::move(d));
-    }
+  if (cut.offset == std::string_view::npos && !page.empty() && !out.text.empty() && out.text.back() == '\n' &&
+      ends_in_text(parsed->document, page)) {
+    out.text.pop_back();
+    std::uint32_t line = 1;
+    for (char c : page) line += c == '\n';
+    diagnostic d;
+    d.code = std::string(diag::page_cut);
+    d.level = severity::warning;
+    d.span.begin = {line, 1};
+    d.span.end = d.span.begin;
+    // the words after the last tag or line break (their last 80 bytes at most, whole characters)
+    auto from = page.find_last_of(">\n");
+    from = from == std::string_view::npos ? 0 : from + 1;
+    if (page.size() - from > 80) from = page.size() - 80;
+    while (from < page.size() && (static_cast<unsigned char>(page[from]) & 0xC0) == 0x80) ++from;
+    d.original = std::string(page.substr(from));
+    d.message = "the page stops inside its text, with no tag after its last words: an excerpt, read as cut there";
+    out.diagnostics.push_back(std::move(d));
   }
   return out;
 }

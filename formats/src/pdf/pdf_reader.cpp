@@ -177,6 +177,21 @@ bool label_like(const std::vector<word>& words, std::size_t n) {
   return digit || last.back() == ')' || last.back() == '.';
 }
 
+/// Whether the word `w` would have fitted after the end of `l` (a space, a
+/// quarter em, between them) before `edge`: a line that had room for the next
+/// line's first word ended there, it was not wrapped.
+bool room_for(const line& l, const word& w, double edge) {
+  return l.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge;
+}
+
+/// A line that begins with a single letter in lower case followed by the
+/// next word a space apart (not a label's gap): the letter is a word ("a
+/// brief overview"), not a label.
+bool letter_word_first(const std::vector<word>& words) {
+  if (words.size() < 2 || words[0].text.size() != 1 || words[0].text[0] < 'a' || words[0].text[0] > 'z') return false;
+  return words[1].x0 - words[0].x1 <= std::max(size_of(words[0]), size_of(words[1]));
+}
+
 /// Bullet glyphs a list item may be printed with: the block stream writes `-`.
 bool bullet(std::string_view t) {
   for (std::string_view b : {"\u2022", "\u25E6", "\u25AA", "\u25CF", "\u25A0", "\u2023", "\u2043", "\u2219", "\u00B7"})
@@ -432,7 +447,9 @@ void append_cell_line(std::string& cell, const line& above, const line& l) {
     const bool hyphen = !above.words.empty() && !above.words.back().space_after && cell.back() == '-';
     if (!hyphen) cell += ' ';
   }
-  cell += text_of(l);
+  std::string t = text_of(l);  // a wide gap inside one cell is a space there, not another cell
+  std::replace(t.begin(), t.end(), '\t', ' ');
+  cell += t;
 }
 
 /// One printed row of a table as the block stream writes it: its cells'
@@ -440,8 +457,7 @@ void append_cell_line(std::string& cell, const line& above, const line& l) {
 /// text), at the row's first line.
 struct table_row {
   std::string text;
-  std::size_t at = 0;       ///< index in the page-by-page order of its first line
-  bool blank_before = false;
+  std::size_t at = 0;  ///< index in the page-by-page order of its first line
 };
 
 struct table {
@@ -452,7 +468,7 @@ struct table {
 /// Tables among the lines of the document, given page by page (`flat`, each
 /// line with its page's index): a run of lines from a line of two cells or
 /// more whose cells all stay in that line's columns, in one column of text
-/// or over a page break, with no heading and no gap of a blank line in it. A
+/// or over a page break, with no heading and no gap wider than a blank line in it. A
 /// run of one line is no table. Its rows: each line begins one unless every
 /// cell it has continues the cell above it (the cell's text wrapped there).
 template <class IsHeading>
@@ -499,21 +515,23 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     // it: its line and theirs are printed half a line apart, and the two
     // lines it sits between are as close as a paragraph's; it is read with
     // the line above it
-    for (std::size_t r = 1; r + 1 < lines.size(); ++r) {
+    for (std::size_t r = 1; r + 1 < lines.size();) {
       const line& a = *flat[lines[r - 1].at].second;
       const line& m = *flat[lines[r].at].second;
       const line& b = *flat[lines[r + 1].at].second;
-      if (flat[lines[r - 1].at].first != flat[lines[r + 1].at].first) continue;
-      if ((b.y0 - a.y1) / std::max(1.0, b.size) > usual_gap + 0.4 || m.yc() <= a.yc() || m.yc() >= b.yc()) continue;
-      bool apart = true;
+      bool apart = flat[lines[r - 1].at].first == flat[lines[r + 1].at].first &&
+                   (b.y0 - a.y1) / std::max(1.0, b.size) <= usual_gap + 0.4 && m.yc() > a.yc() && m.yc() < b.yc();
       for (std::size_t c = 0; c < starts.size() && apart; ++c)
         if (!lines[r].cells[c].words.empty() &&
             (!lines[r - 1].cells[c].words.empty() || !lines[r + 1].cells[c].words.empty()))
           apart = false;
-      if (!apart) continue;
+      if (!apart) {
+        ++r;
+        continue;
+      }
       for (std::size_t c = 0; c < starts.size(); ++c)
         if (!lines[r].cells[c].words.empty()) lines[r - 1].cells[c] = std::move(lines[r].cells[c]);
-      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(r));
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(r));  // the line now at r is tried in turn
     }
     // where each column's text ends on the right: its widest line
     std::vector<double> edge(starts.size(), -1e300);
@@ -541,9 +559,9 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       };
       if (rule(l) || rule(above)) return verdict::no;
       const word& w = l.words.front();
-      if (above.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge[c]) return verdict::no;
-      const bool article = w.text.size() == 1 && w.text[0] >= 'a' && w.text[0] <= 'z';  // "a", not a label
-      if ((l.words.size() > 1 && !article && label_like(l.words, 1)) || bullet(w.text)) return verdict::no;
+      if (room_for(above, w, edge[c])) return verdict::no;
+      if ((l.words.size() > 1 && !letter_word_first(l.words) && label_like(l.words, 1)) || bullet(w.text))
+        return verdict::no;
       const auto c0 = static_cast<unsigned char>(w.text.front());
       if (!(c0 >= 'A' && c0 <= 'Z')) return verdict::strong;
       const std::string& a = above.words.front().text;
@@ -563,7 +581,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
         if (c) text += '\t';
         text += row[c];
       }
-      t.rows.push_back({std::move(text), row_at, false});
+      t.rows.push_back({std::move(text), row_at});
       for (auto& cell : row) cell.clear();
     };
     // each column's last line in the row being read: the line a cell's
@@ -777,17 +795,21 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   for (auto [s, n] : chars_by_size)
     if (n > most) most = n, body = static_cast<double>(s) / 2;
   const double usual_gap = median(gaps, 0.3);
-  // whether the document parts its paragraphs by space: five gaps between
-  // lines of one column at least are wider than a line's (where paragraphs
-  // are not parted so, but indented, a line under a full one that is not
-  // indented alike is never taken for its wrapped text anyway)
-  std::size_t wide_gaps = 0;
-  for (double g : gaps) wide_gaps += g > usual_gap + 0.4;
-  const bool spaced_paragraphs = wide_gaps >= 5;
 
   // headings: a line of at most 20 words printed at least 15% larger than
   // the body; the largest such size is level 1, the next level 2, … (6 at most)
   auto heading_size = [&](const line& l) { return l.size >= 1.15 * body && l.words.size() <= 20; };
+  // whether the document parts its paragraphs by space: five gaps at least
+  // between lines of one column, neither a heading, are wider than a line's
+  // (where paragraphs are not parted so, but indented, a line under a full
+  // one that is not indented alike is never taken for its wrapped text)
+  std::size_t wide_gaps = 0;
+  for (const auto& page : ordered)
+    for (std::size_t i = 1; i < page.size(); ++i)
+      if (page[i].flow == page[i - 1].flow && page[i].y0 > page[i - 1].y1 - 1 && !heading_size(page[i]) &&
+          !heading_size(page[i - 1]) && (page[i].y0 - page[i - 1].y1) / std::max(1.0, page[i].size) > usual_gap + 0.4)
+        ++wide_gaps;
+  const bool spaced_paragraphs = wide_gaps >= 5;
   std::vector<long> heading_sizes;
   for (const auto& page : ordered)
     for (const auto& l : page)
@@ -900,6 +922,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   std::size_t heading_level = 0;
   auto end_heading = [&] {
     if (heading.empty()) return;
+    last_put_indented = false;  // a heading comes between: no list runs on over it
     out.blank(heading_at.page);
     out.put(std::string(heading_level, '#') + ' ' + heading, heading_at);
     out.blank(heading_at.page);
@@ -928,15 +951,16 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       const auto row = std::string_view(r.text).substr(para_begin);
       const auto pipes = static_cast<std::size_t>(std::count(row.begin(), row.end(), '|'));
       if (!(row.size() >= 2 && row[row.size() - 2] == '|') || pipes < table_pipes)
-        return above.x1 + 0.25 * std::max(1.0, size_of(first)) + (first.x1 - first.x0) > edge;
+        return !room_for(above, first, edge);
     }
-    // (a number alone on its line is a value the line above had no room
-    // for, "pathway: / 60", when that line is full)
-    const bool number_alone =
-        l.words.size() == 1 && first.text.find_first_not_of("0123456789") == std::string::npos;
-    // (nor is "a" before more words a label: the article)
-    const bool article = first.text.size() == 1 && first.text[0] >= 'a' && first.text[0] <= 'z' && l.words.size() > 1;
-    if (label_like(l.words, 1) && !number_alone && !article) {
+    // (a number alone on its line under a full line that ends in a colon is
+    // the value that line had no room for, "pathway: / 60")
+    const std::string& above_end = above.words.back().text;
+    const bool number_alone = l.words.size() == 1 &&
+                              first.text.find_first_not_of("0123456789") == std::string::npos &&
+                              !above_end.empty() && above_end.back() == ':';
+    // (nor is a letter a space before the next word a label: "a brief overview")
+    if (label_like(l.words, 1) && !number_alone && !letter_word_first(l.words)) {
       // a label where the one above began, or after a sentence or a lead-in
       // ends, begins an item of its own
       const std::string& end = above.words.back().text;
@@ -949,8 +973,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           t.find_first_of("0123456789") != std::string::npos && t.back() != ')')
         return false;
     }
-    const double space = 0.25 * std::max(1.0, size_of(first));
-    if (above.x1 + space + (first.x1 - first.x0) <= edge) return false;
+    if (room_for(above, first, edge)) return false;
     // a line that ends near the edge by chance looks wrapped as well (a
     // field's value, a narrow column's short lines, a page's last line): a
     // line that begins with a capital letter is taken to begin anew, and a
@@ -978,6 +1001,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
             out.put(row.text, {.page = pages[flat[row.at].first].number, .line = flat[row.at].second->number});
         }
         if (here == t.last) ++next_table;
+        last_put_indented = false;
+        table_pipes = 0;
         prev = &l;
         prev_heading = false;
         after_table = true;
@@ -1033,8 +1058,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           if (!prev && last && &l == &ordered[k].front() && k > 0 && !after_table && spaced_paragraphs &&
               !(para_label && (label_like(l.words, 1) || bullet(l.words.front().text)))) {
             const word& w = l.words.front();
-            const bool short_of_edge =
-                last->x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= right_edge[k - 1][last->flow];
+            const bool short_of_edge = room_for(*last, w, right_edge[k - 1][last->flow]);
             // (or full by chance, where it ends a sentence and a capital begins this page)
             const std::string& end = last->words.back().text;
             const bool sentence_ends = !end.empty() && (end.back() == '.' || end.back() == '?' || end.back() == '!') &&
@@ -1053,9 +1077,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // (a line under the text of a labelled line above, past its label, is that item's)
           const bool under_label = para_label && same_flow && !gap && std::abs(l.x0 - para_text_x) <= 2;
           const bool indent = l.x0 >= left_edge[k][l.flow] + std::max(1.0, l.size);
-          const std::string& w0 = l.words.front().text;
-          const bool labelled = label_like(l.words, 1) && !(w0.size() == 1 && w0[0] >= 'a' && w0[0] <= 'z');
-          if (indent && !labelled && !bullet(w0) && !under_label)
+          const bool labelled = label_like(l.words, 1) && !letter_word_first(l.words);
+          if (indent && !labelled && !bullet(l.words.front().text) && !under_label)
             indented.push_back({r.origins.size(), k, l.flow, l.x0, last_put_indented});
           last_put_indented = indent;
           out.put(text_of(l), at);
@@ -1065,7 +1088,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           para_text_x = l.words.size() > 1 ? l.words[1].x0 : -1;
           para_label = label_like(l.words, 1) || bullet(l.words.front().text);
           para_pipe = l.words.front().text.front() == '|';
-          if (!para_pipe) table_pipes = 0;
+          if (!para_pipe || !block_breaks) table_pipes = 0;  // a table written with pipes ends at space too
         }
       }
       prev = &l;

@@ -1017,10 +1017,13 @@ std::string rows_with_tabs(std::string_view src) {
 
 void recognise_criteria_framework(parse_context& ctx, document& doc, const profile& vocabulary) {
   // this recogniser reads a table's cells by their tabs: rows between pipes are read as tab rows
-  const std::string_view source = ctx.src;
-  if (std::string tabbed = rows_with_tabs(source); !tabbed.empty()) ctx.src = ctx.keep(tabbed);
+  struct source_restored {
+    parse_context& ctx;
+    std::string_view source = ctx.src;
+    ~source_restored() { ctx.src = source; }
+  } restore{ctx};
+  if (std::string tabbed = rows_with_tabs(ctx.src); !tabbed.empty()) ctx.src = ctx.keep(tabbed);
   reader(ctx, doc, vocabulary).run();
-  ctx.src = source;
 }
 
 }  // namespace qspec

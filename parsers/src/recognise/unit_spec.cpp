@@ -222,6 +222,7 @@ class unit_recogniser {
 
   std::deque<element_builder> elements_;
   element_builder* current_element_ = nullptr;
+  const element_builder* numbered_from_sequence_ = nullptr;  // the element whose criteria lost their numbers
   bool expect_element_title_ = false;
   bool in_legend_ = false;
 
@@ -836,11 +837,13 @@ class unit_recogniser {
       n = grammar::match_number(t.text());
     }
     // a row of the criteria table (under its header, cells for the evidence
-    // columns beside it) that begins a sentence with no number: a criterion
-    // whose number was lost (a numbered list the converter dropped), numbered
-    // from the sequence
+    // columns beside it) that begins a sentence with no number, in an element
+    // none of whose criteria has its number: a criterion whose number was
+    // lost (a numbered list the converter dropped), numbered from the sequence
     if (!n && !el->columns.empty() && !in_legend_ && !t.text().empty() && t.text()[0] >= 'A' &&
-        t.text()[0] <= 'Z' && split_cells(ctx_.src, b, e).size() > 1) {
+        t.text()[0] <= 'Z' && split_cells(ctx_.src, b, e).size() > 1 &&
+        (el->criteria.empty() || numbered_from_sequence_ == el)) {
+      numbered_from_sequence_ = el;
       const unsigned next = el->criteria.empty() ? 1 : el->criteria.back().number + 1;
       n = grammar::prefix_match<unsigned>{next, 0};
       ctx_.report(diag::number_inferred, severity::warning, ctx_.span_of(t),
