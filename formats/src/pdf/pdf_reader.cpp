@@ -319,6 +319,13 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
     hi = std::max(hi, lines[i].x1);
   }
   if (left_lines < 2 || right_lines < 2 || left_lines + right_lines < 5) return false;
+  const double width = hi - lo;
+  if (x - lo < 0.25 * width || hi - x < 0.25 * width) return false;
+  auto median = [](std::vector<std::size_t>& v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+  };
+  if (median(left_words) < 3 || median(right_words) < 3) return false;
   // a table's columns are not columns of text: where each side's lines are
   // themselves cells (a third of them with a gap of two em within) and most
   // lines run across the gutter (a row's cells side by side), the gutter is
@@ -331,14 +338,7 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
     right_cells += !r.words.empty() && cells_of(r).size() > 1;
     across += !l.words.empty() && !r.words.empty();
   }
-  if (3 * left_cells >= left_lines && 3 * right_cells >= right_lines && 3 * across >= 2 * (e - b)) return false;
-  const double width = hi - lo;
-  if (x - lo < 0.25 * width || hi - x < 0.25 * width) return false;
-  auto median = [](std::vector<std::size_t>& v) {
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
-    return v[v.size() / 2];
-  };
-  return median(left_words) >= 3 && median(right_words) >= 3;
+  return !(3 * left_cells >= left_lines && 3 * right_cells >= right_lines && 3 * across >= 2 * (e - b));
 }
 
 /// The longest run of lines a vertical gutter runs through, found among the
