@@ -96,6 +96,9 @@ def text_as_markdown(text):
                                          for i, c in enumerate(cells)) + "</tr>")
             continue
         flush()
+        # a bullet whose text begins with a number ("- 4. how the ratings…") prints the number as text
+        # after its bullet: not a list of its own inside the item, which Word would number anew
+        line = re.sub(r"^(\s*[-*+] +)(\d+)\. ", r"\1\2\\. ", line)
         # the spaces that lay a line out (an indent, a wide gap between a label and its text) are
         # no-break spaces: a page and a Word file keep their width, where ordinary spaces collapse
         out.append(re.sub(r"^ +| {2,}", lambda m: "\u00a0" * len(m.group()), line))
