@@ -488,13 +488,16 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
   std::vector<line> cells;
   for (std::size_t i = 0; i < flat.size();) {
     const line& first = *flat[i].second;
-    const auto runs = cells_of(first);
-    if (runs.size() < 2 || is_heading(first)) {
+    // a line whose only wide gap follows a label ("LMAC5A   Leading and
+    // Managing…", "1.   check that…") may begin a table, if a row of it proves
+    // its columns cells (below)
+    const bool label_start = cells_of(first).size() < 2;
+    std::vector<double> starts;
+    for (const auto& r : cells_of(first, false)) starts.push_back(r.x0);
+    if (starts.size() < 2 || is_heading(first)) {
       ++i;
       continue;
     }
-    std::vector<double> starts;
-    for (const auto& r : cells_of(first, false)) starts.push_back(r.x0);
     lines.clear();
     fit_columns(first, starts, cells);
     lines.push_back({i, cells});
@@ -506,7 +509,16 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
         break;
       lines.push_back({j, cells});
     }
-    if (lines.size() < 2) {
+    // begun by a label and its text, the run is a table only where a line
+    // has two cells and no label first ("LMAC5A/LM   Leadership…"): a list
+    // of items whose labels stand apart from their texts has none
+    const bool cells_proved =
+        !label_start || std::any_of(lines.begin(), lines.end(), [](const table_line& t) {
+          const auto filled = std::count_if(t.cells.begin(), t.cells.end(), [](const line& c) { return !c.words.empty(); });
+          const auto& c0 = t.cells.front().words;
+          return filled >= 2 && !c0.empty() && !label_like(c0, c0.size());
+        });
+    if (lines.size() < 2 || !cells_proved) {
       ++i;
       continue;
     }
@@ -995,7 +1007,10 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
         const table& t = tables[next_table];
         if (here == t.first) {
           end_heading();
-          if (prev && prev->flow == l.flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4)
+          // space above it parts it from the text before; so does a page
+          // break, in a document that parts its paragraphs by space
+          if ((prev && prev->flow == l.flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4) ||
+              (!prev && last && spaced_paragraphs))
             out.blank(page);
           for (const auto& row : t.rows)
             out.put(row.text, {.page = pages[flat[row.at].first].number, .line = flat[row.at].second->number});
