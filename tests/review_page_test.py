@@ -154,13 +154,15 @@ with tempfile.TemporaryDirectory() as tmp:
     p = render(tmp, page, {"line": "192"})  # the evidence methods' legend, in the element
     check("line 192", p.body.get("data-selected"), "LMC-B2/B2.1")
 
-    # unclassified lines marked: the unit specification's PDF has seven, lettered parts of performance
-    # criteria ("(d) is involved in decisions about all aspects of their lives") that the printed cell sets
-    # on lines of their own, apart from the numbered criterion the text holds them in
+    # unclassified lines marked: the unit specification's PDF has eight: seven lettered parts of
+    # performance criteria ("(d) is involved in decisions about all aspects of their lives") that the
+    # printed cell sets on lines of their own, apart from the numbered criterion the text holds them in,
+    # and the criteria table's header row on the last page, under whose DO column the page prints the
+    # last word of criterion 8 ("DO workers.")
     p = render(tmp, review(tmp, CORPUS / "formats" / "pdf" / "unit-spec-F36J04-LMC-B2.pdf", "pdf.html"))
     check("pdf unclassified", (p.counts["unclassified"],
                                sorted(n for n, l in p.lines.items() if "unclassified" in l["class"])),
-          (7, [756, 759, 760, 778, 796, 798, 799]))
+          (8, [756, 759, 760, 778, 796, 798, 799, 808]))
     check("pdf unclassified text", p.lines[756]["text"], "(d) is involved in decisions about all aspects of their lives")
 
     # document text is text: markup in a document shows as written, no element comes of it
