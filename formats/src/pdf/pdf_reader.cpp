@@ -122,21 +122,35 @@ std::vector<word> words_of(const poppler::page& p, std::size_t& vertical) {
   return out;
 }
 
+/// The size most characters are printed in, among the words added.
+class size_tally {
+ public:
+  void add(const word& w) { chars_[std::lround(size_of(w) * 2)] += w.text.size(); }
+  [[nodiscard]] double most() const {
+    double size = 0;
+    std::size_t best = 0;
+    for (auto [s, n] : chars_)
+      if (n > best) best = n, size = static_cast<double>(s) / 2;
+    return size;
+  }
+
+ private:
+  std::map<long, std::size_t> chars_;  // half points -> characters
+};
+
 void close_line(line& l) {
   std::sort(l.words.begin(), l.words.end(), [](const word& a, const word& b) { return a.x0 < b.x0; });
   l.x0 = l.y0 = 1e300;
   l.x1 = l.y1 = -1e300;
-  std::map<long, std::size_t> chars_by_size;
+  size_tally sizes;
   for (const auto& w : l.words) {
     l.x0 = std::min(l.x0, w.x0);
     l.y0 = std::min(l.y0, w.y0);
     l.x1 = std::max(l.x1, w.x1);
     l.y1 = std::max(l.y1, w.y1);
-    chars_by_size[std::lround(size_of(w) * 2)] += w.text.size();
+    sizes.add(w);
   }
-  std::size_t best = 0;
-  for (auto [s, n] : chars_by_size)
-    if (n > best) best = n, l.size = static_cast<double>(s) / 2;
+  l.size = sizes.most();
 }
 
 /// Words at one height make a line: sorted by their vertical middle, a word
@@ -233,6 +247,20 @@ double cell_start(const line& l) {
     if (l.words[i].x0 - l.words[i - 1].x1 > 2 * em) return l.words[i].x0;
   }
   return -1;
+}
+
+/// Whether a line ends in a word broken after its own hyphen, to run on into
+/// the next line with no space: not where the line's other hyphens stand
+/// before a space (a run-together list, "arrays- stacks- queues- linked lists-").
+bool broken_after_hyphen(const line& l) {
+  if (l.words.empty()) return false;
+  const word& last = l.words.back();
+  if (last.space_after || last.text.empty() || last.text.back() != '-') return false;
+  for (std::size_t w = 0; w + 1 < l.words.size(); ++w) {
+    const std::string& t = l.words[w].text;
+    if (t.size() > 1 && t.back() == '-' && l.words[w].space_after) return false;
+  }
+  return true;
 }
 
 /// A run of a line's words between gaps wider than two em: a cell's part of
@@ -443,10 +471,7 @@ bool fit_columns(const line& l, const std::vector<double>& starts, std::vector<l
 /// A cell's lines as one text: a word broken after its own hyphen runs on
 /// with no space.
 void append_cell_line(std::string& cell, const line& above, const line& l) {
-  if (!cell.empty()) {
-    const bool hyphen = !above.words.empty() && !above.words.back().space_after && cell.back() == '-';
-    if (!hyphen) cell += ' ';
-  }
+  if (!cell.empty() && !broken_after_hyphen(above)) cell += ' ';
   std::string t = text_of(l);  // a wide gap inside one cell is a space there, not another cell
   std::replace(t.begin(), t.end(), '\t', ' ');
   cell += t;
@@ -737,16 +762,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     title = nfc(std::string(t.data(), t.size()));
     while (!title.empty() && title.back() == ' ') title.pop_back();
   }
-  double most_size = 0;
-  {
-    std::map<long, std::size_t> by_size;
-    for (const auto& p : pages)
-      for (const auto& l : p.lines)
-        for (const auto& w : l.words) by_size[std::lround(size_of(w) * 2)] += w.text.size();
-    std::size_t n = 0;
-    for (auto [sz, k] : by_size)
-      if (k > n) n = k, most_size = static_cast<double>(sz) / 2;
-  }
+  size_tally all_sizes;
+  for (const auto& p : pages)
+    for (const auto& l : p.lines)
+      for (const auto& w : l.words) all_sizes.add(w);
+  const double most_size = all_sizes.most();
   auto numbers_page = [&](const line& l, std::uint32_t page) {
     const std::string n = std::to_string(page), m = std::to_string(total);
     const auto& w = l.words;
@@ -794,18 +814,15 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
 
   // body size: the size most characters are printed in; the spacing of lines
   // within a paragraph: the median gap between lines of one column, in em
-  std::map<long, std::size_t> chars_by_size;
+  size_tally body_sizes;
   std::vector<double> gaps;
   for (const auto& page : ordered)
     for (std::size_t i = 0; i < page.size(); ++i) {
-      for (const auto& w : page[i].words) chars_by_size[std::lround(size_of(w) * 2)] += w.text.size();
+      for (const auto& w : page[i].words) body_sizes.add(w);
       if (i > 0 && page[i].flow == page[i - 1].flow && page[i].y0 > page[i - 1].y1 - 1)
         gaps.push_back((page[i].y0 - page[i - 1].y1) / std::max(1.0, page[i].size));
     }
-  double body = 0;
-  std::size_t most = 0;
-  for (auto [s, n] : chars_by_size)
-    if (n > most) most = n, body = static_cast<double>(s) / 2;
+  const double body = body_sizes.most();
   const double usual_gap = median(gaps, 0.3);
 
   // headings: a line of at most 20 words printed at least 15% larger than
@@ -1052,16 +1069,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // the line above (on this page, or the last of the page before)
           // ends where its column does, too full for this line's first word:
           // the words run on from it (a paragraph wrapped by the printer); a
-          // word broken after its own hyphen runs on with no space, unless
-          // the line's other words show its hyphens stand before a space (a
-          // run-together list, "arrays- stacks- queues- linked lists-")
-          bool hyphen = !above->words.back().space_after && r.text.size() >= 2 && r.text[r.text.size() - 2] == '-';
-          for (std::size_t w = 0; hyphen && w + 1 < above->words.size(); ++w) {
-            const std::string& t = above->words[w].text;
-            if (t.size() > 1 && t.back() == '-' && above->words[w].space_after) hyphen = false;
-          }
+          // word broken after its own hyphen runs on with no space
           r.text.pop_back();
-          if (!hyphen) r.text += ' ';
+          if (!broken_after_hyphen(*above)) r.text += ' ';
           r.text += text_of(l) + '\n';
           para_joined = true;
         } else {
