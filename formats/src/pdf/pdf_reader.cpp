@@ -468,12 +468,28 @@ bool fit_columns(const line& l, const std::vector<double>& starts, std::vector<l
   return true;
 }
 
-/// A cell's lines as one text: a word broken after its own hyphen runs on
-/// with no space.
-void append_cell_line(std::string& cell, const line& above, const line& l) {
-  if (!cell.empty() && !broken_after_hyphen(above)) cell += ' ';
+/// How a line of a cell goes on from the cell's text above it.
+enum class cell_break {
+  wrap,       ///< the same paragraph, wrapped
+  paragraph,  ///< a paragraph of its own (space above it)
+  item        ///< an item of a list (a bullet begins it)
+};
+
+/// A cell's lines as one text, in the readers' cell form: a wrapped line
+/// joined by a space (a word broken after its own hyphen runs on with no
+/// space), a paragraph after `<br>`, a list item after `<br>- ` without its
+/// bullet.
+void append_cell_line(std::string& cell, const line& above, const line& l, cell_break how) {
   std::string t = text_of(l);  // a wide gap inside one cell is a space there, not another cell
   std::replace(t.begin(), t.end(), '\t', ' ');
+  if (how == cell_break::item && !cell.empty()) {
+    t.erase(0, l.words.front().text.size());
+    t.erase(0, t.find_first_not_of(' '));
+    cell += "<br>- ";
+  } else if (!cell.empty()) {
+    if (how == cell_break::paragraph) cell += "<br>";
+    else if (!broken_after_hyphen(above)) cell += ' ';
+  }
   cell += t;
 }
 
@@ -612,7 +628,6 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     std::size_t row_at = i;
     auto end_row = [&] {
       std::size_t n = row.size();
-      while (n > 0 && row[n - 1].empty()) --n;
       std::string text;
       for (std::size_t c = 0; c < n; ++c) {
         if (c) text += '\t';
@@ -626,22 +641,60 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     // above the row's last goes on at the top of the next page
     const line none;
     std::vector<const line*> last_in_row(starts.size(), &none);
+    // space above a line: more than between a paragraph's lines
+    auto spaced_above = [&](std::size_t r) {
+      if (flat[lines[r].at].first != flat[lines[r - 1].at].first) return false;
+      const line& above = *flat[lines[r - 1].at].second;
+      const line& here = *flat[lines[r].at].second;
+      return (here.y0 - above.y1) / std::max(1.0, here.size) > usual_gap + 0.2;
+    };
+    // whether the table parts its rows by space: most lines that surely
+    // begin a row (the first column's text begins anew under a line that
+    // had room for its first word) have space above them, two at least;
+    // there a line with none above it goes on in the row, whatever its
+    // first letter
+    std::size_t spaced_rows = 0, tight_rows = 0;
+    for (std::size_t r = 1; r < lines.size(); ++r)
+      if (!lines[r].cells[0].words.empty() &&
+          continues(lines[r - 1].cells[0], lines[r].cells[0], 0, false) == verdict::no &&
+          flat[lines[r].at].first == flat[lines[r - 1].at].first)
+        ++(spaced_above(r) ? spaced_rows : tight_rows);
+    const bool rows_spaced = spaced_rows >= 2 && spaced_rows > tight_rows;
+    std::vector<cell_break> how(starts.size());
     for (std::size_t r = 0; r < lines.size(); ++r) {
       bool begins = r == 0;
+      std::fill(how.begin(), how.end(), cell_break::wrap);
       if (!begins) {
         const bool new_page = flat[lines[r].at].first != flat[lines[r - 1].at].first;
+        // space above the line: a new row where the first column has text
+        // or a label begins a cell (a row under a cell that spans rows);
+        // else a paragraph of its own in the row's cells (a cell's
+        // paragraphs, the first set lower than the name beside it)
+        const bool spaced = spaced_above(r);
+        const bool first_empty = lines[r].cells[0].words.empty();
         bool weak = false, strong = false;
         const auto filled = std::count_if(lines[r].cells.begin(), lines[r].cells.end(),
                                           [](const line& cell) { return !cell.words.empty(); });
         for (std::size_t c = 0; c < starts.size(); ++c) {
           if (lines[r].cells[c].words.empty()) continue;
+          // a bullet under a cell's text, the first column empty: an item of a list in the cell
+          if (first_empty && !row[c].empty() && bullet(lines[r].cells[c].words.front().text)) {
+            how[c] = cell_break::item;
+            continue;
+          }
+          const auto& ws = lines[r].cells[c].words;
+          if (spaced && !(ws.size() > 1 && !letter_word_first(ws) && label_like(ws, 1))) {
+            how[c] = cell_break::paragraph;
+            continue;
+          }
           const verdict v =
               continues(new_page ? *last_in_row[c] : lines[r - 1].cells[c], lines[r].cells[c], c, filled == 1);
           begins = begins || v == verdict::no;
           weak = weak || v == verdict::weak;
           strong = strong || v == verdict::strong;
         }
-        begins = begins || (weak && !strong && !lines[r].cells[0].words.empty());
+        begins = begins || (spaced && !first_empty) ||
+                 (weak && !strong && !first_empty && !(rows_spaced && !new_page));
       }
       if (begins && r > 0) {
         end_row();
@@ -650,7 +703,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       if (begins) row_at = lines[r].at;
       for (std::size_t c = 0; c < starts.size(); ++c)
         if (!lines[r].cells[c].words.empty()) {
-          append_cell_line(row[c], *last_in_row[c], lines[r].cells[c]);
+          append_cell_line(row[c], *last_in_row[c], lines[r].cells[c], begins ? cell_break::wrap : how[c]);
           last_in_row[c] = &lines[r].cells[c];
         }
     }
@@ -883,6 +936,35 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       auto [it, fresh] = left_edge[k].emplace(l.flow, l.x0);
       if (!fresh) it->second = std::min(it->second, l.x0);
     }
+  // a paragraph set in a column narrower than the page's (a table's cell
+  // whose neighbours are empty, so the table shows one column) wraps at
+  // that column's edge: a run of four lines or more one under another,
+  // begun at one place, whose widest line is less than three fifths of its
+  // column's width and three in four of whose lines (three at least) had
+  // no room left for the next line's first word under that widest line
+  std::unordered_map<const line*, double> narrow_edge;
+  for (std::size_t k = 0; k < ordered.size(); ++k) {
+    const auto& page = ordered[k];
+    for (std::size_t i = 0; i < page.size();) {
+      std::size_t j = i + 1;
+      double edge = page[i].x1;
+      while (j < page.size() && page[j].flow == page[i].flow && std::abs(page[j].x0 - page[i].x0) <= 2 &&
+             std::abs(page[j].size - page[i].size) <= 0.5 && page[j].y0 > page[j - 1].y1 - 1 &&
+             (page[j].y0 - page[j - 1].y1) / std::max(1.0, page[j].size) <= usual_gap + 0.4) {
+        edge = std::max(edge, page[j].x1);
+        ++j;
+      }
+      const double column = right_edge[k][page[i].flow] - left_edge[k][page[i].flow];
+      if (j - i >= 4 && column < 1e299 && edge - page[i].x0 < 0.6 * column) {
+        std::size_t full = 0;
+        for (std::size_t m = i; m + 1 < j; ++m)
+          if (!room_for(page[m], page[m + 1].words.front(), edge)) ++full;
+        if (full >= 3 && 4 * full >= 3 * (j - i - 1))
+          for (std::size_t m = i; m < j; ++m) narrow_edge[&page[m]] = edge;
+      }
+      i = j;
+    }
+  }
   // lines that may be the items of a list whose markers were drawn, not
   // printed as text: each begins anew, indented from its column's edge
   struct indented_line {
@@ -958,7 +1040,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     heading.clear();
   };
   auto wrapped = [&](const line& above, std::size_t above_page, const line& l, std::size_t page_of_l) {
-    const double edge = right_edge[above_page][above.flow];
+    const auto narrow = narrow_edge.find(&above);
+    const double edge = narrow != narrow_edge.end() ? narrow->second : right_edge[above_page][above.flow];
     const word& first = l.words.front();
     if (std::abs(l.size - above.size) > 0.5 || bullet(first.text) ||
         (repeated(above) != repeated(l) && !own_second_line(above, l)))
