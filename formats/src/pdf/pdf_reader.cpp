@@ -8,6 +8,7 @@
 // terms that follow from linking it are confined to builds that include it
 // (see LICENSE).
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -175,8 +176,10 @@ std::vector<line> lines_of(std::vector<word> words) {
 }
 
 /// Words that read as an item's label: `P1`, `K12`, `1.2`, `AC 1.2`, `a)`,
-/// `(iv)`, `3.`, or a single bullet glyph: at most eight characters in all,
-/// holding a digit or ending in `)` or `.`.
+/// `(iv)`, `3.`, or a single letter, digit or bullet glyph: at most eight
+/// characters in all, holding a digit or ending in `)` or `.`; a letter in
+/// parentheses is one or two, or a roman number (an abbreviation,
+/// "(ICT)", is no label), and a mark of punctuation alone is none.
 bool label_like(const std::vector<word>& words, std::size_t n) {
   std::size_t points = n - 1;  // the spaces between them
   bool digit = false;
@@ -186,8 +189,10 @@ bool label_like(const std::vector<word>& words, std::size_t n) {
       if (c >= '0' && c <= '9') digit = true;
     }
   if (points == 0 || points > 8) return false;
-  if (points == 1) return true;
   const std::string& last = words[n - 1].text;
+  if (points == 1) return last.size() > 1 || std::isalnum(static_cast<unsigned char>(last[0]));
+  if (!digit && n == 1 && last.front() == '(' && last.back() == ')' && last.size() > 4)
+    return last.find_first_not_of("()ivxlcdmIVXLCDM") == std::string::npos;
   return digit || last.back() == ')' || last.back() == '.';
 }
 
@@ -483,8 +488,7 @@ void append_cell_line(std::string& cell, const line& above, const line& l, cell_
   std::string t = text_of(l);  // a wide gap inside one cell is a space there, not another cell
   std::replace(t.begin(), t.end(), '\t', ' ');
   if (how == cell_break::item && !cell.empty()) {
-    t.erase(0, l.words.front().text.size());
-    t.erase(0, t.find_first_not_of(' '));
+    if (t.starts_with("- ")) t.erase(0, 2);  // the bullet, as text_of writes it
     cell += "<br>- ";
   } else if (!cell.empty()) {
     if (how == cell_break::paragraph) cell += "<br>";
@@ -586,11 +590,19 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
         if (!lines[r].cells[c].words.empty()) lines[r - 1].cells[c] = std::move(lines[r].cells[c]);
       lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(r));  // the line now at r is tried in turn
     }
-    // where each column's text ends on the right: its widest line
+    // where each column's text ends on the right: its widest line, where
+    // it has three lines at least (in two, neither line proves the other
+    // full: no line of it is taken for wrapped)
     std::vector<double> edge(starts.size(), -1e300);
+    std::vector<std::size_t> column_lines(starts.size());
     for (const auto& t : lines)
       for (std::size_t c = 0; c < starts.size(); ++c)
-        if (!t.cells[c].words.empty()) edge[c] = std::max(edge[c], t.cells[c].x1);
+        if (!t.cells[c].words.empty()) {
+          edge[c] = std::max(edge[c], t.cells[c].x1);
+          ++column_lines[c];
+        }
+    for (std::size_t c = 0; c < starts.size(); ++c)
+      if (column_lines[c] < 3) edge[c] = 1e300;
     // whether a cell's line continues the cell's line above: `strong` when
     // it must (the line above was too full for this line's first word, which
     // is in lower case); `weak` when a capital begins it (a capital begins a
@@ -641,12 +653,11 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     // above the row's last goes on at the top of the next page
     const line none;
     std::vector<const line*> last_in_row(starts.size(), &none);
+    auto here_line = [&](std::size_t r) -> const line& { return *flat[lines[r].at].second; };
     // space above a line: more than between a paragraph's lines
     auto spaced_above = [&](std::size_t r) {
       if (flat[lines[r].at].first != flat[lines[r - 1].at].first) return false;
-      const line& above = *flat[lines[r - 1].at].second;
-      const line& here = *flat[lines[r].at].second;
-      return (here.y0 - above.y1) / std::max(1.0, here.size) > usual_gap + 0.2;
+      return (here_line(r).y0 - here_line(r - 1).y1) / std::max(1.0, here_line(r).size) > usual_gap + 0.2;
     };
     // whether the table parts its rows by space: most lines that surely
     // begin a row (the first column's text begins anew under a line that
@@ -668,23 +679,35 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
         const bool new_page = flat[lines[r].at].first != flat[lines[r - 1].at].first;
         // space above the line: a new row where the first column has text
         // or a label begins a cell (a row under a cell that spans rows);
-        // else a paragraph of its own in the row's cells (a cell's
-        // paragraphs, the first set lower than the name beside it)
+        // else a paragraph of its own in the row's cells, unless it begins
+        // in lower case (the rest of a row a page break cut, printed under
+        // the table's header repeated)
         const bool spaced = spaced_above(r);
         const bool first_empty = lines[r].cells[0].words.empty();
+        // a line less than a line's pitch under the one above, in cells
+        // empty so far in the row: those cells' text set lower in the row
+        // (a paragraph's space above it inside the cell)
+        bool set_lower = !new_page && first_empty &&
+                         (here_line(r).y0 - here_line(r - 1).y1) / std::max(1.0, here_line(r).size) < usual_gap - 0.15;
+        for (std::size_t c = 0; c < starts.size() && set_lower; ++c)
+          if (!lines[r].cells[c].words.empty() && !row[c].empty()) set_lower = false;
         bool weak = false, strong = false;
         const auto filled = std::count_if(lines[r].cells.begin(), lines[r].cells.end(),
                                           [](const line& cell) { return !cell.words.empty(); });
-        for (std::size_t c = 0; c < starts.size(); ++c) {
+        for (std::size_t c = 0; c < starts.size() && !set_lower; ++c) {
           if (lines[r].cells[c].words.empty()) continue;
           // a bullet under a cell's text, the first column empty: an item of a list in the cell
           if (first_empty && !row[c].empty() && bullet(lines[r].cells[c].words.front().text)) {
             how[c] = cell_break::item;
             continue;
           }
-          const auto& ws = lines[r].cells[c].words;
-          if (spaced && !(ws.size() > 1 && !letter_word_first(ws) && label_like(ws, 1))) {
-            how[c] = cell_break::paragraph;
+          if (spaced) {
+            const auto& ws = lines[r].cells[c].words;
+            const auto c0 = static_cast<unsigned char>(ws.front().text.front());
+            if (first_empty && !(c0 >= 'a' && c0 <= 'z') && !(ws.size() > 1 && !letter_word_first(ws) && label_like(ws, 1)))
+              how[c] = cell_break::paragraph;
+            else
+              begins = true;
             continue;
           }
           const verdict v =
@@ -693,8 +716,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
           weak = weak || v == verdict::weak;
           strong = strong || v == verdict::strong;
         }
-        begins = begins || (spaced && !first_empty) ||
-                 (weak && !strong && !first_empty && !(rows_spaced && !new_page));
+        begins = begins || (weak && !strong && !first_empty && !(rows_spaced && !new_page));
       }
       if (begins && r > 0) {
         end_row();

@@ -866,8 +866,10 @@ class unit_recogniser {
       used(l);
       return;
     }
-    if (!el->criteria.empty() && starts_lowercase(t.text()) && !in_legend_) {
+    if (!el->criteria.empty() && (starts_lowercase(t.text()) || grammar::match_sub_item(t.text())) && !in_legend_) {
       if (after_break_) rejoin(el->criteria.back().text, t, l, "after a page break");
+      else if (grammar::match_sub_item(t.text()) && !row_separator(raw))
+        el->criteria.back().text.join(t);  // a plain list: each sub-item on a line of its own is the layout
       else {
         el->criteria.back().text.join(t);
         ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
