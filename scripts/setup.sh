@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   libboost1.81-dev libboost-json1.81-dev
   libpugixml-dev libicu-dev libyaml-cpp-dev doctest-dev libcli11-dev libcsv-dev
-  libzip-dev libgumbo-dev libpoppler-cpp-dev libsqlite3-dev
+  libzip-dev libgumbo-dev libpoppler-private-dev libsqlite3-dev
   python3 python3-jsonschema python3-yaml libxml2-utils chromium
 )
 missing=()

@@ -22,9 +22,22 @@
 #include <utility>
 #include <vector>
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+// poppler's own classes (the library's core, as its command-line tools use
+// it): TextWord gives each word's font, which the C++ wrapper's text_list
+// reaches only through a font look-up that fails on text set in a font that
+// did not load. The library is built with its word list; the headers read
+// the same.
+#define TEXTOUT_WORD_LIST 1
+#include <poppler/Error.h>
+#include <poppler/ErrorCodes.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/Page.h>
+#include <poppler/Stream.h>
+#include <poppler/TextOutputDev.h>
+#include <poppler/UTF.h>
+#include <poppler/goo/gmem.h>
+#include <poppler/goo/GooString.h>
 
 #include "common/nfc.hpp"
 #include "readers.hpp"
@@ -39,6 +52,7 @@ struct word {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double size = 0;  ///< font size when known; 0: the box's height stands for it
   bool space_after = false;
+  bool bold = false;  ///< most of its characters in a bold font
   [[nodiscard]] double yc() const { return (y0 + y1) / 2; }
   [[nodiscard]] double height() const { return y1 - y0; }
 };
@@ -87,37 +101,54 @@ std::string clean_word(std::string_view s) {
   return nfc(std::move(out));
 }
 
+/// Whether a font's name says it is bold ("ABCDEF+LiberationSerif-Bold",
+/// "Arial,Bold", "Arial-BoldMT", "…-Black", "…-Semibold"), or its
+/// descriptor does.
+bool bold_font(const TextFontInfo* info, const GooString* name) {
+  if (info && info->isBold()) return true;
+  if (!name) return false;
+  std::string n = name->toStr();
+  for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view w : {"bold", "black", "heavy", "semibold", "demi"})
+    if (n.find(w) != std::string::npos) return true;
+  return false;
+}
+
 /// Words of one page, horizontal ones only (a vertical margin note is counted
 /// and left out: its letters would scatter over every line it passes).
-std::vector<word> words_of(const poppler::page& p, std::size_t& vertical) {
+std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
   std::vector<word> out;
-  // without text_list_include_font: poppler 22.12 dereferences a null font
-  // there when text is set in a font that failed to load (found by fuzzing);
-  // a word's size is then its box's height, the font size times the font's
-  // ascent-to-descent, which compares sizes as well within one document
-  auto boxes = p.text_list();
-  out.reserve(boxes.size());
-  for (const auto& b : boxes) {
-    if (b.rotation() != 0) {
+  TextOutputDev dev(nullptr, false, 0, false, false);
+  if (!dev.isOk()) return out;
+  // the page at 72 dpi (points), unrotated by the reader, its crop box
+  doc.displayPageSlice(&dev, page, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  const auto list = dev.makeWordList();
+  if (!list) return out;
+  out.reserve(static_cast<std::size_t>(list->getLength()));
+  for (int i = 0; i < list->getLength(); ++i) {
+    const TextWord* t = list->get(i);
+    if (t->getRotation() != 0) {
       ++vertical;
       continue;
     }
-    auto bytes = b.text().to_utf8();
+    const std::unique_ptr<GooString> bytes(t->getText());
+    if (!bytes) continue;
     word w;
-    w.text = clean_word(std::string_view(bytes.data(), bytes.size()));
+    w.text = clean_word(std::string_view(bytes->c_str(), static_cast<std::size_t>(bytes->getLength())));
     // trim the spaces a control character became
     auto first = w.text.find_first_not_of(' ');
     if (first == std::string::npos) continue;
     w.text = w.text.substr(first, w.text.find_last_not_of(' ') - first + 1);
-    auto r = b.bbox();
-    w.x0 = r.left();
-    w.y0 = r.top();
-    w.x1 = r.right();
-    w.y1 = r.bottom();
+    t->getBBox(&w.x0, &w.y0, &w.x1, &w.y1);
     if (!(std::isfinite(w.x0) && std::isfinite(w.y0) && std::isfinite(w.x1) && std::isfinite(w.y1))) continue;
     if (w.x1 < w.x0) std::swap(w.x0, w.x1);
     if (w.y1 < w.y0) std::swap(w.y0, w.y1);
-    w.space_after = b.has_space_after();
+    w.space_after = t->hasSpaceAfter();
+    // bold when most of its characters are set in a bold font
+    int bold = 0;
+    for (int j = 0; j < t->getLength(); ++j)
+      if (bold_font(t->getFontInfo(j), t->getFontName(j))) ++bold;
+    w.bold = 2 * bold > t->getLength();
     out.push_back(std::move(w));
   }
   return out;
@@ -764,18 +795,51 @@ loaded_text refuse(std::string why) {
   return r;
 }
 
-void quiet(const std::string&, void*) {}
+void quiet(ErrorCategory, Goffset, const char*) {}
+
+/// The document's title from its properties, as UTF-8 (a PDF text string is
+/// UTF-16 with its byte order mark, or PDFDocEncoding).
+std::string title_of(PDFDoc& doc) {
+  const std::unique_ptr<GooString> raw(doc.getDocInfoTitle());
+  if (!raw) return {};
+  Unicode* ucs4 = nullptr;
+  const int n = TextStringToUCS4(raw->toStr(), &ucs4);
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    const Unicode c = ucs4[i];
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x110000) {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  gfree(ucs4);
+  return out;
+}
 
 loaded_text read(std::string_view bytes, const read_limits& limits) {
-  static std::once_flag silenced;  // poppler writes its complaints to stderr otherwise
-  std::call_once(silenced, [] { poppler::set_debug_error_function(quiet, nullptr); });
+  static std::once_flag started;  // poppler's settings, once; its complaints not on stderr
+  std::call_once(started, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(quiet);
+  });
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) return refuse("the PDF is larger than 2 GiB");
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return refuse("the PDF is damaged or truncated: poppler could not open it");
-  if (doc->is_locked())
+  // the document reads from the caller's bytes (the stream does not own them)
+  PDFDoc doc(new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull)));
+  if (!doc.isOk() && doc.getErrorCode() == errEncrypted)
     return refuse("the PDF is encrypted and needs a password to open: its text cannot be read");
-  const int count = doc->pages();
+  if (!doc.isOk()) return refuse("the PDF is damaged or truncated: poppler could not open it");
+  const int count = doc.getNumPages();
   if (count <= 0) return refuse("the PDF has no pages (damaged or truncated)");
 
   loaded_text r;
@@ -789,13 +853,12 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   std::size_t vertical = 0, words = 0;
   std::vector<std::uint32_t> empty_pages;
   for (std::uint32_t i = 0; i < read_pages; ++i) {
-    std::unique_ptr<poppler::page> p(doc->create_page(static_cast<int>(i)));
     page_text pt;
     pt.number = i + 1;
-    if (p) {
-      pt.height = p->page_rect().height();
-      pt.width = p->page_rect().width();
-      auto ws = words_of(*p, vertical);
+    if (Page* p = doc.getPage(static_cast<int>(i) + 1)) {
+      pt.height = p->getCropHeight();
+      pt.width = p->getCropWidth();
+      auto ws = words_of(doc, static_cast<int>(i) + 1, vertical);
       words += ws.size();
       pt.lines = lines_of(std::move(ws));
     }
@@ -833,8 +896,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   // too
   std::string title;
   {
-    auto t = doc->get_title().to_utf8();
-    title = nfc(std::string(t.data(), t.size()));
+    title = nfc(title_of(doc));
     while (!title.empty() && title.back() == ' ') title.pop_back();
   }
   size_tally all_sizes;
