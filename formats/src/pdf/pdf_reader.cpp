@@ -253,26 +253,50 @@ bool bullet(std::string_view t) {
 /// apart, nothing where a word was only split by a change of font, and a tab
 /// for a gap wider than two em (a table's or a form's columns), except after
 /// a label standing alone before its text, which is joined by a space.
-std::string text_of(const line& l) {
+std::string text_of(const line& l, bool emphasis = false) {
   std::string out;
   bool first_gap = true;
+  bool bold = false;  // a run of bold words open (`emphasis`: written between `**`)
   for (std::size_t i = 0; i < l.words.size(); ++i) {
     const word& w = l.words[i];
-    if (i == 0) {
-      out += bullet(w.text) ? std::string("-") : w.text;
-      continue;
+    const bool marker = i == 0 && bullet(w.text);
+    if (i > 0) {
+      const word& prev = l.words[i - 1];
+      const double em = std::max(size_of(prev), size_of(w));
+      const double gap = w.x0 - prev.x1;
+      std::string_view space;
+      if (gap > 2 * em) {
+        space = (first_gap && label_like(l.words, i)) ? " " : "\t";
+        first_gap = false;
+      } else if (prev.space_after || gap > 0.15 * em) {
+        space = " ";
+      }
+      // a run ends before a word not bold and at a cell's edge
+      if (bold && (!w.bold || space == "\t")) {
+        out += "**";
+        bold = false;
+      }
+      out += space;
     }
-    const word& prev = l.words[i - 1];
-    const double em = std::max(size_of(prev), size_of(w));
-    const double gap = w.x0 - prev.x1;
-    if (gap > 2 * em) {
-      out += (first_gap && label_like(l.words, i)) ? ' ' : '\t';
-      first_gap = false;
-    } else if (prev.space_after || gap > 0.15 * em)
-      out += ' ';
-    out += w.text;
+    if (emphasis && w.bold && !bold && !marker) {
+      out += "**";
+      bold = true;
+    }
+    out += marker ? std::string("-") : w.text;
   }
+  if (bold) out += "**";
   return out;
+}
+
+/// `more` after `text` (a space between them, unless `space` is false): a
+/// bold run that ends one and begins the other is one run.
+void append_joined(std::string& text, std::string_view more, bool space = true) {
+  if (text.size() >= 2 && text.ends_with("**") && more.starts_with("**")) {
+    text.resize(text.size() - 2);
+    more.remove_prefix(2);
+  }
+  if (space) text += ' ';
+  text += more;
 }
 
 /// Where the second cell of a line begins: the first word after a gap wider
@@ -516,14 +540,14 @@ enum class cell_break {
 /// space), a paragraph after `<br>`, a list item after `<br>- ` without its
 /// bullet.
 void append_cell_line(std::string& cell, const line& above, const line& l, cell_break how) {
-  std::string t = text_of(l);  // a wide gap inside one cell is a space there, not another cell
+  std::string t = text_of(l, true);  // a wide gap inside one cell is a space there, not another cell
   std::replace(t.begin(), t.end(), '\t', ' ');
   if (how == cell_break::item && !cell.empty()) {
     if (t.starts_with("- ")) t.erase(0, 2);  // the bullet, as text_of writes it
     cell += "<br>- ";
   } else if (!cell.empty()) {
     if (how == cell_break::paragraph) cell += "<br>";
-    else if (!broken_after_hyphen(above)) cell += ' ';
+    else return append_joined(cell, t, !broken_after_hyphen(above));
   }
   cell += t;
 }
@@ -1229,7 +1253,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
         if (same_flow && !gap && !prev_heading && cell_x >= 0 && std::abs(l.x0 - cell_x) <= 2 &&
             l.x0 > row_x0 + 2 * l.size) {
           r.text.pop_back();
-          r.text += ' ' + text_of(l) + '\n';
+          append_joined(r.text, text_of(l, true));
+          r.text += '\n';
         } else if (const line* above = prev ? prev : (&l == &ordered[k].front() ? last : nullptr);
                    above && !after_table && (!prev || (same_flow && !gap)) && !prev_heading &&
                    wrapped(*above, prev ? k : k - 1, l, k)) {
@@ -1238,8 +1263,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // the words run on from it (a paragraph wrapped by the printer); a
           // word broken after its own hyphen runs on with no space
           r.text.pop_back();
-          if (!broken_after_hyphen(*above)) r.text += ' ';
-          r.text += text_of(l) + '\n';
+          append_joined(r.text, text_of(l, true), !broken_after_hyphen(*above));
+          r.text += '\n';
           para_joined = true;
         } else {
           // over a page break, in a document that parts its paragraphs by
@@ -1263,6 +1288,10 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
             const auto row = std::string_view(r.text).substr(para_begin);
             table_pipes = std::max(table_pipes, static_cast<std::size_t>(std::count(row.begin(), row.end(), '|')));
           }
+          // over a page break, a line printed three times or more (a running
+          // header left in the flow) at the page's foot or head stands apart
+          // from the text beyond the break, as a page's header does
+          if (!prev && last && &l == &ordered[k].front() && (repeated(*last) || repeated(l))) out.blank(page);
           para_begin = r.text.size();
           block_breaks = same_flow && !gap && !prev_heading && !after_table;
           para_joined = false;
@@ -1273,7 +1302,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           if (indent && !labelled && !bullet(l.words.front().text) && !under_label)
             indented.push_back({r.origins.size(), k, l.flow, l.x0, last_put_indented});
           last_put_indented = indent;
-          out.put(text_of(l), at);
+          out.put(text_of(l, true), at);
           cell_x = cell_start(l);
           row_x0 = l.x0;
           para_x0 = l.x0;
