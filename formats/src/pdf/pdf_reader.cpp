@@ -426,7 +426,12 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
     right_cells += !r.words.empty() && cells_of(r).size() > 1;
     across += !l.words.empty() && !r.words.empty();
   }
-  return !(3 * left_cells >= left_lines && 3 * right_cells >= right_lines && 3 * across >= 2 * (e - b));
+  if (3 * left_cells >= left_lines && 3 * right_cells >= right_lines && 3 * across >= 2 * (e - b)) return false;
+  // nor is a column of labels: where the left side has text on fewer than
+  // half the lines the right side has, each beside a line of the right side
+  // (a glossary's terms, a form's names, headings set in a margin), the
+  // labels are read with the lines beside them
+  return !(2 * left_lines < right_lines && across == left_lines);
 }
 
 /// The longest run of lines a vertical gutter runs through, found among the
