@@ -53,6 +53,7 @@ struct word {
   double size = 0;  ///< font size when known; 0: the box's height stands for it
   bool space_after = false;
   bool bold = false;  ///< most of its characters in a bold font
+  int plain_lead = 0, plain_trail = 0;  ///< marks of punctuation before and after its bold letters not bold
   [[nodiscard]] double yc() const { return (y0 + y1) / 2; }
   [[nodiscard]] double height() const { return y1 - y0; }
 };
@@ -144,11 +145,22 @@ std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
     if (w.x1 < w.x0) std::swap(w.x0, w.x1);
     if (w.y1 < w.y0) std::swap(w.y0, w.y1);
     w.space_after = t->hasSpaceAfter();
-    // bold when most of its characters are set in a bold font
+    // bold when most of its characters are set in a bold font; marks of
+    // punctuation in a font not bold before or after them stay outside the
+    // run ("**citizen**.")
+    const int n = t->getLength();
+    std::vector<bool> in_bold(static_cast<std::size_t>(n));
     int bold = 0;
-    for (int j = 0; j < t->getLength(); ++j)
-      if (bold_font(t->getFontInfo(j), t->getFontName(j))) ++bold;
-    w.bold = 2 * bold > t->getLength();
+    for (int j = 0; j < n; ++j)
+      if ((in_bold[static_cast<std::size_t>(j)] = bold_font(t->getFontInfo(j), t->getFontName(j)))) ++bold;
+    w.bold = 2 * bold > n;
+    auto plain_mark = [&](int j) {
+      const Unicode c = *t->getChar(j);
+      return !in_bold[static_cast<std::size_t>(j)] && c < 0x80 && std::ispunct(static_cast<int>(c));
+    };
+    while (w.bold && w.plain_lead + 1 < n && plain_mark(w.plain_lead)) ++w.plain_lead;
+    while (w.bold && w.plain_trail + w.plain_lead + 1 < n && plain_mark(n - 1 - w.plain_trail)) ++w.plain_trail;
+    if (w.plain_lead + w.plain_trail >= static_cast<int>(w.text.size())) w.plain_lead = w.plain_trail = 0;
     out.push_back(std::move(w));
   }
   return out;
@@ -273,18 +285,21 @@ std::string text_of(const line& l, bool emphasis = false) {
       }
       // a run ends before a word not bold and at a cell's edge
       if (bold && (!w.bold || space == "\t")) {
-        out += "**";
+        out.insert(out.size() - static_cast<std::size_t>(prev.plain_trail), "**");
         bold = false;
       }
       out += space;
     }
     if (emphasis && w.bold && !bold && !marker) {
+      out.append(w.text, 0, static_cast<std::size_t>(w.plain_lead));
       out += "**";
+      out.append(w.text, static_cast<std::size_t>(w.plain_lead));
       bold = true;
+      continue;
     }
     out += marker ? std::string("-") : w.text;
   }
-  if (bold) out += "**";
+  if (bold) out.insert(out.size() - static_cast<std::size_t>(l.words.back().plain_trail), "**");
   return out;
 }
 
