@@ -53,7 +53,16 @@ void rich_text::join(const rich_text& other) {
   }
   const auto shift = static_cast<std::uint32_t>(text_.size());
   for (auto a : other.anchors_) anchors_.push_back({a.text + shift, a.source});
-  for (auto r : other.runs_) runs_.push_back({r.begin + shift, r.end + shift, r.style});
+  for (auto r : other.runs_) {
+    // a run that ends this text and one of the same style that begins the
+    // other are one run over the break ("**all** / **aspects**" wrapped)
+    if (r.begin == 0 && !runs_.empty() && runs_.back().style == r.style && runs_.back().end + 1 >= shift &&
+        runs_.back().end <= shift) {
+      runs_.back().end = r.end + shift;
+      continue;
+    }
+    runs_.push_back({r.begin + shift, r.end + shift, r.style});
+  }
   text_ += other.text_;
   broken_ = true;
   next_source_ = UINT32_MAX;

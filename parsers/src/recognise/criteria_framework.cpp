@@ -66,7 +66,12 @@ bool ends_colon(std::string_view s) {
   s = trim(s);
   return !s.empty() && s.back() == ':';
 }
-bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
+/// Whether a line's first letter is in lower case (an emphasis mark before it
+/// aside: "**aspects** of service provision").
+bool starts_lower(std::string_view s) {
+  while (!s.empty() && (s[0] == '*' || s[0] == '_')) s.remove_prefix(1);
+  return !s.empty() && s[0] >= 'a' && s[0] <= 'z';
+}
 
 /// The recogniser's words, from its vocabulary profile (profiles/criteria_framework.yaml): each
 /// heading of a role, compared whole or, written with a closing "*", as the line's start.
