@@ -752,11 +752,11 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       std::fill(how.begin(), how.end(), cell_break::wrap);
       if (!begins) {
         const bool new_page = flat[lines[r].at].first != flat[lines[r - 1].at].first;
-        // space above the line: a new row where the first column has text
-        // or a label begins a cell (a row under a cell that spans rows);
-        // else a paragraph of its own in the row's cells, unless it begins
-        // in lower case (the rest of a row a page break cut, printed under
-        // the table's header repeated)
+        // space above the line: a new row where the first column has text,
+        // two cells have (a row's cells side by side) or a label begins the
+        // cell (a row under a cell that spans rows); else a paragraph of its
+        // own in the row's cell, unless it begins in lower case (the rest of
+        // a row a page break cut, printed under the table's header repeated)
         const bool spaced = spaced_above(r);
         const bool first_empty = lines[r].cells[0].words.empty();
         // a line less than a line's pitch under the one above, in cells
@@ -779,7 +779,8 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
           if (spaced) {
             const auto& ws = lines[r].cells[c].words;
             const auto c0 = static_cast<unsigned char>(ws.front().text.front());
-            if (first_empty && !(c0 >= 'a' && c0 <= 'z') && !(ws.size() > 1 && !letter_word_first(ws) && label_like(ws, 1)))
+            if (first_empty && filled == 1 && !(c0 >= 'a' && c0 <= 'z') &&
+                !(ws.size() > 1 && !letter_word_first(ws) && label_like(ws, 1)))
               how[c] = cell_break::paragraph;
             else
               begins = true;
