@@ -154,16 +154,17 @@ with tempfile.TemporaryDirectory() as tmp:
     p = render(tmp, page, {"line": "192"})  # the evidence methods' legend, in the element
     check("line 192", p.body.get("data-selected"), "LMC-B2/B2.1")
 
-    # unclassified lines marked: the unit specification's PDF has eight: seven lettered parts of
-    # performance criteria ("(d) is involved in decisions about all aspects of their lives") that the
-    # printed cell sets on lines of their own, apart from the numbered criterion the text holds them in,
-    # and the criteria table's header row on the last page, under whose DO column the page prints the
-    # last word of criterion 8 ("DO workers.")
-    p = render(tmp, review(tmp, CORPUS / "formats" / "pdf" / "unit-spec-F36J04-LMC-B2.pdf", "pdf.html"))
-    check("pdf unclassified", (p.counts["unclassified"],
-                               sorted(n for n, l in p.lines.items() if "unclassified" in l["class"])),
-          (8, [756, 759, 760, 778, 796, 798, 799, 808]))
-    check("pdf unclassified text", p.lines[756]["text"], "(d) is involved in decisions about all aspects of their lives")
+    # unclassified lines marked: the unit specification with a row added to its first criteria table,
+    # under criterion 3, that is no criterion and continues none (line 187)
+    lines = (CORPUS / "unit-spec-F36J04-LMC-B2.txt").read_text(encoding="utf-8").split("\n")
+    check("criterion 3's row", lines[185].startswith("3. You review policies and audit practice"), True)
+    lines.insert(186, "Remarks to be agreed at the next review")
+    added = tmp / "unit-spec-with-a-stray-row.txt"
+    added.write_text("\n".join(lines), encoding="utf-8")
+    p = render(tmp, review(tmp, added, "stray.html"))
+    check("unclassified", (p.counts["unclassified"],
+                           sorted(n for n, l in p.lines.items() if "unclassified" in l["class"])), (1, [187]))
+    check("unclassified text", p.lines[187]["text"], "Remarks to be agreed at the next review")
 
     # document text is text: markup in a document shows as written, no element comes of it
     p = render(tmp, review(tmp, CORPUS / "hostile" / "xml-hostile.txt", "hostile.html"))
