@@ -254,6 +254,14 @@ bool letter_word_first(const std::vector<word>& words) {
   return words[1].x0 - words[0].x1 <= std::max(size_of(words[0]), size_of(words[1]));
 }
 
+/// A line that begins with a run of bold words ending in a colon, "Work
+/// Products: These can be…": a lead-in that begins an item or paragraph.
+bool bold_lead_in(const line& l) {
+  for (std::size_t i = 0; i < l.words.size() && i < 8 && l.words[i].bold; ++i)
+    if (l.words[i].text.back() == ':' || (i + 1 < l.words.size() && l.words[i + 1].text == ":")) return true;
+  return false;
+}
+
 /// Bullet glyphs a list item may be printed with: the block stream writes `-`.
 bool bullet(std::string_view t) {
   for (std::string_view b : {"\u2022", "\u25E6", "\u25AA", "\u25CF", "\u25A0", "\u2023", "\u2043", "\u2219", "\u00B7"})
@@ -1149,6 +1157,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   double para_x0 = 0;       // where the line being written began
   double para_text_x = -1;  // and where its second word began (a hanging indent's text)
   bool para_label = false;  // it began with an item's label
+  bool para_lead_in = false;  // it began with a bold lead-in ("Term: …")
   bool para_pipe = false;   // it began with a pipe (a row of a table written with pipes)
   bool para_joined = false;   // a line has run on into it
   bool block_breaks = false;  // it began right under another line, with no space between
@@ -1178,6 +1187,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // a table's row is no paragraph: a value wraps inside its own cell (read
     // above), and the next row begins under the row before
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
+    // a bold lead-in ("Case Studies: These must…") begins anew
+    if (bold_lead_in(l)) return false;
     // under the text of the line begun above: at its start, at its second
     // word's (the hanging indent of a list item), or at its column's edge
     // when it began indented (a first line's indent); a label where the one
@@ -1226,7 +1237,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // full one is by chance)
     const auto c = static_cast<unsigned char>(first.text.front());
     if (&above == last) return c >= 'a' && c <= 'z';  // over a page break: a word in lower case only
-    return (spaced_paragraphs && (!block_breaks || para_label)) || !(c >= 'A' && c <= 'Z');
+    // (in a paragraph begun by a bold lead-in, the next lead-in begins the
+    // next one: a full line under it goes on whatever its first letter)
+    return para_lead_in || (spaced_paragraphs && (!block_breaks || para_label)) || !(c >= 'A' && c <= 'Z');
   };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;
@@ -1329,6 +1342,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           para_x0 = l.x0;
           para_text_x = l.words.size() > 1 ? l.words[1].x0 : -1;
           para_label = label_like(l.words, 1) || bullet(l.words.front().text);
+          para_lead_in = bold_lead_in(l);
           para_pipe = l.words.front().text.front() == '|';
           if (!para_pipe || !block_breaks) table_pipes = 0;  // a table written with pipes ends at space too
         }
@@ -1356,8 +1370,14 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   std::size_t drawn_items = 0;
   for (std::size_t a = 0; a < indented.size();) {
     std::size_t b = a + 1;
-    // (one under another: in one column of a page, or from a page's foot to the next page's head)
-    while (b < indented.size() && indented[b].at == indented[b - 1].at + 1 &&
+    // (one under another: in one column of a page, or from a page's foot to
+    // the next page's head, a blank line the page break left between them)
+    auto next_line = [&](std::size_t i) {
+      return indented[i].at == indented[i - 1].at + 1 ||
+             (indented[i].page == indented[i - 1].page + 1 && indented[i].at == indented[i - 1].at + 2 &&
+              r.origins[indented[i].at - 1].line == 0);
+    };
+    while (b < indented.size() && next_line(b) &&
            ((indented[b].page == indented[b - 1].page && indented[b].flow == indented[b - 1].flow) ||
             indented[b].page == indented[b - 1].page + 1) &&
            std::abs(indented[b].x0 - indented[a].x0) <= 1)
