@@ -1236,7 +1236,14 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // whatever the next word (in a block of short lines one under another, a
     // full one is by chance)
     const auto c = static_cast<unsigned char>(first.text.front());
-    if (&above == last) return c >= 'a' && c <= 'z';  // over a page break: a word in lower case only
+    // over a page break: a word in lower case, or a capital after a full
+    // line that ends no sentence, in a paragraph that has run on already
+    // ("…within the Health and Social Care / Sector. This will…")
+    if (&above == last) {
+      const char end = above.words.back().text.back();
+      return (c >= 'a' && c <= 'z') ||
+             (c >= 'A' && c <= 'Z' && para_joined && end != '.' && end != '!' && end != '?' && end != ':' && end != ';');
+    }
     // (in a paragraph begun by a bold lead-in, the next lead-in begins the
     // next one: a full line under it goes on whatever its first letter)
     return para_lead_in || (spaced_paragraphs && (!block_breaks || para_label)) || !(c >= 'A' && c <= 'Z');
