@@ -1110,6 +1110,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     int flow;
     double x0;
     bool after_indented;  // the line written before it was indented too
+    bool labelled;        // it has a label of its own ("2. establish…"): an item of the run, marked already
   };
   std::vector<indented_line> indented;
   bool last_put_indented = false;
@@ -1340,8 +1341,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           const bool under_label = para_label && same_flow && !gap && std::abs(l.x0 - para_text_x) <= 2;
           const bool indent = l.x0 >= left_edge[k][l.flow] + std::max(1.0, l.size);
           const bool labelled = label_like(l.words, 1) && !letter_word_first(l.words);
-          if (indent && !labelled && !bullet(l.words.front().text) && !under_label)
-            indented.push_back({r.origins.size(), k, l.flow, l.x0, last_put_indented});
+          if (indent && !bullet(l.words.front().text) && !under_label)
+            indented.push_back({r.origins.size(), k, l.flow, l.x0, last_put_indented, labelled});
           last_put_indented = indent;
           out.put(text_of(l, true), at);
           cell_x = cell_start(l);
@@ -1389,8 +1390,17 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
             indented[b].page == indented[b - 1].page + 1) &&
            std::abs(indented[b].x0 - indented[a].x0) <= 1)
       ++b;
-    if (b - a >= 2 && !indented[a].after_indented)
-      for (std::size_t i = a; i < b; ++i) item[indented[i].at] = true, ++drawn_items;
+    if (b - a >= 2 && !indented[a].after_indented) {
+      // items with labels of their own: the run's first line, unlabelled,
+      // above a labelled one is an item whose label was lost ("adapt… /
+      // 2. establish…"); other unlabelled lines among them are their text
+      const bool labels = std::any_of(indented.begin() + static_cast<std::ptrdiff_t>(a),
+                                      indented.begin() + static_cast<std::ptrdiff_t>(b),
+                                      [](const indented_line& x) { return x.labelled; });
+      for (std::size_t i = a; i < b; ++i)
+        if (!indented[i].labelled && (!labels || (i == a && indented[a + 1].labelled)))
+          item[indented[i].at] = true, ++drawn_items;
+    }
     a = b;
   }
   if (drawn_items) {
