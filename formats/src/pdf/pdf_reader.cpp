@@ -220,9 +220,10 @@ std::vector<line> lines_of(std::vector<word> words) {
 
 /// Words that read as an item's label: `P1`, `K12`, `1.2`, `AC 1.2`, `a)`,
 /// `(iv)`, `3.`, or a single letter, digit or bullet glyph: at most eight
-/// characters in all, holding a digit or ending in `)` or `.`; a letter in
-/// parentheses is one or two, or a roman number (an abbreviation,
-/// "(ICT)", is no label), and a mark of punctuation alone is none.
+/// characters in all, holding a digit or ending in `)` or `.`; letters
+/// without a digit are one or two, or a roman number (an abbreviation,
+/// "(ICT)", or a word ending a sentence, "citizen.", is no label), and a
+/// mark of punctuation alone is none.
 bool label_like(const std::vector<word>& words, std::size_t n) {
   std::size_t points = n - 1;  // the spaces between them
   bool digit = false;
@@ -234,9 +235,13 @@ bool label_like(const std::vector<word>& words, std::size_t n) {
   if (points == 0 || points > 8) return false;
   const std::string& last = words[n - 1].text;
   if (points == 1) return last.size() > 1 || std::isalnum(static_cast<unsigned char>(last[0]));
-  if (!digit && n == 1 && last.front() == '(' && last.back() == ')' && last.size() > 4)
-    return last.find_first_not_of("()ivxlcdmIVXLCDM") == std::string::npos;
-  return digit || last.back() == ')' || last.back() == '.';
+  if (digit) return true;
+  if (last.back() != ')' && last.back() != '.') return false;
+  // letters only: one or two ("a.", "(b)", "AB)"), or a roman number ("(iv)", "xii.")
+  std::string_view letters(last);
+  if (letters.front() == '(') letters.remove_prefix(1);
+  letters.remove_suffix(1);
+  return !letters.empty() && (letters.size() <= 2 || letters.find_first_not_of("ivxlcdmIVXLCDM") == std::string_view::npos);
 }
 
 /// Whether the word `w` would have fitted after the end of `l` (a space, a
