@@ -68,3 +68,21 @@ TEST_CASE("clean - join and slice keep the source map") {
   CHECK(s.source_begin() == 14);
   CHECK(s.source_end() == 18);
 }
+
+TEST_CASE("clean - a bold run wrapped over two lines is one run when the lines are joined") {
+  markup_report report;
+  std::string src = "applies to **all**\n**aspects** of service provision";
+  const auto nl = static_cast<std::uint32_t>(src.find('\n'));
+  auto a = read_text(src, 0, nl, report);
+  auto b = read_text(src, nl + 1, static_cast<std::uint32_t>(src.size()), report);
+  a.join(b);
+  CHECK(a.text() == "applies to all aspects of service provision");
+  REQUIRE(a.emphasis_runs().size() == 1);
+  const auto& run = a.emphasis_runs()[0];
+  CHECK(a.text().substr(run.begin, run.end - run.begin) == "all aspects");
+  // a run that ends before the line's last word stays apart from the next line's
+  auto c = read_text("**all** services", 0, 16, report);
+  auto d = read_text("**aspects**", 0, 11, report);
+  c.join(d);
+  CHECK(c.emphasis_runs().size() == 2);
+}

@@ -224,3 +224,83 @@ TEST_CASE("pdf reader - wrapped lines: hyphens of a run-together list, a code al
   pipes.find("| 1 Understand the requirements for installing final circuits | 1.1 Identify the regulations that apply "
              "to the installation of final circuits in dwellings |");
 }
+
+TEST_CASE("pdf reader - a table whose rows are parted by space: a cell's paragraphs and list stay in it") {
+  pdf_lines seed("formats/pdf/unit-spec-F36J04-LMC-B2.pdf");
+  // the definition's first paragraph is set lower than the term beside it; its paragraphs and the
+  // items of its lists (bullets printed as text) are the cell's, in the readers' cell form
+  const auto at = seed.find(
+      "**Positive outcomes**\tBeneficial outcomes for adults as specified in regulation and guidance for each of "
+      "the countries of the UK and agreed as appropriate with and for each person within the provision. They "
+      "include:<br>- improved health, emotional well being and quality of life<br>- staying safe and being free "
+      "from discrimination and harassment<br>- enjoying, achieving and making a positive contribution<br>- "
+      "exercising choice and control<br>- achieving economic well being, dignity and respect<br>Beneficial "
+      "outcomes for children and young people as specified in the regulation of each of the countries of the UK "
+      "and as agreed with children and young people. They include:<br>- being healthy<br>- staying safe<br>- "
+      "enjoying and achieving<br>- making a positive contribution<br>- achieving economic well being");
+  CHECK(seed.where(at) == "page 6, line 12");
+  // a row whose second cell is empty keeps it: the knowledge table's group rows
+  CHECK(seed.where(seed.find("**Values**\t")) == "page 11, line 28");
+
+  pdf_lines plain("formats/pdf/unit-spec-F36J04-variant-plain-no-markup.pdf");
+  // a group heading wrapped in a narrow first column is one row: the table parts its rows by space
+  CHECK(plain.where(plain.find("Legislation and Policy\t")) == "page 13, line 32");
+  // a word in lower case under the table's header repeated, space above it, is a row of its own
+  // (the rest of criterion 8, cut by the page break): no paragraph of the header's cell
+  CHECK(plain.where(plain.find("\tworkers.\t\t\t\t")) == "page 28, line 2");
+
+  // two cells side by side under space are a row, whatever the first column holds
+  pdf_lines data("formats/pdf/datasheet-ocr-04639-nvq4-leadership-management-care.pdf");
+  const auto total = data.find("\tTotal Mandatory Units\t\t4");
+  CHECK(data.lines[total + 1] == "\tTotal Optional Units\t\t4");
+  CHECK(data.lines[total + 2] == "\tTotal Units for full NVQ\t\t8");
+}
+
+TEST_CASE("pdf reader - a paragraph in a narrow column wraps at that column's edge") {
+  // the knowledge table's rows with an empty second column print as one narrow column
+  pdf_lines v("formats/pdf/unit-spec-F36J04-variant-header-no-space.pdf");
+  const auto b = v.find("(b) your own roles, responsibilities and accountability");
+  CHECK(v.where(b) == "page 15, line 2");
+  // a comma or an abbreviation at a line's start is no label beginning an item
+  v.find("27. The effect that the people's religion, race, gender, **culture** , linguistic background, sexual "
+         "orientation and disability has on the development of self and a positive identity.");
+  v.find("(a) how reports and records should be accessed, manually and through Information and Communication "
+         "Technologies (ICT)");
+  // the running header left in the page's flow, at its foot, stands apart from the next page's text
+  CHECK(v.lines[b - 2] ==
+        "**F36J 04(LMC B2) Lead and manage provision of care services that promotes the well being of people**");
+  CHECK(v.where(b - 2) == "page 14, line 39");
+  CHECK(v.lines[b - 1].empty());
+}
+
+TEST_CASE("pdf reader - bold: runs between **, lead-ins, a column of terms read with its definitions") {
+  pdf_lines seed("formats/pdf/unit-spec-F36J04-LMC-B2.pdf");
+  // a term referenced in bold, the full stop after it plain; the word a line's end, a page's end, cut
+  // from the rest is joined to it ("…of being a / citizen.")
+  CHECK(seed.any_contains("the rights and responsibilities of being a **citizen**."));
+  // a glossary page whose terms are few beside their definitions: read row by row, not as two columns
+  const auto service = seed.find(
+      "Service\tThe overall organisation, agency or service within which your specific provision resides and "
+      "for which you are the manager.");
+  CHECK(seed.where(service) == "page 8, line 2");
+  CHECK(seed.lines[service + 1].starts_with("**Social well being**\tThe ability of the child/person"));
+  // items begun by a bold lead-in, their bullets drawn: each its own item, the lines under it its text,
+  // over a page break too
+  seed.find("- **Professional Discussion:** This should take the form of a planned and structured review of your "
+            "practice, based on evidence, with the outcomes captured by means of recording or written record. These "
+            "are particularly useful to provide evidence that you can evaluate your knowledge and practice across the "
+            "qualification.");
+  CHECK(seed.where(seed.find("- **Case Studies:** These must be based on real work practice and experiences, and "
+                             "must not be a theoretical exercise.")) == "page 10, line 6");
+  // over a page break, a capital after a full line of a paragraph that ends no sentence goes on
+  seed.find("- The evidence must, at all times, reflect the policies and procedures of your workplace and be linked to "
+            "current legislation, values and the principles of best practice within the Health and Social Care "
+            "Sector. This will include the National Service Standards for your areas of work and the individuals you "
+            "care for.");
+
+  // among drawn items with labels of their own, the first without one is an item whose label was lost
+  pdf_lines framework("formats/pdf/criteria-skills-for-care-level5-lmac-2021.pdf");
+  const auto first = framework.find("- adapt leadership styles to reflect different stages and cycles in the team's "
+                                    "development");
+  CHECK(framework.lines[first + 1] == "2. establish trust and accountability within the team");
+}
