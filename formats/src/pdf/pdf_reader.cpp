@@ -25,9 +25,12 @@
 // poppler's own classes (the library's core, as its command-line tools use
 // it): TextWord gives each word's font, which the C++ wrapper's text_list
 // reaches only through a font look-up that fails on text set in a font that
-// did not load. The library is built with its word list; the headers read
-// the same.
-#define TEXTOUT_WORD_LIST 1
+// did not load. The word list is part of the library as Debian builds it
+// (poppler-config.h says so); without it the classes read differently.
+#include <poppler/poppler-config.h>
+#ifndef TEXTOUT_WORD_LIST
+#error "poppler is built without TEXTOUT_WORD_LIST: its TextWord has no fonts or boxes to read"
+#endif
 #include <poppler/Error.h>
 #include <poppler/ErrorCodes.h>
 #include <poppler/GlobalParams.h>
@@ -36,6 +39,7 @@
 #include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/UTF.h>
+#include <poppler/UnicodeMap.h>
 #include <poppler/goo/gmem.h>
 #include <poppler/goo/GooString.h>
 
@@ -108,7 +112,11 @@ std::string clean_word(std::string_view s) {
 bool bold_font(const TextFontInfo* info, const GooString* name) {
   if (info && info->isBold()) return true;
   if (!name) return false;
+  // the style after the family's name ("Academic-Regular" is no "demi")
   std::string n = name->toStr();
+  const auto cut = n.find_last_of("-,");
+  if (cut == std::string::npos) return false;
+  n.erase(0, cut + 1);
   for (auto& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view w : {"bold", "black", "heavy", "semibold", "demi"})
     if (n.find(w) != std::string::npos) return true;
@@ -126,6 +134,14 @@ std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
   const auto list = dev.makeWordList();
   if (!list) return out;
   out.reserve(static_cast<std::size_t>(list->getLength()));
+  // a page's words share a few fonts: each one's name read once
+  std::unordered_map<const TextFontInfo*, bool> bold_fonts;
+  auto bold_at = [&](const TextWord* t, int j) {
+    const TextFontInfo* info = t->getFontInfo(j);
+    auto [at, fresh] = bold_fonts.try_emplace(info, false);
+    if (fresh) at->second = bold_font(info, t->getFontName(j));
+    return at->second;
+  };
   for (int i = 0; i < list->getLength(); ++i) {
     const TextWord* t = list->get(i);
     if (t->getRotation() != 0) {
@@ -152,7 +168,7 @@ std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
     std::vector<bool> in_bold(static_cast<std::size_t>(n));
     int bold = 0;
     for (int j = 0; j < n; ++j)
-      if ((in_bold[static_cast<std::size_t>(j)] = bold_font(t->getFontInfo(j), t->getFontName(j)))) ++bold;
+      if ((in_bold[static_cast<std::size_t>(j)] = bold_at(t, j))) ++bold;
     w.bold = 2 * bold > n;
     auto plain_mark = [&](int j) {
       const Unicode c = *t->getChar(j);
@@ -160,7 +176,16 @@ std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
     };
     while (w.bold && w.plain_lead + 1 < n && plain_mark(w.plain_lead)) ++w.plain_lead;
     while (w.bold && w.plain_trail + w.plain_lead + 1 < n && plain_mark(n - 1 - w.plain_trail)) ++w.plain_trail;
-    if (w.plain_lead + w.plain_trail >= static_cast<int>(w.text.size())) w.plain_lead = w.plain_trail = 0;
+    // (counted in characters; kept only where the text's first and last
+    // bytes are those marks still, a letter between them)
+    auto ascii_marks = [&](std::size_t from, std::size_t count) {
+      return std::all_of(w.text.begin() + static_cast<std::ptrdiff_t>(from),
+                         w.text.begin() + static_cast<std::ptrdiff_t>(from + count),
+                         [](char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; });
+    };
+    const auto lead = static_cast<std::size_t>(w.plain_lead), trail = static_cast<std::size_t>(w.plain_trail);
+    if (lead + trail >= w.text.size() || !ascii_marks(0, lead) || !ascii_marks(w.text.size() - trail, trail))
+      w.plain_lead = w.plain_trail = 0;
     out.push_back(std::move(w));
   }
   return out;
@@ -218,12 +243,14 @@ std::vector<line> lines_of(std::vector<word> words) {
   return out;
 }
 
+bool bullet(std::string_view t);
+
 /// Words that read as an item's label: `P1`, `K12`, `1.2`, `AC 1.2`, `a)`,
 /// `(iv)`, `3.`, or a single letter, digit or bullet glyph: at most eight
 /// characters in all, holding a digit or ending in `)` or `.`; letters
 /// without a digit are one or two, or a roman number (an abbreviation,
 /// "(ICT)", or a word ending a sentence, "citizen.", is no label), and a
-/// mark of punctuation alone is none.
+/// mark of punctuation alone, unless a bullet, is none.
 bool label_like(const std::vector<word>& words, std::size_t n) {
   std::size_t points = n - 1;  // the spaces between them
   bool digit = false;
@@ -234,14 +261,17 @@ bool label_like(const std::vector<word>& words, std::size_t n) {
     }
   if (points == 0 || points > 8) return false;
   const std::string& last = words[n - 1].text;
-  if (points == 1) return last.size() > 1 || std::isalnum(static_cast<unsigned char>(last[0]));
+  if (points == 1) return bullet(last) || std::isalnum(static_cast<unsigned char>(last[0]));
   if (digit) return true;
   if (last.back() != ')' && last.back() != '.') return false;
   // letters only: one or two ("a.", "(b)", "AB)"), or a roman number ("(iv)", "xii.")
   std::string_view letters(last);
   if (letters.front() == '(') letters.remove_prefix(1);
   letters.remove_suffix(1);
-  return !letters.empty() && (letters.size() <= 2 || letters.find_first_not_of("ivxlcdmIVXLCDM") == std::string_view::npos);
+  return !letters.empty() && (letters.size() <= 2 || (letters.size() <= 6 && (letters.find_first_not_of("ivx") ==
+                                                                                  std::string_view::npos ||
+                                                                              letters.find_first_not_of("IVX") ==
+                                                                                  std::string_view::npos)));
 }
 
 /// Whether the word `w` would have fitted after the end of `l` (a space, a
@@ -265,6 +295,13 @@ bool bold_lead_in(const line& l) {
   for (std::size_t i = 0; i < l.words.size() && i < 8 && l.words[i].bold; ++i)
     if (l.words[i].text.back() == ':' || (i + 1 < l.words.size() && l.words[i + 1].text == ":")) return true;
   return false;
+}
+
+/// A label that is the second of its sequence: `2.`, `2)`, `(b)`, `B.`, `ii)`.
+bool second_label(std::string_view t) {
+  if (!t.empty() && t.front() == '(') t.remove_prefix(1);
+  if (!t.empty() && (t.back() == ')' || t.back() == '.')) t.remove_suffix(1);
+  return t == "2" || t == "b" || t == "B" || t == "ii" || t == "II";
 }
 
 /// Bullet glyphs a list item may be printed with: the block stream writes `-`.
@@ -319,7 +356,8 @@ std::string text_of(const line& l, bool emphasis = false) {
 /// `more` after `text` (a space between them, unless `space` is false): a
 /// bold run that ends one and begins the other is one run.
 void append_joined(std::string& text, std::string_view more, bool space = true) {
-  if (text.size() >= 2 && text.ends_with("**") && more.starts_with("**")) {
+  if (text.size() >= 3 && text.ends_with("**") && text[text.size() - 3] != ' ' && more.size() >= 3 &&
+      more.starts_with("**") && more[2] != ' ') {
     text.resize(text.size() - 2);
     more.remove_prefix(2);
   }
@@ -447,19 +485,23 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
   // lines run across the gutter (a row's cells side by side), the gutter is
   // between two of a table's columns
   std::size_t left_cells = 0, right_cells = 0, across = 0;
+  bool left_above = false, left_adjacent = false;  // two lines one under another with text on the left
   for (std::size_t i = b; i < e; ++i) {
     line l, r;
     for (const auto& w : lines[i].words) (w.x1 <= x ? l : r).words.push_back(w);
     left_cells += !l.words.empty() && cells_of(l).size() > 1;
     right_cells += !r.words.empty() && cells_of(r).size() > 1;
     across += !l.words.empty() && !r.words.empty();
+    left_adjacent = left_adjacent || (left_above && !l.words.empty());
+    left_above = !l.words.empty();
   }
   if (3 * left_cells >= left_lines && 3 * right_cells >= right_lines && 3 * across >= 2 * (e - b)) return false;
   // nor is a column of labels: where the left side has text on fewer than
   // half the lines the right side has, each beside a line of the right side
-  // (a glossary's terms, a form's names, headings set in a margin), the
+  // and no two one under another (a glossary's terms, a form's names,
+  // headings set in a margin; not a column of text that ends early), the
   // labels are read with the lines beside them
-  return !(2 * left_lines < right_lines && across == left_lines);
+  return !(2 * left_lines < right_lines && across == left_lines && !left_adjacent);
 }
 
 /// The longest run of lines a vertical gutter runs through, found among the
@@ -680,7 +722,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     }
     // where each column's text ends on the right: its widest line, where
     // it has three lines at least (in two, neither line proves the other
-    // full: no line of it is taken for wrapped)
+    // full)
     std::vector<double> edge(starts.size(), -1e300);
     std::vector<std::size_t> column_lines(starts.size());
     for (const auto& t : lines)
@@ -702,7 +744,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     // begins with a label before text or with a bullet (a number alone is a
     // value's last word: "Level / 2")
     enum class verdict { no, weak, strong };
-    auto continues = [&](const line& above, const line& l, std::size_t c, bool only_cell) {
+    auto continues = [&](const line& above, const line& l, std::size_t c, bool only_cell, bool over_break) {
       if (above.words.empty()) return verdict::no;
       // a rule of dashes or underscores is a row of its own
       auto rule = [](const line& x) {
@@ -712,7 +754,10 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       };
       if (rule(l) || rule(above)) return verdict::no;
       const word& w = l.words.front();
-      if (room_for(above, w, edge[c])) return verdict::no;
+      // (a column of two lines proves no edge: over a page break nothing
+      // tells, on one page a word in lower case still goes on)
+      const bool edge_known = edge[c] < 1e299;
+      if ((edge_known && room_for(above, w, edge[c])) || (!edge_known && over_break)) return verdict::no;
       if ((l.words.size() > 1 && !letter_word_first(l.words) && label_like(l.words, 1)) || bullet(w.text))
         return verdict::no;
       const auto c0 = static_cast<unsigned char>(w.text.front());
@@ -755,7 +800,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     std::size_t spaced_rows = 0, tight_rows = 0;
     for (std::size_t r = 1; r < lines.size(); ++r)
       if (!lines[r].cells[0].words.empty() &&
-          continues(lines[r - 1].cells[0], lines[r].cells[0], 0, false) == verdict::no &&
+          continues(lines[r - 1].cells[0], lines[r].cells[0], 0, false, false) == verdict::no &&
           flat[lines[r].at].first == flat[lines[r - 1].at].first)
         ++(spaced_above(r) ? spaced_rows : tight_rows);
     const bool rows_spaced = spaced_rows >= 2 && spaced_rows > tight_rows;
@@ -800,7 +845,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
             continue;
           }
           const verdict v =
-              continues(new_page ? *last_in_row[c] : lines[r - 1].cells[c], lines[r].cells[c], c, filled == 1);
+              continues(new_page ? *last_in_row[c] : lines[r - 1].cells[c], lines[r].cells[c], c, filled == 1, new_page);
           begins = begins || v == verdict::no;
           weak = weak || v == verdict::weak;
           strong = strong || v == verdict::strong;
@@ -856,31 +901,18 @@ loaded_text refuse(std::string why) {
 void quiet(ErrorCategory, Goffset, const char*) {}
 
 /// The document's title from its properties, as UTF-8 (a PDF text string is
-/// UTF-16 with its byte order mark, or PDFDocEncoding).
+/// UTF-16 with its byte order mark, or PDFDocEncoding), through poppler's
+/// text encoding, as it writes a word's text.
 std::string title_of(PDFDoc& doc) {
   const std::unique_ptr<GooString> raw(doc.getDocInfoTitle());
-  if (!raw) return {};
+  const UnicodeMap* utf8 = globalParams->getTextEncoding();
+  if (!raw || !utf8) return {};
   Unicode* ucs4 = nullptr;
   const int n = TextStringToUCS4(raw->toStr(), &ucs4);
   std::string out;
-  for (int i = 0; i < n; ++i) {
-    const Unicode c = ucs4[i];
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x110000) {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  char buf[8];
+  for (int i = 0; i < n; ++i)
+    if (ucs4[i] >= 0x20) out.append(buf, static_cast<std::size_t>(utf8->mapUnicode(ucs4[i], buf, sizeof buf)));
   gfree(ucs4);
   return out;
 }
@@ -1116,6 +1148,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     double x0;
     bool after_indented;  // the line written before it was indented too
     bool labelled;        // it has a label of its own ("2. establish…"): an item of the run, marked already
+    bool second;          // that label is the second of a sequence ("2.", "b)", "(ii)")
   };
   std::vector<indented_line> indented;
   bool last_put_indented = false;
@@ -1347,7 +1380,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           const bool indent = l.x0 >= left_edge[k][l.flow] + std::max(1.0, l.size);
           const bool labelled = label_like(l.words, 1) && !letter_word_first(l.words);
           if (indent && !bullet(l.words.front().text) && !under_label)
-            indented.push_back({r.origins.size(), k, l.flow, l.x0, last_put_indented, labelled});
+            indented.push_back(
+                {r.origins.size(), k, l.flow, l.x0, last_put_indented, labelled, labelled && second_label(l.words.front().text)});
           last_put_indented = indent;
           out.put(text_of(l, true), at);
           cell_x = cell_start(l);
@@ -1395,16 +1429,21 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
             indented[b].page == indented[b - 1].page + 1) &&
            std::abs(indented[b].x0 - indented[a].x0) <= 1)
       ++b;
-    if (b - a >= 2 && !indented[a].after_indented) {
-      // items with labels of their own: the run's first line, unlabelled,
-      // above a labelled one is an item whose label was lost ("adapt… /
-      // 2. establish…"); other unlabelled lines among them are their text
-      const bool labels = std::any_of(indented.begin() + static_cast<std::ptrdiff_t>(a),
-                                      indented.begin() + static_cast<std::ptrdiff_t>(b),
-                                      [](const indented_line& x) { return x.labelled; });
-      for (std::size_t i = a; i < b; ++i)
-        if (!indented[i].labelled && (!labels || (i == a && indented[a + 1].labelled)))
-          item[indented[i].at] = true, ++drawn_items;
+    // the run's lines without labels, between those with labels of their
+    // own: two or more one under another, not under an indented line, are
+    // items; one alone at the run's head, above the second label of a
+    // sequence ("adapt… / 2. establish…"), is an item whose label was lost
+    for (std::size_t i = a; b - a >= 2 && i < b;) {
+      if (indented[i].labelled) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i + 1;
+      while (j < b && !indented[j].labelled) ++j;
+      const bool lost_label = j - i == 1 && i == a && j < b && indented[j].second;
+      if ((j - i >= 2 || lost_label) && !indented[i].after_indented)
+        for (std::size_t m = i; m < j; ++m) item[indented[m].at] = true, ++drawn_items;
+      i = j;
     }
     a = b;
   }
