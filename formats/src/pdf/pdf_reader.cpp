@@ -281,6 +281,19 @@ bool room_for(const line& l, const word& w, double edge) {
   return l.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge;
 }
 
+/// The space between two lines of a column, in em of the lower one's size.
+double space_between(const line& above, const line& below) {
+  return (below.y0 - above.y1) / std::max(1.0, below.size);
+}
+
+/// Space between lines, beyond the document's usual space within a
+/// paragraph, in em: a blank line between paragraphs; space enough to part
+/// a table's rows (a cell's padding); and the lesser space that shows a
+/// cell's text set lower than its row's first line.
+constexpr double paragraph_space = 0.4;
+constexpr double row_space = 0.2;
+constexpr double set_lower_space = 0.15;
+
 /// A line that begins with a single letter in lower case followed by the
 /// next word a space apart (not a label's gap): the letter is a word ("a
 /// brief overview"), not a label.
@@ -304,6 +317,12 @@ bool second_label(std::string_view t) {
   return t == "2" || t == "b" || t == "B" || t == "ii" || t == "II";
 }
 
+/// Words that begin with a label before text (`2.3 Check…`; not "a brief
+/// overview").
+bool begins_with_label(const std::vector<word>& words) {
+  return words.size() > 1 && !letter_word_first(words) && label_like(words, 1);
+}
+
 /// Bullet glyphs a list item may be printed with: the block stream writes `-`.
 bool bullet(std::string_view t) {
   for (std::string_view b : {"\u2022", "\u25E6", "\u25AA", "\u25CF", "\u25A0", "\u2023", "\u2043", "\u2219", "\u00B7"})
@@ -314,7 +333,9 @@ bool bullet(std::string_view t) {
 /// The text of a line: a space where poppler saw one or the words stand
 /// apart, nothing where a word was only split by a change of font, and a tab
 /// for a gap wider than two em (a table's or a form's columns), except after
-/// a label standing alone before its text, which is joined by a space.
+/// a label standing alone before its text, which is joined by a space. With
+/// `emphasis`, a run of bold words is written between `**` (ended at a
+/// cell's edge; a plain mark of punctuation at its edge left outside).
 std::string text_of(const line& l, bool emphasis = false) {
   std::string out;
   bool first_gap = true;
@@ -459,7 +480,8 @@ bool crosses(const line& l, double x) {
 /// side holds at least two lines, at least five lines in all, each side is
 /// at least a quarter of the run's width, and the lines on each side carry
 /// three words or more (a column of labels, or of a form's field names, has
-/// one or two: those stay on their lines).
+/// one or two: those stay on their lines), and it is neither a gutter
+/// between a table's columns nor one beside a sparse column of labels.
 bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, double x) {
   std::size_t left_lines = 0, right_lines = 0;
   std::vector<std::size_t> left_words, right_words;
@@ -628,8 +650,8 @@ void append_cell_line(std::string& cell, const line& above, const line& l, cell_
 }
 
 /// One printed row of a table as the block stream writes it: its cells'
-/// texts a tab apart (a cell empty before the last one kept as an empty
-/// text), at the row's first line.
+/// texts a tab apart (every cell kept, an empty one as an empty text), at
+/// the row's first line.
 struct table_row {
   std::string text;
   std::size_t at = 0;  ///< index in the page-by-page order of its first line
@@ -644,8 +666,11 @@ struct table {
 /// line with its page's index): a run of lines from a line of two cells or
 /// more whose cells all stay in that line's columns, in one column of text
 /// or over a page break, with no heading and no gap wider than a blank line in it. A
-/// run of one line is no table. Its rows: each line begins one unless every
-/// cell it has continues the cell above it (the cell's text wrapped there).
+/// run of one line is no table. Its rows: a line with space above it begins
+/// one, unless it is a paragraph or a list's item in a cell of the row (its
+/// first column empty); a line with none begins one unless every cell it has
+/// continues the cell above it (the cell's text wrapped there), or the
+/// table parts its rows by space; a cell's text set lower stays in its row.
 template <class IsHeading>
 std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line*>>& flat, double usual_gap,
                              IsHeading is_heading) {
@@ -657,7 +682,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     const auto& [mk, m] = flat[i];
     if (pk != mk) return 0.0;
     if (p->flow != m->flow) return -1.0;
-    return std::max(0.0, (m->y0 - p->y1) / std::max(1.0, m->size));
+    return std::max(0.0, space_between(*p, *m));
   };
   std::vector<table_line> lines;
   std::vector<line> cells;
@@ -707,7 +732,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       const line& m = *flat[lines[r].at].second;
       const line& b = *flat[lines[r + 1].at].second;
       bool apart = flat[lines[r - 1].at].first == flat[lines[r + 1].at].first &&
-                   (b.y0 - a.y1) / std::max(1.0, b.size) <= usual_gap + 0.4 && m.yc() > a.yc() && m.yc() < b.yc();
+                   space_between(a, b) <= usual_gap + paragraph_space && m.yc() > a.yc() && m.yc() < b.yc();
       for (std::size_t c = 0; c < starts.size() && apart; ++c)
         if (!lines[r].cells[c].words.empty() &&
             (!lines[r - 1].cells[c].words.empty() || !lines[r + 1].cells[c].words.empty()))
@@ -758,7 +783,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       // tells, on one page a word in lower case still goes on)
       const bool edge_known = edge[c] < 1e299;
       if ((edge_known && room_for(above, w, edge[c])) || (!edge_known && over_break)) return verdict::no;
-      if ((l.words.size() > 1 && !letter_word_first(l.words) && label_like(l.words, 1)) || bullet(w.text))
+      if (begins_with_label(l.words) || bullet(w.text))
         return verdict::no;
       const auto c0 = static_cast<unsigned char>(w.text.front());
       if (!(c0 >= 'A' && c0 <= 'Z')) return verdict::strong;
@@ -772,9 +797,8 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     std::vector<std::string> row(starts.size());
     std::size_t row_at = i;
     auto end_row = [&] {
-      std::size_t n = row.size();
       std::string text;
-      for (std::size_t c = 0; c < n; ++c) {
+      for (std::size_t c = 0; c < row.size(); ++c) {
         if (c) text += '\t';
         text += row[c];
       }
@@ -790,7 +814,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     // space above a line: more than between a paragraph's lines
     auto spaced_above = [&](std::size_t r) {
       if (flat[lines[r].at].first != flat[lines[r - 1].at].first) return false;
-      return (here_line(r).y0 - here_line(r - 1).y1) / std::max(1.0, here_line(r).size) > usual_gap + 0.2;
+      return space_between(here_line(r - 1), here_line(r)) > usual_gap + row_space;
     };
     // whether the table parts its rows by space: most lines that surely
     // begin a row (the first column's text begins anew under a line that
@@ -817,11 +841,12 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
         // a row a page break cut, printed under the table's header repeated)
         const bool spaced = spaced_above(r);
         const bool first_empty = lines[r].cells[0].words.empty();
-        // a line less than a line's pitch under the one above, in cells
-        // empty so far in the row: those cells' text set lower in the row
-        // (a paragraph's space above it inside the cell)
+        // a line closer to the one above than a paragraph's lines are (less
+        // than a line's pitch under it), in cells empty so far in the row:
+        // those cells' text set lower in the row (a paragraph's space above
+        // it inside the cell)
         bool set_lower = !new_page && first_empty &&
-                         (here_line(r).y0 - here_line(r - 1).y1) / std::max(1.0, here_line(r).size) < usual_gap - 0.15;
+                         space_between(here_line(r - 1), here_line(r)) < usual_gap - set_lower_space;
         for (std::size_t c = 0; c < starts.size() && set_lower; ++c)
           if (!lines[r].cells[c].words.empty() && !row[c].empty()) set_lower = false;
         bool weak = false, strong = false;
@@ -837,8 +862,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
           if (spaced) {
             const auto& ws = lines[r].cells[c].words;
             const auto c0 = static_cast<unsigned char>(ws.front().text.front());
-            if (first_empty && filled == 1 && !(c0 >= 'a' && c0 <= 'z') &&
-                !(ws.size() > 1 && !letter_word_first(ws) && label_like(ws, 1)))
+            if (first_empty && filled == 1 && !(c0 >= 'a' && c0 <= 'z') && !begins_with_label(ws))
               how[c] = cell_break::paragraph;
             else
               begins = true;
@@ -1047,7 +1071,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     for (std::size_t i = 0; i < page.size(); ++i) {
       for (const auto& w : page[i].words) body_sizes.add(w);
       if (i > 0 && page[i].flow == page[i - 1].flow && page[i].y0 > page[i - 1].y1 - 1)
-        gaps.push_back((page[i].y0 - page[i - 1].y1) / std::max(1.0, page[i].size));
+        gaps.push_back(space_between(page[i - 1], page[i]));
     }
   const double body = body_sizes.most();
   const double usual_gap = median(gaps, 0.3);
@@ -1063,7 +1087,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   for (const auto& page : ordered)
     for (std::size_t i = 1; i < page.size(); ++i)
       if (page[i].flow == page[i - 1].flow && page[i].y0 > page[i - 1].y1 - 1 && !heading_size(page[i]) &&
-          !heading_size(page[i - 1]) && (page[i].y0 - page[i - 1].y1) / std::max(1.0, page[i].size) > usual_gap + 0.4)
+          !heading_size(page[i - 1]) && space_between(page[i - 1], page[i]) > usual_gap + paragraph_space)
         ++wide_gaps;
   const bool spaced_paragraphs = wide_gaps >= 5;
   std::vector<long> heading_sizes;
@@ -1124,7 +1148,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       double edge = page[i].x1;
       while (j < page.size() && page[j].flow == page[i].flow && std::abs(page[j].x0 - page[i].x0) <= 2 &&
              std::abs(page[j].size - page[i].size) <= 0.5 && page[j].y0 > page[j - 1].y1 - 1 &&
-             (page[j].y0 - page[j - 1].y1) / std::max(1.0, page[j].size) <= usual_gap + 0.4) {
+             space_between(page[j - 1], page[j]) <= usual_gap + paragraph_space) {
         edge = std::max(edge, page[j].x1);
         ++j;
       }
@@ -1297,7 +1321,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           end_heading();
           // space above it parts it from the text before; so does a page
           // break, in a document that parts its paragraphs by space
-          if ((prev && prev->flow == l.flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4) ||
+          if ((prev && prev->flow == l.flow && space_between(*prev, l) > usual_gap + paragraph_space) ||
               (!prev && last && spaced_paragraphs))
             out.blank(page);
           for (const auto& row : t.rows)
@@ -1313,7 +1337,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
         continue;
       }
       const bool same_flow = prev && prev->flow == l.flow;
-      const bool gap = same_flow && (l.y0 - prev->y1) / std::max(1.0, l.size) > usual_gap + 0.4;
+      const bool gap = same_flow && space_between(*prev, l) > usual_gap + paragraph_space;
       const bool is_heading = heading_size(l);
       source_origin at{.page = page, .line = l.number};
       if (is_heading) {

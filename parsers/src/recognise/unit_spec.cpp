@@ -676,10 +676,10 @@ class unit_recogniser {
       open(current_point_->text, l);
       return;
     }
-    bool continues = current_point_ && (starts_lowercase(t.text()) || grammar::match_sub_item(t.text()));
-    if (continues) {
+    const bool sub_item = static_cast<bool>(grammar::match_sub_item(t.text()));
+    if (current_point_ && (starts_lowercase(t.text()) || sub_item)) {
       if (after_break_) rejoin(current_point_->text, t, l, "after a page break");
-      else if (grammar::match_sub_item(t.text()) && !row_separator(raw))
+      else if (sub_item && !row_separator(raw))
         current_point_->text.join(t);  // a plain list: each sub-item on a line of its own is the layout, not a repair
       else {
         current_point_->text.join(t);
@@ -866,9 +866,10 @@ class unit_recogniser {
       used(l);
       return;
     }
-    if (!el->criteria.empty() && (starts_lowercase(t.text()) || grammar::match_sub_item(t.text())) && !in_legend_) {
+    const bool sub_item = static_cast<bool>(grammar::match_sub_item(t.text()));
+    if (!el->criteria.empty() && (starts_lowercase(t.text()) || sub_item) && !in_legend_) {
       if (after_break_) rejoin(el->criteria.back().text, t, l, "after a page break");
-      else if (grammar::match_sub_item(t.text()) && !row_separator(raw))
+      else if (sub_item && !row_separator(raw))
         el->criteria.back().text.join(t);  // a plain list: each sub-item on a line of its own is the layout
       else {
         el->criteria.back().text.join(t);
