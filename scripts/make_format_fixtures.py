@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Makes the HTML, DOCX and PDF versions of the corpus documents (corpus/formats/html, docx, pdf).
 
-The tests read the committed files; this script is needed only to remake them, and needs pandoc and
-Chromium (apt-get install pandoc chromium). Every corpus document that has facts (corpus/layouts/*.txt
+The tests read the committed files; this script is needed only to remake them, and needs pandoc,
+Chromium and LibreOffice Writer (apt-get install pandoc chromium libreoffice-writer-nogui). Every corpus document that has facts (corpus/layouts/*.txt
 and *.md, corpus/external/*.md) and every seed at the corpus root goes through the same route, as a
 publisher's would:
 
@@ -19,7 +19,10 @@ publisher's would:
   2. Word opens that page: pandoc writes NAME.docx from NAME.html (headings, lists with Word
      numbering, tables, emphasis);
   3. a browser prints it: Chromium writes NAME.pdf, with its running header (date, title) and footer
-     (address, page n/m) on every page.
+     (address, page n/m) on every page;
+  4. a word processor prints the Word file: LibreOffice Writer (headless) writes NAME--from-docx.pdf
+     from NAME.docx, as Word's "save as PDF" would (its fonts, its tables' column widths, its list
+     numbers and bullets as text).
 An excerpt that stops inside its last item (no final line break) is published as a page cut at the
 same words (the file ends there); its Word file and PDF are whole files, and cannot tell.
 
@@ -32,6 +35,7 @@ Variants of a PDF (NAME--VARIANT.pdf, checked against NAME's facts too):
   python3 scripts/make_format_fixtures.py            every document
   python3 scripts/make_format_fixtures.py NAME...    only the documents whose file stem is NAME
   python3 scripts/make_format_fixtures.py --formats=docx,html [NAME...]   only those formats
+                                                  (html, docx, pdf, docx-pdf: the Word file printed)
 """
 import html
 import pathlib
@@ -197,6 +201,17 @@ def print_pdf(page, pdf, work):
         sys.exit(f"make_format_fixtures: Chromium printed nothing for {page.name}")
 
 
+def print_docx(docx, pdf, work):
+    out = pathlib.Path(tempfile.mkdtemp(dir=work))
+    profile = pathlib.Path(tempfile.mkdtemp(dir=work))
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(docx)], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    printed = out / f"{docx.stem}.pdf"
+    if not printed.exists() or printed.stat().st_size == 0:
+        sys.exit(f"make_format_fixtures: LibreOffice printed nothing for {docx.name}")
+    shutil.move(printed, pdf)
+
+
 def make(doc, work, formats):
     for fmt in ("html", "docx", "pdf"):
         (OUT / fmt).mkdir(parents=True, exist_ok=True)
@@ -212,6 +227,8 @@ def make(doc, work, formats):
         body.write_text(re.sub(r"<title>.*?</title>", "", page.read_text(encoding="utf-8"), flags=re.S), encoding="utf-8")
         subprocess.run(["pandoc", "-f", "html-smart", "-t", "docx", str(body), "-o", str(OUT / "docx" / f"{doc.stem}.docx")],
                        check=True, stderr=subprocess.DEVNULL)
+    if "docx-pdf" in formats:
+        print_docx(OUT / "docx" / f"{doc.stem}.docx", OUT / "pdf" / f"{doc.stem}--from-docx.pdf", work)
     if "pdf" not in formats:
         print(doc.relative_to(ROOT))
         return
@@ -224,13 +241,14 @@ def make(doc, work, formats):
 
 
 def main():
-    for tool in ("pandoc", "chromium"):
-        if not shutil.which(tool):
-            sys.exit(f"make_format_fixtures: {tool} is needed (apt-get install pandoc chromium)")
     args = sys.argv[1:]
-    formats = {"html", "docx", "pdf"}
+    formats = {"html", "docx", "pdf", "docx-pdf"}
     if args and args[0].startswith("--formats="):
         formats = set(args.pop(0).split("=", 1)[1].split(","))
+    for tool in ("pandoc", "chromium") + (("soffice",) if "docx-pdf" in formats else ()):
+        if not shutil.which(tool):
+            sys.exit(f"make_format_fixtures: {tool} is needed "
+                     "(apt-get install pandoc chromium libreoffice-writer-nogui)")
     wanted = set(args)
     with tempfile.TemporaryDirectory() as tmp:
         for doc in documents():

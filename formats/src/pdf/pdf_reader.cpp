@@ -507,17 +507,50 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
   // lines run across the gutter (a row's cells side by side), the gutter is
   // between two of a table's columns
   std::size_t left_cells = 0, right_cells = 0, across = 0;
-  bool left_above = false, left_adjacent = false;  // two lines one under another with text on the left
+  bool left_adjacent = false;  // two lines one under another with text on the left
+  std::vector<line> left(e - b), right(e - b);  // each line's part on either side
   for (std::size_t i = b; i < e; ++i) {
-    line l, r;
+    line& l = left[i - b];
+    line& r = right[i - b];
     for (const auto& w : lines[i].words) (w.x1 <= x ? l : r).words.push_back(w);
+    if (!l.words.empty()) close_line(l);
+    if (!r.words.empty()) close_line(r);
     left_cells += !l.words.empty() && cells_of(l).size() > 1;
     right_cells += !r.words.empty() && cells_of(r).size() > 1;
     across += !l.words.empty() && !r.words.empty();
-    left_adjacent = left_adjacent || (left_above && !l.words.empty());
-    left_above = !l.words.empty();
+    left_adjacent = left_adjacent || (i > b && !left[i - b - 1].words.empty() && !l.words.empty());
   }
   if (3 * left_cells >= left_lines && 3 * right_cells >= right_lines && 3 * across >= 2 * (e - b)) return false;
+  // nor are a table's rows: where a cell begins on the left (its line above
+  // had room for its first word, or was empty), a cell begins on the right
+  // on the same line, four times in five or more and three times at least,
+  // and the right side wraps more than the left (a column of names or
+  // short cells beside wrapped text), the lines are rows, read across
+  auto side_edge = [](const std::vector<line>& side) {
+    double edge = -1e300;
+    for (const auto& l : side)
+      if (!l.words.empty()) edge = std::max(edge, l.x1);
+    return edge;
+  };
+  const double left_edge = side_edge(left), right_edge = side_edge(right);
+  auto begins = [](const std::vector<line>& side, std::size_t i, double edge) {
+    return !side[i].words.empty() &&
+           (i == 0 || side[i - 1].words.empty() || room_for(side[i - 1], side[i].words.front(), edge));
+  };
+  std::size_t left_begins = 0, aligned = 0, left_pairs = 0, left_full = 0, right_pairs = 0, right_full = 0;
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    if (begins(left, i, left_edge)) {
+      ++left_begins;
+      aligned += begins(right, i, right_edge);
+    }
+    if (i > 0 && !left[i - 1].words.empty() && !left[i].words.empty())
+      ++left_pairs, left_full += !begins(left, i, left_edge);
+    if (i > 0 && !right[i - 1].words.empty() && !right[i].words.empty())
+      ++right_pairs, right_full += !begins(right, i, right_edge);
+  }
+  if (left_begins >= 3 && 5 * aligned >= 4 * left_begins && right_pairs > 0 &&
+      right_full * std::max<std::size_t>(left_pairs, 1) > left_full * right_pairs)
+    return false;
   // nor is a column of labels: where the left side has text on fewer than
   // half the lines the right side has, each beside a line of the right side
   // and no two one under another (a glossary's terms, a form's names,
@@ -605,20 +638,31 @@ struct table_line {
   std::vector<line> cells;
 };
 
-/// The line's words in the columns that begin at `starts`: each cell's part
-/// of the line begins in one column and stays left of the next; false when a
-/// part lies left of the first column or runs across a column's start.
+/// The line's words in the columns that begin at `starts`: each word begins
+/// in one column and stays left of the next; a word begins the next
+/// column's cell where it begins at or past that column's start, at least
+/// three fifths of an em after the word before (a cell's text may come closer to
+/// the next column than a form's gap of two em). False when a word lies
+/// left of the first column, runs across a column's start, or a run of
+/// words set a space apart does.
 bool fit_columns(const line& l, const std::vector<double>& starts, std::vector<line>& cells) {
   cells.assign(starts.size(), line{});
-  for (const auto& run : cells_of(l, false)) {
+  std::size_t at = 0;  // the column of the word before
+  for (std::size_t i = 0; i < l.words.size(); ++i) {
+    const word& w = l.words[i];
     std::size_t c = starts.size();
     for (std::size_t j = starts.size(); j-- > 0;)
-      if (run.x0 >= starts[j] - 3) {
+      if (w.x0 >= starts[j] - 3) {
         c = j;
         break;
       }
-    if (c == starts.size() || (c + 1 < starts.size() && run.x1 > starts[c + 1] - 1)) return false;
-    for (std::size_t i = run.begin; i < run.end; ++i) cells[c].words.push_back(l.words[i]);
+    if (c == starts.size() || (c + 1 < starts.size() && w.x1 > starts[c + 1] - 1)) return false;
+    if (i > 0 && c != at) {
+      const word& before = l.words[i - 1];
+      if (c < at || w.x0 - before.x1 < 0.6 * std::max(size_of(w), size_of(before))) return false;
+    }
+    cells[c].words.push_back(w);
+    at = c;
   }
   for (auto& c : cells)
     if (!c.words.empty()) close_line(c);
