@@ -1363,11 +1363,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
         const table& t = tables[next_table];
         if (here == t.first) {
           end_heading();
-          // space above it parts it from the text before; so does a page
+          // a table is a block of its own: a blank line parts it from the
+          // text before it on its page, space above it or none (a word
+          // processor's table set right under a paragraph); over a page
           // break, in a document that parts its paragraphs by space
-          if ((prev && prev->flow == l.flow && space_between(*prev, l) > usual_gap + paragraph_space) ||
-              (!prev && last && spaced_paragraphs))
-            out.blank(page);
+          if (prev || (last && spaced_paragraphs)) out.blank(page);
           for (const auto& row : t.rows)
             out.put(row.text, {.page = pages[flat[row.at].first].number, .line = flat[row.at].second->number});
         }
