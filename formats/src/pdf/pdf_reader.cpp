@@ -323,6 +323,13 @@ bool begins_with_label(const std::vector<word>& words) {
   return words.size() > 1 && !letter_word_first(words) && label_like(words, 1);
 }
 
+/// A line of at most twelve words every character of which is bold.
+bool all_bold(const line& l) {
+  return l.words.size() <= 12 && std::all_of(l.words.begin(), l.words.end(), [](const word& w) {
+           return w.bold && w.plain_lead == 0 && w.plain_trail == 0;
+         });
+}
+
 /// Bullet glyphs a list item may be printed with: the block stream writes `-`.
 bool bullet(std::string_view t) {
   for (std::string_view b : {"\u2022", "\u25E6", "\u25AA", "\u25CF", "\u25A0", "\u2023", "\u2043", "\u2219", "\u00B7"})
@@ -1294,8 +1301,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // a table's row is no paragraph: a value wraps inside its own cell (read
     // above), and the next row begins under the row before
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
-    // a bold lead-in ("Case Studies: These must…") begins anew
-    if (bold_lead_in(l)) return false;
+    // a bold lead-in ("Case Studies: These must…") begins anew; so does a
+    // line all in bold under a sentence's end (a heading in the body's size)
+    const char last_mark = above.words.back().text.back();
+    if (bold_lead_in(l) || (all_bold(l) && (last_mark == '.' || last_mark == ':' || last_mark == '!' || last_mark == '?')))
+      return false;
     // under the text of the line begun above: at its start, at its second
     // word's (the hanging indent of a list item), or at its column's edge
     // when it began indented (a first line's indent); a label where the one
