@@ -304,3 +304,26 @@ TEST_CASE("pdf reader - bold: runs between **, lead-ins, a column of terms read 
                                     "development");
   CHECK(framework.lines[first + 1] == "2. establish trust and accountability within the team");
 }
+
+TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables set right under text, bold headings") {
+  // a table of names and wrapped texts is read row by row, not as two columns of text: wherever a cell
+  // begins on the left, one begins on the right on the same line
+  pdf_lines unit("formats/pdf/qcf2-table-tabs--from-docx.pdf");
+  const auto ref = unit.find("Unit reference\tK/650/3321");
+  CHECK(unit.where(ref) == "page 1, line 2");
+  CHECK(unit.lines[ref + 1] == "Level\t2");
+  CHECK(unit.lines[ref + 3] == "Guided learning hours\t24");
+  // a cell's text may come closer to the next column than two em: "…carry out eyelash   2.1 Mix…"
+  unit.find("2. Be able to carry out eyelash and eyebrow tinting\t2.1 Mix tint to the manufacturer's instructions to "
+            "achieve the agreed colour");
+  // a table set right under a list, no space between: a blank line before it all the same
+  pdf_lines nos("formats/pdf/nos2-markdown-headings--from-docx.pdf");
+  const auto table = nos.find("Field\tValue");
+  CHECK(nos.lines[table - 1].empty());
+  CHECK(nos.lines[table - 2] == "- **K8** ways of calming customers who are angry or upset");
+  // a line all in bold under a sentence's end is a line of its own (a heading in the body's size)
+  pdf_lines qcf("formats/pdf/qcf-bold-header-same-bullet-lettered-subitems--from-docx.pdf");
+  const auto heading = qcf.find("**Learning outcomes and assessment criteria**");
+  CHECK(qcf.lines[heading - 1].starts_with("**Unit aim:** This unit is about preparing, cooking and finishing complex "
+                                           "fish and shellfish dishes"));
+}
