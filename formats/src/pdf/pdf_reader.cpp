@@ -165,14 +165,12 @@ std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
     // punctuation in a font not bold before or after them stay outside the
     // run ("**citizen**.")
     const int n = t->getLength();
-    std::vector<bool> in_bold(static_cast<std::size_t>(n));
     int bold = 0;
-    for (int j = 0; j < n; ++j)
-      if ((in_bold[static_cast<std::size_t>(j)] = bold_at(t, j))) ++bold;
+    for (int j = 0; j < n; ++j) bold += bold_at(t, j) ? 1 : 0;
     w.bold = 2 * bold > n;
     auto plain_mark = [&](int j) {
       const Unicode c = *t->getChar(j);
-      return !in_bold[static_cast<std::size_t>(j)] && c < 0x80 && std::ispunct(static_cast<int>(c));
+      return c < 0x80 && std::ispunct(static_cast<int>(c)) && !bold_at(t, j);
     };
     while (w.bold && w.plain_lead + 1 < n && plain_mark(w.plain_lead)) ++w.plain_lead;
     while (w.bold && w.plain_trail + w.plain_lead + 1 < n && plain_mark(n - 1 - w.plain_trail)) ++w.plain_trail;
@@ -321,6 +319,14 @@ bool second_label(std::string_view t) {
 /// overview").
 bool begins_with_label(const std::vector<word>& words) {
   return words.size() > 1 && !letter_word_first(words) && label_like(words, 1);
+}
+
+/// Whether a line ends a sentence or a clause (. ! ? : ;), a closing quote or
+/// bracket after it aside.
+bool ends_clause(const line& l) {
+  std::string_view t = l.words.back().text;
+  while (t.size() > 1 && std::string_view(")]\"'").find(t.back()) != std::string_view::npos) t.remove_suffix(1);
+  return std::string_view(".!?:;").find(t.back()) != std::string_view::npos;
 }
 
 /// A line of at most twelve words every character of which is bold.
@@ -1303,9 +1309,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
     // a bold lead-in ("Case Studies: These must…") begins anew; so does a
     // line all in bold under a sentence's end (a heading in the body's size)
-    const char last_mark = above.words.back().text.back();
-    if (bold_lead_in(l) || (all_bold(l) && (last_mark == '.' || last_mark == ':' || last_mark == '!' || last_mark == '?')))
-      return false;
+    if (bold_lead_in(l) || (all_bold(l) && ends_clause(above))) return false;
     // under the text of the line begun above: at its start, at its second
     // word's (the hanging indent of a list item), or at its column's edge
     // when it began indented (a first line's indent); a label where the one
@@ -1357,9 +1361,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // line that ends no sentence, in a paragraph that has run on already
     // ("…within the Health and Social Care / Sector. This will…")
     if (&above == last) {
-      const char end = above.words.back().text.back();
-      return (c >= 'a' && c <= 'z') ||
-             (c >= 'A' && c <= 'Z' && para_joined && end != '.' && end != '!' && end != '?' && end != ':' && end != ';');
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z' && para_joined && !ends_clause(above));
     }
     // (in a paragraph begun by a bold lead-in, the next lead-in begins the
     // next one: a full line under it goes on whatever its first letter)
