@@ -1,4 +1,4 @@
-"""Writes small PDFs for the tests (no PDF library needed): pages of Helvetica text or drawings, optionally
+"""Writes small PDFs for the tests (no PDF library needed): pages of Helvetica text (plain or bold) or drawings, optionally
 encrypted by the standard security handler (revision 2, RC4 40 bits) with a user password."""
 import hashlib, struct
 
@@ -21,16 +21,17 @@ def rc4(key, data):
 
 
 def pdf(pages, user_password=None, owner_password=b"owner"):
-    """A PDF of one page per content stream (Helvetica as /F1); with user_password (bytes,
+    """A PDF of one page per content stream (Helvetica as /F1, Helvetica-Bold as /F2); with user_password (bytes,
     b"" for none) encrypted by the standard security handler, revision 2 (RC4, 40 bits)."""
     n = len(pages)
     objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-            3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+            3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            4 + 2 * n: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>"}
     kids = []
     for k, content in enumerate(pages):
         page, stream = 4 + 2 * k, 5 + 2 * k
         kids.append(f"{page} 0 R".encode())
-        objs[page] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+        objs[page] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 {4 + 2 * n} 0 R >> >> "
                       f"/Contents {stream} 0 R >>").encode()
         objs[stream] = content
     objs[2] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count " + str(n).encode() + b" >>"
@@ -41,7 +42,7 @@ def pdf(pages, user_password=None, owner_password=b"owner"):
         o = rc4(hashlib.md5((owner_password + PAD)[:32]).digest()[:5], (user_password + PAD)[:32])
         key = hashlib.md5((user_password + PAD)[:32] + o + struct.pack("<i", p) + file_id).digest()[:5]
         u = rc4(key, PAD)
-        enc = 3 + 2 * n + 2
+        enc = 4 + 2 * n + 1
         objs[enc] = (b"<< /Filter /Standard /V 1 /R 2 /O <" + o.hex().encode() + b"> /U <" + u.hex().encode() +
                      b"> /P " + str(p).encode() + b" >>")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -67,9 +68,12 @@ def pdf(pages, user_password=None, owner_password=b"owner"):
 
 
 def text_page(lines):
-    """Content stream writing (y, text) lines in Helvetica 12."""
-    ops = [b"BT /F1 12 Tf"]
-    for y, t in lines:
-        ops.append(f"1 0 0 1 72 {y} Tm ({t}) Tj".encode())
+    """Content stream writing lines in Helvetica 12: each (y, text), or (y, text, options) with options
+    x (72), size (12) and bold (False)."""
+    ops = [b"BT"]
+    for y, t, *rest in lines:
+        o = rest[0] if rest else {}
+        font = "F2" if o.get("bold") else "F1"
+        ops.append(f"/{font} {o.get('size', 12)} Tf 1 0 0 1 {o.get('x', 72)} {y} Tm ({t}) Tj".encode())
     ops.append(b"ET")
     return b"\n".join(ops)

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -58,6 +59,9 @@ struct word {
   bool space_after = false;
   bool bold = false;  ///< most of its characters in a bold font
   int plain_lead = 0, plain_trail = 0;  ///< marks of punctuation before and after its bold letters not bold
+  /// it begins a cell of a table though the gap before it is narrower than
+  /// two em: the lines around it prove a column begins there
+  bool cell_first = false;
   [[nodiscard]] double yc() const { return (y0 + y1) / 2; }
   [[nodiscard]] double height() const { return y1 - y0; }
 };
@@ -284,6 +288,11 @@ double space_between(const line& above, const line& below) {
   return (below.y0 - above.y1) / std::max(1.0, below.size);
 }
 
+/// Whether `below` is printed under `above`, the next line down: its top
+/// below the middle of `above` (a line set tighter than its font's height
+/// overlaps the line above's box, and is still under it).
+bool under(const line& above, const line& below) { return below.y0 > 0.5 * (above.y0 + above.y1); }
+
 /// Space between lines, beyond the document's usual space within a
 /// paragraph, in em: a blank line between paragraphs; space enough to part
 /// a table's rows (a cell's padding); and the lesser space that shows a
@@ -292,11 +301,20 @@ constexpr double paragraph_space = 0.4;
 constexpr double row_space = 0.2;
 constexpr double set_lower_space = 0.15;
 
-/// A line that begins with a single letter in lower case followed by the
-/// next word a space apart (not a label's gap): the letter is a word ("a
-/// brief overview"), not a label.
+/// The narrowest gap, in em, that may part a table's cells where the lines
+/// around prove a column there, and how far around (in lines) they are looked for.
+constexpr double near_cell_gap = 0.6;
+constexpr std::size_t column_reach = 30;
+
+/// A line that begins with a single letter followed by the next word a
+/// space apart (not a label's gap), the letter in lower case or the word
+/// after it: the letter is a word ("a brief overview", "A named assessor"),
+/// not a label ("A Understand …" is one).
 bool letter_word_first(const std::vector<word>& words) {
-  if (words.size() < 2 || words[0].text.size() != 1 || words[0].text[0] < 'a' || words[0].text[0] > 'z') return false;
+  if (words.size() < 2 || words[0].text.size() != 1) return false;
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const char c = words[0].text[0];
+  if (!lower(c) && !(c >= 'A' && c <= 'Z' && lower(words[1].text.front()))) return false;
   return words[1].x0 - words[0].x1 <= std::max(size_of(words[0]), size_of(words[1]));
 }
 
@@ -343,6 +361,15 @@ bool bullet(std::string_view t) {
   return false;
 }
 
+/// Whether the gap before word `i` of a line parts two cells: wider than two
+/// em (a table's or a form's columns), or proved a column's start by the
+/// lines around it (a word processor's table, its cells closer than that).
+bool cell_gap(const line& l, std::size_t i) {
+  const word& w = l.words[i];
+  const word& prev = l.words[i - 1];
+  return w.cell_first || w.x0 - prev.x1 > 2 * std::max(size_of(prev), size_of(w));
+}
+
 /// The text of a line: a space where poppler saw one or the words stand
 /// apart, nothing where a word was only split by a change of font, and a tab
 /// for a gap wider than two em (a table's or a form's columns), except after
@@ -361,7 +388,7 @@ std::string text_of(const line& l, bool emphasis = false) {
       const double em = std::max(size_of(prev), size_of(w));
       const double gap = w.x0 - prev.x1;
       std::string_view space;
-      if (gap > 2 * em) {
+      if (cell_gap(l, i)) {
         space = (first_gap && label_like(l.words, i)) ? " " : "\t";
         first_gap = false;
       } else if (prev.space_after || gap > 0.15 * em) {
@@ -402,10 +429,8 @@ void append_joined(std::string& text, std::string_view more, bool space = true) 
 /// Where the second cell of a line begins: the first word after a gap wider
 /// than two em; negative when the line has no such gap.
 double cell_start(const line& l) {
-  for (std::size_t i = 1; i < l.words.size(); ++i) {
-    const double em = std::max(size_of(l.words[i - 1]), size_of(l.words[i]));
-    if (l.words[i].x0 - l.words[i - 1].x1 > 2 * em) return l.words[i].x0;
-  }
+  for (std::size_t i = 1; i < l.words.size(); ++i)
+    if (cell_gap(l, i)) return l.words[i].x0;
   return -1;
 }
 
@@ -415,7 +440,8 @@ double cell_start(const line& l) {
 bool broken_after_hyphen(const line& l) {
   if (l.words.empty()) return false;
   const word& last = l.words.back();
-  if (last.space_after || last.text.empty() || last.text.back() != '-') return false;
+  // (a dash standing alone, "Lifecycle - / Implementation", is no broken word)
+  if (last.space_after || last.text.size() < 2 || last.text.back() != '-') return false;
   for (std::size_t w = 0; w + 1 < l.words.size(); ++w) {
     const std::string& t = l.words[w].text;
     if (t.size() > 1 && t.back() == '-' && l.words[w].space_after) return false;
@@ -438,8 +464,7 @@ std::vector<cell_run> cells_of(const line& l, bool label_gap = true) {
   std::size_t b = 0;
   for (std::size_t i = 1; i <= l.words.size(); ++i) {
     if (i < l.words.size()) {
-      const double em = std::max(size_of(l.words[i - 1]), size_of(l.words[i]));
-      if (l.words[i].x0 - l.words[i - 1].x1 <= 2 * em) continue;
+      if (!cell_gap(l, i)) continue;
       const bool label = first_gap && label_like(l.words, i);
       first_gap = false;
       if (label) continue;
@@ -689,21 +714,74 @@ enum class cell_break {
   item        ///< an item of a list (a bullet begins it)
 };
 
+/// The words a document prints, in lower case: what proves a word that a
+/// column too narrow for it broke with no hyphen ("communicatio / n", as a
+/// word processor breaks a word longer than a table's cell is wide) one word.
+class vocabulary {
+ public:
+  void add(std::string_view w) {
+    if (auto k = key(w, false)) words_.insert(std::move(*k));
+  }
+  /// Whether `l`'s first word is the rest of `above`'s only word: it begins
+  /// in lower case, the part above is no word the document prints, and the
+  /// two joined are one it prints elsewhere. `whole` is set to the word.
+  bool broken(const line& above, const line& l, std::string& whole) const {
+    if (above.words.size() != 1 || l.words.empty()) return false;
+    const auto head = key(above.words.front().text, false);
+    const auto tail = key(l.words.front().text, true);
+    if (!head || !tail || words_.count(*head) || !(l.words.front().text[0] >= 'a' && l.words.front().text[0] <= 'z'))
+      return false;
+    if (!words_.count(*head + *tail)) return false;
+    whole = above.words.front().text + std::string(l.words.front().text, 0, tail->size());
+    return true;
+  }
+
+ private:
+  /// A word's letters in lower case (ASCII letters only, trailing marks of
+  /// punctuation dropped where `trail` is true); none for another word.
+  static std::optional<std::string> key(std::string_view w, bool trail) {
+    if (trail)
+      while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ';')) w.remove_suffix(1);
+    if (w.empty()) return std::nullopt;
+    std::string k(w);
+    for (char& c : k) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      else if (!(c >= 'a' && c <= 'z')) return std::nullopt;
+    }
+    return k;
+  }
+  std::unordered_set<std::string> words_;
+};
+
+/// A word a narrow column broke, joined: the two parts as printed, the word
+/// written, and where its second part is (an index in the page-by-page order).
+struct word_repair {
+  std::string printed, whole;
+  std::size_t at = 0;
+};
+
 /// A cell's lines as one text, in the readers' cell form: a wrapped line
-/// joined by a space (a word broken after its own hyphen runs on with no
-/// space), a paragraph after `<br>`, a list item after `<br>- ` without its
-/// bullet.
-void append_cell_line(std::string& cell, const line& above, const line& l, cell_break how) {
+/// joined by a space (a word broken after its own hyphen, or by the column's
+/// edge, runs on with no space), a paragraph after `<br>`, a list item after
+/// `<br>- ` without its bullet. True when a word broken by the edge was joined.
+bool append_cell_line(std::string& cell, const line& above, const line& l, cell_break how, const vocabulary& words,
+                      std::string& whole) {
   std::string t = text_of(l, true);  // a wide gap inside one cell is a space there, not another cell
   std::replace(t.begin(), t.end(), '\t', ' ');
   if (how == cell_break::item && !cell.empty()) {
     if (t.starts_with("- ")) t.erase(0, 2);  // the bullet, as text_of writes it
     cell += "<br>- ";
   } else if (!cell.empty()) {
-    if (how == cell_break::paragraph) cell += "<br>";
-    else return append_joined(cell, t, !broken_after_hyphen(above));
+    if (how == cell_break::paragraph) {
+      cell += "<br>";
+    } else {
+      const bool edge = words.broken(above, l, whole);
+      append_joined(cell, t, !broken_after_hyphen(above) && !edge);
+      return edge;
+    }
   }
   cell += t;
+  return false;
 }
 
 /// One printed row of a table as the block stream writes it: its cells'
@@ -712,6 +790,7 @@ void append_cell_line(std::string& cell, const line& above, const line& l, cell_
 struct table_row {
   std::string text;
   std::size_t at = 0;  ///< index in the page-by-page order of its first line
+  std::vector<word_repair> repairs;  ///< words in it a narrow cell broke, joined
 };
 
 struct table {
@@ -730,7 +809,7 @@ struct table {
 /// table parts its rows by space; a cell's text set lower stays in its row.
 template <class IsHeading>
 std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line*>>& flat, double usual_gap,
-                             IsHeading is_heading) {
+                             IsHeading is_heading, const vocabulary& words) {
   std::vector<table> out;
   // the gap from the line before, in em; 0 over a page break; negative
   // where the two are in different columns of one page
@@ -852,6 +931,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     };
     table t{i, j - 1, {}};
     std::vector<std::string> row(starts.size());
+    std::vector<word_repair> row_repairs;
     std::size_t row_at = i;
     auto end_row = [&] {
       std::string text;
@@ -859,7 +939,8 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
         if (c) text += '\t';
         text += row[c];
       }
-      t.rows.push_back({std::move(text), row_at});
+      t.rows.push_back({std::move(text), row_at, std::move(row_repairs)});
+      row_repairs.clear();
       for (auto& cell : row) cell.clear();
     };
     // each column's last line in the row being read: the line a cell's
@@ -940,7 +1021,11 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       if (begins) row_at = lines[r].at;
       for (std::size_t c = 0; c < starts.size(); ++c)
         if (!lines[r].cells[c].words.empty()) {
-          append_cell_line(row[c], *last_in_row[c], lines[r].cells[c], begins ? cell_break::wrap : how[c]);
+          std::string whole;
+          if (append_cell_line(row[c], *last_in_row[c], lines[r].cells[c], begins ? cell_break::wrap : how[c], words,
+                               whole))
+            row_repairs.push_back({text_of(*last_in_row[c]) + ' ' + text_of(lines[r].cells[c]).substr(0, 40),
+                                   std::move(whole), lines[r].at});
           last_in_row[c] = &lines[r].cells[c];
         }
     }
@@ -1120,44 +1205,6 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       ordered[k][i].number = above + static_cast<std::uint32_t>(i) + 1;
   }
 
-  // body size: the size most characters are printed in; the spacing of lines
-  // within a paragraph: the median gap between lines of one column, in em
-  size_tally body_sizes;
-  std::vector<double> gaps;
-  for (const auto& page : ordered)
-    for (std::size_t i = 0; i < page.size(); ++i) {
-      for (const auto& w : page[i].words) body_sizes.add(w);
-      if (i > 0 && page[i].flow == page[i - 1].flow && page[i].y0 > page[i - 1].y1 - 1)
-        gaps.push_back(space_between(page[i - 1], page[i]));
-    }
-  const double body = body_sizes.most();
-  const double usual_gap = median(gaps, 0.3);
-
-  // headings: a line of at most 20 words printed at least 15% larger than
-  // the body; the largest such size is level 1, the next level 2, … (6 at most)
-  auto heading_size = [&](const line& l) { return l.size >= 1.15 * body && l.words.size() <= 20; };
-  // whether the document parts its paragraphs by space: five gaps at least
-  // between lines of one column, neither a heading, are wider than a line's
-  // (where paragraphs are not parted so, but indented, a line under a full
-  // one that is not indented alike is never taken for its wrapped text)
-  std::size_t wide_gaps = 0;
-  for (const auto& page : ordered)
-    for (std::size_t i = 1; i < page.size(); ++i)
-      if (page[i].flow == page[i - 1].flow && page[i].y0 > page[i - 1].y1 - 1 && !heading_size(page[i]) &&
-          !heading_size(page[i - 1]) && space_between(page[i - 1], page[i]) > usual_gap + paragraph_space)
-        ++wide_gaps;
-  const bool spaced_paragraphs = wide_gaps >= 5;
-  std::vector<long> heading_sizes;
-  for (const auto& page : ordered)
-    for (const auto& l : page)
-      if (heading_size(l)) heading_sizes.push_back(std::lround(l.size * 2));
-  std::sort(heading_sizes.rbegin(), heading_sizes.rend());
-  heading_sizes.erase(std::unique(heading_sizes.begin(), heading_sizes.end()), heading_sizes.end());
-  auto level_of = [&](const line& l) {
-    auto at = std::find(heading_sizes.begin(), heading_sizes.end(), std::lround(l.size * 2));
-    return static_cast<std::size_t>(std::min<std::ptrdiff_t>(at - heading_sizes.begin(), 5)) + 1;
-  };
-
   // where the text of each column of a page ends on the right: a page read as
   // one column has margins as wide on the right as on the left; a column
   // beside another ends where its widest line ends
@@ -1184,6 +1231,104 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     }
   }
 
+  // body size: the size most characters are printed in; the spacing of
+  // lines within a paragraph: the median gap, in em, between a line too full
+  // for the next line's first word and that next line (a paragraph's
+  // wrapped lines, whatever the space between paragraphs), or between any
+  // two lines of one column where fewer than five lines wrap
+  size_tally body_sizes;
+  std::vector<double> gaps, wrap_gaps;
+  for (std::size_t k = 0; k < ordered.size(); ++k) {
+    const auto& page = ordered[k];
+    for (std::size_t i = 0; i < page.size(); ++i) {
+      for (const auto& w : page[i].words) body_sizes.add(w);
+      if (i > 0 && page[i].flow == page[i - 1].flow && under(page[i - 1], page[i])) {
+        const double gap = space_between(page[i - 1], page[i]);
+        gaps.push_back(gap);
+        const double edge = right_edge[k][page[i].flow];
+        if (edge < 1e299 && !room_for(page[i - 1], page[i].words.front(), edge)) wrap_gaps.push_back(gap);
+      }
+    }
+  }
+  const double body = body_sizes.most();
+  const double usual_gap = wrap_gaps.size() >= 5 ? median(wrap_gaps, 0.3) : median(gaps, 0.3);
+
+  // a table's cells may come closer than two em (a word processor's table:
+  // a cell's text fills its width, the padding alone between it and the
+  // next); a gap of at least `near_cell_gap` em begins a cell where the
+  // lines around it prove a column begins there:
+  // - two other lines of its column, within `column_reach` lines, begin a
+  //   cell there after a wide gap (a header's cells over its rows'), or
+  // - the lines under it, begun where it begins, all end left of the word
+  //   after the gap, two of them too full there for the next line's first
+  //   word (a cell's text wrapped in a narrow column under a header whose
+  //   other cells are empty below it)
+  for (std::size_t k = 0; k < ordered.size(); ++k) {
+    auto& page = ordered[k];
+    for (std::size_t i = 0; i < page.size(); ++i) {
+      line& l = page[i];
+      for (std::size_t w = 1; w < l.words.size(); ++w) {
+        const double em = std::max(size_of(l.words[w - 1]), size_of(l.words[w]));
+        const double gap = l.words[w].x0 - l.words[w - 1].x1;
+        if (gap < near_cell_gap * em || cell_gap(l, w)) continue;
+        const double x = l.words[w].x0;
+        std::size_t aligned = 0;
+        for (std::size_t m = i > column_reach ? i - column_reach : 0; m < std::min(page.size(), i + column_reach + 1);
+             ++m) {
+          if (m == i || page[m].flow != l.flow) continue;
+          const auto& ws = page[m].words;
+          for (std::size_t v = 1; v < ws.size(); ++v)
+            if (std::abs(ws[v].x0 - x) <= 1.5 && cell_gap(page[m], v)) {
+              ++aligned;
+              break;
+            }
+        }
+        std::size_t run = 0, full = 0;
+        bool crossed = false;
+        for (std::size_t m = i + 1; m < page.size() && run < column_reach; ++m) {
+          const line& b = page[m];
+          if (b.flow != l.flow || !under(page[m - 1], b) || std::abs(b.x0 - l.x0) > 2 ||
+              space_between(page[m - 1], b) > usual_gap + paragraph_space)
+            break;
+          if (b.x1 > x - 0.5 * em) {
+            crossed = true;
+            break;
+          }
+          ++run;
+          if (m + 1 < page.size() && std::abs(page[m + 1].x0 - l.x0) <= 2 &&
+              !room_for(b, page[m + 1].words.front(), x - 0.5 * em))
+            ++full;
+        }
+        if (aligned >= 2 || (!crossed && run >= 3 && full >= 2)) l.words[w].cell_first = true;
+      }
+    }
+  }
+
+  // headings: a line of at most 20 words printed at least 15% larger than
+  // the body; the largest such size is level 1, the next level 2, … (6 at most)
+  auto heading_size = [&](const line& l) { return l.size >= 1.15 * body && l.words.size() <= 20; };
+  // whether the document parts its paragraphs by space: five gaps at least
+  // between lines of one column, neither a heading, are wider than a line's
+  // (where paragraphs are not parted so, but indented, a line under a full
+  // one that is not indented alike is never taken for its wrapped text)
+  std::size_t wide_gaps = 0;
+  for (const auto& page : ordered)
+    for (std::size_t i = 1; i < page.size(); ++i)
+      if (page[i].flow == page[i - 1].flow && under(page[i - 1], page[i]) && !heading_size(page[i]) &&
+          !heading_size(page[i - 1]) && space_between(page[i - 1], page[i]) > usual_gap + paragraph_space)
+        ++wide_gaps;
+  const bool spaced_paragraphs = wide_gaps >= 5;
+  std::vector<long> heading_sizes;
+  for (const auto& page : ordered)
+    for (const auto& l : page)
+      if (heading_size(l)) heading_sizes.push_back(std::lround(l.size * 2));
+  std::sort(heading_sizes.rbegin(), heading_sizes.rend());
+  heading_sizes.erase(std::unique(heading_sizes.begin(), heading_sizes.end()), heading_sizes.end());
+  auto level_of = [&](const line& l) {
+    auto at = std::find(heading_sizes.begin(), heading_sizes.end(), std::lround(l.size * 2));
+    return static_cast<std::size_t>(std::min<std::ptrdiff_t>(at - heading_sizes.begin(), 5)) + 1;
+  };
+
   // where the text of each column of a page begins on the left
   std::vector<std::map<int, double>> left_edge(ordered.size());
   for (std::size_t k = 0; k < ordered.size(); ++k)
@@ -1204,7 +1349,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
       std::size_t j = i + 1;
       double edge = page[i].x1;
       while (j < page.size() && page[j].flow == page[i].flow && std::abs(page[j].x0 - page[i].x0) <= 2 &&
-             std::abs(page[j].size - page[i].size) <= 0.5 && page[j].y0 > page[j - 1].y1 - 1 &&
+             std::abs(page[j].size - page[i].size) <= 0.5 && under(page[j - 1], page[j]) &&
              space_between(page[j - 1], page[j]) <= usual_gap + paragraph_space) {
         edge = std::max(edge, page[j].x1);
         ++j;
@@ -1266,7 +1411,14 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   std::vector<std::pair<std::size_t, const line*>> flat;
   for (std::size_t k = 0; k < ordered.size(); ++k)
     for (const auto& l : ordered[k]) flat.emplace_back(k, &l);
-  const auto tables = tables_of(flat, usual_gap, heading_size);
+  // (the words a line goes on from, the next word a space after it: a part
+  // of a word broken at a column's edge ends its line or cell, never that)
+  vocabulary printed_words;
+  for (const auto& [k, l] : flat)
+    for (std::size_t i = 0; i + 1 < l->words.size(); ++i)
+      if (!cell_gap(*l, i + 1)) printed_words.add(l->words[i].text);
+  const auto tables = tables_of(flat, usual_gap, heading_size, printed_words);
+  std::vector<word_repair> repairs;  // with `at` the stream's line where each went
   std::size_t next_table = 0;  // the first table not yet written
   std::size_t at = 0;          // the line's index in `flat`
   bool after_table = false;    // the line before ended a table: nothing runs on from it
@@ -1353,9 +1505,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // paragraph wrapped before one is left to the recognisers to join
     // -- unless the document parts its paragraphs by space and the one being
     // written began after space, not right under another line, or is a
-    // labelled item: there a full line with no space under it goes on,
-    // whatever the next word (in a block of short lines one under another, a
-    // full one is by chance)
+    // labelled item whose full line ends no sentence: there a full line with
+    // no space under it goes on, whatever the next word (in a block of short
+    // lines one under another, a full one is by chance)
     const auto c = static_cast<unsigned char>(first.text.front());
     // over a page break: a word in lower case, or a capital after a full
     // line that ends no sentence, in a paragraph that has run on already
@@ -1365,7 +1517,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     }
     // (in a paragraph begun by a bold lead-in, the next lead-in begins the
     // next one: a full line under it goes on whatever its first letter)
-    return para_lead_in || (spaced_paragraphs && (!block_breaks || para_label)) || !(c >= 'A' && c <= 'Z');
+    return para_lead_in || (spaced_paragraphs && (!block_breaks || (para_label && !ends_clause(above)))) ||
+           !(c >= 'A' && c <= 'Z');
   };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;
@@ -1380,8 +1533,10 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // processor's table set right under a paragraph); over a page
           // break, in a document that parts its paragraphs by space
           if (prev || (last && spaced_paragraphs)) out.blank(page);
-          for (const auto& row : t.rows)
+          for (const auto& row : t.rows) {
             out.put(row.text, {.page = pages[flat[row.at].first].number, .line = flat[row.at].second->number});
+            for (const auto& w : row.repairs) repairs.push_back({w.printed, w.whole, r.origins.size()});
+          }
         }
         if (here == t.last) ++next_table;
         last_put_indented = false;
@@ -1422,10 +1577,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // ends where its column does, too full for this line's first word:
           // the words run on from it (a paragraph wrapped by the printer); a
           // word broken after its own hyphen runs on with no space
+          std::string whole;
+          const bool edge = printed_words.broken(*above, l, whole);
           r.text.pop_back();
-          append_joined(r.text, text_of(l, true), !broken_after_hyphen(*above));
+          append_joined(r.text, text_of(l, true), !broken_after_hyphen(*above) && !edge);
           r.text += '\n';
           para_joined = true;
+          if (edge) repairs.push_back({text_of(*above) + ' ' + text_of(l).substr(0, 40), std::move(whole), r.origins.size()});
         } else {
           // over a page break, in a document that parts its paragraphs by
           // space, a paragraph that ends short of its column's edge at a
@@ -1556,6 +1714,18 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     note(diag::list_markers_drawn, severity::note,
          std::to_string(drawn_items) + " lines read as list items: indented alike one under another, each " +
              "beginning anew, their markers drawn as shapes rather than printed as text");
+  for (const auto& w : repairs) {
+    diagnostic d;
+    d.code = std::string(diag::word_broken_by_column);
+    d.level = severity::note;
+    d.span.begin = {static_cast<std::uint32_t>(w.at), 1};
+    d.span.end = d.span.begin;
+    d.message = "a word broken with no hyphen where a narrow column ended, joined: the document prints \"" + w.whole +
+                "\" whole elsewhere";
+    d.original = w.printed;
+    d.repaired = w.whole;
+    r.diagnostics.push_back(std::move(d));
+  }
   if (vertical)
     note(diag::furniture_left_out, severity::note,
          std::to_string(vertical) + " words printed vertically or rotated left out (margin notes, stamps)");

@@ -76,6 +76,7 @@ inline constexpr std::string_view pages_not_read = "Q-W140";      // a PDF longe
 inline constexpr std::string_view pages_without_text = "Q-W141";  // PDF pages with no text layer (scanned among text pages)
 inline constexpr std::string_view reader_too_deep = "Q-W132";     // markup nested past read_limits::max_depth, read up to there
 inline constexpr std::string_view list_markers_drawn = "Q-N134";  // PDF list items whose bullets were drawn as shapes, read as items
+inline constexpr std::string_view word_broken_by_column = "Q-N135"; // a word a narrow PDF column broke with no hyphen, joined
 inline constexpr std::string_view page_cut = "Q-W133";            // a web page that stops inside its text: an excerpt, its text read as cut there
 inline constexpr std::string_view documents_disagree = "Q-W301";  // two documents give different values
 inline constexpr std::string_view unit_not_listed = "Q-W302";     // a unit one structure document lists and another does not

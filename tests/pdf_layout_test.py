@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""The PDF reader's layout rules on pages laid out here, line by line (tests/tiny_pdf.py): each page
+isolates one thing a print may do (lines set closer than their font's height, a heading in the
+body's size), so that a rule the printed corpus no longer needs still has a test that fails when
+the rule does.
+
+Usage: pdf_layout_test.py QSPEC_BINARY
+"""
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import tiny_pdf  # noqa: E402
+
+QSPEC = sys.argv[1]
+passed = failed = 0
+
+
+def check(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}\n{detail}"[:3000])
+
+
+def stream(tmp, name, lines):
+    """The block stream qspec reads from a one-page PDF of `lines`: its lines' texts, blank ones kept."""
+    path = tmp / f"{name}.pdf"
+    path.write_bytes(tiny_pdf.pdf([tiny_pdf.text_page(lines)]))
+    r = subprocess.run([QSPEC, "text", str(path)], capture_output=True, text=True, timeout=60)
+    if r.returncode != 0:
+        return [f"exit {r.returncode}: {r.stderr}"]
+    return [re.sub(r"^\s*\d+  \[[^]]*\]  ?", "", l) for l in r.stdout.splitlines()]
+
+
+def body(y, text, **o):
+    return (y, text, o)
+
+
+FULL = "Learners plan each session with their supervisor, agree the aims of the work and then"  # to 527 of 540
+# full lines all different (a line printed three times is taken for a running header left in the text)
+WHO = ["assessor", "mentor", "tutor", "manager", "trainer", "coach"]
+PARAGRAPHS = [[f"Learners plan each session with their {w}, agree the aims of the work and then set",
+               f"outlining the steps to be taken and the records to be kept by the {w} at each step, in",
+               f"documenting what the {w} agreed."] for w in WHO]  # next words too long for the room left
+
+
+def page_of(blocks, pitch, space):
+    """Lines from the top of a page: each block's lines `pitch` points apart, `space` more between blocks."""
+    y, out = 720, []
+    for block in blocks:
+        for line in block:
+            out.append(line if isinstance(line, tuple) else body(y, line))
+            out[-1] = (y,) + out[-1][1:]
+            y -= pitch
+        y -= space
+    return out
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    tmp = pathlib.Path(tmp)
+    p = PARAGRAPHS
+    # a word processor's print: lines 9.5 points apart in a 12-point font, so that each line's box
+    # overlaps the box above; paragraphs parted by 9 points more. The space between paragraphs is
+    # still told from the space within one.
+    s = stream(tmp, "tight-lines", page_of([["Context"], p[0], p[1], ["Assessment"], p[2], p[3]], 9.5, 9))
+    joined = [" ".join(x) for x in p]
+    check("lines set closer than their font's height: paragraphs parted by space, a heading a line apart",
+          s == ["Context", "", joined[0], "", joined[1], "", "Assessment", "", joined[2], "", joined[3]], "\n".join(s))
+
+    # a heading in the body's size set right under a paragraph, no space between them: all in bold, under
+    # a line that ends a sentence, it begins anew, though that line is full to its edge
+    ends = "Learners keep a log of the work they do in the setting, which the assessor signs."  # to 498
+    last = [FULL, ends, body(0, "Evidence requirements", bold=True), p[5][0], p[5][2]]
+    s = stream(tmp, "bold-heading-no-space", page_of([["Context"], p[0], p[1], p[2], p[3], p[4], last], 9.5, 9))
+    check("a line all in bold under a sentence's end begins anew",
+          f"{FULL} {ends}" in s and s[s.index(f"{FULL} {ends}") + 1] == "**Evidence requirements**", "\n".join(s))
+    # the same line not in bold, under the same full line, is read as that line's wrapped text
+    last[2] = "Evidence requirements"
+    s = stream(tmp, "plain-line-no-space", page_of([["Context"], p[0], p[1], p[2], p[3], p[4], last], 9.5, 9))
+    check("the same line not in bold runs on from the full line above it",
+          f"{FULL} {ends} Evidence requirements" in s, "\n".join(s))
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
