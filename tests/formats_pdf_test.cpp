@@ -180,7 +180,11 @@ TEST_CASE("pdf reader - a table whose cells wrap is read row by row, each row's 
   auto b = grid.find("1B.2\tSketch a layout for beds and paths, with guidance.\t2B.P2 Produce a scaled layout of beds, "
                      "paths and a shed.\t2B.M2 Explain how the layout meets the needs of different users.\t2B.D2 "
                      "Evaluate the plan against the needs found in the survey.");
-  CHECK(grid.where(b) == "page 1, line 30");
+  CHECK(grid.where(b) == "page 1, line 28");
+  // its header row, each cell wrapped over two lines: no gutter runs where a word space happens to
+  // fall ("Level 2 | Merit"), so the row is read across, cell by cell
+  CHECK(grid.lines[grid.find("Level 1\tLevel 2 Pass\tLevel 2 Merit\tLevel 2 Distinction") + 2] ==
+        "Learning aim A: Survey a possible garden site");
   // a cell set in the middle of its row (a web page's default) is read with the row
   pdf_lines middle("formats/pdf/nos2-markdown-headings.pdf");
   middle.find("Relevant occupations\tSales Assistants; Retail Cashiers and Check-out Operators");
@@ -340,6 +344,15 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
   });
   REQUIRE(broken != notes.end());
   CHECK(framework.lines[broken->span.begin.line - 1] == "LMAC5A/ LM\tLeadership and Management");
+  // a paragraph under a list whose labels stand a gap before their texts: a space between two of its
+  // words that falls where that gap does is no gutter, and the paragraph is read line after line
+  pdf_lines spec("formats/pdf/unit-spec-F36J04-LMC-B2--from-docx.pdf");
+  CHECK(spec.lines[spec.find("**About this Unit**") + 2].starts_with(
+      "This unit is about leading and managing care services provision that promotes the well being of people."));
+  // a glossary's page whose terms, one wrapped, stand beside the start of their definitions: rows, not
+  // two columns of text
+  CHECK(spec.any_contains("**Positive, secure and healthy attachments and relationships**\tAttachments and "
+                          "relationships that can make a positive contribution to"));
   pdf_lines qcf("formats/pdf/qcf-bold-header-same-bullet-lettered-subitems--from-docx.pdf");
   const auto heading = qcf.find("**Learning outcomes and assessment criteria**");
   CHECK(qcf.lines[heading - 1].empty());

@@ -426,6 +426,15 @@ void append_joined(std::string& text, std::string_view more, bool space = true) 
   text += more;
 }
 
+/// Whether `l` begins with marks of punctuation (".", ",", ";", ")") that a
+/// column too narrow for the word above and its mark put on a line of their
+/// own: the word is its line's only one (a line breaks at a space, unless a
+/// word does not fit its column at all). They run on with no space.
+bool mark_broken_off(const line& above, const line& l) {
+  return above.words.size() == 1 && !l.words.empty() &&
+         l.words.front().text.find_first_not_of(".,;:!?)]") == std::string::npos;
+}
+
 /// Where the second cell of a line begins: the first word after a gap wider
 /// than two em; negative when the line has no such gap.
 double cell_start(const line& l) {
@@ -509,8 +518,16 @@ struct split {
 };
 
 bool crosses(const line& l, double x) {
-  for (const auto& w : l.words)
+  for (std::size_t i = 0; i < l.words.size(); ++i) {
+    const word& w = l.words[i];
     if (w.x0 < x - 0.5 && w.x1 > x + 0.5) return true;
+    // (a space between two words of running text, too narrow to part a
+    // table's cells, that falls where the gutter would run is no gutter:
+    // the line runs across)
+    if (i > 0 && l.words[i - 1].x1 <= x && w.x0 >= x &&
+        w.x0 - l.words[i - 1].x1 < near_cell_gap * std::max(size_of(w), size_of(l.words[i - 1])))
+      return true;
+  }
   return false;
 }
 
@@ -589,6 +606,10 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
   if (left_begins >= 3 && 5 * aligned >= 4 * left_begins && right_pairs > 0 &&
       right_full * std::max<std::size_t>(left_pairs, 1) > left_full * right_pairs)
     return false;
+  // (so are two or more such rows whose left cells, a line or two each, are
+  // a sparse column beside the right's wrapped text, every one of them
+  // beside a cell's beginning: a glossary's terms, some wrapped)
+  if (left_begins >= 2 && aligned == left_begins && 2 * left_lines < right_lines) return false;
   // nor is a column of labels: where the left side has text on fewer than
   // half the lines the right side has, each beside a line of the right side
   // and no two one under another (a glossary's terms, a form's names,
@@ -776,7 +797,7 @@ bool append_cell_line(std::string& cell, const line& above, const line& l, cell_
       cell += "<br>";
     } else {
       const bool edge = words.broken(above, l, whole);
-      append_joined(cell, t, !broken_after_hyphen(above) && !edge);
+      append_joined(cell, t, !broken_after_hyphen(above) && !edge && !mark_broken_off(above, l));
       return edge;
     }
   }
@@ -1580,7 +1601,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           std::string whole;
           const bool edge = printed_words.broken(*above, l, whole);
           r.text.pop_back();
-          append_joined(r.text, text_of(l, true), !broken_after_hyphen(*above) && !edge);
+          append_joined(r.text, text_of(l, true), !broken_after_hyphen(*above) && !edge && !mark_broken_off(*above, l));
           r.text += '\n';
           para_joined = true;
           if (edge) repairs.push_back({text_of(*above) + ' ' + text_of(l).substr(0, 40), std::move(whole), r.origins.size()});
