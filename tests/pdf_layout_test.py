@@ -86,5 +86,21 @@ with tempfile.TemporaryDirectory() as tmp:
     check("the same line not in bold runs on from the full line above it",
           f"{FULL} {ends} Evidence requirements" in s, "\n".join(s))
 
+    # numbers alone at the pages' edges: a criterion's label at one page's foot ("3.1") and the next one's
+    # at the next page's head ("3.2") are text; a page's own number ("1", "2") is its footer
+    pages = []
+    for k, (foot, head) in enumerate([("3.1", None), (None, "3.2")], start=1):
+        lines = [body(770, head)] if head else []
+        lines += [body(700 - 13 * i, f"Line {i} of the text on page {k}, set as a paragraph would be.") for i in range(4)]
+        lines += [body(80, foot)] if foot else []
+        lines += [body(40, str(k), x=300)]
+        pages.append(tiny_pdf.text_page(lines))
+    path = tmp / "numbers-at-edges.pdf"
+    path.write_bytes(tiny_pdf.pdf(pages))
+    r = subprocess.run([QSPEC, "text", str(path)], capture_output=True, text=True, timeout=60)
+    out = [re.sub(r"^\s*\d+  \[[^]]*\]  ?", "", l) for l in r.stdout.splitlines()]
+    check("labels alone at the pages' edges are text, the pages' numbers are footers",
+          "3.1" in out and "3.2" in out and "1" not in out and "2" not in out, "\n".join(out))
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -1187,6 +1187,28 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     if (!w.empty() && w.back().text == n + "/" + m) return true;
     return w.size() >= 3 && w[w.size() - 3].text == n && w[w.size() - 2].text == "of" && w.back().text == m;
   };
+  // (a number of the line, its digits and dots together, a last dot aside,
+  // that is the page's: "3", "- 3 -", "3/12"; not "3.1")
+  auto holds_number = [](const line& l, std::uint32_t page) {
+    const std::string n = std::to_string(page);
+    const auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
+    for (const auto& w : l.words) {
+      std::string_view t = w.text;
+      for (std::size_t b = 0; b < t.size();) {
+        if (!numeric(t[b])) {
+          ++b;
+          continue;
+        }
+        std::size_t e = b;
+        while (e < t.size() && numeric(t[e])) ++e;
+        std::string_view number = t.substr(b, e - b);
+        if (number.ends_with('.')) number.remove_suffix(1);
+        if (number == n) return true;
+        b = e;
+      }
+    }
+    return false;
+  };
   auto holds_title = [&](const line& l) {
     if (title.size() < 4 || l.size >= 0.9 * most_size) return false;
     const std::string text = text_of(l);
@@ -1197,9 +1219,16 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   for (auto& p : pages) {
     bool any = false;
     band(p, [&](std::size_t i) {
-      auto n = seen[furniture_key(p.lines[i])];
-      if ((pages.size() >= 2 && n >= 2 && 2 * n >= pages.size()) || numbers_page(p.lines[i], p.number) ||
-          holds_title(p.lines[i]))
+      const std::string key = furniture_key(p.lines[i]);
+      auto n = seen[key];
+      // (a line of numbers alone, "3.1" at one page's foot and "3.2" at the
+      // next one's head, repeats only as a page's number does: holding it)
+      const bool letters = std::any_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+      });
+      const bool repeats = pages.size() >= 2 && n >= 2 && 2 * n >= pages.size() &&
+                           (letters || holds_number(p.lines[i], p.number));
+      if (repeats || numbers_page(p.lines[i], p.number) || holds_title(p.lines[i]))
         p.lines[i].furniture = true, any = true;
     });
     for (const auto& l : p.lines) furniture += l.furniture;
