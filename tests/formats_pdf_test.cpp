@@ -183,7 +183,7 @@ TEST_CASE("pdf reader - a table whose cells wrap is read row by row, each row's 
   CHECK(grid.where(b) == "page 1, line 28");
   // its header row, each cell wrapped over two lines: no gutter runs where a word space happens to
   // fall ("Level 2 | Merit"), so the row is read across, cell by cell
-  CHECK(grid.lines[grid.find("Level 1\tLevel 2 Pass\tLevel 2 Merit\tLevel 2 Distinction") + 2] ==
+  CHECK(grid.lines.at(grid.find("Level 1\tLevel 2 Pass\tLevel 2 Merit\tLevel 2 Distinction") + 2) ==
         "Learning aim A: Survey a possible garden site");
   // a cell set in the middle of its row (a web page's default) is read with the row
   pdf_lines middle("formats/pdf/nos2-markdown-headings.pdf");
@@ -330,24 +330,24 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
   // and the space between paragraphs is still told from the space within one
   pdf_lines framework("formats/pdf/criteria-skills-for-care-level5-lmac-2021--from-docx.pdf");
   const auto context = framework.find("Context");
-  CHECK(framework.lines[context - 1].empty());
-  CHECK(framework.lines[context + 1].empty());
-  CHECK(framework.lines[context + 2].starts_with("Through consultation with the adult care sector, Skills for Care has "
+  CHECK(framework.lines.at(context - 1).empty());
+  CHECK(framework.lines.at(context + 1).empty());
+  CHECK(framework.lines.at(context + 2).starts_with("Through consultation with the adult care sector, Skills for Care has "
                                                  "reviewed and updated the content of the Level 5 Diploma."));
   // a word longer than its narrow cell is wide, broken there with no hyphen ("Manageme / nt"), is one
   // word again where the document prints it whole elsewhere, and a note says so
-  CHECK(framework.lines[framework.find("LMAC5A/ LM\tLeadership and Management") + 1] ==
+  CHECK(framework.lines.at(framework.find("LMAC5A/ LM\tLeadership and Management") + 1) ==
         "LMAC5A/ GR\tGovernance and regulatory processes");
   const auto& notes = framework.loaded.diagnostics;
   const auto broken = std::find_if(notes.begin(), notes.end(), [](const qspec::diagnostic& d) {
     return d.code == "Q-N135" && d.original == "Manageme nt" && d.repaired == "Management";
   });
   REQUIRE(broken != notes.end());
-  CHECK(framework.lines[broken->span.begin.line - 1] == "LMAC5A/ LM\tLeadership and Management");
+  CHECK(framework.lines.at(broken->span.begin.line - 1) == "LMAC5A/ LM\tLeadership and Management");
   // a paragraph under a list whose labels stand a gap before their texts: a space between two of its
   // words that falls where that gap does is no gutter, and the paragraph is read line after line
   pdf_lines spec("formats/pdf/unit-spec-F36J04-LMC-B2--from-docx.pdf");
-  CHECK(spec.lines[spec.find("**About this Unit**") + 2].starts_with(
+  CHECK(spec.lines.at(spec.find("**About this Unit**") + 2).starts_with(
       "This unit is about leading and managing care services provision that promotes the well being of people."));
   // a glossary's page whose terms, one wrapped, stand beside the start of their definitions: rows, not
   // two columns of text
@@ -355,7 +355,7 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
                           "relationships that can make a positive contribution to"));
   pdf_lines qcf("formats/pdf/qcf-bold-header-same-bullet-lettered-subitems--from-docx.pdf");
   const auto heading = qcf.find("**Learning outcomes and assessment criteria**");
-  CHECK(qcf.lines[heading - 1].empty());
-  CHECK(qcf.lines[heading - 2].starts_with("**Unit aim:** This unit is about preparing, cooking and finishing complex "
+  CHECK(qcf.lines.at(heading - 1).empty());
+  CHECK(qcf.lines.at(heading - 2).starts_with("**Unit aim:** This unit is about preparing, cooking and finishing complex "
                                            "fish and shellfish dishes"));
 }

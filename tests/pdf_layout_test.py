@@ -28,10 +28,12 @@ def check(name, cond, detail=""):
         print(f"FAIL {name}\n{detail}"[:3000])
 
 
-def stream(tmp, name, lines):
-    """The block stream qspec reads from a one-page PDF of `lines`: its lines' texts, blank ones kept."""
+def stream(tmp, name, lines, links=None):
+    """The block stream qspec reads from a PDF of `lines` (one page's, or a list of pages' lines), with `links`
+    (tiny_pdf.pdf's): its lines' texts, blank ones kept."""
+    pages = lines if lines and isinstance(lines[0], list) else [lines]
     path = tmp / f"{name}.pdf"
-    path.write_bytes(tiny_pdf.pdf([tiny_pdf.text_page(lines)]))
+    path.write_bytes(tiny_pdf.pdf([tiny_pdf.text_page(p) for p in pages], links=links))
     r = subprocess.run([QSPEC, "text", str(path)], capture_output=True, text=True, timeout=60)
     if r.returncode != 0:
         return [f"exit {r.returncode}: {r.stderr}"]
@@ -80,27 +82,47 @@ with tempfile.TemporaryDirectory() as tmp:
     s = stream(tmp, "bold-heading-no-space", page_of([["Context"], p[0], p[1], p[2], p[3], p[4], last], 9.5, 9))
     check("a line all in bold under a sentence's end begins anew",
           f"{FULL} {ends}" in s and s[s.index(f"{FULL} {ends}") + 1] == "**Evidence requirements**", "\n".join(s))
-    # the same line not in bold, under the same full line, is read as that line's wrapped text
+    # (the control: the same line not in bold, under the same full line, is read as that line's wrapped
+    # text -- in the body's type and weight, nothing on the page tells it from the paragraph's last words)
     last[2] = "Evidence requirements"
     s = stream(tmp, "plain-line-no-space", page_of([["Context"], p[0], p[1], p[2], p[3], p[4], last], 9.5, 9))
     check("the same line not in bold runs on from the full line above it",
           f"{FULL} {ends} Evidence requirements" in s, "\n".join(s))
 
+    # a field's name at a line's start ("Unit reference: …"), or a list's short lead-in ("The learner can:"),
+    # begins anew under a full line in a document that parts its paragraphs by space
+    title = "Support the development of communication and language in the early years of a child"  # to 528
+    block = [title, "Unit reference: T/650/4417", "Level: 3"]
+    s = stream(tmp, "field-under-full-line", page_of([["Context"], p[0], p[1], p[2], p[3], block], 9.5, 9))
+    check("a field's name under a full line begins anew", s[-3:] == block, "\n".join(s))
+
     # numbers alone at the pages' edges: a criterion's label at one page's foot ("3.1") and the next one's
-    # at the next page's head ("3.2") are text; a page's own number ("1", "2") is its footer
+    # at the next page's head ("3.2") are text; the pages' own numbers ("1", "2", the cover not numbered,
+    # so one less than the page's index) are footers
     pages = []
-    for k, (foot, head) in enumerate([("3.1", None), (None, "3.2")], start=1):
+    for k, (foot, head, number) in enumerate([("3.1", None, None), (None, "3.2", "1"), (None, None, "2")], start=1):
         lines = [body(770, head)] if head else []
         lines += [body(700 - 13 * i, f"Line {i} of the text on page {k}, set as a paragraph would be.") for i in range(4)]
         lines += [body(80, foot)] if foot else []
-        lines += [body(40, str(k), x=300)]
-        pages.append(tiny_pdf.text_page(lines))
-    path = tmp / "numbers-at-edges.pdf"
-    path.write_bytes(tiny_pdf.pdf(pages))
-    r = subprocess.run([QSPEC, "text", str(path)], capture_output=True, text=True, timeout=60)
-    out = [re.sub(r"^\s*\d+  \[[^]]*\]  ?", "", l) for l in r.stdout.splitlines()]
+        lines += [body(40, number, x=300)] if number else []
+        pages.append(lines)
+    out = stream(tmp, "numbers-at-edges", pages)
     check("labels alone at the pages' edges are text, the pages' numbers are footers",
           "3.1" in out and "3.2" in out and "1" not in out and "2" not in out, "\n".join(out))
+
+    # a web page's print: a link that ends three paragraphs or more with the same words ("Back to top") is
+    # the page's furniture; the same words printed as text, not a link, stay
+    lines, rects, y = [], [], 700
+    for i, w in enumerate(WHO[:4]):
+        lines += [body(y, f"Learners agree the plan with their {w} and keep a record of it."),
+                  body(y, "Back to top", x=460)]
+        if i < 3:
+            rects.append((456, y - 4, 530, y + 12))
+        y -= 30
+    out = stream(tmp, "repeated-links", lines, links=[rects])
+    check("a link repeated at the ends of lines is left out, the same words as text kept",
+          [l for l in out if l] == [f"Learners agree the plan with their {w} and keep a record of it." for w in WHO[:3]] +
+          ["Learners agree the plan with their manager and keep a record of it.\tBack to top"], "\n".join(out))
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -20,9 +20,10 @@ def rc4(key, data):
     return bytes(out)
 
 
-def pdf(pages, user_password=None, owner_password=b"owner"):
+def pdf(pages, user_password=None, owner_password=b"owner", links=None):
     """A PDF of one page per content stream (Helvetica as /F1, Helvetica-Bold as /F2); with user_password (bytes,
-    b"" for none) encrypted by the standard security handler, revision 2 (RC4, 40 bits)."""
+    b"" for none) encrypted by the standard security handler, revision 2 (RC4, 40 bits); links: for each page, the
+    rectangles (x1, y1, x2, y2) of its links."""
     n = len(pages)
     objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
             3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
@@ -31,8 +32,10 @@ def pdf(pages, user_password=None, owner_password=b"owner"):
     for k, content in enumerate(pages):
         page, stream = 4 + 2 * k, 5 + 2 * k
         kids.append(f"{page} 0 R".encode())
+        annots = "".join(f"<< /Type /Annot /Subtype /Link /Rect [{x1} {y1} {x2} {y2}] /Border [0 0 0] >>"
+                         for x1, y1, x2, y2 in (links[k] if links else []))
         objs[page] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R /F2 {4 + 2 * n} 0 R >> >> "
-                      f"/Contents {stream} 0 R >>").encode()
+                      f"/Annots [{annots}] /Contents {stream} 0 R >>").encode()
         objs[stream] = content
     objs[2] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count " + str(n).encode() + b" >>"
     file_id = hashlib.md5(str(n).encode()).digest()

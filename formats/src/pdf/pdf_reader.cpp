@@ -8,6 +8,7 @@
 // terms that follow from linking it are confined to builds that include it
 // (see LICENSE).
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <climits>
 #include <cmath>
@@ -35,6 +36,8 @@
 #include <poppler/Error.h>
 #include <poppler/ErrorCodes.h>
 #include <poppler/GlobalParams.h>
+#include <poppler/Annot.h>
+#include <poppler/Link.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
 #include <poppler/Stream.h>
@@ -62,6 +65,7 @@ struct word {
   /// it begins a cell of a table though the gap before it is narrower than
   /// two em: the lines around it prove a column begins there
   bool cell_first = false;
+  bool link = false;  ///< set inside one of the page's links (a web page's print keeps them)
   [[nodiscard]] double yc() const { return (y0 + y1) / 2; }
   [[nodiscard]] double height() const { return y1 - y0; }
 };
@@ -138,6 +142,18 @@ std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
   const auto list = dev.makeWordList();
   if (!list) return out;
   out.reserve(static_cast<std::size_t>(list->getLength()));
+  // the page's links, in the words' space (top-left origin, the crop box's)
+  std::vector<std::array<double, 4>> links;
+  if (Page* p = doc.getPage(page); p && p->getRotate() == 0) {
+    const PDFRectangle* crop = p->getCropBox();
+    if (const auto all = p->getLinks())
+      for (const AnnotLink* a : all->getLinks()) {
+        double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        a->getRect(&x1, &y1, &x2, &y2);
+        links.push_back({std::min(x1, x2) - crop->x1, crop->y2 - std::max(y1, y2), std::max(x1, x2) - crop->x1,
+                         crop->y2 - std::min(y1, y2)});
+      }
+  }
   // a page's words share a few fonts: each one's name read once
   std::unordered_map<const TextFontInfo*, bool> bold_fonts;
   auto bold_at = [&](const TextWord* t, int j) {
@@ -165,6 +181,9 @@ std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
     if (w.x1 < w.x0) std::swap(w.x0, w.x1);
     if (w.y1 < w.y0) std::swap(w.y0, w.y1);
     w.space_after = t->hasSpaceAfter();
+    const double cx = (w.x0 + w.x1) / 2, cy = (w.y0 + w.y1) / 2;
+    w.link = std::any_of(links.begin(), links.end(),
+                         [&](const auto& r) { return cx >= r[0] && cx <= r[2] && cy >= r[1] && cy <= r[3]; });
     // bold when most of its characters are set in a bold font; marks of
     // punctuation in a font not bold before or after them stay outside the
     // run ("**citizen**.")
@@ -326,6 +345,19 @@ bool bold_lead_in(const line& l) {
   return false;
 }
 
+/// A line that begins with a field's name or a list's lead-in, in any type:
+/// a capital, then a colon after one word or two ("Unit reference:
+/// T/650/4417", "Level: 3"), or at the end of five words at most ("The
+/// learner can:"); not a sentence's words that end at a colon ("Centre by
+/// phone: …").
+bool field_lead_in(const line& l) {
+  if (l.words.empty() || !(l.words.front().text[0] >= 'A' && l.words.front().text[0] <= 'Z')) return false;
+  if (l.words.size() <= 5 && l.words.back().text.back() == ':') return true;
+  for (std::size_t i = 0; i < l.words.size() && i < 2; ++i)
+    if (l.words[i].text.back() == ':') return true;
+  return false;
+}
+
 /// A label that is the second of its sequence: `2.`, `2)`, `(b)`, `B.`, `ii)`.
 bool second_label(std::string_view t) {
   if (!t.empty() && t.front() == '(') t.remove_prefix(1);
@@ -361,13 +393,19 @@ bool bullet(std::string_view t) {
   return false;
 }
 
+/// An em where two words meet: the larger of their sizes.
+double em_between(const word& a, const word& b) { return std::max(size_of(a), size_of(b)); }
+
+/// Whether the gap before word `i` of a line is wider than two em.
+bool wide_gap(const line& l, std::size_t i) {
+  return l.words[i].x0 - l.words[i - 1].x1 > 2 * em_between(l.words[i - 1], l.words[i]);
+}
+
 /// Whether the gap before word `i` of a line parts two cells: wider than two
 /// em (a table's or a form's columns), or proved a column's start by the
 /// lines around it (a word processor's table, its cells closer than that).
 bool cell_gap(const line& l, std::size_t i) {
-  const word& w = l.words[i];
-  const word& prev = l.words[i - 1];
-  return w.cell_first || w.x0 - prev.x1 > 2 * std::max(size_of(prev), size_of(w));
+  return l.words[i].cell_first || wide_gap(l, i);
 }
 
 /// The text of a line: a space where poppler saw one or the words stand
@@ -426,10 +464,10 @@ void append_joined(std::string& text, std::string_view more, bool space = true) 
   text += more;
 }
 
-/// Whether `l` begins with marks of punctuation (".", ",", ";", ")") that a
-/// column too narrow for the word above and its mark put on a line of their
-/// own: the word is its line's only one (a line breaks at a space, unless a
-/// word does not fit its column at all). They run on with no space.
+/// Whether `l` begins with marks of punctuation alone (". , ; : ! ? ) ]")
+/// that a column too narrow for the word above and its mark put on a line of
+/// their own: the word is its line's only one (a line breaks at a space,
+/// unless a word does not fit its column at all). They run on with no space.
 bool mark_broken_off(const line& above, const line& l) {
   return above.words.size() == 1 && !l.words.empty() &&
          l.words.front().text.find_first_not_of(".,;:!?)]") == std::string::npos;
@@ -609,7 +647,8 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
   // (so are two or more such rows whose left cells, a line or two each, are
   // a sparse column beside the right's wrapped text, every one of them
   // beside a cell's beginning: a glossary's terms, some wrapped)
-  if (left_begins >= 2 && aligned == left_begins && 2 * left_lines < right_lines) return false;
+  if (left_begins >= 2 && aligned == left_begins && 2 * left_lines < right_lines && left_lines <= 2 * left_begins)
+    return false;
   // nor is a column of labels: where the left side has text on fewer than
   // half the lines the right side has, each beside a line of the right side
   // and no two one under another (a glossary's terms, a form's names,
@@ -741,7 +780,7 @@ enum class cell_break {
 class vocabulary {
  public:
   void add(std::string_view w) {
-    if (auto k = key(w, false)) words_.insert(std::move(*k));
+    if (auto k = key(w, true)) words_.insert(std::move(*k));
   }
   /// Whether `l`'s first word is the rest of `above`'s only word: it begins
   /// in lower case, the part above is no word the document prints, and the
@@ -775,18 +814,29 @@ class vocabulary {
 };
 
 /// A word a narrow column broke, joined: the two parts as printed, the word
-/// written, and where its second part is (an index in the page-by-page order).
+/// written, and the line of the block stream it went to (once written).
 struct word_repair {
   std::string printed, whole;
   std::size_t at = 0;
 };
 
+/// Whether `l` runs on from `above` with no space between them: a word
+/// broken after its own hyphen, a mark of punctuation broken off, or a word
+/// the column's edge broke (then `repair` says which).
+bool runs_on_unspaced(const line& above, const line& l, const vocabulary& words, std::optional<word_repair>& repair) {
+  std::string whole;
+  if (words.broken(above, l, whole)) {
+    repair = word_repair{above.words.front().text + ' ' + l.words.front().text, std::move(whole)};
+    return true;
+  }
+  return broken_after_hyphen(above) || mark_broken_off(above, l);
+}
+
 /// A cell's lines as one text, in the readers' cell form: a wrapped line
-/// joined by a space (a word broken after its own hyphen, or by the column's
-/// edge, runs on with no space), a paragraph after `<br>`, a list item after
-/// `<br>- ` without its bullet. True when a word broken by the edge was joined.
-bool append_cell_line(std::string& cell, const line& above, const line& l, cell_break how, const vocabulary& words,
-                      std::string& whole) {
+/// joined by a space (with none where runs_on_unspaced says so), a
+/// paragraph after `<br>`, a list item after `<br>- ` without its bullet.
+void append_cell_line(std::string& cell, const line& above, const line& l, cell_break how, const vocabulary& words,
+                      std::optional<word_repair>& repair) {
   std::string t = text_of(l, true);  // a wide gap inside one cell is a space there, not another cell
   std::replace(t.begin(), t.end(), '\t', ' ');
   if (how == cell_break::item && !cell.empty()) {
@@ -796,13 +846,10 @@ bool append_cell_line(std::string& cell, const line& above, const line& l, cell_
     if (how == cell_break::paragraph) {
       cell += "<br>";
     } else {
-      const bool edge = words.broken(above, l, whole);
-      append_joined(cell, t, !broken_after_hyphen(above) && !edge && !mark_broken_off(above, l));
-      return edge;
+      return append_joined(cell, t, !runs_on_unspaced(above, l, words, repair));
     }
   }
   cell += t;
-  return false;
 }
 
 /// One printed row of a table as the block stream writes it: its cells'
@@ -1042,11 +1089,10 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       if (begins) row_at = lines[r].at;
       for (std::size_t c = 0; c < starts.size(); ++c)
         if (!lines[r].cells[c].words.empty()) {
-          std::string whole;
-          if (append_cell_line(row[c], *last_in_row[c], lines[r].cells[c], begins ? cell_break::wrap : how[c], words,
-                               whole))
-            row_repairs.push_back({text_of(*last_in_row[c]) + ' ' + text_of(lines[r].cells[c]).substr(0, 40),
-                                   std::move(whole), lines[r].at});
+          std::optional<word_repair> repair;
+          append_cell_line(row[c], *last_in_row[c], lines[r].cells[c], begins ? cell_break::wrap : how[c], words,
+                           repair);
+          if (repair) row_repairs.push_back(std::move(*repair));
           last_in_row[c] = &lines[r].cells[c];
         }
     }
@@ -1142,6 +1188,33 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     if (pt.lines.empty()) empty_pages.push_back(pt.number);
     pages.push_back(std::move(pt));
   }
+  // a link that ends three lines or more with the same words, none of them
+  // the whole line, is the page's furniture ("Back to top", "Back to Duty":
+  // a web page's print), not their text, as the HTML reader reads it
+  std::size_t repeated_links = 0;
+  {
+    auto trailing = [](const line& l) {
+      std::size_t n = 0;
+      while (n < l.words.size() && l.words[l.words.size() - 1 - n].link) ++n;
+      return n < l.words.size() ? n : 0;
+    };
+    auto key = [](const line& l, std::size_t n) {
+      std::string k;
+      for (std::size_t i = l.words.size() - n; i < l.words.size(); ++i) k += (k.empty() ? "" : " ") + l.words[i].text;
+      return k;
+    };
+    std::unordered_map<std::string, std::size_t> ends;
+    for (const auto& p : pages)
+      for (const auto& l : p.lines)
+        if (const auto n = trailing(l)) ++ends[key(l, n)];
+    for (auto& p : pages)
+      for (auto& l : p.lines)
+        if (const auto n = trailing(l); n && ends[key(l, n)] >= 3) {
+          l.words.resize(l.words.size() - n);
+          close_line(l);
+          ++repeated_links;
+        }
+  }
   if (words == 0)
     return refuse("the PDF has no text layer (" + std::to_string(read_pages) + (read_pages == 1 ? " page" : " pages") +
                   " of images or drawings only, a scanned document?): there is no text to read");
@@ -1187,28 +1260,40 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     if (!w.empty() && w.back().text == n + "/" + m) return true;
     return w.size() >= 3 && w[w.size() - 3].text == n && w[w.size() - 2].text == "of" && w.back().text == m;
   };
-  // (a number of the line, its digits and dots together, a last dot aside,
-  // that is the page's: "3", "- 3 -", "3/12"; not "3.1")
-  auto holds_number = [](const line& l, std::uint32_t page) {
-    const std::string n = std::to_string(page);
-    const auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '.'; };
+  // a line of numbers alone (no letters), "3.1" at one page's foot and "3.2"
+  // at the next one's head, repeats as a page's number does only where its
+  // first number is a whole one that goes with the page: the page's index
+  // plus one offset on every page it is on (a cover not numbered, "1" on the
+  // second page)
+  auto first_number = [](const line& l) -> long {
     for (const auto& w : l.words) {
       std::string_view t = w.text;
-      for (std::size_t b = 0; b < t.size();) {
-        if (!numeric(t[b])) {
-          ++b;
-          continue;
-        }
-        std::size_t e = b;
-        while (e < t.size() && numeric(t[e])) ++e;
-        std::string_view number = t.substr(b, e - b);
-        if (number.ends_with('.')) number.remove_suffix(1);
-        if (number == n) return true;
-        b = e;
-      }
+      const auto b = t.find_first_of("0123456789");
+      if (b == std::string_view::npos) continue;
+      auto e = t.find_first_not_of("0123456789", b);
+      if (e == std::string_view::npos) e = t.size();
+      // (a dotted number, "3.1", is a label's, not a page's)
+      if ((b > 0 && t[b - 1] == '.') || (e + 1 < t.size() && t[e] == '.' && t[e + 1] >= '0' && t[e + 1] <= '9'))
+        return -1;
+      return e - b > 6 ? -1 : std::stol(std::string(t.substr(b, e - b)));
     }
-    return false;
+    return -1;
   };
+  auto letterless = [](const std::string& key) {
+    return std::none_of(key.begin(), key.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    });
+  };
+  std::unordered_map<std::string, std::pair<long, bool>> offsets;  // key -> (number - page, alike on every page)
+  for (const auto& p : pages)
+    band(p, [&](std::size_t i) {
+      const std::string key = furniture_key(p.lines[i]);
+      if (!letterless(key)) return;
+      const long n = first_number(p.lines[i]);
+      const long d = n < 0 ? LONG_MIN : n - static_cast<long>(p.number);
+      auto [at, fresh] = offsets.try_emplace(key, d, d != LONG_MIN);
+      if (!fresh && at->second.first != d) at->second.second = false;
+    });
   auto holds_title = [&](const line& l) {
     if (title.size() < 4 || l.size >= 0.9 * most_size) return false;
     const std::string text = text_of(l);
@@ -1221,13 +1306,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     band(p, [&](std::size_t i) {
       const std::string key = furniture_key(p.lines[i]);
       auto n = seen[key];
-      // (a line of numbers alone, "3.1" at one page's foot and "3.2" at the
-      // next one's head, repeats only as a page's number does: holding it)
-      const bool letters = std::any_of(key.begin(), key.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-      });
       const bool repeats = pages.size() >= 2 && n >= 2 && 2 * n >= pages.size() &&
-                           (letters || holds_number(p.lines[i], p.number));
+                           (!letterless(key) || offsets[key].second);
       if (repeats || numbers_page(p.lines[i], p.number) || holds_title(p.lines[i]))
         p.lines[i].furniture = true, any = true;
     });
@@ -1313,29 +1393,36 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   //   after the gap, two of them too full there for the next line's first
   //   word (a cell's text wrapped in a narrow column under a header whose
   //   other cells are empty below it)
+  // (each gap's evidence read from gaps wider than two em only, so that no
+  // cell proved here proves another; a page's words looked at a bounded
+  // number of times)
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     auto& page = ordered[k];
-    for (std::size_t i = 0; i < page.size(); ++i) {
-      line& l = page[i];
-      for (std::size_t w = 1; w < l.words.size(); ++w) {
-        const double em = std::max(size_of(l.words[w - 1]), size_of(l.words[w]));
+    std::size_t budget = 4'000'000;  // words looked at on this page
+    std::vector<std::pair<std::size_t, std::size_t>> proved;  // (line, word) of each cell proved
+    for (std::size_t i = 0; i < page.size() && budget > 0; ++i) {
+      const line& l = page[i];
+      for (std::size_t w = 1; w < l.words.size() && budget > 0; ++w) {
+        const double em = em_between(l.words[w - 1], l.words[w]);
         const double gap = l.words[w].x0 - l.words[w - 1].x1;
-        if (gap < near_cell_gap * em || cell_gap(l, w)) continue;
+        if (gap < near_cell_gap * em || wide_gap(l, w)) continue;
         const double x = l.words[w].x0;
         std::size_t aligned = 0;
-        for (std::size_t m = i > column_reach ? i - column_reach : 0; m < std::min(page.size(), i + column_reach + 1);
-             ++m) {
+        for (std::size_t m = i > column_reach ? i - column_reach : 0;
+             m < std::min(page.size(), i + column_reach + 1) && aligned < 2 && budget > 0; ++m) {
           if (m == i || page[m].flow != l.flow) continue;
           const auto& ws = page[m].words;
+          budget -= std::min(budget, ws.size());
           for (std::size_t v = 1; v < ws.size(); ++v)
-            if (std::abs(ws[v].x0 - x) <= 1.5 && cell_gap(page[m], v)) {
+            if (std::abs(ws[v].x0 - x) <= 1.5 && wide_gap(page[m], v)) {
               ++aligned;
               break;
             }
         }
+        // the lines under it, begun where it begins, no space between
         std::size_t run = 0, full = 0;
         bool crossed = false;
-        for (std::size_t m = i + 1; m < page.size() && run < column_reach; ++m) {
+        for (std::size_t m = i + 1; m < page.size() && run < column_reach && aligned < 2; ++m) {
           const line& b = page[m];
           if (b.flow != l.flow || !under(page[m - 1], b) || std::abs(b.x0 - l.x0) > 2 ||
               space_between(page[m - 1], b) > usual_gap + paragraph_space)
@@ -1345,13 +1432,14 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
             break;
           }
           ++run;
-          if (m + 1 < page.size() && std::abs(page[m + 1].x0 - l.x0) <= 2 &&
-              !room_for(b, page[m + 1].words.front(), x - 0.5 * em))
-            ++full;
+          const bool next_in_run = m + 1 < page.size() && page[m + 1].flow == l.flow && under(b, page[m + 1]) &&
+                                   std::abs(page[m + 1].x0 - l.x0) <= 2;
+          if (next_in_run && !room_for(b, page[m + 1].words.front(), x - 0.5 * em)) ++full;
         }
-        if (aligned >= 2 || (!crossed && run >= 3 && full >= 2)) l.words[w].cell_first = true;
+        if (aligned >= 2 || (!crossed && run >= 3 && full >= 2)) proved.emplace_back(i, w);
       }
     }
+    for (const auto& [i, w] : proved) page[i].words[w].cell_first = true;
   }
 
   // headings: a line of at most 20 words printed at least 15% larger than
@@ -1468,7 +1556,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     for (std::size_t i = 0; i + 1 < l->words.size(); ++i)
       if (!cell_gap(*l, i + 1)) printed_words.add(l->words[i].text);
   const auto tables = tables_of(flat, usual_gap, heading_size, printed_words);
-  std::vector<word_repair> repairs;  // with `at` the stream's line where each went
+  std::vector<word_repair> repairs;
   std::size_t next_table = 0;  // the first table not yet written
   std::size_t at = 0;          // the line's index in `flat`
   bool after_table = false;    // the line before ended a table: nothing runs on from it
@@ -1511,7 +1599,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
     // a bold lead-in ("Case Studies: These must…") begins anew; so does a
     // line all in bold under a sentence's end (a heading in the body's size)
-    if (bold_lead_in(l) || (all_bold(l) && ends_clause(above))) return false;
+    if (bold_lead_in(l) || field_lead_in(l) || (all_bold(l) && ends_clause(above))) return false;
     // under the text of the line begun above: at its start, at its second
     // word's (the hanging indent of a list item), or at its column's edge
     // when it began indented (a first line's indent); a label where the one
@@ -1625,15 +1713,14 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
                    wrapped(*above, prev ? k : k - 1, l, k)) {
           // the line above (on this page, or the last of the page before)
           // ends where its column does, too full for this line's first word:
-          // the words run on from it (a paragraph wrapped by the printer); a
-          // word broken after its own hyphen runs on with no space
-          std::string whole;
-          const bool edge = printed_words.broken(*above, l, whole);
+          // the words run on from it (a paragraph wrapped by the printer),
+          // with no space where runs_on_unspaced says so
+          std::optional<word_repair> repair;
           r.text.pop_back();
-          append_joined(r.text, text_of(l, true), !broken_after_hyphen(*above) && !edge && !mark_broken_off(*above, l));
+          append_joined(r.text, text_of(l, true), !runs_on_unspaced(*above, l, printed_words, repair));
           r.text += '\n';
           para_joined = true;
-          if (edge) repairs.push_back({text_of(*above) + ' ' + text_of(l).substr(0, 40), std::move(whole), r.origins.size()});
+          if (repair) repairs.push_back({std::move(repair->printed), std::move(repair->whole), r.origins.size()});
         } else {
           // over a page break, in a document that parts its paragraphs by
           // space, a paragraph that ends short of its column's edge at a
@@ -1776,6 +1863,10 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     d.repaired = w.whole;
     r.diagnostics.push_back(std::move(d));
   }
+  if (repeated_links)
+    note(diag::furniture_left_out, severity::note,
+         std::to_string(repeated_links) + " links repeated at the ends of lines left out (a web page's \"Back to "
+                                          "top\" printed with it)");
   if (vertical)
     note(diag::furniture_left_out, severity::note,
          std::to_string(vertical) + " words printed vertically or rotated left out (margin notes, stamps)");
