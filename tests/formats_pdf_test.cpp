@@ -353,6 +353,17 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
   // two columns of text
   CHECK(spec.any_contains("**Positive, secure and healthy attachments and relationships**\tAttachments and "
                           "relationships that can make a positive contribution to"));
+  // a list in a table's narrow cell, its bullets left of the cell's text: its items wrap at the cell's
+  // edge (the edge of the text around it), over a page break too, where the item's first line ends a
+  // page and its next ones begin the next; a line printed alike in several cells is still wrapped text
+  pdf_lines variant("formats/pdf/unit-spec-F36J04-variant-header-no-space--from-docx.pdf");
+  const auto b = variant.find("- (b) your own roles, responsibilities and accountability");
+  CHECK(variant.where(b) == "page 11, line 43");
+  CHECK(variant.lines.at(b + 1) == "- (c) the roles, responsibilities and accountability of others in relation to "
+                                   "leading and managing provision that promotes the well being of people");
+  variant.find("- (a) the need to achieve positive outcomes for people");
+  variant.find("- (a) how reports and records should be accessed, manually and through Information and "
+               "Communication Technologies (ICT)");
   pdf_lines qcf("formats/pdf/qcf-bold-header-same-bullet-lettered-subitems--from-docx.pdf");
   const auto heading = qcf.find("**Learning outcomes and assessment criteria**");
   CHECK(qcf.lines.at(heading - 1).empty());

@@ -93,6 +93,24 @@ TEST_CASE("unit spec variants - the seed's own facts, as the variants must give 
   CHECK(count_code(seed(), diag::labels_detached) == 0);
 }
 
+TEST_CASE("unit spec variants - a knowledge point's sub-items printed as a bulleted list") {
+  // a Word file's list in the knowledge table's cell, printed with its bullets ("- (b) …"): the bullets
+  // are the list's, the labels the sub-items' own, and the facts are the seed's
+  std::string text;
+  REQUIRE(qspec::read_input(qspec::test::corpus_path("unit-spec-F36J04-LMC-B2.txt"), text).empty());
+  const std::string row = "<ul style=\"list-style-type: none\"> <li>(b) your own roles, responsibilities and "
+                          "accountability</li> <li>(c) the roles, responsibilities and accountability of others in "
+                          "relation to leading and managing provision that promotes the well being of people</li> </ul>\t";
+  const auto at = text.find(row);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, row.size(),
+               "- (b) your own roles, responsibilities and accountability\n- (c) the roles, responsibilities and "
+               "accountability of others in relation to leading and managing provision that promotes the well being "
+               "of people");
+  const auto bulleted = qspec::test::parse_text(text);
+  CHECK(facts(bulleted) == facts(seed()));
+}
+
 TEST_CASE("unit spec variants - no markup at all: headings, scope terms and knowledge groups by layout") {
   auto r = variant("plain-no-markup");
   same_facts_as_seed(r);

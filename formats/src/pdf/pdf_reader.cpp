@@ -1497,8 +1497,20 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
         std::size_t full = 0;
         for (std::size_t m = i; m + 1 < j; ++m)
           if (!room_for(page[m], page[m + 1].words.front(), edge)) ++full;
-        if (full >= 3 && 4 * full >= 3 * (j - i - 1))
+        if (full >= 3 && 4 * full >= 3 * (j - i - 1)) {
           for (std::size_t m = i; m < j; ++m) narrow_edge[&page[m]] = edge;
+          // the lines next to the run in that column that end inside its
+          // edge and begin inside it (a list in the same cell, its bullets
+          // further left; its other paragraphs) wrap at that edge too
+          auto inside = [&](std::size_t m) {
+            return page[m].flow == page[i].flow && page[m].x1 <= edge + 2 && page[m].x0 >= left_edge[k][page[i].flow] &&
+                   page[m].x0 < edge && !narrow_edge.count(&page[m]);
+          };
+          for (std::size_t m = i; m > 0 && inside(m - 1) && under(page[m - 1], page[m]); --m)
+            narrow_edge[&page[m - 1]] = edge;
+          for (std::size_t m = j; m < page.size() && inside(m) && under(page[m - 1], page[m]); ++m)
+            narrow_edge[&page[m]] = edge;
+        }
       }
       i = j;
     }
@@ -1588,11 +1600,22 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     heading.clear();
   };
   auto wrapped = [&](const line& above, std::size_t above_page, const line& l, std::size_t page_of_l) {
-    const auto narrow = narrow_edge.find(&above);
+    // (over a page break, where the line above has no narrow edge of its
+    // own and the next page's first line goes on in a narrow column that
+    // the line above also keeps inside, the column's edge is that one)
+    auto narrow = narrow_edge.find(&above);
+    if (narrow == narrow_edge.end() && &above == last) {
+      narrow = narrow_edge.find(&l);
+      if (narrow != narrow_edge.end() && above.x1 > narrow->second + 2) narrow = narrow_edge.end();
+    }
     const double edge = narrow != narrow_edge.end() ? narrow->second : right_edge[above_page][above.flow];
     const word& first = l.words.front();
+    // (a line printed three times or more is a header left in the text,
+    // unless it is the words a narrow column wraps alike each time: in
+    // lower case, under a line of that column)
+    const bool narrow_wrap = narrow != narrow_edge.end() && first.text[0] >= 'a' && first.text[0] <= 'z';
     if (std::abs(l.size - above.size) > 0.5 || bullet(first.text) ||
-        (repeated(above) != repeated(l) && !own_second_line(above, l)))
+        (repeated(above) != repeated(l) && !own_second_line(above, l) && !narrow_wrap))
       return false;
     // a table's row is no paragraph: a value wraps inside its own cell (read
     // above), and the next row begins under the row before
@@ -1651,7 +1674,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // line that ends no sentence, in a paragraph that has run on already
     // ("…within the Health and Social Care / Sector. This will…")
     if (&above == last) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z' && para_joined && !ends_clause(above));
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z' && para_joined && !ends_clause(above)) ||
+             (c == '(' && !ends_clause(above) && !label_like(l.words, 1));
     }
     // (in a paragraph begun by a bold lead-in, the next lead-in begins the
     // next one: a full line under it goes on whatever its first letter)

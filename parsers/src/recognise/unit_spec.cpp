@@ -645,6 +645,14 @@ class unit_recogniser {
     return true;
   }
 
+  /// A sub-item printed as an item of a bulleted list ("- (b) your own roles", a Word file's list in a
+  /// cell): the bullet is the list's, the sub-item's label its own.
+  static rich_text without_sub_item_bullet(const rich_text& t) {
+    const auto at = grammar::match_bullet(t.text());
+    if (!at || !grammar::match_sub_item(t.text().substr(*at))) return t;
+    return t.slice(static_cast<std::uint32_t>(*at), static_cast<std::uint32_t>(t.text().size()));
+  }
+
   void knowledge_line(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
     std::string_view raw = ctx_.src.substr(b, e - b);
     used(l);
@@ -676,6 +684,7 @@ class unit_recogniser {
       open(current_point_->text, l);
       return;
     }
+    t = without_sub_item_bullet(t);
     const bool sub_item = static_cast<bool>(grammar::match_sub_item(t.text()));
     if (current_point_ && (starts_lowercase(t.text()) || sub_item)) {
       if (after_break_) rejoin(current_point_->text, t, l, "after a page break");
@@ -866,6 +875,7 @@ class unit_recogniser {
       used(l);
       return;
     }
+    t = without_sub_item_bullet(t);
     const bool sub_item = static_cast<bool>(grammar::match_sub_item(t.text()));
     if (!el->criteria.empty() && (starts_lowercase(t.text()) || sub_item) && !in_legend_) {
       if (after_break_) rejoin(el->criteria.back().text, t, l, "after a page break");
