@@ -344,6 +344,18 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
   });
   REQUIRE(broken != notes.end());
   CHECK(framework.lines.at(broken->span.begin.line - 1) == "LMAC5A/ LM\tLeadership and Management");
+  // a word broken over four lines of a very narrow cell ("envi / ron / men / t"): each part alone on
+  // its line runs on while the parts make the start of a word the document prints, and the last makes it
+  pdf_lines narrow("formats/pdf/unit-spec-F36J04-LMC-B2--from-docx.pdf");
+  auto repaired = [&](const std::string& printed, const std::string& whole) {
+    return std::any_of(narrow.loaded.diagnostics.begin(), narrow.loaded.diagnostics.end(), [&](const auto& d) {
+      return d.code == "Q-N135" && d.original == printed && d.repaired == whole;
+    });
+  };
+  CHECK(repaired("envi ron", "environ"));
+  CHECK(repaired("environ men", "environmen"));
+  CHECK(repaired("environmen t", "environment"));
+  CHECK(narrow.any_contains("an environment which"));
   // a paragraph under a list whose labels stand a gap before their texts: a space between two of its
   // words that falls where that gap does is no gutter, and the paragraph is read line after line
   pdf_lines spec("formats/pdf/unit-spec-F36J04-LMC-B2--from-docx.pdf");

@@ -782,17 +782,30 @@ class vocabulary {
   void add(std::string_view w) {
     if (auto k = key(w, true)) words_.insert(std::move(*k));
   }
-  /// Whether `l`'s first word is the rest of `above`'s only word: it begins
-  /// in lower case, the part above is no word the document prints, and the
-  /// two joined are one it prints elsewhere. `whole` is set to the word.
-  bool broken(const line& above, const line& l, std::string& whole) const {
-    if (above.words.size() != 1 || l.words.empty()) return false;
-    const auto head = key(above.words.front().text, false);
+  /// Ready for `broken` once every word is added.
+  void finish() {
+    sorted_.assign(words_.begin(), words_.end());
+    std::sort(sorted_.begin(), sorted_.end());
+  }
+  /// Whether `l`'s first word is the rest of `head`, the word the text
+  /// above ends with: it begins in lower case, `head` is no word the
+  /// document prints, and the two joined are one it prints elsewhere -- or,
+  /// where the part below is its line's only word (more of the word to
+  /// come, a column too narrow for three parts of it), the start of one.
+  /// `whole` is set to the two parts joined.
+  bool broken(std::string_view head, const line& l, std::string& whole) const {
+    if (l.words.empty() || !(l.words.front().text[0] >= 'a' && l.words.front().text[0] <= 'z')) return false;
+    const auto h = key(head, false);
     const auto tail = key(l.words.front().text, true);
-    if (!head || !tail || words_.count(*head) || !(l.words.front().text[0] >= 'a' && l.words.front().text[0] <= 'z'))
-      return false;
-    if (!words_.count(*head + *tail)) return false;
-    whole = above.words.front().text + std::string(l.words.front().text, 0, tail->size());
+    if (!h || !tail || words_.count(*h)) return false;
+    const std::string joined = *h + *tail;
+    bool found = words_.count(joined) > 0;
+    if (!found && l.words.size() == 1 && joined.size() >= 3) {
+      const auto at = std::lower_bound(sorted_.begin(), sorted_.end(), joined);
+      found = at != sorted_.end() && at->size() > joined.size() && at->compare(0, joined.size(), joined) == 0;
+    }
+    if (!found) return false;
+    whole = std::string(head) + std::string(l.words.front().text, 0, tail->size());
     return true;
   }
 
@@ -811,6 +824,7 @@ class vocabulary {
     return k;
   }
   std::unordered_set<std::string> words_;
+  std::vector<std::string> sorted_;
 };
 
 /// A word a narrow column broke, joined: the two parts as printed, the word
@@ -820,13 +834,26 @@ struct word_repair {
   std::size_t at = 0;
 };
 
-/// Whether `l` runs on from `above` with no space between them: a word
-/// broken after its own hyphen, a mark of punctuation broken off, or a word
-/// the column's edge broke (then `repair` says which).
-bool runs_on_unspaced(const line& above, const line& l, const vocabulary& words, std::optional<word_repair>& repair) {
+/// The last word of a text written so far (after a space, a tab or a
+/// `<br>`), its bold marks aside.
+std::string_view last_word(std::string_view text) {
+  while (text.ends_with("**")) text.remove_suffix(2);
+  const auto at = text.find_last_of(" \t>");
+  if (at != std::string_view::npos) text.remove_prefix(at + 1);
+  while (text.starts_with("**")) text.remove_prefix(2);
+  return text;
+}
+
+/// Whether `l` runs on from `above` (`written`: the text so far, ending
+/// with it) with no space between them: a word broken after its own
+/// hyphen, a mark of punctuation broken off, or a word the column's edge
+/// broke (then `repair` says which).
+bool runs_on_unspaced(const line& above, const line& l, std::string_view written, const vocabulary& words,
+                      std::optional<word_repair>& repair) {
   std::string whole;
-  if (words.broken(above, l, whole)) {
-    repair = word_repair{above.words.front().text + ' ' + l.words.front().text, std::move(whole)};
+  const auto head = last_word(written);
+  if (words.broken(head, l, whole)) {
+    repair = word_repair{std::string(head) + ' ' + l.words.front().text, std::move(whole)};
     return true;
   }
   return broken_after_hyphen(above) || mark_broken_off(above, l);
@@ -846,7 +873,7 @@ void append_cell_line(std::string& cell, const line& above, const line& l, cell_
     if (how == cell_break::paragraph) {
       cell += "<br>";
     } else {
-      return append_joined(cell, t, !runs_on_unspaced(above, l, words, repair));
+      return append_joined(cell, t, !runs_on_unspaced(above, l, cell, words, repair));
     }
   }
   cell += t;
@@ -1567,6 +1594,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   for (const auto& [k, l] : flat)
     for (std::size_t i = 0; i + 1 < l->words.size(); ++i)
       if (!cell_gap(*l, i + 1)) printed_words.add(l->words[i].text);
+  printed_words.finish();
   const auto tables = tables_of(flat, usual_gap, heading_size, printed_words);
   std::vector<word_repair> repairs;
   std::size_t next_table = 0;  // the first table not yet written
@@ -1741,7 +1769,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // with no space where runs_on_unspaced says so
           std::optional<word_repair> repair;
           r.text.pop_back();
-          append_joined(r.text, text_of(l, true), !runs_on_unspaced(*above, l, printed_words, repair));
+          append_joined(r.text, text_of(l, true), !runs_on_unspaced(*above, l, r.text, printed_words, repair));
           r.text += '\n';
           para_joined = true;
           if (repair) repairs.push_back({std::move(repair->printed), std::move(repair->whole), r.origins.size()});
@@ -1882,7 +1910,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     d.span.begin = {static_cast<std::uint32_t>(w.at), 1};
     d.span.end = d.span.begin;
     d.message = "a word broken with no hyphen where a narrow column ended, joined: the document prints \"" + w.whole +
-                "\" whole elsewhere";
+                "\" elsewhere inside a line, or a word that begins so (the rest of it on the lines after)";
     d.original = w.printed;
     d.repaired = w.whole;
     r.diagnostics.push_back(std::move(d));
