@@ -815,12 +815,12 @@ class vocabulary {
   static std::optional<std::string> key(std::string_view w, bool trail) {
     if (trail)
       while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ';')) w.remove_suffix(1);
-    if (w.empty()) return std::nullopt;
+    if (w.empty() || w.size() > 64) return std::nullopt;
+    for (char c : w)
+      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return std::nullopt;
     std::string k(w);
-    for (char& c : k) {
+    for (char& c : k)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      else if (!(c >= 'a' && c <= 'z')) return std::nullopt;
-    }
     return k;
   }
   std::unordered_set<std::string> words_;
@@ -836,10 +836,14 @@ struct word_repair {
 
 /// The last word of a text written so far (after a space, a tab or a
 /// `<br>`), its bold marks aside.
+/// (A word longer than 64 bytes is none: the look-up stays short on a text
+/// that runs on with no space, line after line.)
 std::string_view last_word(std::string_view text) {
   while (text.ends_with("**")) text.remove_suffix(2);
-  const auto at = text.find_last_of(" \t>");
-  if (at != std::string_view::npos) text.remove_prefix(at + 1);
+  const std::size_t from = text.size() > 66 ? text.size() - 66 : 0;
+  const auto at = text.substr(from).find_last_of(" \t>");
+  if (at == std::string_view::npos && from > 0) return {};
+  if (at != std::string_view::npos) text.remove_prefix(from + at + 1);
   while (text.starts_with("**")) text.remove_prefix(2);
   return text;
 }
@@ -847,12 +851,14 @@ std::string_view last_word(std::string_view text) {
 /// Whether `l` runs on from `above` (`written`: the text so far, ending
 /// with it) with no space between them: a word broken after its own
 /// hyphen, a mark of punctuation broken off, or a word the column's edge
-/// broke (then `repair` says which).
-bool runs_on_unspaced(const line& above, const line& l, std::string_view written, const vocabulary& words,
+/// broke (then `repair` says which) -- where the column is `narrow` (a
+/// table's cell, a narrow run of lines) or the line above is one word, as
+/// a word processor breaks a word too long for its column.
+bool runs_on_unspaced(const line& above, const line& l, std::string_view written, const vocabulary& words, bool narrow,
                       std::optional<word_repair>& repair) {
   std::string whole;
   const auto head = last_word(written);
-  if (words.broken(head, l, whole)) {
+  if ((narrow || above.words.size() == 1) && !head.empty() && words.broken(head, l, whole)) {
     repair = word_repair{std::string(head) + ' ' + l.words.front().text, std::move(whole)};
     return true;
   }
@@ -873,7 +879,7 @@ void append_cell_line(std::string& cell, const line& above, const line& l, cell_
     if (how == cell_break::paragraph) {
       cell += "<br>";
     } else {
-      return append_joined(cell, t, !runs_on_unspaced(above, l, cell, words, repair));
+      return append_joined(cell, t, !runs_on_unspaced(above, l, cell, words, true, repair));
     }
   }
   cell += t;
@@ -1508,6 +1514,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   // column's width and three in four of whose lines (three at least) had
   // no room left for the next line's first word under that widest line
   std::unordered_map<const line*, double> narrow_edge;
+  std::unordered_set<const line*> run_lines;  // the lines of the runs themselves
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const auto& page = ordered[k];
     for (std::size_t i = 0; i < page.size();) {
@@ -1526,17 +1533,23 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           if (!room_for(page[m], page[m + 1].words.front(), edge)) ++full;
         if (full >= 3 && 4 * full >= 3 * (j - i - 1)) {
           for (std::size_t m = i; m < j; ++m) narrow_edge[&page[m]] = edge;
-          // the lines next to the run in that column that end inside its
-          // edge and begin inside it (a list in the same cell, its bullets
-          // further left; its other paragraphs) wrap at that edge too
+          for (std::size_t m = i; m < j; ++m) run_lines.insert(&page[m]);
+          // the lines next to the run in that column, in its size, that end
+          // inside its edge and begin at most two em left of the run (a list
+          // in the same cell, its bullets further left; its other
+          // paragraphs) wrap at that edge too -- those that reach past the
+          // middle of the column (a short line, a heading or a paragraph's
+          // last, is passed over, not given the edge)
           auto inside = [&](std::size_t m) {
-            return page[m].flow == page[i].flow && page[m].x1 <= edge + 2 && page[m].x0 >= left_edge[k][page[i].flow] &&
-                   page[m].x0 < edge && !narrow_edge.count(&page[m]);
+            const line& x = page[m];
+            return x.flow == page[i].flow && x.x1 <= edge + 2 && x.x0 >= page[i].x0 - 2 * std::max(1.0, x.size) &&
+                   x.x0 < edge && std::abs(x.size - page[i].size) <= 0.5 && !narrow_edge.count(&x);
           };
-          for (std::size_t m = i; m > 0 && inside(m - 1) && under(page[m - 1], page[m]); --m)
-            narrow_edge[&page[m - 1]] = edge;
-          for (std::size_t m = j; m < page.size() && inside(m) && under(page[m - 1], page[m]); ++m)
-            narrow_edge[&page[m]] = edge;
+          auto give = [&](std::size_t m) {
+            if (2 * page[m].x1 >= page[m].x0 + edge) narrow_edge[&page[m]] = edge;
+          };
+          for (std::size_t m = i; m > 0 && inside(m - 1) && under(page[m - 1], page[m]); --m) give(m - 1);
+          for (std::size_t m = j; m < page.size() && inside(m) && under(page[m - 1], page[m]); ++m) give(m);
         }
       }
       i = j;
@@ -1641,7 +1654,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     // (a line printed three times or more is a header left in the text,
     // unless it is the words a narrow column wraps alike each time: in
     // lower case, under a line of that column)
-    const bool narrow_wrap = narrow != narrow_edge.end() && first.text[0] >= 'a' && first.text[0] <= 'z';
+    const bool narrow_wrap = run_lines.count(&above) > 0 && first.text[0] >= 'a' && first.text[0] <= 'z';
     if (std::abs(l.size - above.size) > 0.5 || bullet(first.text) ||
         (repeated(above) != repeated(l) && !own_second_line(above, l) && !narrow_wrap))
       return false;
@@ -1769,7 +1782,8 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           // with no space where runs_on_unspaced says so
           std::optional<word_repair> repair;
           r.text.pop_back();
-          append_joined(r.text, text_of(l, true), !runs_on_unspaced(*above, l, r.text, printed_words, repair));
+          append_joined(r.text, text_of(l, true),
+                        !runs_on_unspaced(*above, l, r.text, printed_words, narrow_edge.count(above) > 0, repair));
           r.text += '\n';
           para_joined = true;
           if (repair) repairs.push_back({std::move(repair->printed), std::move(repair->whole), r.origins.size()});
@@ -1910,7 +1924,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     d.span.begin = {static_cast<std::uint32_t>(w.at), 1};
     d.span.end = d.span.begin;
     d.message = "a word broken with no hyphen where a narrow column ended, joined: the document prints \"" + w.whole +
-                "\" elsewhere inside a line, or a word that begins so (the rest of it on the lines after)";
+                "\" elsewhere inside a line, or a word that begins so (the part below alone on its line)";
     d.original = w.printed;
     d.repaired = w.whole;
     r.diagnostics.push_back(std::move(d));
