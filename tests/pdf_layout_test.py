@@ -14,18 +14,10 @@ import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 import tiny_pdf  # noqa: E402
+from checks import Checks  # noqa: E402
 
 QSPEC = sys.argv[1]
-passed = failed = 0
-
-
-def check(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL {name}\n{detail}"[:3000])
+check = Checks()
 
 
 def stream(tmp, name, lines, links=None):
@@ -124,5 +116,4 @@ with tempfile.TemporaryDirectory() as tmp:
           [l for l in out if l] == [f"Learners agree the plan with their {w} and keep a record of it." for w in WHO[:3]] +
           ["Learners agree the plan with their manager and keep a record of it.\tBack to top"], "\n".join(out))
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish()
