@@ -90,6 +90,9 @@ struct page_text {
 
 double size_of(const word& w) { return w.size > 0 ? w.size : std::max(1.0, w.height()); }
 
+/// An em where two words meet: the larger of their sizes.
+double em_between(const word& a, const word& b) { return std::max(size_of(a), size_of(b)); }
+
 /// Characters that would break the one-line-per-block stream, or the decoding
 /// after it, are written as spaces.
 std::string clean_word(std::string_view s) {
@@ -334,7 +337,7 @@ bool letter_word_first(const std::vector<word>& words) {
   const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   const char c = words[0].text[0];
   if (!lower(c) && !(c >= 'A' && c <= 'Z' && lower(words[1].text.front()))) return false;
-  return words[1].x0 - words[0].x1 <= std::max(size_of(words[0]), size_of(words[1]));
+  return words[1].x0 - words[0].x1 <= em_between(words[0], words[1]);
 }
 
 /// A line that begins with a run of bold words ending in a colon, "Work
@@ -393,9 +396,6 @@ bool bullet(std::string_view t) {
   return false;
 }
 
-/// An em where two words meet: the larger of their sizes.
-double em_between(const word& a, const word& b) { return std::max(size_of(a), size_of(b)); }
-
 /// Whether the gap before word `i` of a line is wider than two em.
 bool wide_gap(const line& l, std::size_t i) {
   return l.words[i].x0 - l.words[i - 1].x1 > 2 * em_between(l.words[i - 1], l.words[i]);
@@ -423,7 +423,7 @@ std::string text_of(const line& l, bool emphasis = false) {
     const bool marker = i == 0 && bullet(w.text);
     if (i > 0) {
       const word& prev = l.words[i - 1];
-      const double em = std::max(size_of(prev), size_of(w));
+      const double em = em_between(prev, w);
       const double gap = w.x0 - prev.x1;
       std::string_view space;
       if (cell_gap(l, i)) {
@@ -563,7 +563,7 @@ bool crosses(const line& l, double x) {
     // table's cells, that falls where the gutter would run is no gutter:
     // the line runs across)
     if (i > 0 && l.words[i - 1].x1 <= x && w.x0 >= x &&
-        w.x0 - l.words[i - 1].x1 < near_cell_gap * std::max(size_of(w), size_of(l.words[i - 1])))
+        w.x0 - l.words[i - 1].x1 < near_cell_gap * em_between(w, l.words[i - 1]))
       return true;
   }
   return false;
@@ -668,7 +668,7 @@ bool find_gutter(const std::vector<line>& lines, split& best) {
     ++candidates[std::lround(l.x0 - 1)];
     for (std::size_t i = 1; i < l.words.size(); ++i) {
       const double gap = l.words[i].x0 - l.words[i - 1].x1;
-      if (gap >= std::max(size_of(l.words[i]), size_of(l.words[i - 1])))
+      if (gap >= em_between(l.words[i], l.words[i - 1]))
         ++candidates[std::lround(l.words[i - 1].x1 + gap / 2)];
     }
   }
@@ -757,7 +757,7 @@ bool fit_columns(const line& l, const std::vector<double>& starts, std::vector<l
     if (c == starts.size() || (c + 1 < starts.size() && w.x1 > starts[c + 1] - 1)) return false;
     if (i > 0 && c != at) {
       const word& before = l.words[i - 1];
-      if (c < at || w.x0 - before.x1 < 0.6 * std::max(size_of(w), size_of(before))) return false;
+      if (c < at || w.x0 - before.x1 < 0.6 * em_between(w, before)) return false;
     }
     cells[c].words.push_back(w);
     at = c;
