@@ -63,6 +63,14 @@ const auto item_label_rule_def =
     | roman >> delimiter[set_close] >> after_label                                                //
     | letter >> delimiter[set_close] >> after_label;
 
+// A label run into its text with no space ("P1confirm which …", as a conversion
+// that lost the gap prints it): a prefix of capitals and a number, then a word
+// of three lower-case letters or more (not "P1a", a sub-item's code). The
+// match ends after the number; whether the sequence proves it is the caller's.
+const glued_label_type glued_label_rule = "label run into its text";
+const auto glued_label_rule_def = x3::raw[x3::repeat(1, 3)[upper]][set_prefix] >> number[push_number] >>
+                                  &(x3::repeat(3)[lower]);
+
 // Codes: capitals and digits (and "&"), parts joined by "/", an SQA code's
 // two-digit suffix after one space ("F36J 04"). Whether it holds a digit and
 // a capital is checked by the caller.
@@ -75,6 +83,6 @@ const auto document_code_rule_def =
 
 }  // namespace label_rules
 using namespace label_rules;
-BOOST_SPIRIT_DEFINE(item_label_rule, document_code_rule)
+BOOST_SPIRIT_DEFINE(item_label_rule, glued_label_rule, document_code_rule)
 
 }  // namespace qspec::grammar

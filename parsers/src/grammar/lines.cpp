@@ -144,6 +144,11 @@ std::optional<prefix_match<ast::item_label>> match_item_label(std::string_view t
   return match_prefix<item_label_type, ast::item_label>(text, item_label());
 }
 
+std::optional<prefix_match<ast::item_label>> match_glued_label(std::string_view text) {
+  if (text.empty() || !(text[0] >= 'A' && text[0] <= 'Z')) return std::nullopt;
+  return match_prefix<glued_label_type, ast::item_label>(text, glued_label());
+}
+
 std::optional<prefix_match<std::string>> match_document_code(std::string_view text) {
   if (text.empty() || !((text[0] >= 'A' && text[0] <= 'Z') || (text[0] >= '0' && text[0] <= '9'))) return std::nullopt;
   auto m = match_prefix<document_code_type, std::string>(text, document_code());

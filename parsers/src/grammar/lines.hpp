@@ -62,6 +62,8 @@ std::optional<hours_found> find_hours_range(std::string_view text);
 /// An item label opening `text`: "P1 text", "1.1Outline", "(a) text",
 /// "Duty 4: text"; rest at the text after the label and its gap.
 std::optional<prefix_match<ast::item_label>> match_item_label(std::string_view text);
+/// "P1confirm …" -> P1, rest at "confirm": a label run into its text (see labels_def.hpp).
+std::optional<prefix_match<ast::item_label>> match_glued_label(std::string_view text);
 /// A document code opening `text`: "SCDHSC0033", "K/104/0809", "F36J 04".
 /// Holds at least one capital and one digit.
 std::optional<prefix_match<std::string>> match_document_code(std::string_view text);

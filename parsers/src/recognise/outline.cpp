@@ -1015,7 +1015,7 @@ class outline_builder {
     if (auto c = shaped_label(s, level, band)) return c;
     auto m = grammar::match_item_label(t);
     if (!m) m = bare_letter(t);
-    if (!m) return std::nullopt;
+    if (!m) return glued_label(s, level);
     level = level_of(*part_->rule, m->value);
     if (level < 0) return std::nullopt;
     // a sub-level needs its parent, unless a dotted number names it ("1.1" with no outcome 1)
@@ -1024,6 +1024,32 @@ class outline_builder {
     }
     if (!in_sequence(level, m->value)) return std::nullopt;
     return m;
+  }
+
+  /// A label run into its text ("P1confirm which …": a conversion lost the gap, or a web page set
+  /// the label in an element of its own): read only where the sequence proves it, as the next
+  /// number after its level's last label of the same prefix, or as the first where the next
+  /// segment opens with the second.
+  std::optional<grammar::prefix_match<grammar::ast::item_label>> glued_label(const segment& s, int& level) {
+    auto m = grammar::match_glued_label(s.text.text());
+    if (!m) return std::nullopt;
+    level = level_of(*part_->rule, m->value);
+    if (level < 0 || level > static_cast<int>(open_.size())) return std::nullopt;
+    const node* prev = last_at(level);
+    for (const auto& p : pending_labels_)
+      if (p.level == level) prev = &p;
+    const unsigned n = m->value.path.back();
+    if (prev && prev->label.prefix == m->value.prefix && prev->label.path.size() == 1 &&
+        n == prev->label.path.back() + 1)
+      return m;
+    if (n != 1 || k_ + 1 >= segs_.size()) return std::nullopt;
+    std::string_view next = segs_[k_ + 1].text.text();
+    auto second = grammar::match_item_label(next);
+    if (!second) second = grammar::match_glued_label(next);
+    if (second && second->value.prefix == m->value.prefix && second->value.path.size() == 1 &&
+        second->value.path.back() == 2)
+      return m;
+    return std::nullopt;
   }
 
   /// "a the animal welfare legislation…": a letter with no delimiter is a
@@ -1076,6 +1102,12 @@ class outline_builder {
       return take_implicit_item(s);
     }
     std::size_t rest = m->rest;
+    if (rest > 0 && rest < t.size() && t[rest] >= 'a' && t[rest] <= 'z' && t[rest - 1] >= '0' && t[rest - 1] <= '9') {
+      const std::string code = code_of(m->value);
+      ctx_.report(diag::label_run_into_text, severity::warning, ctx_.span_of(s.text),
+                  "label " + code + " printed run into its text with no space, read apart by its sequence",
+                  t, code + " " + std::string(t.substr(rest)));
+    }
     // "P1 - text", "D4: text", "1.1 / text"
     while (rest < t.size() && (t[rest] == '-' || t[rest] == ':' || t[rest] == '/' || t[rest] == ' ')) ++rest;
     if (t.substr(rest, 3) == "\xE2\x80\x93") rest += 3;

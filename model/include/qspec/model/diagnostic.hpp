@@ -68,6 +68,7 @@ inline constexpr std::string_view unit_word_missing = "Q-W225";    // a unit num
 inline constexpr std::string_view group_heading_missing = "Q-W226"; // unit rows with no group heading
 inline constexpr std::string_view cell_not_read = "Q-W227";        // a cell whose value could not be read
 inline constexpr std::string_view columns_interleaved = "Q-W228";  // two columns interleaved line by line, told apart
+inline constexpr std::string_view label_run_into_text = "Q-W229"; // an item label printed with no space before its text, read apart
 // readers of published formats (HTML, DOCX, XLSX, PDF)
 inline constexpr std::string_view furniture_left_out = "Q-N130";  // parts the format marks as furniture (page headers, footers, comments), counted
 inline constexpr std::string_view changes_resolved = "Q-N131";    // tracked changes read as accepted: insertions kept, deletions dropped

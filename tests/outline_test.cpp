@@ -1,0 +1,68 @@
+// The outline engine's repairs on a real standard given damaged as conversions damage it.
+#include <algorithm>
+#include <vector>
+
+#include "helpers.hpp"
+
+using namespace qspec;
+using qspec::test::count_code;
+
+namespace {
+
+/// Each item of each part of the document's one standard: "P1 confirm which …".
+std::vector<std::string> items_of(const parse_result& r) {
+  std::vector<std::string> out;
+  REQUIRE(r.doc.standards.size() == 1);
+  for (const auto& p : r.doc.standards[0].parts)
+    for (const auto& i : p.items) out.push_back(std::string(i.kind) + " " + i.code + " " + std::string(i.text));
+  return out;
+}
+
+/// The text with the space after each line's opening label taken out ("P1confirm which …").
+std::string glue_labels(const std::string& text) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    auto nl = text.find('\n', at);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(at, nl - at);
+    std::size_t d = 1;
+    while (d < line.size() && line[d] >= '0' && line[d] <= '9') ++d;
+    if ((line[0] == 'P' || line[0] == 'K') && d > 1 && d < line.size() && line[d] == ' ') line.erase(d, 1);
+    out += line;
+    if (nl < text.size()) out += '\n';
+    at = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("outline - labels run into their texts are read apart where their sequence proves it") {
+  auto loaded = load_file(test::corpus_path("layouts/nos-web-p-labels.txt"));
+  REQUIRE(loaded);
+  const auto spaced = parse(loaded);
+  const auto expected = items_of(spaced);
+  REQUIRE(expected.size() == 20);
+  CHECK(expected.front() == "performance_criterion P1 confirm which procedure is planned and the equipment and "
+                            "consumables it needs");
+  CHECK(count_code(spaced, "Q-W229") == 0);
+
+  const std::string glued_text = glue_labels(loaded.text);
+  REQUIRE(glued_text.find("\nP1confirm which") != std::string::npos);
+  const auto glued = test::parse_text(glued_text);
+  CHECK(items_of(glued) == expected);
+  CHECK(count_code(glued, "Q-W229") == 20);
+  for (const auto& d : glued.diagnostics)
+    if (d.code == "Q-W229" && d.span.begin.line == 13) {
+      CHECK(d.original == "P1confirm which procedure is planned and the equipment and consumables it needs");
+      CHECK(d.repaired == "P1 confirm which procedure is planned and the equipment and consumables it needs");
+    }
+
+  // out of sequence, a run-together label is not read: "P9replenish" after P4 stays P4's text
+  std::string skipped = glued_text;
+  skipped.replace(skipped.find("P5replenish"), 2, "P9");
+  const auto out_of_order = items_of(test::parse_text(skipped));
+  CHECK(std::none_of(out_of_order.begin(), out_of_order.end(),
+                     [](const std::string& i) { return i.starts_with("performance_criterion P9 "); }));
+}
