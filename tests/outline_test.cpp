@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "qspec/formats.hpp"
 
 using namespace qspec;
 using qspec::test::count_code;
@@ -65,4 +66,41 @@ TEST_CASE("outline - labels run into their texts are read apart where their sequ
   const auto out_of_order = items_of(test::parse_text(skipped));
   CHECK(std::none_of(out_of_order.begin(), out_of_order.end(),
                      [](const std::string& i) { return i.starts_with("performance_criterion P9 "); }));
+}
+
+TEST_CASE("outline - a table cell that holds a list, its lines parted by line breaks or paragraphs, gives an item a line") {
+  // an awarding body's unit page: each outcome's criteria in one cell (RQF unit M/650/2307's outcome 1)
+  const std::string head =
+      "<!doctype html><html><body><h1>Unit 2: Equality, diversity and inclusion</h1>"
+      "<table><tr><th>Unit reference number</th><td>M/650/2307</td></tr><tr><th>Level</th><td>3</td></tr></table>"
+      "<table><thead><tr><th>Learning outcomes<br>The learner will:</th><th>Assessment criteria<br>The learner "
+      "can:</th></tr></thead><tbody><tr><td>1. Understand the importance of diversity, equality and inclusion</td><td>";
+  const std::string tail = "</td></tr></tbody></table></body></html>";
+  const std::vector<std::string> criteria = {
+      "1.1 Explain what is meant by diversity, equality and inclusion",
+      "1.2 Describe the potential effects of discrimination",
+      "1.3 Explain how inclusive practice promotes equality and supports diversity"};
+  std::string breaks, paragraphs;
+  for (const auto& c : criteria) {
+    breaks += (breaks.empty() ? "" : "<br>") + c;
+    paragraphs += "<p>" + c + "</p>";
+  }
+  for (const auto& cell : {breaks, paragraphs}) {
+    CAPTURE(cell);
+    auto loaded = load_document(head + cell + tail);
+    REQUIRE(loaded);
+    const auto r = parse(loaded);
+    REQUIRE(r.doc.standards.size() == 1);
+    const auto& parts = r.doc.standards[0].parts;
+    REQUIRE(parts.size() == 1);
+    REQUIRE(parts[0].items.size() == 1);
+    const auto& outcome = parts[0].items[0];
+    CHECK(outcome.code == "1");
+    CHECK(outcome.text == "Understand the importance of diversity, equality and inclusion");
+    REQUIRE(outcome.children.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(outcome.children[i].kind == "assessment_criterion");
+      CHECK(outcome.children[i].code + " " + std::string(outcome.children[i].text) == criteria[i]);
+    }
+  }
 }

@@ -237,6 +237,40 @@ class outline_builder {
     segs_.push_back(std::move(s));
   }
 
+  /// A table's cell as segments: one, or one per line of a list the cell holds, where a line break
+  /// inside it ("<br>", a paragraph of the cell) comes before an item's label or bullet ("1.1
+  /// Explain …<br>1.2 Describe …"): the cell's lines are items as a list's lines are.
+  void add_cell(std::uint32_t l, std::uint32_t b, std::uint32_t e, bool cell, bool blank_before,
+                bool furniture_before) {
+    static constexpr std::string_view br = "<br>";
+    auto opens_item = [&](std::uint32_t at) {
+      std::string_view t = ctx_.src.substr(at, e - at);
+      while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+      if (t.starts_with("- ")) return true;
+      while (t.starts_with("**")) t.remove_prefix(2);
+      auto m = grammar::match_item_label(t);
+      return m && m->rest > 0 && m->rest < t.size() && !m->value.path.empty();
+    };
+    std::uint32_t from = b;
+    for (auto at = ctx_.src.substr(0, e).find(br, b); at != std::string_view::npos;
+         at = ctx_.src.substr(0, e).find(br, at + br.size())) {
+      const auto next = static_cast<std::uint32_t>(at + br.size());
+      if (!opens_item(next)) continue;
+      auto piece = trim(ctx_.src.substr(from, at - from));
+      if (!piece.empty()) {
+        auto off = static_cast<std::uint32_t>(piece.data() - ctx_.src.data());
+        add_segment(l, off, off + static_cast<std::uint32_t>(piece.size()), cell && from == b, blank_before,
+                    furniture_before);
+      }
+      from = next;
+    }
+    auto piece = trim(ctx_.src.substr(from, e - from));
+    if (piece.empty()) return;
+    auto off = static_cast<std::uint32_t>(piece.data() - ctx_.src.data());
+    add_segment(l, off, off + static_cast<std::uint32_t>(piece.size()), cell && from == b, blank_before,
+                furniture_before);
+  }
+
   void read_segments() {
     if (ctx_.gutter < 0) ctx_.gutter = find_gutter(ctx_);
     const std::int64_t gutter = ctx_.gutter;
@@ -283,8 +317,8 @@ class outline_builder {
             if (cb == b + 1 && cell.empty()) continues_row = true;
             if (!cell.empty()) {
               auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
-              add_segment(l, off, off + static_cast<std::uint32_t>(cell.size()), !continues_row, blank_before,
-                          furniture_before);
+              add_cell(l, off, off + static_cast<std::uint32_t>(cell.size()), !continues_row, blank_before,
+                       furniture_before);
             }
             cb = i + 1;
           }
@@ -308,8 +342,7 @@ class outline_builder {
               auto cell = trim(ctx_.src.substr(cb, i - cb));
               if (!cell.empty()) {
                 auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
-                add_segment(l, off, off + static_cast<std::uint32_t>(cell.size()), true, blank_before,
-                            furniture_before);
+                add_cell(l, off, off + static_cast<std::uint32_t>(cell.size()), true, blank_before, furniture_before);
               }
               cb = i + 1;
             }
