@@ -315,10 +315,19 @@ std::string summary(const std::string& name, const qspec::parse_result& r) {
       << criteria << " criteria, " << terms << " guidance terms";
   } else if (!doc.qualifications.empty()) {
     const auto& q = doc.qualifications.front();
-    std::size_t units = 0;
-    for (const auto& g : q.groups) units += g.units.size();
-    s << ", " << units << " units in " << q.groups.size() << " groups, " << q.rules.size() << " rules, "
-      << q.barred.size() << " barred combinations, " << q.pathways.size() << " pathways";
+    // a pathway's option groups hold units of their own: every group counted, at any depth
+    std::size_t units = 0, groups = 0, pathway_groups = 0;
+    auto count = [&](const std::vector<qspec::unit_group>& gs, auto& self) -> void {
+      for (const auto& g : gs) {
+        ++groups;
+        pathway_groups += g.type == qspec::group_type::pathway;
+        units += g.units.size();
+        self(g.groups, self);
+      }
+    };
+    count(q.groups, count);
+    s << ", " << units << " units in " << groups << " groups, " << q.rules.size() << " rules, " << q.barred.size()
+      << " barred combinations, " << std::max(q.pathways.size(), pathway_groups) << " pathways";
   } else if (!doc.units.empty())
     s << ", " << doc.units.size() << " unit, " << elements << " elements, " << criteria << " criteria, " << points
       << " knowledge points, " << terms << " glossary terms";
@@ -410,12 +419,11 @@ int run_parse(const parse_command& cmd) {
   // an empty folder is unreadable input, not a usage error: say so before -o is checked
   const bool folders_missing_documents = report_empty_folders(empty_folders);
   if (files.empty()) return exit_input;
-  bool many = files.size() > 1;
-  for (const auto& in : cmd.inputs) {
-    std::error_code ec;
-    if (in != "-" && fs::is_directory(in, ec)) many = true;
-  }
   std::error_code ec;
+  // one input with -o naming an existing folder writes its catalogue into it, as several do
+  bool many = files.size() > 1 || (!cmd.output.empty() && fs::is_directory(cmd.output, ec));
+  for (const auto& in : cmd.inputs)
+    if (in != "-" && fs::is_directory(in, ec)) many = true;
   if (many) {
     if (cmd.output.empty() || !fs::is_directory(cmd.output, ec)) {
       std::cerr << "qspec: several inputs need -o naming an existing folder"
@@ -891,7 +899,7 @@ int main(int argc, char** argv) {
   parse->add_option("inputs", cmd.inputs, "Files, folders (every " + document_extensions() + " below) or - for standard input")->required();
   parse->add_option("--format,-f", cmd.format_name, "Catalogue format: json, yaml or xml; or an export of the standard items: case (a CASE 1.1 CFPackage) or csv")
       ->check(CLI::IsMember({"json", "yaml", "xml", "case", "csv"}));
-  parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder when there are several inputs");
+  parse->add_option("-o,--output", cmd.output, "Output file, or an existing folder to write each catalogue into (needed for several inputs)");
   parse->add_option("--diagnostics", cmd.diagnostics, "Diagnostics on stderr as text or json")
       ->check(CLI::IsMember({"text", "json"}));
   parse->add_option("--kind", cmd.kind,

@@ -142,6 +142,14 @@ with tempfile.TemporaryDirectory() as tmp:
           any("unit_specification, 1 unit, 3 elements, 22 criteria, 32 knowledge points, 27 glossary terms" in l
               for l in lines), "\n".join(lines))
     check("no temporary files left", not any(p.name.endswith(".qspec-tmp") for p in out.rglob("*")))
+    svq = CORPUS / "external" / "svq-GL6F23-fabrication-welding-grid.csv"
+    one = tmp / "one"
+    one.mkdir()
+    r = run("parse", str(svq), "-o", str(one))
+    check("one input with -o naming a folder writes its catalogue into it",
+          r.returncode == 0 and (one / "svq-GL6F23-fabrication-welding-grid.json").is_file(), r.stderr.decode())
+    check("the summary line counts the units of a pathway's option groups, and the pathways",
+          "63 units in 24 groups" in r.stdout.decode() and "6 pathways" in r.stdout.decode(), r.stdout.decode())
 
     twin = tmp / "twin"
     twin.mkdir()
