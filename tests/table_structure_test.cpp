@@ -428,3 +428,36 @@ TEST_CASE("table structure - profile columns and group types are read, misspelt 
   CHECK_FALSE(read_profile("profile: grid\ncolumns: {title: []}\n", "grid.yaml", error));
   CHECK(error == "grid.yaml:2:18: 'title' in columns needs at least one text");
 }
+
+TEST_CASE("table structure - another export's header words, and a sheet's title rows above the header") {
+  auto loaded = load_file(test::corpus_path("external/svq-GL6F23-fabrication-welding-grid.csv"));
+  REQUIRE(loaded);
+  const std::string& grid = loaded.text;
+  const auto header_end = grid.find("\nMandatory Units");
+  REQUIRE(header_end != std::string::npos);
+  const std::string units = grid.substr(header_end + 1);
+
+  // the header in other words (each column named by the words it holds), the units as printed
+  auto reworded = test::parse_text(
+      "SQA Unit Code,SSC Unit Code,Mandatory or Optional,Unit Name,SCQF level,SCQF Credit Points,Date Approved by "
+      "SCQF,Imported from\n" +
+      units);
+  REQUIRE(reworded.doc.qualifications.size() == 1);
+  check_groups(reworded.doc.qualifications[0], fabrication_welding_groups);
+  CHECK(reworded.doc.lines.unclassified == 0);
+
+  // a title, an empty row and a note above the header, padded to the grid's width as a spreadsheet exports them
+  auto titled = test::parse_text("Fabrication and welding structure,,,,,,,\n,,,,,,,\nNotes: M marks a mandatory unit,,,,,,,\n" +
+                                 grid);
+  REQUIRE(titled.doc.qualifications.size() == 1);
+  check_groups(titled.doc.qualifications[0], fabrication_welding_groups);
+  CHECK(titled.doc.lines.unclassified == 0);
+  // the label among the facts below the units names it; without them the title row would
+  CHECK(titled.doc.qualifications[0].title.value == "SVQ 3 Fabrication and Welding Engineering at SCQF level 6");
+  const auto footer = units.find("\nQualification Title");
+  REQUIRE(footer != std::string::npos);
+  auto untitled = test::parse_text("Fabrication and welding structure,,,,,,,\n" + grid.substr(0, header_end + 1) +
+                                   units.substr(0, footer + 1));
+  REQUIRE(untitled.doc.qualifications.size() == 1);
+  CHECK(untitled.doc.qualifications[0].title.value == "Fabrication and welding structure");
+}

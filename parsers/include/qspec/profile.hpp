@@ -101,6 +101,11 @@ struct profile {
   /// each column's field name and the header texts that name it,
   /// {"title", {"Unit Title"}}; read in the order given.
   std::vector<field_rule> columns;
+  /// A header cell no text of `columns` names whole names the first column
+  /// here whose words it holds, each word beginning one of its words, case
+  /// ignored ({"credit", {"credit"}}: "SCQF Credit Points"); tried in the
+  /// order given, a column named once.
+  std::vector<field_rule> column_words;
   /// Group types and the words that mark them in a status cell or a group
   /// heading: {"optional", {"Optional", "O"}}; "pathway" marks pathways.
   std::vector<field_rule> group_types;

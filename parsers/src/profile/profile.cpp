@@ -87,7 +87,7 @@ std::vector<field_rule> named_lists(const YAML::Node& n, std::string_view what) 
 
 profile read(const YAML::Node& root, std::string_view source) {
   only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "recogniser",
-                   "fields", "parts", "furniture", "columns", "group_types", "title_label", "title_label_field",
+                   "fields", "parts", "furniture", "columns", "column_words", "group_types", "title_label", "title_label_field",
                    "elements", "measures"},
             "a profile");
   profile p;
@@ -126,6 +126,7 @@ profile read(const YAML::Node& root, std::string_view source) {
     }
   }
   p.columns = named_lists(root["columns"], "columns");
+  p.column_words = named_lists(root["column_words"], "column_words");
   p.group_types = named_lists(root["group_types"], "group_types");
   p.elements = named_lists(root["elements"], "elements");
   p.measures = named_lists(root["measures"], "measures");

@@ -95,20 +95,63 @@ bool impossible_date(const grammar::ast::cell_date& d, std::string& why) {
   return !why.empty();
 }
 
+/// Whether every word of `words` begins a word of `header` (case ignored;
+/// a word is a run of letters and digits): "credit" is in "SCQF Credit
+/// Points", "approv" in "Date of Approval".
+bool holds_words(std::string_view header, std::string_view words) {
+  auto lower = [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); };
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  std::size_t w = 0;
+  while (w < words.size()) {
+    while (w < words.size() && words[w] == ' ') ++w;
+    std::size_t end = words.find(' ', w);
+    if (end == std::string_view::npos) end = words.size();
+    if (end == w) break;
+    const auto word = words.substr(w, end - w);
+    bool found = false;
+    for (std::size_t i = 0; i + word.size() <= header.size() && !found; ++i) {
+      if (i > 0 && alnum(header[i - 1])) continue;
+      found = std::equal(word.begin(), word.end(), header.begin() + static_cast<std::ptrdiff_t>(i),
+                         [&](char a, char b) { return lower(a) == lower(b); });
+    }
+    if (!found) return false;
+    w = end;
+  }
+  return true;
+}
+
+/// The column a header cell names: one of the profile's header texts, whole;
+/// else the first of its `column_words` whose words the cell holds, for a
+/// column no cell before it named (`taken`). Empty for none.
+std::string column_named(const csv::cell& c, const profile& p, const std::vector<std::string>& taken) {
+  for (const auto& col : p.columns)
+    if (std::any_of(col.labels.begin(), col.labels.end(), [&](auto& l) { return same_text(c.value, l); }))
+      return col.name;
+  if (blank(c) || c.value.size() > 80) return {};
+  for (const auto& col : p.column_words)
+    if (std::find(taken.begin(), taken.end(), col.name) == taken.end() &&
+        std::any_of(col.labels.begin(), col.labels.end(), [&](auto& w) { return holds_words(c.value, w); }))
+      return col.name;
+  return {};
+}
+
+/// Each cell's column in a header record (empty for a cell naming none).
+std::vector<std::string> columns_named(const csv::record& r, const profile& p) {
+  std::vector<std::string> out;
+  for (const auto& c : r.cells) out.push_back(column_named(c, p, out));
+  return out;
+}
+
+/// How far down a grid its header may sit: below a sheet's title rows and notes.
+constexpr std::size_t header_search_records = 12;
+
 /// The header record of a grid: the first of the opening records in which
 /// at least three cells, one of them the title, name columns of `p`.
 std::optional<std::size_t> find_header(const csv::grid& g, const profile& p) {
-  for (std::size_t r = 0; r < g.records.size() && r < 6; ++r) {
-    unsigned named = 0;
-    bool title = false;
-    for (const auto& c : g.records[r].cells)
-      for (const auto& col : p.columns)
-        if (std::any_of(col.labels.begin(), col.labels.end(), [&](auto& l) { return same_text(c.value, l); })) {
-          ++named;
-          title = title || col.name == "title";
-          break;
-        }
-    if (named >= 3 && title) return r;
+  for (std::size_t r = 0; r < g.records.size() && r < header_search_records; ++r) {
+    const auto names = columns_named(g.records[r], p);
+    const auto named = std::count_if(names.begin(), names.end(), [](const std::string& n) { return !n.empty(); });
+    if (named >= 3 && std::find(names.begin(), names.end(), "title") != names.end()) return r;
   }
   return std::nullopt;
 }
@@ -145,6 +188,7 @@ class table_reader {
         case row::other: break;  // left unknown: reported as unclassified
       }
     }
+    above_header();
     finish();
   }
 
@@ -227,14 +271,10 @@ class table_reader {
   // ---- header ----
   void read_header(std::size_t h) {
     const auto& rec = grid_.records[h];
-    for (const auto& c : rec.cells) {
-      std::string name;
-      for (const auto& col : p_.columns)
-        if (std::any_of(col.labels.begin(), col.labels.end(), [&](auto& l) { return same_text(c.value, l); })) {
-          name = col.name;
-          break;
-        }
-      field_.push_back(name);
+    field_ = columns_named(rec, p_);
+    for (std::size_t i = 0; i < rec.cells.size(); ++i) {
+      const auto& c = rec.cells[i];
+      const std::string& name = field_[i];
       auto [vb, ve] = trimmed_range(c.value);
       if (!name.empty() && c.value.substr(vb, ve - vb).find('\n') != std::string::npos)
         ctx_.report(diag::header_cell_wrapped, severity::note, span_of(c),
@@ -272,6 +312,24 @@ class table_reader {
     if (title && !blank(*title) && known.size() >= 2) return row::unit;
     if (known.size() == 1 && known.front() == 0) return row::text;
     return row::other;
+  }
+
+  /// The rows above the header: a sheet's title and notes over its grid.
+  /// The first text names the qualification where no label among its facts
+  /// did; the others, and empty rows, are furniture.
+  void above_header() {
+    for (std::size_t r = 0; r < header_; ++r) {
+      const auto& rec = grid_.records[r];
+      const auto text = std::find_if(rec.cells.begin(), rec.cells.end(), [](const csv::cell& c) { return !blank(c); });
+      if (text == rec.cells.end()) {
+        furniture_row(rec, "empty_row");
+      } else if (!q_.title) {
+        q_.title.set(text_of(*text), span_of(*text));
+        mark(rec, line_use::content);
+      } else {
+        furniture_row(rec, "table_title");
+      }
+    }
   }
 
   /// Whether each text row heads a group: units follow it, perhaps after
