@@ -130,6 +130,8 @@ def check_standard(facts, doc, errors, lines=True):
     if [p["role"] for p in expected_parts] != [p["role"] for p in actual_parts]:
         errors.append(f"parts with items: {[p['role'] for p in actual_parts]} != {[p['role'] for p in expected_parts]}")
     for e, a in zip(expected_parts, actual_parts):
+        if "id" in e and a.get("id") != e["id"]:
+            errors.append(f"{e['role']}: id {a.get('id')!r} != {e['id']!r}")
         for key in ("heading", "lead_in"):
             # null: the document prints none (an XML element's name may stand for it)
             if e.get(key) is not None and a.get(key) != e[key]:

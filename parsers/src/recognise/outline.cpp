@@ -86,6 +86,8 @@ struct part_build {
   std::uint32_t begin = UINT32_MAX, end = 0;  // source bytes
   std::vector<block> blocks;
   std::vector<node> items;
+  /// The code a named heading gives its part ("Element CU1.1 Monitor …": CU1.1), its id's end
+  std::string_view code;
   /// Headings and lead-ins taken before the first item: two headings
   /// ("Learning outcomes" / "Assessment criteria") or two lead-ins ("The
   /// learner will:" / "The learner can:") are the headers of two columns
@@ -792,11 +794,39 @@ class outline_builder {
       flush_pending();
       start_part(rule);
       part_->heading = ctx_.keep(s.text);
+      // the name's first word, where it holds a digit, is the code of what the part is about
+      auto name = t.substr(n + 1);
+      name = name.substr(0, std::min(name.find(' '), name.find('\t')));
+      while (!name.empty() && (name.back() == ':' || name.back() == '.')) name.remove_suffix(1);
+      if (std::any_of(name.begin(), name.end(), [](char c) { return is_digit(c); }) && name.size() <= 16)
+        part_->code = ctx_.keep(s.text.slice(static_cast<std::uint32_t>(n + 1),
+                                             static_cast<std::uint32_t>(n + 1 + name.size())));
       ++part_->headings;
       mark_content(s.line);
       extend_part(s.text);
       return true;
     }
+    // the same heading without its words: the standard's code run on into the name's code, then the
+    // name ("HSC21a Prepare to communicate …" in unit HSC21), right before a lead-in of the part
+    // ("Performance criteria"); in a list of them, with none after each, they stay its lines
+    const std::string_view own = printed_code_;
+    const auto word = t.substr(0, std::min(t.find(' '), t.find('\t')));
+    if (own.empty() || word.size() <= own.size() || word.size() >= t.size() || !word.starts_with(own) ||
+        !starts_upper(t.substr(word.size() + 1)) || k_ + 1 >= segs_.size())
+      return false;
+    const std::string_view next = segs_[k_ + 1].text.text();
+    for (const auto& [words, rule] : named_headings_)
+      for (const auto& li : rule->lead_ins)
+        if (phrase_prefix(next, fold(li)) != std::string_view::npos) {
+          flush_pending();
+          start_part(rule);
+          part_->heading = ctx_.keep(s.text);
+          part_->code = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(word.size())));
+          ++part_->headings;
+          mark_content(s.line);
+          extend_part(s.text);
+          return true;
+        }
     return false;
   }
 
@@ -1880,6 +1910,28 @@ class outline_builder {
 
   // ---- prose ------------------------------------------------------------------
 
+  /// Where the code after a title label's word sits ("Unit CU1 …", "UNIT HSC21 …": the word of
+  /// one of the profile's title labels, any case, then a word of capitals and digits that begins
+  /// with a capital and holds a digit), as [begin, end) in `t`; none for another line.
+  std::optional<std::pair<std::size_t, std::size_t>> code_after_title_word(std::string_view t, std::size_t word_end) {
+    const auto word = t.substr(0, word_end);
+    const bool titled = std::any_of(prof_.title_labels.begin(), prof_.title_labels.end(), [&](const label_pattern& p) {
+      return !p.prefix.empty() && p.prefix.size() == word.size() &&
+             std::equal(word.begin(), word.end(), p.prefix.begin(),
+                        [](char a, char b) { return std::toupper(static_cast<unsigned char>(a)) == b; });
+    });
+    if (!titled) return std::nullopt;
+    std::size_t b = word_end;
+    while (b < t.size() && t[b] == ' ') ++b;
+    std::size_t e = b;
+    while (e < t.size() && (is_upper(t[e]) || is_digit(t[e]))) ++e;
+    if (e == b || e - b > 12 || !is_upper(t[b]) || e >= t.size() || (t[e] != ' ' && t[e] != '\t') ||
+        std::none_of(t.begin() + static_cast<std::ptrdiff_t>(b), t.begin() + static_cast<std::ptrdiff_t>(e),
+                     [](char c) { return is_digit(c); }))
+      return std::nullopt;
+    return std::pair{b, e};
+  }
+
   /// The standard's title, printed on line `line` of the segment read now.
   void set_title(const clean::rich_text& title, std::uint32_t line) {
     title_ = ctx_.keep(title);
@@ -1905,15 +1957,23 @@ class outline_builder {
       // PDF footer's heading): the code, then the title
       const auto first_word = t.substr(0, std::min(t.find(' '), t.find('\t')));
       if (!code && first_word.size() < t.size()) code = grammar::match_document_code(first_word);
+      // "Unit CU1 Promote …": the word of a title label of the profile's, then a code of capitals and
+      // digits, however short
+      std::size_t code_begin = 0;
+      if (!code && first_word.size() < t.size())
+        if (auto at = code_after_title_word(t, first_word.size())) {
+          code_begin = at->first;
+          code = grammar::prefix_match<std::string>{std::string(t.substr(at->first, at->second - at->first)), at->second};
+        }
       // (a family whose standards have codes: the profile names a code field)
       if (code && code->rest < t.size() && title_.empty() && fields_found_.empty() && !prof_.code_field.empty()) {
-        const std::size_t code_end = code->value.size();  // the match's rest may take the gap after it
+        const std::size_t code_end = code_begin + code->value.size();  // the match's rest may take the gap after it
         std::size_t rest = code_end;
         while (rest < t.size() && (t[rest] == ' ' || t[rest] == '\t')) ++rest;
         auto title_text = t.substr(rest);
         if (rest > code_end && !title_text.empty() && title_text.size() <= max_title && starts_upper(title_text) &&
             !ends_sentence(title_text)) {
-          auto printed = s.text.slice(0, static_cast<std::uint32_t>(code_end));
+          auto printed = s.text.slice(static_cast<std::uint32_t>(code_begin), static_cast<std::uint32_t>(code_end));
           printed_code_ = ctx_.keep(printed);
           printed_code_span_ = ctx_.span_of(printed);
           auto title = s.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
@@ -2340,7 +2400,7 @@ class outline_builder {
       p.role = ctx_.keep(pb.rule->role);
       p.heading = pb.heading;
       p.lead_in = pb.lead_in;
-      p.id = ctx_.ids.claim(st.id + "/" + slug(p.role));
+      p.id = ctx_.ids.claim(st.id + "/" + slug(p.role) + (pb.code.empty() ? "" : "-" + unit_id(pb.code)));
       p.span = pb.begin < pb.end ? ctx_.span(pb.begin, pb.end) : source_span{};
       p.blocks = std::move(pb.blocks);
       p.span = merge(p.span, number_blocks(p.blocks, p.id));
