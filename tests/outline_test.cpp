@@ -104,3 +104,29 @@ TEST_CASE("outline - a table cell that holds a list, its lines parted by line br
     }
   }
 }
+
+TEST_CASE("outline - in a part grouped under headings, a heading right before the next item is a group's, "
+          "blank line or none") {
+  auto loaded = load_file(test::corpus_path("layouts/nvq-unit-code-run-on-elements.txt"));
+  REQUIRE(loaded);
+  auto groups_of = [](const parse_result& r) {
+    std::vector<std::string> out;
+    REQUIRE(r.doc.standards.size() == 1);
+    for (const auto& p : r.doc.standards[0].parts)
+      if (p.role == "knowledge")
+        for (const auto& g : p.items) {
+          std::string line = std::string(g.text) + ":";
+          for (const auto& i : g.children) line += " " + i.code;
+          out.push_back(line);
+        }
+    return out;
+  };
+  const std::vector<std::string> expected = {"Values: 1 2", "Legislation and organisational policy and procedures: 3 4",
+                                             "Theory and practice: 5 6"};
+  CHECK(groups_of(parse(loaded)) == expected);
+  // the sub-headings with no blank line above them: the first group proves the part grouped
+  std::string tight = loaded.text;
+  for (std::string_view heading : {"\n\nLegislation and organisational", "\n\nTheory and practice"})
+    tight.erase(tight.find(heading), 1);
+  CHECK(groups_of(test::parse_text(tight)) == expected);
+}

@@ -1682,6 +1682,17 @@ class outline_builder {
     return true;
   }
 
+  /// Whether `t`, a line of a heading's length, stands right before the item that numbers on from
+  /// the open one at the part's first level.
+  bool next_in_sequence(std::string_view t) {
+    if (t.size() > max_heading || open_.size() != 1 || k_ + 1 >= segs_.size()) return false;
+    const node& open = *open_.back();
+    auto m = grammar::match_item_label(segs_[k_ + 1].text.text());
+    return m && !open.label.path.empty() && m->value.path.size() == open.label.path.size() &&
+           m->value.prefix == open.label.prefix && level_of(*part_->rule, m->value) == 0 &&
+           m->value.path.back() == open.label.path.back() + 1;
+  }
+
   /// A short line right before a run of items heads a group of them
   /// (activity headings over performance criteria, sub-headings over knowledge).
   bool take_group(segment& s) {
@@ -1692,7 +1703,10 @@ class outline_builder {
       // blank line, or capitalised where the items are not ("the hazards of…" / "Working with clients")
       const auto& open_text = open_.back()->text.text();
       const bool items_lower = !open_text.empty() && open_text[0] >= 'a' && open_text[0] <= 'z';
-      if ((!s.blank_before || s.furniture_before) && !items_lower) return false;
+      // or, in a part whose items the document already groups under headings, a line of a heading's
+      // length right before the next item of the sequence ("… you do" / "Legislation and policy" / "3 …")
+      if ((!s.blank_before || s.furniture_before) && !items_lower && !(group_ && next_in_sequence(t)))
+        return false;
     }
     if (k_ + 1 >= segs_.size()) return false;
     auto m = grammar::match_item_label(segs_[k_ + 1].text.text());
