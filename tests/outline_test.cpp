@@ -130,3 +130,64 @@ TEST_CASE("outline - in a part grouped under headings, a heading right before th
     tight.erase(tight.find(heading), 1);
   CHECK(groups_of(test::parse_text(tight)) == expected);
 }
+
+TEST_CASE("outline - the unit specification seed without its SQA code: read by the nvq_unit profile, the same "
+          "criteria, knowledge and sub-items as its own recogniser reads") {
+  auto loaded = load_file(test::corpus_path("unit-spec-F36J04-LMC-B2.txt"));
+  REQUIRE(loaded);
+  const auto seed = parse(loaded);
+  REQUIRE(seed.doc.units.size() == 1);
+  const auto& unit = seed.doc.units[0];
+  REQUIRE(unit.knowledge);
+
+  // the same document as another awarding body prints it: the unit's own code only ("LMC B2"), no SQA code
+  std::string text = loaded.text;
+  const std::string sqa = "F36J 04 (LMC B2)";
+  for (auto at = text.find(sqa); at != std::string::npos; at = text.find(sqa, at)) text.replace(at, sqa.size(), "LMC B2");
+  const auto generic = test::parse_text(text);
+  CHECK(generic.doc.kind_name == "nvq_unit");
+  REQUIRE(generic.doc.standards.size() == 1);
+  const auto& st = generic.doc.standards[0];
+  CHECK(st.code == "LMC B2");
+  CHECK(st.title == "Lead and manage provision of care services that promotes the well being of people");
+
+  auto line = [](std::string_view stem, const auto& subs) {
+    std::string out(stem);
+    for (const auto& s : subs) out += " | " + std::string(s.text);
+    return out;
+  };
+  auto generic_line = [](const outline_item& i) {
+    std::string out(i.text);
+    for (const auto& s : i.children) out += " | " + std::string(s.text);
+    return out;
+  };
+  // each element a part, its id ending in the element's code, its criteria those the seed's element holds
+  std::vector<const part*> elements;
+  for (const auto& p : st.parts)
+    if (p.role == "element") elements.push_back(&p);
+  REQUIRE(elements.size() == unit.elements.size());
+  for (std::size_t e = 0; e < elements.size(); ++e) {
+    const auto& expected = unit.elements[e];
+    CAPTURE(expected.code);
+    CHECK(elements[e]->id == "LMC-B2/element-" + std::string(expected.code).replace(3, 1, "-"));
+    REQUIRE(elements[e]->items.size() == expected.criteria.size());
+    for (std::size_t c = 0; c < expected.criteria.size(); ++c) {
+      CHECK(elements[e]->items[c].code == std::to_string(expected.criteria[c].number));
+      CHECK(generic_line(elements[e]->items[c]) == line(expected.criteria[c].text, expected.criteria[c].sub_items));
+    }
+  }
+  // the knowledge specification: its groups and points, sub-items and all
+  const part* knowledge = nullptr;
+  for (const auto& p : st.parts)
+    if (p.role == "knowledge") knowledge = &p;
+  REQUIRE(knowledge);
+  REQUIRE(knowledge->items.size() == unit.knowledge->groups.size());
+  for (std::size_t g = 0; g < knowledge->items.size(); ++g) {
+    const auto& group = knowledge->items[g];
+    const auto& expected = unit.knowledge->groups[g];
+    CHECK(group.text == expected.title);
+    REQUIRE(group.children.size() == expected.points.size());
+    for (std::size_t k = 0; k < expected.points.size(); ++k)
+      CHECK(generic_line(group.children[k]) == line(expected.points[k].text, expected.points[k].sub_items));
+  }
+}

@@ -156,6 +156,7 @@ class outline_builder {
   std::size_t widest_line_ = 0;       // the document's wrap width (see build())
   std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
+  std::vector<std::string> column_names_;  // rows of a table's column names read so far, cells a tab apart
   std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_, named_headings_;
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
@@ -809,22 +810,41 @@ class outline_builder {
     // the same heading without its words: the standard's code run on into the name's code, then the
     // name ("HSC21a Prepare to communicate …" in unit HSC21), right before a lead-in of the part
     // ("Performance criteria"); in a list of them, with none after each, they stay its lines
+    // (the code alone on its line, the name on the next: "LMC B2.1" / "Lead and manage …")
     const std::string_view own = printed_code_;
-    const auto word = t.substr(0, std::min(t.find(' '), t.find('\t')));
-    if (own.empty() || word.size() <= own.size() || word.size() >= t.size() || !word.starts_with(own) ||
-        !starts_upper(t.substr(word.size() + 1)) || k_ + 1 >= segs_.size())
+    if (own.empty() || t.size() <= own.size() || !t.starts_with(own) || t[own.size()] == ' ' ||
+        t[own.size()] == '\t')
       return false;
-    const std::string_view next = segs_[k_ + 1].text.text();
+    const auto code_end = std::min(t.find(' ', own.size()), t.find('\t', own.size()));
+    std::size_t lead = k_ + 1;
+    const bool name_below = code_end == std::string_view::npos;
+    if (name_below) {
+      if (lead >= segs_.size() || segs_[lead].cell) return false;
+      const std::string_view name = segs_[lead].text.text();
+      if (name.size() > max_title || !starts_upper(name) || ends_sentence(name)) return false;
+      ++lead;
+    } else if (!starts_upper(trim(t.substr(code_end)))) {
+      return false;
+    }
+    if (lead >= segs_.size()) return false;
+    const std::string_view next = segs_[lead].text.text();
     for (const auto& [words, rule] : named_headings_)
       for (const auto& li : rule->lead_ins)
         if (phrase_prefix(next, fold(li)) != std::string_view::npos) {
           flush_pending();
           start_part(rule);
-          part_->heading = ctx_.keep(s.text);
-          part_->code = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(word.size())));
-          ++part_->headings;
+          part_->code = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(std::min(code_end, t.size()))));
+          clean::rich_text heading = s.text;
           mark_content(s.line);
           extend_part(s.text);
+          if (name_below) {
+            ++k_;
+            heading.join(segs_[k_].text);
+            mark_content(segs_[k_].line);
+            extend_part(segs_[k_].text);
+          }
+          part_->heading = ctx_.keep(heading);
+          ++part_->headings;
           return true;
         }
     return false;
@@ -1081,6 +1101,19 @@ class outline_builder {
     if (!m) return glued_label(s, level);
     level = level_of(*part_->rule, m->value);
     if (level < 0) return std::nullopt;
+    // a label that fits a deeper level too goes there under an open item of another form ("(a)"
+    // under criterion "1" where criteria may be numbered or lettered)
+    if (level < static_cast<int>(open_.size()) && pending_labels_.empty()) {
+      const auto& open = open_[static_cast<std::size_t>(level)]->label;
+      const bool same_form = open.path.empty() == m->value.path.empty() && (open.letter != 0) == (m->value.letter != 0);
+      const auto& levels = part_->rule->levels;
+      if (!same_form && !open_[static_cast<std::size_t>(level)]->group &&
+          static_cast<std::size_t>(level + 1) < levels.size() &&
+          std::any_of(levels[static_cast<std::size_t>(level + 1)].labels.begin(),
+                      levels[static_cast<std::size_t>(level + 1)].labels.end(),
+                      [&](const label_pattern& p) { return label_fits(p, m->value); }))
+        ++level;
+    }
     // a sub-level needs its parent, unless a dotted number names it ("1.1" with no outcome 1)
     if (level > static_cast<int>(open_.size()) && pending_labels_.empty()) {
       if (m->value.path.size() < 2) return std::nullopt;
@@ -1224,6 +1257,89 @@ class outline_builder {
     push_item(std::move(n), s);
     split_run_together();
     return true;
+  }
+
+  /// Where the letters after `first` stand in turn in `t` from `from` on, each as " (x) " at a word's
+  /// start: the offset of each label's "(".
+  static std::vector<std::size_t> letter_cuts(std::string_view t, char first, std::size_t from) {
+    std::vector<std::size_t> cuts;
+    for (char letter = first; letter <= 'z'; ++letter) {
+      const std::string want = std::string(" (") + letter + ") ";
+      const auto at = t.find(want, cuts.empty() ? from : cuts.back() + 3);
+      if (at == std::string_view::npos) break;
+      cuts.push_back(at + 1);
+    }
+    return cuts;
+  }
+
+  /// Items lettered in turn and printed on one line with the item before them, as a list in a table's
+  /// cell or a web page's list loses its line breaks: "… to: (a) make decisions … (b) identify …"
+  /// are the item's sub-items, where the part's next level takes letters ("(a)" and "(b)" at least,
+  /// the item's text ending before them); "(b) your own roles … (c) the roles …" are siblings of the
+  /// lettered item they run on from (Q-W219). Read over the finished items, so that text joined
+  /// over a page break is read too.
+  void split_lettered(std::vector<node>& items, const part_rule& rule) {
+    auto takes_letters = [&](std::size_t level) {
+      return level < rule.levels.size() &&
+             std::any_of(rule.levels[level].labels.begin(), rule.levels[level].labels.end(), [](const label_pattern& p) {
+               return p.shape == label_pattern::form::letter && !p.capital;
+             });
+    };
+    auto pieces = [&](const node& from, const std::vector<std::size_t>& cuts, int level) {
+      const clean::rich_text all = from.text;
+      const std::string_view t = all.text();
+      std::vector<node> out;
+      for (std::size_t k = 0; k < cuts.size(); ++k) {
+        const std::size_t at = cuts[k];
+        const std::size_t end = k + 1 < cuts.size() ? cuts[k + 1] - 1 : t.size();
+        auto m = grammar::match_item_label(t.substr(at, end - at));
+        if (!m) break;
+        node n;
+        n.level = level;
+        n.label = m->value;
+        n.code = code_of(m->value);
+        n.label_begin = all.source_of(static_cast<std::uint32_t>(at));
+        n.label_end = all.source_end_of(static_cast<std::uint32_t>(at + label_length(t.substr(at), m->rest)));
+        n.first_line = n.last_line = from.last_line;
+        n.text = all.slice(static_cast<std::uint32_t>(at + m->rest), static_cast<std::uint32_t>(end));
+        out.push_back(std::move(n));
+      }
+      return out;
+    };
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      node& n = items[i];
+      if (n.group) {
+        split_lettered(n.children, rule);
+        continue;
+      }
+      const std::string_view t = n.text.text();
+      if (n.label.letter >= 'a' && n.label.letter < 'z' && n.label.open == '(') {
+        const auto cuts = letter_cuts(t, static_cast<char>(n.label.letter + 1), 0);
+        if (!cuts.empty()) {
+          auto more = pieces(n, cuts, n.level);
+          ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span_of(n.text),
+                      std::to_string(more.size() + 1) + " items on one line (" + n.code + "…" + more.back().code +
+                          "); split at their labels",
+                      t, t.substr(0, cuts.front() - 1));
+          n.text = n.text.slice(0, static_cast<std::uint32_t>(cuts.front() - 1));
+          items.insert(items.begin() + static_cast<std::ptrdiff_t>(i + 1), std::make_move_iterator(more.begin()),
+                       std::make_move_iterator(more.end()));
+          continue;  // the pieces are read in turn
+        }
+      } else if (takes_letters(static_cast<std::size_t>(n.level + 1))) {
+        const auto a = t.find(" (a) ");
+        const auto cuts = a == std::string_view::npos ? std::vector<std::size_t>{} : letter_cuts(t, 'a', a);
+        // ("(a)" alone after a colon where the item's own sub-items go on from "(b)", a page break between)
+        const bool b_follows = !n.children.empty() && n.children.front().label.letter == 'b';
+        if (cuts.size() >= 2 || (cuts.size() == 1 && a > 0 && t[a - 1] == ':' && b_follows)) {
+          auto subs = pieces(n, cuts, n.level + 1);
+          std::size_t end = cuts.front() - 1;
+          n.text = n.text.slice(0, static_cast<std::uint32_t>(end));
+          n.children.insert(n.children.begin(), std::make_move_iterator(subs.begin()), std::make_move_iterator(subs.end()));
+        }
+      }
+      split_lettered(n.children, rule);
+    }
   }
 
   /// An item printed again with the same letter and the same words ("A Explore …" in the list of
@@ -1536,9 +1652,16 @@ class outline_builder {
       std::string_view band;
       if (label_here(segs_[j], level, band)) return false;
     }
-    int level = -1;
-    std::string_view band;
-    if (!label_here(segs_[last + 1], level, band)) return false;
+    // the names again, as a table's header is printed again after a page break: furniture
+    // whatever follows; else the row must stand over an item
+    std::string names;
+    for (std::size_t j = k_; j <= last; ++j) names.append(segs_[j].text.text()).push_back('\t');
+    if (std::find(column_names_.begin(), column_names_.end(), names) == column_names_.end()) {
+      int level = -1;
+      std::string_view band;
+      if (!label_here(segs_[last + 1], level, band)) return false;
+      column_names_.push_back(std::move(names));
+    }
     mark_furniture(ctx_, s.line, "table_header");
     k_ = last;
     return true;
@@ -1765,6 +1888,15 @@ class outline_builder {
         !cur.label.letter && ends_sentence(cur.text.text()) && starts_upper(t))
       return false;
     if (s.cell && s.blank_before) return false;  // a table of its own after a blank line continues no item
+    // nor does a line after a blank line under a table's rows continue an item read from a row (a
+    // table's legend, a form after it)
+    // (a row whose other cells are empty is a line ending in tabs)
+    // (a page's furniture between them is a page break: the row goes on)
+    if (!s.cell && s.blank_before && !s.furniture_before && k_ > 0 &&
+        (segs_[k_ - 1].cell || ctx_.lines.line(segs_[k_ - 1].line).find('\t') != std::string_view::npos))
+      return false;
+    // and a line right under such prose goes on with it, not with the item above the prose
+    if (!s.blank_before && !s.cell && last_prose_segment_ + 1 == k_ && last_prose_segment_ < k_) return false;
     // after a blank line, a heading the profile does not know ("Additional Information") ends the part:
     // what follows is a section of its own, not the last item's text
     // so does a short line set apart by blank lines on both sides, after an item that ended its
@@ -1946,6 +2078,31 @@ class outline_builder {
     return std::pair{b, e};
   }
 
+  /// Where a code of capitals and digits ends that stands a gap apart (a tab, or two spaces or more,
+  /// in the source) before the title: "LMC B2      Lead and manage …", one to three words of
+  /// capitals, digits and dots, a capital and a digit among them. [0, end) in the text; none for
+  /// another line.
+  std::optional<std::pair<std::size_t, std::size_t>> code_before_gap(const clean::rich_text& rt) const {
+    const std::string_view t = rt.text();
+    auto wide = [&](std::size_t at) {  // the space at `at` stands for a gap
+      const auto from = rt.source_end_of(static_cast<std::uint32_t>(at));
+      const auto to = rt.source_of(static_cast<std::uint32_t>(at + 1));
+      return to >= from + 2 || (to > from && ctx_.src.substr(from, to - from).find('\t') != std::string_view::npos);
+    };
+    std::size_t e = 0, words = 1;
+    for (; e < t.size() && e <= 16; ++e) {
+      if (is_upper(t[e]) || is_digit(t[e]) || t[e] == '.') continue;
+      if (t[e] != ' ' || e == 0) return std::nullopt;
+      if (wide(e)) break;
+      if (++words > 3) return std::nullopt;
+    }
+    if (e == 0 || e > 16 || e + 1 >= t.size() || t[e] != ' ') return std::nullopt;
+    const auto code = t.substr(0, e);
+    if (std::none_of(code.begin(), code.end(), [](char c) { return is_digit(c); }) || !is_upper(code[0]))
+      return std::nullopt;
+    return std::pair<std::size_t, std::size_t>{0, e};
+  }
+
   /// The standard's title, printed on line `line` of the segment read now.
   void set_title(const clean::rich_text& title, std::uint32_t line) {
     title_ = ctx_.keep(title);
@@ -1974,11 +2131,14 @@ class outline_builder {
       // "Unit CU1 Promote …": the word of a title label of the profile's, then a code of capitals and
       // digits, however short
       std::size_t code_begin = 0;
-      if (!code && first_word.size() < t.size())
-        if (auto at = code_after_title_word(t, first_word.size())) {
+      if (!code && first_word.size() < t.size()) {
+        auto at = code_after_title_word(t, first_word.size());
+        if (!at) at = code_before_gap(s.text);
+        if (at) {
           code_begin = at->first;
           code = grammar::prefix_match<std::string>{std::string(t.substr(at->first, at->second - at->first)), at->second};
         }
+      }
       // (a family whose standards have codes: the profile names a code field)
       if (code && code->rest < t.size() && title_.empty() && fields_found_.empty() && !prof_.code_field.empty()) {
         const std::size_t code_end = code_begin + code->value.size();  // the match's rest may take the gap after it
@@ -2410,6 +2570,7 @@ class outline_builder {
     st.id = ctx_.ids.claim(st.id);
     for (auto& f : st.fields) f.id = ctx_.ids.claim(st.id + "/field/" + std::string(f.name));
     for (auto& pb : parts_) {
+      if (pb.rule) split_lettered(pb.items, *pb.rule);
       part p;
       p.role = ctx_.keep(pb.rule->role);
       p.heading = pb.heading;
