@@ -191,3 +191,57 @@ TEST_CASE("outline - the unit specification seed without its SQA code: read by t
       CHECK(generic_line(group.children[k]) == line(expected.points[k].text, expected.points[k].sub_items));
   }
 }
+
+TEST_CASE("outline - a table whose columns are parts side by side (Knowledge | Skills | Behaviours) is read a "
+          "column at a time") {
+  // ST0116's knowledge, skills and behaviours as its own page lists them
+  const auto listed = test::parse_corpus("external/ifate-ST0116-software-developer-ksbs.md");
+  REQUIRE(listed.doc.standards.size() == 1);
+  std::vector<std::vector<std::pair<std::string, std::string>>> columns;  // knowledge, skills, behaviours
+  std::vector<std::string> roles = {"knowledge", "skills", "behaviours"};
+  std::vector<std::string> expected;
+  for (const auto& role : roles)
+    for (const auto& p : listed.doc.standards[0].parts)
+      if (p.role == role) {
+        columns.emplace_back();
+        for (const auto& i : p.items) {
+          columns.back().emplace_back(i.code, std::string(i.text));
+          expected.push_back(role + " " + i.code + " " + std::string(i.text));
+        }
+      }
+  REQUIRE(columns.size() == 3);
+  CHECK(columns[0].size() == 12);
+  CHECK(columns[1].size() == 17);
+  CHECK(columns[2].size() == 9);
+  std::size_t rows = 0;
+  for (const auto& c : columns) rows = std::max(rows, c.size());
+
+  // the same as an older standard prints them: one table, a column each, row i holding K i, S i and B i
+  std::string html = "<html><body><h1>Software developer</h1><p>Reference: ST0116</p><table><thead><tr><th>Knowledge</th>"
+                     "<th>Skills</th><th>Behaviours</th></tr></thead><tbody>";
+  std::string tabs = "Software developer\nReference: ST0116\n\nKnowledge\tSkills\tBehaviours\n";
+  for (std::size_t r = 0; r < rows; ++r) {
+    html += "<tr>";
+    for (std::size_t c = 0; c < 3; ++c) {
+      const std::string cell = r < columns[c].size() ? columns[c][r].first + ": " + columns[c][r].second : "";
+      html += "<td>" + cell + "</td>";
+      tabs += (c ? "\t" : "") + cell;
+    }
+    html += "</tr>";
+    tabs += "\n";
+  }
+  html += "</tbody></table></body></html>";
+  for (const auto& source : {html, tabs}) {
+    auto loaded = load_document(source);
+    REQUIRE(loaded);
+    const auto r = parse(loaded);
+    CAPTURE(loaded.format);
+    CHECK(r.doc.kind_name == "apprenticeship_standard");
+    REQUIRE(r.doc.standards.size() == 1);
+    std::vector<std::string> found;
+    for (const auto& p : r.doc.standards[0].parts)
+      for (const auto& i : p.items) found.push_back(std::string(p.role) + " " + i.code + " " + std::string(i.text));
+    CHECK(found == expected);
+    CHECK(r.doc.lines.unclassified == 0);
+  }
+}

@@ -105,7 +105,7 @@ detection score_profile(parse_context& ctx, const profile& p) {
     return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
   };
   // a line of the text (not a heading joined from pieces): its folded form is shared by the profiles
-  auto score = [&](std::uint32_t l, std::string_view line, bool text_line) {
+  auto score_one = [&](std::uint32_t l, std::string_view line, bool text_line) {
     // markdown and bullet marks off
     while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
       line.remove_prefix(1);
@@ -165,6 +165,19 @@ detection score_profile(parse_context& ctx, const profile& p) {
             p.parts[ph.index].weight);
       }
     }
+  };
+  // a table's row: each of its cells is read as a line too ("| Knowledge | Skills | Behaviours |")
+  auto score = [&](std::uint32_t l, std::string_view line, bool text_line) {
+    score_one(l, line, text_line);
+    if (line.size() > 2000 || line.find_first_of("|\t") == std::string_view::npos) return;
+    const auto whole = trim(line).size();
+    std::size_t b = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i)
+      if (i == line.size() || line[i] == '|' || line[i] == '\t') {
+        const auto cell = trim(line.substr(b, i - b));
+        if (!cell.empty() && cell.size() < whole) score_one(l, cell, false);
+        b = i + 1;
+      }
   };
   if (ctx.gutter < 0) ctx.gutter = find_gutter(ctx);
   if (ctx.gutter > 0) {

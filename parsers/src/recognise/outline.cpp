@@ -274,6 +274,84 @@ class outline_builder {
                 furniture_before);
   }
 
+  /// The cells of line `l` split at `sep` ('|' for a markdown row, its outer bars aside; a tab), each
+  /// as its source range, spaces trimmed.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> cells_of_line(std::uint32_t l, char sep) {
+    auto [b, e] = trimmed(ctx_, l);
+    if (sep == '|') {
+      if (b < e && ctx_.src[b] == '|') ++b;
+      if (e > b && ctx_.src[e - 1] == '|') --e;
+    } else {
+      // every tab counts, those before the first cell's text too: an empty cell keeps its column
+      const auto whole = ctx_.lines.line(l);
+      b = static_cast<std::uint32_t>(whole.data() - ctx_.src.data());
+      e = b + static_cast<std::uint32_t>(whole.size());
+      while (e > b && (ctx_.src[e - 1] == '\n' || ctx_.src[e - 1] == '\r')) --e;
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    std::uint32_t cb = b;
+    for (std::uint32_t i = b; i <= e; ++i)
+      if (i == e || ctx_.src[i] == sep) {
+        auto cell = trim(ctx_.src.substr(cb, i - cb));
+        const auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
+        out.emplace_back(off, off + static_cast<std::uint32_t>(cell.size()));
+        cb = i + 1;
+      }
+    return out;
+  }
+
+  /// A table whose header names two parts of the profile's or more, a part a column ("Knowledge |
+  /// Skills | Behaviours", each column's cells that part's items, side by side): read column by
+  /// column, each header cell as its part's heading, then that column's cells down the rows. The
+  /// header is line `l`; its rows follow (a markdown table's rule under the header is furniture).
+  /// The table's last line, or none where the header names no such parts.
+  std::optional<std::uint32_t> read_columns_as_parts(std::uint32_t l, char sep) {
+    const auto header = cells_of_line(l, sep);
+    std::vector<const part_rule*> named;
+    std::size_t filled = 0;
+    for (const auto& [b, e] : header) {
+      if (b == e) continue;
+      ++filled;
+      const auto f = fold(ctx_.read_text(b, e).text());
+      for (const auto& [phrase, rule] : headings_)
+        if (f == phrase && !rule->levels.empty() && std::find(named.begin(), named.end(), rule) == named.end()) {
+          named.push_back(rule);
+          break;
+        }
+    }
+    if (named.size() < 2 || named.size() != filled) return std::nullopt;
+    std::uint32_t last = l;
+    std::vector<std::pair<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>>> rows;
+    auto row_at = [&](std::uint32_t r) {
+      if (r >= ctx_.lines.count() || ctx_.use[r] == line_use::blank) return false;
+      auto [b, e] = trimmed(ctx_, r);
+      const auto raw = ctx_.src.substr(b, e - b);
+      return sep == '|' ? !raw.empty() && raw.front() == '|' : ctx_.lines.line(r).find('\t') != std::string_view::npos;
+    };
+    for (std::uint32_t r = l + 1; r < ctx_.lines.count(); ++r) {
+      // (a blank line between a markdown table's rule and its rows, as the readers write them)
+      if (ctx_.use[r] == line_use::blank && sep == '|' && rows.empty() && row_at(r + 1)) continue;
+      if (!row_at(r)) break;
+      auto [b, e] = trimmed(ctx_, r);
+      const auto raw = ctx_.src.substr(b, e - b);
+      last = r;
+      if (sep == '|' && raw.find_first_not_of("|-:= \t") == std::string_view::npos) {
+        mark_furniture(ctx_, r, "table_rule");
+        continue;
+      }
+      rows.emplace_back(r, cells_of_line(r, sep));
+    }
+    if (rows.empty()) return std::nullopt;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+      if (header[c].first == header[c].second) continue;
+      add_segment(l, header[c].first, header[c].second, false, true, false);
+      for (const auto& [r, cells] : rows)
+        if (c < cells.size() && cells[c].first < cells[c].second)
+          add_cell(r, cells[c].first, cells[c].second, false, false, false);
+    }
+    return last;
+  }
+
   void read_segments() {
     if (ctx_.gutter < 0) ctx_.gutter = find_gutter(ctx_);
     const std::int64_t gutter = ctx_.gutter;
@@ -306,6 +384,11 @@ class outline_builder {
           auto next = ctx_.src.substr(nb, ne - nb);
           if (next.size() >= 3 && next.front() == '|' && next.find_first_not_of("|-:= \t") == std::string_view::npos &&
               next.find('-') != std::string_view::npos) {
+            if (auto last = read_columns_as_parts(l, '|')) {
+              l = *last;
+              blank_before = furniture_before = false;
+              continue;
+            }
             mark_furniture(ctx_, l, "table_header");
             continue;
           }
@@ -334,6 +417,11 @@ class outline_builder {
       // three cells or more is a table's, "Level 1<TAB>Level 2 Pass<TAB>Level 2 Merit")
       auto tab = raw.find('\t');
       if (tab != std::string_view::npos) {
+        if (auto last = read_columns_as_parts(l, '\t')) {
+          l = *last;
+          blank_before = furniture_before = false;
+          continue;
+        }
         auto first = trim(raw.substr(0, tab));
         auto m = grammar::match_item_label(first);
         auto rest = trim(raw.substr(tab + 1));
