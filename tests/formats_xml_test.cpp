@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "qspec/formats.hpp"
+#include "qspec/parse.hpp"
 
 namespace {
 
@@ -326,4 +327,51 @@ TEST_CASE("xml reader - the element roles are data (profiles/xml_markup.yaml)") 
   auto family = qspec::read_profile("profile: mine\ndocument_kind: mine\nelements:\n  title: [name]\n", "mine.yaml", error);
   CHECK_FALSE(family);
   CHECK(error.find("elements name a reader's markup vocabulary") != std::string::npos);
+}
+
+TEST_CASE("xml reader - a document element's attributes are its fields, a leaf's number attribute its label") {
+  // RQF unit M/650/2307 (corpus/external, its assessment plan) as an authoring schema might hold it
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n"
+      "<unit xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" code=\"M/650/2307\" level=\"3\" credits=\"2\" "
+      "glh=\"20\">\n"
+      "  <title>Equality, diversity and inclusion in health, social care or children's and young people's "
+      "settings</title>\n"
+      "  <learningOutcomes>\n"
+      "    <learningOutcome number=\"1\">\n"
+      "      <text>Understand the importance of diversity, equality and inclusion</text>\n"
+      "      <criteria>\n"
+      "        <criterion number=\"1.1\">Explain what is meant by diversity, equality and inclusion</criterion>\n"
+      "        <criterion number=\"1.2\">Describe the potential effects of discrimination</criterion>\n"
+      "      </criteria>\n"
+      "    </learningOutcome>\n"
+      "    <learningOutcome number=\"2\">\n"
+      "      <text>Know how to work in an inclusive way</text>\n"
+      "      <criteria>\n"
+      "        <criterion number=\"2.1\">Describe how own attitudes, beliefs and values might impact on work</criterion>\n"
+      "      </criteria>\n"
+      "    </learningOutcome>\n"
+      "  </learningOutcomes>\n"
+      "</unit>\n";
+  auto r = read(xml);
+  REQUIRE(r);
+  const auto lines = lines_of(r.text);
+  CHECK(std::find(lines.begin(), lines.end(), "Code: M/650/2307") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(), "Glh: 20") != lines.end());
+  CHECK(std::none_of(lines.begin(), lines.end(), [](const std::string& l) { return l.starts_with("Xsi"); }));
+  // a run of numbered leaves, and a numbered leaf alone (no `Criterion: …` field)
+  CHECK(std::find(lines.begin(), lines.end(), "1.2 Describe the potential effects of discrimination") != lines.end());
+  CHECK(std::find(lines.begin(), lines.end(),
+                  "2.1 Describe how own attitudes, beliefs and values might impact on work") != lines.end());
+
+  const auto parsed = qspec::parse(r);
+  REQUIRE(parsed.doc.standards.size() == 1);
+  const auto& st = parsed.doc.standards[0];
+  CHECK(parsed.doc.kind_name == "regulated_unit");
+  CHECK(st.code == "M/650/2307");
+  REQUIRE(st.parts.size() == 1);
+  REQUIRE(st.parts[0].items.size() == 2);
+  CHECK(st.parts[0].items[0].children.size() == 2);
+  REQUIRE(st.parts[0].items[1].children.size() == 1);
+  CHECK(st.parts[0].items[1].children[0].code == "2.1");
 }

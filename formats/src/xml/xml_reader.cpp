@@ -225,12 +225,16 @@ class block_writer {
       paragraph(root);
       return;
     }
+    root_ = root;
     container(root, 1);
+    if (!attributes_written_) attribute_fields(root);
   }
 
  private:
   vocabulary& vocab_;
   const line_index& index_;
+  pugi::xml_node root_;
+  bool attributes_written_ = false;
   bool in_block_ = false;  // the last line written belongs to a block of several lines (list, table, fields)
 
   // -- output
@@ -386,6 +390,27 @@ class block_writer {
     if (!t.empty()) line(std::move(t), origin(n), false);
   }
 
+  /// The document element's attributes (<unit code="M/650/2307" level="3">) as `Label: value`
+  /// fields, under its title: what the document says of itself. Namespace declarations and
+  /// qualified names (xsi:…) are the file's, not the document's.
+  void attribute_fields(const pugi::xml_node& n) {
+    attributes_written_ = true;
+    bool first = true;
+    for (auto a = n.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      if (name == "xmlns" || name.find(':') != std::string_view::npos) continue;
+      std::string v;
+      append_collapsed(v, a.value());
+      v = trimmed(std::move(v));
+      if (v.empty() || v.size() > 120) continue;
+      if (first) in_block_ = false;
+      first = false;
+      line(humanise(a.name()) + ": " + v, origin(n), true);
+      in_block_ = true;
+    }
+    in_block_ = false;
+  }
+
   void field(const pugi::xml_node& n) {
     auto t = text_of(n);
     if (t.empty()) return;
@@ -397,7 +422,9 @@ class block_writer {
     std::size_t number = 0;
     for (const auto& it : items) {
       ++number;
-      std::string marker = ordered ? std::to_string(number) + "." : "-";
+      // an item's label attribute (<criterion number="1.1">) is its printed label
+      std::string marker = label_attribute(it);
+      if (marker.empty()) marker = ordered ? std::to_string(number) + "." : "-";
       item(it, indent, marker);
     }
   }
@@ -583,6 +610,7 @@ class block_writer {
         return;
       }
       heading(label, title, level, label.empty() ? origin(k[head]) : origin(n));
+      if (n == root_ && !attributes_written_) attribute_fields(n);
       skip = head;
       inner = level + 1;
     } else if (n.parent().parent().type() == pugi::node_document) {
@@ -652,6 +680,14 @@ class block_writer {
         continue;
       }
       if (textual(c)) {
+        // a leaf whose label attribute numbers it (<criterion number="2.1">…): an item with that label
+        if (auto label = label_attribute(c); !label.empty()) {
+          if (auto t = text_of(c); !t.empty()) {
+            in_block_ = false;
+            line(label + " " + t, origin(c), false);
+          }
+          continue;
+        }
         const bool is_field = !(r & r_paragraph) && short_leaf(c) && !lead_in(c) && run == i && first_of_run;
         if (is_field) {
           field(c);
