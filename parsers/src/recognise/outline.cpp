@@ -904,6 +904,27 @@ class outline_builder {
         t[own.size()] == '\t')
       return false;
     const auto code_end = std::min(t.find(' ', own.size()), t.find('\t', own.size()));
+    // (the lead-in run on after the name, as a print wraps a name that fills its line: "HSC21b
+    // Communicate … issues Performance criteria")
+    for (const auto& [words, rule] : named_headings_)
+      for (const auto& li : rule->lead_ins) {
+        if (code_end == std::string_view::npos || t.size() <= code_end + li.size() + 1) continue;
+        const auto tail = t.substr(t.size() - li.size());
+        if (t[t.size() - li.size() - 1] != ' ' || fold(tail) != fold(li)) continue;
+        const auto cut = static_cast<std::uint32_t>(t.size() - li.size() - 1);
+        ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(s.text),
+                    "a lead-in run on after its part's heading, split off", t,
+                    std::string(t.substr(0, cut)) + " / " + std::string(tail));
+        flush_pending();
+        start_part(rule);
+        part_->code = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(code_end)));
+        part_->heading = ctx_.keep(s.text.slice(0, cut));
+        part_->lead_in = ctx_.keep(s.text.slice(cut + 1, static_cast<std::uint32_t>(t.size())));
+        ++part_->headings;
+        mark_content(s.line);
+        extend_part(s.text);
+        return true;
+      }
     std::size_t lead = k_ + 1;
     const bool name_below = code_end == std::string_view::npos;
     if (name_below) {
