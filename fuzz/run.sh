@@ -21,7 +21,7 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_load fuzz_parse_detect fuzz_parse_unit_specification fuzz_parse_qualification_structure
            fuzz_parse_qualification_datasheet fuzz_parse_programme_overview fuzz_parse_criteria_framework
-           fuzz_parse_unknown fuzz_parse_nos fuzz_parse_regulated_unit fuzz_parse_apprenticeship_standard
+           fuzz_parse_unknown fuzz_parse_nos fuzz_parse_regulated_unit fuzz_parse_apprenticeship_standard fuzz_parse_nvq_unit
            fuzz_read_json fuzz_read_yaml fuzz_read_xml fuzz_xml fuzz_docx fuzz_xlsx fuzz_pdf fuzz_html)
 fi
 

@@ -245,3 +245,25 @@ TEST_CASE("outline - a table whose columns are parts side by side (Knowledge | S
     CHECK(r.doc.lines.unclassified == 0);
   }
 }
+
+TEST_CASE("outline - lettered criteria run on past (h): (i), (l), (v) are the next letters, not sub-items") {
+  auto loaded = load_file(test::corpus_path("layouts/nvq-unit-element-headings-lettered-criteria.txt"));
+  REQUIRE(loaded);
+  std::string text = loaded.text;
+  const std::string last = "(c) you dispose of waste in line with workplace policy\n";
+  std::string more;
+  for (char c = 'd'; c <= 'w'; ++c) more += std::string("(") + c + ") you check item " + c + " of the area\n";
+  text.insert(text.find(last) + last.size(), more);
+  const auto r = test::parse_text(text);
+  REQUIRE(r.doc.standards.size() == 1);
+  const part* second = nullptr;
+  for (const auto& p : r.doc.standards[0].parts)
+    if (p.id == "CU1/element-CU1.2") second = &p;
+  REQUIRE(second);
+  std::string codes;
+  for (const auto& i : second->items) {
+    codes += i.code;
+    CHECK(i.children.empty());
+  }
+  CHECK(codes == "abcdefghijklmnopqrstuvw");
+}

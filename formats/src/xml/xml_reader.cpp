@@ -624,6 +624,7 @@ class block_writer {
     std::vector<pugi::xml_node> others;
     for (std::size_t i = 0; i < k.size(); ++i)
       if (i != skip) others.push_back(k[i]);
+    if (n == root_ && !attributes_written_) attribute_fields(n);  // a root with no title: its fields first
     rest(others, 0, inner);
   }
 

@@ -105,13 +105,13 @@ detection score_profile(parse_context& ctx, const profile& p) {
     return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
   };
   // a line of the text (not a heading joined from pieces): its folded form is shared by the profiles
-  auto score_one = [&](std::uint32_t l, std::string_view line, bool text_line) {
+  auto score_one = [&](std::uint32_t l, std::string_view line, bool text_line, bool headings_only = false) {
     // markdown and bullet marks off
     while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
       line.remove_prefix(1);
     if (line.empty()) return;
-    if (!bands.empty()) score_codes(l, line);
-    if (!p.measures.empty()) score_measures(l, line);
+    if (!bands.empty() && !headings_only) score_codes(l, line);
+    if (!p.measures.empty() && !headings_only) score_measures(l, line);
     if (line.size() > 2000) {
       // a whole document on one line: every phrase anywhere in it
       for (const auto& list : by_letter)
@@ -142,6 +142,7 @@ detection score_profile(parse_context& ctx, const profile& p) {
       return *f;
     };
     for (const auto& ph : candidates) {
+      if (headings_only && ph.what != phrase::heading) continue;
       if (ph.what == phrase::field) {
         if (field_seen[ph.index]) continue;
         auto k = phrase_prefix(line, ph.folded);
@@ -166,7 +167,7 @@ detection score_profile(parse_context& ctx, const profile& p) {
       }
     }
   };
-  // a table's row: each of its cells is read as a line too ("| Knowledge | Skills | Behaviours |")
+  // a table's row: each of its cells is read as a heading too ("| Knowledge | Skills | Behaviours |")
   auto score = [&](std::uint32_t l, std::string_view line, bool text_line) {
     score_one(l, line, text_line);
     if (line.size() > 2000 || line.find_first_of("|\t") == std::string_view::npos) return;
@@ -175,7 +176,7 @@ detection score_profile(parse_context& ctx, const profile& p) {
     for (std::size_t i = 0; i <= line.size(); ++i)
       if (i == line.size() || line[i] == '|' || line[i] == '\t') {
         const auto cell = trim(line.substr(b, i - b));
-        if (!cell.empty() && cell.size() < whole) score_one(l, cell, false);
+        if (!cell.empty() && cell.size() < whole) score_one(l, cell, false, true);
         b = i + 1;
       }
   };

@@ -22,6 +22,7 @@
 #include <array>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "grammar/lines.hpp"
 #include "grammar/table_rules.hpp"
@@ -62,6 +63,7 @@ struct segment {
   bool blank_before = false;
   bool furniture_before = false; // page furniture between it and the content before
   bool cell = false;
+  bool from_row = false;         // from a table's row: a cell, or a line whose other cells are empty
   bool piece = false;            // a piece of a line cut by split_long_segments
 };
 
@@ -156,7 +158,7 @@ class outline_builder {
   std::size_t widest_line_ = 0;       // the document's wrap width (see build())
   std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
-  std::vector<std::string> column_names_;  // rows of a table's column names read so far, cells a tab apart
+  std::unordered_set<std::string> column_names_;  // rows of a table's column names read so far, cells a tab apart
   std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_, named_headings_;
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
@@ -249,7 +251,6 @@ class outline_builder {
     auto opens_item = [&](std::uint32_t at) {
       std::string_view t = ctx_.src.substr(at, e - at);
       while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-      if (t.starts_with("- ")) return true;
       while (t.starts_with("**")) t.remove_prefix(2);
       auto m = grammar::match_item_label(t);
       return m && m->rest > 0 && m->rest < t.size() && !m->value.path.empty();
@@ -259,19 +260,22 @@ class outline_builder {
          at = ctx_.src.substr(0, e).find(br, at + br.size())) {
       const auto next = static_cast<std::uint32_t>(at + br.size());
       if (!opens_item(next)) continue;
-      auto piece = trim(ctx_.src.substr(from, at - from));
-      if (!piece.empty()) {
-        auto off = static_cast<std::uint32_t>(piece.data() - ctx_.src.data());
-        add_segment(l, off, off + static_cast<std::uint32_t>(piece.size()), cell && from == b, blank_before,
-                    furniture_before);
-      }
+      add_piece(l, from, static_cast<std::uint32_t>(at), cell && from == b, from == b && blank_before,
+                from == b && furniture_before);
       from = next;
     }
-    auto piece = trim(ctx_.src.substr(from, e - from));
+    add_piece(l, from, e, cell && from == b, from == b && blank_before, from == b && furniture_before);
+  }
+
+  /// A piece of a table's row, [b, e) trimmed, as a segment that knows it came from a row.
+  void add_piece(std::uint32_t l, std::uint32_t b, std::uint32_t e, bool cell, bool blank_before,
+                 bool furniture_before) {
+    auto piece = trim(ctx_.src.substr(b, e - b));
     if (piece.empty()) return;
     auto off = static_cast<std::uint32_t>(piece.data() - ctx_.src.data());
-    add_segment(l, off, off + static_cast<std::uint32_t>(piece.size()), cell && from == b, blank_before,
-                furniture_before);
+    const auto before = segs_.size();
+    add_segment(l, off, off + static_cast<std::uint32_t>(piece.size()), cell, blank_before, furniture_before);
+    if (segs_.size() > before) segs_.back().from_row = true;
   }
 
   /// The cells of line `l` split at `sep` ('|' for a markdown row, its outer bars aside; a tab), each
@@ -329,9 +333,13 @@ class outline_builder {
       return sep == '|' ? !raw.empty() && raw.front() == '|' : ctx_.lines.line(r).find('\t') != std::string_view::npos;
     };
     for (std::uint32_t r = l + 1; r < ctx_.lines.count(); ++r) {
-      // (a blank line between a markdown table's rule and its rows, as the readers write them)
+      // (a blank line between a markdown table's rule and its rows, as the readers write them; a
+      // page's running header or footer between two rows)
       if (ctx_.use[r] == line_use::blank && sep == '|' && rows.empty() && row_at(r + 1)) continue;
+      if (ctx_.use[r] == line_use::furniture) continue;
       if (!row_at(r)) break;
+      // (a line of other cells than the header's is no row of it)
+      if (sep == '\t' && cells_of_line(r, sep).size() != header.size()) break;
       auto [b, e] = trimmed(ctx_, r);
       const auto raw = ctx_.src.substr(b, e - b);
       last = r;
@@ -448,6 +456,12 @@ class outline_builder {
         continue;
       }
       add_segment(l, b, e, false, blank_before, furniture_before);
+      // (a row of a table whose other cells are empty: the line ends in the tabs that part them)
+      if (!segs_.empty() && segs_.back().line == l) {
+        auto whole = ctx_.lines.line(l);
+        while (!whole.empty() && (whole.back() == '\n' || whole.back() == '\r' || whole.back() == ' ')) whole.remove_suffix(1);
+        segs_.back().from_row = !whole.empty() && whole.back() == '\t';
+      }
       blank_before = furniture_before = false;
     }
   }
@@ -908,7 +922,9 @@ class outline_builder {
     // Communicate … issues Performance criteria")
     for (const auto& [words, rule] : named_headings_)
       for (const auto& li : rule->lead_ins) {
-        if (code_end == std::string_view::npos || t.size() <= code_end + li.size() + 1) continue;
+        if (code_end == std::string_view::npos || t.size() <= code_end + li.size() + 1 ||
+            !starts_upper(trim(t.substr(code_end))))
+          continue;
         const auto tail = t.substr(t.size() - li.size());
         if (t[t.size() - li.size() - 1] != ' ' || fold(tail) != fold(li)) continue;
         const auto cut = static_cast<std::uint32_t>(t.size() - li.size() - 1);
@@ -1215,8 +1231,14 @@ class outline_builder {
     if (level < static_cast<int>(open_.size()) && pending_labels_.empty()) {
       const auto& open = open_[static_cast<std::size_t>(level)]->label;
       const bool same_form = open.path.empty() == m->value.path.empty() && (open.letter != 0) == (m->value.letter != 0);
+      // ("(i)" after "(h)", "(j)" after that "(i)", "(v)" after "(u)": the next letter, though one of
+      // them reads as a roman number)
+      auto letter_of = [](const grammar::ast::item_label& l) -> char {
+        return l.letter ? l.letter : l.roman.size() == 1 ? l.roman[0] : '\0';
+      };
+      const bool next_letter = letter_of(open) != 0 && letter_of(m->value) == letter_of(open) + 1;
       const auto& levels = part_->rule->levels;
-      if (!same_form && !open_[static_cast<std::size_t>(level)]->group &&
+      if (!same_form && !next_letter && !open_[static_cast<std::size_t>(level)]->group &&
           static_cast<std::size_t>(level + 1) < levels.size() &&
           std::any_of(levels[static_cast<std::size_t>(level + 1)].labels.begin(),
                       levels[static_cast<std::size_t>(level + 1)].labels.end(),
@@ -1247,8 +1269,11 @@ class outline_builder {
     if (prev && prev->label.prefix == m->value.prefix && prev->label.path.size() == 1 &&
         n == prev->label.path.back() + 1)
       return m;
-    if (n != 1 || k_ + 1 >= segs_.size()) return std::nullopt;
-    std::string_view next = segs_[k_ + 1].text.text();
+    // (the segment after `s`, which is not always the one read now: labels are looked for ahead)
+    if (&s < segs_.data() || &s >= segs_.data() + segs_.size()) return std::nullopt;
+    const auto after = static_cast<std::size_t>(&s - segs_.data()) + 1;
+    if (n != 1 || after >= segs_.size()) return std::nullopt;
+    std::string_view next = segs_[after].text.text();
     auto second = grammar::match_item_label(next);
     if (!second) second = grammar::match_glued_label(next);
     if (second && second->value.prefix == m->value.prefix && second->value.path.size() == 1 &&
@@ -1424,26 +1449,33 @@ class outline_builder {
       const std::string_view t = n.text.text();
       if (n.label.letter >= 'a' && n.label.letter < 'z' && n.label.open == '(') {
         const auto cuts = letter_cuts(t, static_cast<char>(n.label.letter + 1), 0);
-        if (!cuts.empty()) {
-          auto more = pieces(n, cuts, n.level);
+        auto more = cuts.empty() ? std::vector<node>{} : pieces(n, cuts, n.level);
+        if (!more.empty() && more.size() == cuts.size()) {
           ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span_of(n.text),
                       std::to_string(more.size() + 1) + " items on one line (" + n.code + "…" + more.back().code +
                           "); split at their labels",
-                      t, t.substr(0, cuts.front() - 1));
+                      t.substr(0, 300), t.substr(0, std::min<std::size_t>(cuts.front() - 1, 300)));
+          // what came after the line (its sub-items, the cut at the document's end) is the last piece's
+          more.back().children = std::move(n.children);
+          more.back().incomplete = n.incomplete;
+          n.children.clear();
+          n.incomplete = false;
           n.text = n.text.slice(0, static_cast<std::uint32_t>(cuts.front() - 1));
           items.insert(items.begin() + static_cast<std::ptrdiff_t>(i + 1), std::make_move_iterator(more.begin()),
                        std::make_move_iterator(more.end()));
-          continue;  // the pieces are read in turn
+          continue;  // the pieces are read in turn, their children with them
         }
       } else if (takes_letters(static_cast<std::size_t>(n.level + 1))) {
         const auto a = t.find(" (a) ");
         const auto cuts = a == std::string_view::npos ? std::vector<std::size_t>{} : letter_cuts(t, 'a', a);
         // ("(a)" alone after a colon where the item's own sub-items go on from "(b)", a page break between)
         const bool b_follows = !n.children.empty() && n.children.front().label.letter == 'b';
-        if (cuts.size() >= 2 || (cuts.size() == 1 && a > 0 && t[a - 1] == ':' && b_follows)) {
-          auto subs = pieces(n, cuts, n.level + 1);
-          std::size_t end = cuts.front() - 1;
-          n.text = n.text.slice(0, static_cast<std::uint32_t>(end));
+        auto subs = cuts.size() >= 2 || (cuts.size() == 1 && a > 0 && t[a - 1] == ':' && b_follows)
+                        ? pieces(n, cuts, n.level + 1)
+                        : std::vector<node>{};
+        if (!subs.empty() && subs.size() == cuts.size()) {
+          if (n.incomplete && n.children.empty()) subs.back().incomplete = true, n.incomplete = false;
+          n.text = n.text.slice(0, static_cast<std::uint32_t>(cuts.front() - 1));
           n.children.insert(n.children.begin(), std::make_move_iterator(subs.begin()), std::make_move_iterator(subs.end()));
         }
       }
@@ -1765,11 +1797,11 @@ class outline_builder {
     // whatever follows; else the row must stand over an item
     std::string names;
     for (std::size_t j = k_; j <= last; ++j) names.append(segs_[j].text.text()).push_back('\t');
-    if (std::find(column_names_.begin(), column_names_.end(), names) == column_names_.end()) {
+    if (!column_names_.count(names)) {
       int level = -1;
       std::string_view band;
       if (!label_here(segs_[last + 1], level, band)) return false;
-      column_names_.push_back(std::move(names));
+      column_names_.insert(std::move(names));
     }
     mark_furniture(ctx_, s.line, "table_header");
     k_ = last;
@@ -1919,6 +1951,13 @@ class outline_builder {
   bool next_in_sequence(std::string_view t) {
     if (t.size() > max_heading || open_.size() != 1 || k_ + 1 >= segs_.size()) return false;
     const node& open = *open_.back();
+    // (where the part's items are each printed on a line of their own: where one wraps, a line above
+    // the next item may be its last words)
+    for (const auto& i : part_->items) {
+      if (!i.group && i.first_line != i.last_line) return false;
+      for (const auto& c : i.children)
+        if (c.first_line != c.last_line) return false;
+    }
     auto m = grammar::match_item_label(segs_[k_ + 1].text.text());
     return m && !open.label.path.empty() && m->value.path.size() == open.label.path.size() &&
            m->value.prefix == open.label.prefix && level_of(*part_->rule, m->value) == 0 &&
@@ -2001,11 +2040,10 @@ class outline_builder {
     // table's legend, a form after it)
     // (a row whose other cells are empty is a line ending in tabs)
     // (a page's furniture between them is a page break: the row goes on)
-    if (!s.cell && s.blank_before && !s.furniture_before && k_ > 0 &&
-        (segs_[k_ - 1].cell || ctx_.lines.line(segs_[k_ - 1].line).find('\t') != std::string_view::npos))
+    if (!s.cell && !s.from_row && s.blank_before && !s.furniture_before && k_ > 0 && segs_[k_ - 1].from_row)
       return false;
     // and a line right under such prose goes on with it, not with the item above the prose
-    if (!s.blank_before && !s.cell && last_prose_segment_ + 1 == k_ && last_prose_segment_ < k_) return false;
+    if (!s.blank_before && !s.cell && last_prose_segment_ + 1 == k_) return false;
     // after a blank line, a heading the profile does not know ("Additional Information") ends the part:
     // what follows is a section of its own, not the last item's text
     // so does a short line set apart by blank lines on both sides, after an item that ended its
@@ -2193,10 +2231,16 @@ class outline_builder {
   /// another line.
   std::optional<std::pair<std::size_t, std::size_t>> code_before_gap(const clean::rich_text& rt) const {
     const std::string_view t = rt.text();
-    auto wide = [&](std::size_t at) {  // the space at `at` stands for a gap
+    auto wide = [&](std::size_t at) {  // the space at `at` stands for a gap of white space, no markup
       const auto from = rt.source_end_of(static_cast<std::uint32_t>(at));
       const auto to = rt.source_of(static_cast<std::uint32_t>(at + 1));
-      return to >= from + 2 || (to > from && ctx_.src.substr(from, to - from).find('\t') != std::string_view::npos);
+      if (to <= from) return false;
+      // (spaces, tabs and no-break spaces, as a word processor's export writes a run of spaces)
+      const auto gap = ctx_.src.substr(from, to - from);
+      for (std::size_t i = 0; i < gap.size(); ++i)
+        if (gap[i] == '\xC2' && i + 1 < gap.size() && gap[i + 1] == '\xA0') ++i;
+        else if (gap[i] != ' ' && gap[i] != '\t') return false;
+      return gap.size() >= 2 || gap == "\t";
     };
     std::size_t e = 0, words = 1;
     for (; e < t.size() && e <= 16; ++e) {

@@ -7,6 +7,7 @@
 // qualification's facts sit below the units as label cells each followed by
 // its value in the next non-empty cell, two pairs on a row at most. Every row
 // becomes a node, furniture, or is left unclassified (a diagnostic).
+#include <cctype>
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -315,15 +316,16 @@ class table_reader {
   }
 
   /// The rows above the header: a sheet's title and notes over its grid.
-  /// The first text names the qualification where no label among its facts
-  /// did; the others, and empty rows, are furniture.
+  /// The first row of one text (not a label) names the qualification where
+  /// no label among its facts did; the others, and empty rows, are furniture.
   void above_header() {
     for (std::size_t r = 0; r < header_; ++r) {
       const auto& rec = grid_.records[r];
       const auto text = std::find_if(rec.cells.begin(), rec.cells.end(), [](const csv::cell& c) { return !blank(c); });
+      const auto filled = std::count_if(rec.cells.begin(), rec.cells.end(), [](const csv::cell& c) { return !blank(c); });
       if (text == rec.cells.end()) {
         furniture_row(rec, "empty_row");
-      } else if (!q_.title) {
+      } else if (!q_.title && filled == 1 && !field_label(*text)) {
         q_.title.set(text_of(*text), span_of(*text));
         mark(rec, line_use::content);
       } else {
