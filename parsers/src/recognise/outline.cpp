@@ -53,6 +53,9 @@ constexpr std::string_view item_field_kind = "item_field";  // a property of an 
 constexpr std::size_t max_field_line = 400;
 constexpr std::size_t max_furniture_line = 120;
 
+/// A markdown table's rule under its header, "|---|:---:|": bars, dashes, colons only.
+bool table_rule(std::string_view row) { return row.find_first_not_of("|-:= \t") == std::string_view::npos; }
+
 /// A segment of the document: a line, or a cell of a table row, cleaned.
 struct segment {
   std::uint32_t line = 0;
@@ -312,7 +315,7 @@ class outline_builder {
   std::optional<std::uint32_t> read_columns_as_parts(std::uint32_t l, char sep) {
     const auto header = cells_of_line(l, sep);
     std::vector<const part_rule*> named;
-    std::size_t filled = 0;
+    std::size_t filled = 0;  // header cells with text
     for (const auto& [b, e] : header) {
       if (b == e) continue;
       ++filled;
@@ -323,7 +326,8 @@ class outline_builder {
           break;
         }
     }
-    if (named.size() < 2 || named.size() != filled) return std::nullopt;
+    // (every column named: a column of no part's would have nowhere to go)
+    if (named.size() < 2 || named.size() != filled || filled != header.size()) return std::nullopt;
     std::uint32_t last = l;
     std::vector<std::pair<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>>> rows;
     auto row_at = [&](std::uint32_t r) {
@@ -339,11 +343,11 @@ class outline_builder {
       if (ctx_.use[r] == line_use::furniture) continue;
       if (!row_at(r)) break;
       // (a line of other cells than the header's is no row of it)
-      if (sep == '\t' && cells_of_line(r, sep).size() != header.size()) break;
+      if (cells_of_line(r, sep).size() != header.size()) break;
       auto [b, e] = trimmed(ctx_, r);
       const auto raw = ctx_.src.substr(b, e - b);
       last = r;
-      if (sep == '|' && raw.find_first_not_of("|-:= \t") == std::string_view::npos) {
+      if (sep == '|' && table_rule(raw)) {
         mark_furniture(ctx_, r, "table_rule");
         continue;
       }
@@ -383,15 +387,14 @@ class outline_builder {
       if (raw.size() >= 2 && raw.front() == '|') {
         // a markdown or flattened table row: its cells, in order; "|---|" rules are furniture,
         // and so is the row of column names right above one
-        if (raw.find_first_not_of("|-:= \t") == std::string_view::npos) {
+        if (table_rule(raw)) {
           mark_furniture(ctx_, l, "table_rule");
           continue;
         }
         if (l + 1 < ctx_.lines.count()) {
           auto [nb, ne] = trimmed(ctx_, l + 1);
           auto next = ctx_.src.substr(nb, ne - nb);
-          if (next.size() >= 3 && next.front() == '|' && next.find_first_not_of("|-:= \t") == std::string_view::npos &&
-              next.find('-') != std::string_view::npos) {
+          if (next.size() >= 3 && next.front() == '|' && table_rule(next) && next.find('-') != std::string_view::npos) {
             if (auto last = read_columns_as_parts(l, '|')) {
               l = *last;
               blank_before = furniture_before = false;
