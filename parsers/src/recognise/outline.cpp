@@ -891,25 +891,34 @@ class outline_builder {
   /// A heading that opens with one of the profile's named headings' words and goes on with a name
   /// ("Qualification structure of the … Diploma (Computer Science)"): a part of its own each time,
   /// its heading the whole line.
+  /// Opens a part of `rule` at segment `s` for a named heading: its heading (as printed), the code
+  /// of what it is about (may be empty), the lead-in run on after the heading (may be empty).
+  void open_named_part(const part_rule* rule, const segment& s, const clean::rich_text& heading,
+                       const clean::rich_text* code, const clean::rich_text* lead_in) {
+    flush_pending();
+    start_part(rule);
+    part_->heading = ctx_.keep(heading);
+    if (code && !code->empty()) part_->code = ctx_.keep(*code);
+    if (lead_in) part_->lead_in = ctx_.keep(*lead_in);
+    ++part_->headings;
+    mark_content(s.line);
+    extend_part(s.text);
+  }
+
   bool take_named_heading(segment& s) {
     std::string_view t = s.text.text();
     if (named_headings_.empty() || s.cell || s.bullet || t.size() > max_title || ends_sentence(t)) return false;
     for (const auto& [words, rule] : named_headings_) {
       auto n = phrase_prefix(t, words);
       if (n == std::string_view::npos || n + 1 >= t.size() || t[n] != ' ') continue;
-      flush_pending();
-      start_part(rule);
-      part_->heading = ctx_.keep(s.text);
       // the name's first word, where it holds a digit, is the code of what the part is about
       auto name = t.substr(n + 1);
       name = name.substr(0, std::min(name.find(' '), name.find('\t')));
       while (!name.empty() && (name.back() == ':' || name.back() == '.')) name.remove_suffix(1);
+      clean::rich_text code;
       if (std::any_of(name.begin(), name.end(), [](char c) { return is_digit(c); }) && name.size() <= 16)
-        part_->code = ctx_.keep(s.text.slice(static_cast<std::uint32_t>(n + 1),
-                                             static_cast<std::uint32_t>(n + 1 + name.size())));
-      ++part_->headings;
-      mark_content(s.line);
-      extend_part(s.text);
+        code = s.text.slice(static_cast<std::uint32_t>(n + 1), static_cast<std::uint32_t>(n + 1 + name.size()));
+      open_named_part(rule, s, s.text, &code, nullptr);
       return true;
     }
     // the same heading without its words: the standard's code run on into the name's code, then the
@@ -921,27 +930,21 @@ class outline_builder {
         t[own.size()] == '\t')
       return false;
     const auto code_end = std::min(t.find(' ', own.size()), t.find('\t', own.size()));
+    const clean::rich_text code = s.text.slice(0, static_cast<std::uint32_t>(std::min(code_end, t.size())));
+    const bool named = code_end != std::string_view::npos && starts_upper(trim(t.substr(code_end)));
     // (the lead-in run on after the name, as a print wraps a name that fills its line: "HSC21b
     // Communicate … issues Performance criteria")
     for (const auto& [words, rule] : named_headings_)
       for (const auto& li : rule->lead_ins) {
-        if (code_end == std::string_view::npos || t.size() <= code_end + li.size() + 1 ||
-            !starts_upper(trim(t.substr(code_end))))
-          continue;
+        if (!named || t.size() <= code_end + li.size() + 1) continue;
         const auto tail = t.substr(t.size() - li.size());
         if (t[t.size() - li.size() - 1] != ' ' || fold(tail) != fold(li)) continue;
         const auto cut = static_cast<std::uint32_t>(t.size() - li.size() - 1);
         ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(s.text),
                     "a lead-in run on after its part's heading, split off", t,
                     std::string(t.substr(0, cut)) + " / " + std::string(tail));
-        flush_pending();
-        start_part(rule);
-        part_->code = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(code_end)));
-        part_->heading = ctx_.keep(s.text.slice(0, cut));
-        part_->lead_in = ctx_.keep(s.text.slice(cut + 1, static_cast<std::uint32_t>(t.size())));
-        ++part_->headings;
-        mark_content(s.line);
-        extend_part(s.text);
+        const auto lead_in = s.text.slice(cut + 1, static_cast<std::uint32_t>(t.size()));
+        open_named_part(rule, s, s.text.slice(0, cut), &code, &lead_in);
         return true;
       }
     std::size_t lead = k_ + 1;
@@ -951,7 +954,7 @@ class outline_builder {
       const std::string_view name = segs_[lead].text.text();
       if (name.size() > max_title || !starts_upper(name) || ends_sentence(name)) return false;
       ++lead;
-    } else if (!starts_upper(trim(t.substr(code_end)))) {
+    } else if (!named) {
       return false;
     }
     if (lead >= segs_.size()) return false;
@@ -959,20 +962,14 @@ class outline_builder {
     for (const auto& [words, rule] : named_headings_)
       for (const auto& li : rule->lead_ins)
         if (phrase_prefix(next, fold(li)) != std::string_view::npos) {
-          flush_pending();
-          start_part(rule);
-          part_->code = ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(std::min(code_end, t.size()))));
           clean::rich_text heading = s.text;
-          mark_content(s.line);
-          extend_part(s.text);
+          if (name_below) heading.join(segs_[k_ + 1].text);
+          open_named_part(rule, s, heading, &code, nullptr);
           if (name_below) {
             ++k_;
-            heading.join(segs_[k_].text);
             mark_content(segs_[k_].line);
             extend_part(segs_[k_].text);
           }
-          part_->heading = ctx_.keep(heading);
-          ++part_->headings;
           return true;
         }
     return false;
