@@ -20,12 +20,13 @@ QSPEC = sys.argv[1]
 check = Checks()
 
 
-def stream(tmp, name, lines, links=None):
+def stream(tmp, name, lines, links=None, drawing=b""):
     """The block stream qspec reads from a PDF of `lines` (one page's, or a list of pages' lines), with `links`
-    (tiny_pdf.pdf's): its lines' texts, blank ones kept."""
+    (tiny_pdf.pdf's) and `drawing` (content stream operators drawn on each page before its text): its lines'
+    texts, blank ones kept."""
     pages = lines if lines and isinstance(lines[0], list) else [lines]
     path = tmp / f"{name}.pdf"
-    path.write_bytes(tiny_pdf.pdf([tiny_pdf.text_page(p) for p in pages], links=links))
+    path.write_bytes(tiny_pdf.pdf([drawing + tiny_pdf.text_page(p) for p in pages], links=links))
     r = subprocess.run([QSPEC, "text", str(path)], capture_output=True, text=True, timeout=60)
     if r.returncode != 0:
         return [f"exit {r.returncode}: {r.stderr}"]
@@ -115,5 +116,14 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a link repeated at the ends of lines is left out, the same words as text kept",
           [l for l in out if l] == [f"Learners agree the plan with their {w} and keep a record of it." for w in WHO[:3]] +
           ["Learners agree the plan with their manager and keep a record of it.\tBack to top"], "\n".join(out))
+
+    # a bordered table: a vertical rule drawn between two cells parts them however near their words stand
+    # (here a third of an em apart, a word space's width)
+    near = [body(700, "Knowledge of the sector"), body(700, "Skills to use", x=206)]
+    rule = b"0 0 0 rg 204.5 690 0.75 24 re f\n"
+    check("near words with no rule between them are one line of text",
+          [l for l in stream(tmp, "near-cells", near) if l] == ["Knowledge of the sector Skills to use"])
+    check("a vertical rule drawn between them parts two cells",
+          [l for l in stream(tmp, "ruled-cells", near, drawing=rule) if l] == ["Knowledge of the sector\tSkills to use"])
 
 check.finish()

@@ -35,6 +35,7 @@
 #endif
 #include <poppler/Error.h>
 #include <poppler/ErrorCodes.h>
+#include <poppler/GfxState.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/Annot.h>
 #include <poppler/Link.h>
@@ -134,14 +135,72 @@ bool bold_font(const TextFontInfo* info, const GooString* name) {
   return false;
 }
 
+/// A vertical line drawn on a page (a table's border between two cells), in
+/// the words' space.
+struct rule {
+  double x = 0, y0 = 0, y1 = 0;
+};
+
+/// The text of a page, and the vertical rules drawn on it: a stroked line or
+/// a rectangle's sides, or a filled rectangle thinner than 2.5 points and
+/// taller than 4 (how browsers and word processors draw a table's borders).
+class ruled_text : public TextOutputDev {
+ public:
+  ruled_text() : TextOutputDev(nullptr, false, 0, false, false) {}
+  std::vector<rule> rules;
+  void stroke(GfxState* state) override {
+    take(state, true);
+    TextOutputDev::stroke(state);
+  }
+  void fill(GfxState* state) override {
+    take(state, false);
+    TextOutputDev::fill(state);
+  }
+  void eoFill(GfxState* state) override {
+    take(state, false);
+    TextOutputDev::eoFill(state);
+  }
+
+ private:
+  static constexpr std::size_t max_rules = 20000;  // a page of drawings is no table
+  void take(GfxState* state, bool stroked) {
+    const GfxPath* path = state->getPath();
+    if (!path || rules.size() >= max_rules) return;
+    for (int i = 0; i < path->getNumSubpaths() && rules.size() < max_rules; ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      const int n = sub->getNumPoints();
+      if (n < 2 || n > 5) continue;
+      double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+      std::array<std::pair<double, double>, 5> pts{};
+      for (int j = 0; j < n; ++j) {
+        double x = 0, y = 0;
+        state->transform(sub->getX(j), sub->getY(j), &x, &y);
+        if (!std::isfinite(x) || !std::isfinite(y)) return;
+        pts[static_cast<std::size_t>(j)] = {x, y};
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+      if (y1 - y0 < 4) continue;
+      if (x1 - x0 <= 2.5) {
+        rules.push_back({(x0 + x1) / 2, y0, y1});  // a thin bar, or a line
+      } else if (stroked && n >= 4) {
+        // a rectangle's outline: its two sides
+        rules.push_back({x0, y0, y1});
+        rules.push_back({x1, y0, y1});
+      }
+    }
+  }
+};
+
 /// Words of one page, horizontal ones only (a vertical margin note is counted
-/// and left out: its letters would scatter over every line it passes).
-std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical) {
+/// and left out: its letters would scatter over every line it passes), and
+/// the vertical rules drawn on it.
+std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical, std::vector<rule>& rules) {
   std::vector<word> out;
-  TextOutputDev dev(nullptr, false, 0, false, false);
+  ruled_text dev;
   if (!dev.isOk()) return out;
   // the page at 72 dpi (points), unrotated by the reader, its crop box
   doc.displayPageSlice(&dev, page, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  rules = std::move(dev.rules);
   const auto list = dev.makeWordList();
   if (!list) return out;
   out.reserve(static_cast<std::size_t>(list->getLength()));
@@ -244,6 +303,27 @@ void close_line(line& l) {
     sizes.add(w);
   }
   l.size = sizes.most();
+}
+
+/// A word with a drawn vertical rule between it and the word before it, the
+/// rule beside the line's middle, begins a cell of a table, however near the
+/// two words stand. (Rules sorted by x; a line's words looked up by the rules
+/// between its first and last word only.)
+void mark_ruled_cells(std::vector<line>& lines, std::vector<rule> rules) {
+  if (rules.empty()) return;
+  std::sort(rules.begin(), rules.end(), [](const rule& a, const rule& b) { return a.x < b.x; });
+  for (auto& l : lines)
+    for (std::size_t i = 1; i < l.words.size(); ++i) {
+      const word& before = l.words[i - 1];
+      word& w = l.words[i];
+      auto at = std::lower_bound(rules.begin(), rules.end(), before.x1 - 1,
+                                 [](const rule& r, double x) { return r.x < x; });
+      for (; at != rules.end() && at->x <= w.x0 + 1; ++at)
+        if (at->y0 <= w.yc() && at->y1 >= w.yc()) {
+          w.cell_first = true;
+          break;
+        }
+    }
 }
 
 /// Words at one height make a line: sorted by their vertical middle, a word
@@ -595,6 +675,20 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
     return v[v.size() / 2];
   };
   if (median(left_words) < 3 || median(right_words) < 3) return false;
+  // nor is a gutter along a drawn rule: where the words right of it begin a
+  // cell after a rule on half the lines with words on both sides, two at
+  // least, it runs between a bordered table's columns
+  std::size_t both = 0, ruled = 0;
+  for (std::size_t i = b; i < e; ++i) {
+    const auto& ws = lines[i].words;
+    for (std::size_t w = 1; w < ws.size(); ++w)
+      if (ws[w - 1].x1 <= x && ws[w].x0 >= x) {
+        ++both;
+        ruled += ws[w].cell_first;
+        break;
+      }
+  }
+  if (ruled >= 2 && 2 * ruled >= both) return false;
   // a table's columns are not columns of text: where each side's lines are
   // themselves cells (a third of them with a gap of two em within) and most
   // lines run across the gutter (a row's cells side by side), the gutter is
@@ -644,6 +738,13 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
   if (left_begins >= 3 && 5 * aligned >= 4 * left_begins && right_pairs > 0 &&
       right_full * std::max<std::size_t>(left_pairs, 1) > left_full * right_pairs)
     return false;
+  // (and where a cell begins on the left beside four in five of the right
+  // side's, three at least, whichever side wraps more: the right side is a
+  // table's next column, its rows' cells set at their tops; the left side's
+  // own begins may be more, a table's other columns among them)
+  std::size_t right_begins = 0;
+  for (std::size_t i = 0; i < right.size(); ++i) right_begins += begins(right, i, right_edge);
+  if (right_begins >= 3 && 5 * aligned >= 4 * right_begins && 3 * left_cells >= left_lines) return false;
   // (so are two or more such rows whose left cells, a line or two each, are
   // a sparse column beside the right's wrapped text, every one of them
   // beside a cell's beginning: a glossary's terms, some wrapped)
@@ -848,6 +949,18 @@ std::string_view last_word(std::string_view text) {
   return text;
 }
 
+/// Whether the paragraph written so far sets a word's hyphen before a space
+/// ("arrays- stacks- queues-", a list run together): a hyphen ending a line
+/// in it is that list's, not a word broken there.
+bool hyphens_before_spaces(std::string_view written) {
+  // (the paragraph being written: after the stream's last line break, or a cell's)
+  if (const auto nl = written.rfind('\n'); nl != std::string_view::npos) written.remove_prefix(nl + 1);
+  if (const auto br = written.rfind("<br>"); br != std::string_view::npos) written.remove_prefix(br + 4);
+  for (auto at = written.find("- "); at != std::string_view::npos; at = written.find("- ", at + 2))
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(written[at - 1]))) return true;
+  return false;
+}
+
 /// Whether `l` runs on from `above` (`written`: the text so far, ending
 /// with it) with no space between them: a word broken after its own
 /// hyphen, a mark of punctuation broken off, or a word the column's edge
@@ -862,7 +975,7 @@ bool runs_on_unspaced(const line& above, const line& l, std::string_view written
     repair = word_repair{std::string(head) + ' ' + l.words.front().text, std::move(whole)};
     return true;
   }
-  return broken_after_hyphen(above) || mark_broken_off(above, l);
+  return (broken_after_hyphen(above) && !hyphens_before_spaces(written)) || mark_broken_off(above, l);
 }
 
 /// A cell's lines as one text, in the readers' cell form: a wrapped line
@@ -1214,9 +1327,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     if (Page* p = doc.getPage(static_cast<int>(i) + 1)) {
       pt.height = p->getCropHeight();
       pt.width = p->getCropWidth();
-      auto ws = words_of(doc, static_cast<int>(i) + 1, vertical);
+      std::vector<rule> rules;
+      auto ws = words_of(doc, static_cast<int>(i) + 1, vertical, rules);
       words += ws.size();
       pt.lines = lines_of(std::move(ws));
+      mark_ruled_cells(pt.lines, rules);
     }
     if (pt.lines.empty()) empty_pages.push_back(pt.number);
     pages.push_back(std::move(pt));

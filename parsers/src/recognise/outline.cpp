@@ -339,11 +339,25 @@ class outline_builder {
     for (std::uint32_t r = l + 1; r < ctx_.lines.count(); ++r) {
       // (a blank line between a markdown table's rule and its rows, as the readers write them; a
       // page's running header or footer between two rows)
-      if (ctx_.use[r] == line_use::blank && sep == '|' && rows.empty() && row_at(r + 1)) continue;
+      // (or between two rows, where a page break or the print parted the table: the next row of
+      // the header's cells goes on with it)
+      if (ctx_.use[r] == line_use::blank && row_at(r + 1) && cells_of_line(r + 1, sep).size() == header.size())
+        continue;
       if (ctx_.use[r] == line_use::furniture) continue;
       if (!row_at(r)) break;
       // (a line of other cells than the header's is no row of it)
-      if (cells_of_line(r, sep).size() != header.size()) break;
+      const auto cells = cells_of_line(r, sep);
+      if (cells.size() != header.size()) break;
+      // (the header printed again over the rows a page break carried on: furniture)
+      bool again = true;
+      for (std::size_t c = 0; c < cells.size() && again; ++c)
+        again = fold(ctx_.read_text(cells[c].first, cells[c].second).text()) ==
+                fold(ctx_.read_text(header[c].first, header[c].second).text());
+      if (again) {
+        last = r;
+        mark_furniture(ctx_, r, "table_header");
+        continue;
+      }
       auto [b, e] = trimmed(ctx_, r);
       const auto raw = ctx_.src.substr(b, e - b);
       last = r;
@@ -351,7 +365,7 @@ class outline_builder {
         mark_furniture(ctx_, r, "table_rule");
         continue;
       }
-      rows.emplace_back(r, cells_of_line(r, sep));
+      rows.emplace_back(r, cells);
     }
     if (rows.empty()) return std::nullopt;
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -391,15 +405,16 @@ class outline_builder {
           mark_furniture(ctx_, l, "table_rule");
           continue;
         }
+        // a header naming parts, a rule under it or none (a table whose first row names its columns)
+        if (auto last = read_columns_as_parts(l, '|')) {
+          l = *last;
+          blank_before = furniture_before = false;
+          continue;
+        }
         if (l + 1 < ctx_.lines.count()) {
           auto [nb, ne] = trimmed(ctx_, l + 1);
           auto next = ctx_.src.substr(nb, ne - nb);
           if (next.size() >= 3 && next.front() == '|' && table_rule(next) && next.find('-') != std::string_view::npos) {
-            if (auto last = read_columns_as_parts(l, '|')) {
-              l = *last;
-              blank_before = furniture_before = false;
-              continue;
-            }
             mark_furniture(ctx_, l, "table_header");
             continue;
           }
