@@ -28,6 +28,7 @@ same words (the file ends there); its Word file and PDF are whole files, and can
 
 Variants of a PDF (NAME--VARIANT.pdf, checked against NAME's facts too):
   --two-columns    the page set in two columns (CSS columns: 2)
+  --two-columns-ruled   the same with a line drawn between the columns (CSS column-rule): a rule no table's
   --bordered       every table cell drawn with a border (a one-pixel rule on each side), as a site's style
                    sheet or a word processor's table grid prints them: the rules are drawn, not text
   --label-column   each line that starts with an item's label (P1, K12, AC 1.2, LO3, 1.1, a)) printed
@@ -56,8 +57,9 @@ TEXT_STYLE = ("table { width: 100%; border-collapse: collapse; } "
               "td.words:first-child { white-space: normal; width: 30%; }")
 TWO_COLUMNS_STYLE = "body { max-width: none; columns: 2; column-gap: 3em; } table { font-size: 60%; }"
 BORDERED_STYLE = "td, th { border: 1px solid #000; padding: 2pt 4pt; }"
+RULED_COLUMNS_STYLE = TWO_COLUMNS_STYLE + " body { column-rule: 1px solid #000; }"
 PDF_VARIANTS = {  # document stem -> the PDF variants made of it
-    "nos-web-p-labels": ["two-columns", "label-column"],
+    "nos-web-p-labels": ["two-columns", "two-columns-ruled", "label-column"],
     "qcf-lo-ac-labels-range-guidance": ["label-column"],
     "apprenticeship6-ksb-columns-side-by-side": ["bordered"],
     "apprenticeship3-duties-table": ["bordered"],
@@ -242,8 +244,9 @@ def make(doc, work, formats):
         return
     print_pdf(page, OUT / "pdf" / f"{doc.stem}.pdf", work)
     for variant in PDF_VARIANTS.get(doc.stem, []):
+        styles = {"two-columns": TWO_COLUMNS_STYLE, "two-columns-ruled": RULED_COLUMNS_STYLE, "bordered": BORDERED_STYLE}
         variant_page = (label_column_page(doc, work) if variant == "label-column"
-                        else web_page(doc, work, BORDERED_STYLE if variant == "bordered" else TWO_COLUMNS_STYLE))
+                        else web_page(doc, work, styles[variant]))
         print_pdf(variant_page, OUT / "pdf" / f"{doc.stem}--{variant}.pdf", work)
     print(doc.relative_to(ROOT))
 

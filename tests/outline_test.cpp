@@ -169,7 +169,9 @@ TEST_CASE("outline - the unit specification seed without its SQA code: read by t
   for (std::size_t e = 0; e < elements.size(); ++e) {
     const auto& expected = unit.elements[e];
     CAPTURE(expected.code);
-    CHECK(elements[e]->id == "LMC-B2/element-" + std::string(expected.code).replace(3, 1, "-"));
+    std::string code(expected.code);  // "LMC B2.1": its id's end is "LMC-B2.1"
+    std::replace(code.begin(), code.end(), ' ', '-');
+    CHECK(elements[e]->id == "LMC-B2/element-" + code);
     REQUIRE(elements[e]->items.size() == expected.criteria.size());
     for (std::size_t c = 0; c < expected.criteria.size(); ++c) {
       CHECK(elements[e]->items[c].code == std::to_string(expected.criteria[c].number));

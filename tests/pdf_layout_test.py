@@ -120,10 +120,16 @@ with tempfile.TemporaryDirectory() as tmp:
     # a bordered table: a vertical rule drawn between two cells parts them however near their words stand
     # (here a third of an em apart, a word space's width)
     near = [body(700, "Knowledge of the sector"), body(700, "Skills to use", x=206)]
-    rule = b"0 0 0 rg 204.5 690 0.75 24 re f\n"
+    # the row's cells drawn as a browser draws them: a bar for each side
+    grid = (b"0 0 0 rg 70 714 340 0.75 re f 70 690 340 0.75 re f "
+            b"70 690 0.75 24.75 re f 204.5 690 0.75 24.75 re f 409.25 690 0.75 24.75 re f\n")
     check("near words with no rule between them are one line of text",
           [l for l in stream(tmp, "near-cells", near) if l] == ["Knowledge of the sector Skills to use"])
-    check("a vertical rule drawn between them parts two cells",
-          [l for l in stream(tmp, "ruled-cells", near, drawing=rule) if l] == ["Knowledge of the sector\tSkills to use"])
+    check("a table's border drawn between them parts two cells",
+          [l for l in stream(tmp, "ruled-cells", near, drawing=grid) if l] == ["Knowledge of the sector\tSkills to use"])
+    # the same as a word processor strokes a table's grid: a rectangle round each cell
+    stroked = b"0 0 0 RG 0.5 w 70 690 134.5 24 re S 204.5 690 205 24 re S\n"
+    check("a stroked rectangle round each cell parts them too",
+          [l for l in stream(tmp, "stroked-cells", near, drawing=stroked) if l] == ["Knowledge of the sector\tSkills to use"])
 
 check.finish()

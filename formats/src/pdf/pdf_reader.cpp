@@ -135,19 +135,19 @@ bool bold_font(const TextFontInfo* info, const GooString* name) {
   return false;
 }
 
-/// A vertical line drawn on a page (a table's border between two cells), in
-/// the words' space.
+/// A line drawn on a page, in the words' space: a vertical one at x from y0
+/// to y1, or a horizontal one at y (held in x) from x0 to x1 (held in y0, y1).
 struct rule {
   double x = 0, y0 = 0, y1 = 0;
 };
 
-/// The text of a page, and the vertical rules drawn on it: a stroked line or
-/// a rectangle's sides, or a filled rectangle thinner than 2.5 points and
-/// taller than 4 (how browsers and word processors draw a table's borders).
+/// The text of a page, and the rules drawn on it: a stroked line, the sides
+/// of a stroked rectangle, or a filled bar thinner than 2.5 points and longer
+/// than 4 (how browsers and word processors draw a table's borders).
 class ruled_text : public TextOutputDev {
  public:
   ruled_text() : TextOutputDev(nullptr, false, 0, false, false) {}
-  std::vector<rule> rules;
+  std::vector<rule> verticals, horizontals;
   void stroke(GfxState* state) override {
     take(state, true);
     TextOutputDev::stroke(state);
@@ -162,45 +162,87 @@ class ruled_text : public TextOutputDev {
   }
 
  private:
-  static constexpr std::size_t max_rules = 20000;  // a page of drawings is no table
+  static constexpr std::size_t max_rules = 20000;  // of each kind: a page of drawings is no table
+  void add(std::vector<rule>& to, rule r) {
+    if (to.size() < max_rules) to.push_back(r);
+  }
   void take(GfxState* state, bool stroked) {
     const GfxPath* path = state->getPath();
-    if (!path || rules.size() >= max_rules) return;
-    for (int i = 0; i < path->getNumSubpaths() && rules.size() < max_rules; ++i) {
+    if (!path) return;
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      if (verticals.size() >= max_rules && horizontals.size() >= max_rules) return;
       const GfxSubpath* sub = path->getSubpath(i);
       const int n = sub->getNumPoints();
       if (n < 2 || n > 5) continue;
       double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
-      std::array<std::pair<double, double>, 5> pts{};
+      bool square = true;  // every side level or upright: a line, a bar or a rectangle
+      double px = 0, py = 0;
       for (int j = 0; j < n; ++j) {
         double x = 0, y = 0;
         state->transform(sub->getX(j), sub->getY(j), &x, &y);
         if (!std::isfinite(x) || !std::isfinite(y)) return;
-        pts[static_cast<std::size_t>(j)] = {x, y};
+        if (j > 0 && std::abs(x - px) > 0.5 && std::abs(y - py) > 0.5) square = false;
+        px = x, py = y;
         x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
       }
-      if (y1 - y0 < 4) continue;
-      if (x1 - x0 <= 2.5) {
-        rules.push_back({(x0 + x1) / 2, y0, y1});  // a thin bar, or a line
-      } else if (stroked && n >= 4) {
-        // a rectangle's outline: its two sides
-        rules.push_back({x0, y0, y1});
-        rules.push_back({x1, y0, y1});
+      if (!square) continue;
+      const double w = x1 - x0, h = y1 - y0;
+      if (w <= 2.5 && h >= 4) {
+        add(verticals, {(x0 + x1) / 2, y0, y1});  // a thin upright bar, or a line
+      } else if (h <= 2.5 && w >= 4) {
+        add(horizontals, {(y0 + y1) / 2, x0, x1});
+      } else if (stroked && n >= 4 && w >= 4 && h >= 4) {
+        // a rectangle's outline: its four sides
+        add(verticals, {x0, y0, y1});
+        add(verticals, {x1, y0, y1});
+        add(horizontals, {y0, x0, x1});
+        add(horizontals, {y1, x0, x1});
       }
     }
   }
 };
 
+/// The vertical rules that border a table's cells: those a horizontal rule
+/// meets at their x, within their height (a grid's), merged where they run
+/// on one another at one x (a bordered table's rows give one rule a column
+/// border). A line drawn between two columns of text, meeting none, is no
+/// table's.
+std::vector<rule> table_borders(std::vector<rule> verticals, std::vector<rule> horizontals) {
+  std::sort(horizontals.begin(), horizontals.end(), [](const rule& a, const rule& b) { return a.x < b.x; });
+  auto met = [&](const rule& v) {
+    auto at = std::lower_bound(horizontals.begin(), horizontals.end(), v.y0 - 2,
+                               [](const rule& h, double y) { return h.x < y; });
+    for (int seen = 0; at != horizontals.end() && at->x <= v.y1 + 2 && seen < 64; ++at, ++seen)
+      if (at->y0 <= v.x + 2 && at->y1 >= v.x - 2) return true;
+    return false;
+  };
+  std::vector<rule> out;
+  for (const auto& v : verticals)
+    if (met(v)) out.push_back(v);
+  std::sort(out.begin(), out.end(), [](const rule& a, const rule& b) { return a.x != b.x ? a.x < b.x : a.y0 < b.y0; });
+  std::vector<rule> merged;
+  for (const auto& v : out)
+    if (!merged.empty() && std::abs(merged.back().x - v.x) < 1 && v.y0 <= merged.back().y1 + 1)
+      merged.back().y1 = std::max(merged.back().y1, v.y1);
+    else
+      merged.push_back(v);
+  return merged;
+}
+
+/// poppler draws a page's annotations too: a link's border is no table's.
+bool draw_annotation(Annot* annot, void*) { return annot && annot->getType() != Annot::typeLink; }
+
 /// Words of one page, horizontal ones only (a vertical margin note is counted
 /// and left out: its letters would scatter over every line it passes), and
-/// the vertical rules drawn on it.
+/// the vertical rules that border a table's cells on it.
 std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical, std::vector<rule>& rules) {
   std::vector<word> out;
   ruled_text dev;
   if (!dev.isOk()) return out;
   // the page at 72 dpi (points), unrotated by the reader, its crop box
-  doc.displayPageSlice(&dev, page, 72, 72, 0, false, false, false, -1, -1, -1, -1);
-  rules = std::move(dev.rules);
+  doc.displayPageSlice(&dev, page, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr, draw_annotation,
+                       nullptr);
+  rules = table_borders(std::move(dev.verticals), std::move(dev.horizontals));
   const auto list = dev.makeWordList();
   if (!list) return out;
   out.reserve(static_cast<std::size_t>(list->getLength()));
@@ -305,20 +347,19 @@ void close_line(line& l) {
   l.size = sizes.most();
 }
 
-/// A word with a drawn vertical rule between it and the word before it, the
-/// rule beside the line's middle, begins a cell of a table, however near the
-/// two words stand. (Rules sorted by x; a line's words looked up by the rules
-/// between its first and last word only.)
-void mark_ruled_cells(std::vector<line>& lines, std::vector<rule> rules) {
+/// A word with a table's vertical border between it and the word before it,
+/// beside its middle, begins a cell, however near the two words stand. (The
+/// borders sorted by x, merged a column's border one rule; each pair of
+/// neighbouring words looks at the few between them, 64 at most.)
+void mark_ruled_cells(std::vector<line>& lines, const std::vector<rule>& rules) {
   if (rules.empty()) return;
-  std::sort(rules.begin(), rules.end(), [](const rule& a, const rule& b) { return a.x < b.x; });
   for (auto& l : lines)
     for (std::size_t i = 1; i < l.words.size(); ++i) {
       const word& before = l.words[i - 1];
       word& w = l.words[i];
       auto at = std::lower_bound(rules.begin(), rules.end(), before.x1 - 1,
                                  [](const rule& r, double x) { return r.x < x; });
-      for (; at != rules.end() && at->x <= w.x0 + 1; ++at)
+      for (int seen = 0; at != rules.end() && at->x <= w.x0 + 1 && seen < 64; ++at, ++seen)
         if (at->y0 <= w.yc() && at->y1 >= w.yc()) {
           w.cell_first = true;
           break;
@@ -738,13 +779,17 @@ bool columns_at(const std::vector<line>& lines, std::size_t b, std::size_t e, do
   if (left_begins >= 3 && 5 * aligned >= 4 * left_begins && right_pairs > 0 &&
       right_full * std::max<std::size_t>(left_pairs, 1) > left_full * right_pairs)
     return false;
-  // (and where a cell begins on the left beside four in five of the right
-  // side's, three at least, whichever side wraps more: the right side is a
-  // table's next column, its rows' cells set at their tops; the left side's
-  // own begins may be more, a table's other columns among them)
+  // (and where a third of the left side's lines are cells, its cells wrap
+  // (a fifth of its lines or more go on from the line above, so that a cell
+  // beginning beside another is no chance) and a cell begins on the left
+  // beside four in five of the right side's, three at least: the right side
+  // is a table's next column, its rows' cells set at their tops; the left
+  // side's own begins may be more, a table's other columns among them)
   std::size_t right_begins = 0;
   for (std::size_t i = 0; i < right.size(); ++i) right_begins += begins(right, i, right_edge);
-  if (right_begins >= 3 && 5 * aligned >= 4 * right_begins && 3 * left_cells >= left_lines) return false;
+  if (right_begins >= 3 && 5 * aligned >= 4 * right_begins && 3 * left_cells >= left_lines &&
+      5 * left_begins <= 4 * left_lines)
+    return false;
   // (so are two or more such rows whose left cells, a line or two each, are
   // a sparse column beside the right's wrapped text, every one of them
   // beside a cell's beginning: a glossary's terms, some wrapped)
@@ -953,12 +998,16 @@ std::string_view last_word(std::string_view text) {
 /// ("arrays- stacks- queues-", a list run together): a hyphen ending a line
 /// in it is that list's, not a word broken there.
 bool hyphens_before_spaces(std::string_view written) {
-  // (the paragraph being written: after the stream's last line break, or a cell's)
+  // (the paragraph being written, its last 600 bytes: after the stream's last
+  // line break, or a cell's; two such hyphens at least, one may be a
+  // suspended hyphen, "full- or part-time")
+  if (written.size() > 600) written.remove_prefix(written.size() - 600);
   if (const auto nl = written.rfind('\n'); nl != std::string_view::npos) written.remove_prefix(nl + 1);
   if (const auto br = written.rfind("<br>"); br != std::string_view::npos) written.remove_prefix(br + 4);
-  for (auto at = written.find("- "); at != std::string_view::npos; at = written.find("- ", at + 2))
-    if (at > 0 && std::isalpha(static_cast<unsigned char>(written[at - 1]))) return true;
-  return false;
+  int hits = 0;
+  for (auto at = written.find("- "); at != std::string_view::npos && hits < 2; at = written.find("- ", at + 2))
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(written[at - 1]))) ++hits;
+  return hits >= 2;
 }
 
 /// Whether `l` runs on from `above` (`written`: the text so far, ending

@@ -307,6 +307,24 @@ class outline_builder {
     return out;
   }
 
+  /// Whether the line under line `l` is a markdown table's rule (`l` a header).
+  bool ruled_below(std::uint32_t l) {
+    if (l + 1 >= ctx_.lines.count()) return false;
+    auto [b, e] = trimmed(ctx_, l + 1);
+    return e > b && ctx_.src[b] == '|' && table_rule(ctx_.src.substr(b, e - b));
+  }
+
+  /// Whether a cell of line `l` is one of the profile's part headings whole.
+  bool names_a_part(std::uint32_t l, char sep) {
+    for (const auto& [b, e] : cells_of_line(l, sep)) {
+      if (b == e) continue;
+      const auto f = fold(ctx_.read_text(b, e).text());
+      for (const auto& [phrase, rule] : headings_)
+        if (f == phrase) return true;
+    }
+    return false;
+  }
+
   /// A table whose header names two parts of the profile's or more, a part a column ("Knowledge |
   /// Skills | Behaviours", each column's cells that part's items, side by side): read column by
   /// column, each header cell as its part's heading, then that column's cells down the rows. The
@@ -317,7 +335,7 @@ class outline_builder {
     std::vector<const part_rule*> named;
     std::size_t filled = 0;  // header cells with text
     for (const auto& [b, e] : header) {
-      if (b == e) continue;
+      if (b == e) return std::nullopt;
       ++filled;
       const auto f = fold(ctx_.read_text(b, e).text());
       for (const auto& [phrase, rule] : headings_)
@@ -325,6 +343,7 @@ class outline_builder {
           named.push_back(rule);
           break;
         }
+      if (named.size() != filled) return std::nullopt;  // a cell naming no part: no such table
     }
     // (every column named: a column of no part's would have nowhere to go)
     if (named.size() < 2 || named.size() != filled || filled != header.size()) return std::nullopt;
@@ -340,8 +359,10 @@ class outline_builder {
       // (a blank line between a markdown table's rule and its rows, as the readers write them; a
       // page's running header or footer between two rows)
       // (or between two rows, where a page break or the print parted the table: the next row of
-      // the header's cells goes on with it)
-      if (ctx_.use[r] == line_use::blank && row_at(r + 1) && cells_of_line(r + 1, sep).size() == header.size())
+      // the header's cells goes on with it, unless it is another table's header, a rule under it or
+      // a part's name in it)
+      if (ctx_.use[r] == line_use::blank && row_at(r + 1) && cells_of_line(r + 1, sep).size() == header.size() &&
+          !(sep == '|' && ruled_below(r + 1)) && !names_a_part(r + 1, sep))
         continue;
       if (ctx_.use[r] == line_use::furniture) continue;
       if (!row_at(r)) break;
@@ -362,6 +383,11 @@ class outline_builder {
       const auto raw = ctx_.src.substr(b, e - b);
       last = r;
       if (sep == '|' && table_rule(raw)) {
+        mark_furniture(ctx_, r, "table_rule");
+        continue;
+      }
+      // (a row of empty cells only, its tabs alone: nothing to read)
+      if (std::all_of(cells.begin(), cells.end(), [](const auto& c) { return c.first == c.second; })) {
         mark_furniture(ctx_, r, "table_rule");
         continue;
       }
