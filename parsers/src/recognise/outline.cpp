@@ -447,20 +447,10 @@ class outline_builder {
         }
         // a row whose first cell is empty goes on with the row above (a value wrapped onto a row of
         // its own), as a tab-separated line that starts with a tab does: its text is not a cell
-        bool continues_row = false;
-        std::uint32_t cb = b + 1;
-        for (std::uint32_t i = b + 1; i <= e; ++i) {
-          if (i == e || ctx_.src[i] == '|') {
-            auto cell = trim(ctx_.src.substr(cb, i - cb));
-            if (cb == b + 1 && cell.empty()) continues_row = true;
-            if (!cell.empty()) {
-              auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
-              add_cell(l, off, off + static_cast<std::uint32_t>(cell.size()), !continues_row, blank_before,
-                       furniture_before);
-            }
-            cb = i + 1;
-          }
-        }
+        const auto cells = cells_of_line(l, '|');
+        const bool continues_row = !cells.empty() && cells.front().first == cells.front().second;
+        for (const auto& [cb, ce] : cells)
+          if (cb < ce) add_cell(l, cb, ce, !continues_row, blank_before, furniture_before);
         blank_before = furniture_before = false;  // the cells of a row share what came before the row
         ctx_.use[l] = line_use::unknown;
         continue;
@@ -479,17 +469,8 @@ class outline_builder {
         auto rest = trim(raw.substr(tab + 1));
         bool label_only = m && m->rest >= first.size() && rest.find('\t') == std::string_view::npos;
         if (!label_only && !first.empty()) {
-          std::uint32_t cb = b;
-          for (std::uint32_t i = b; i <= e; ++i) {
-            if (i == e || ctx_.src[i] == '\t') {
-              auto cell = trim(ctx_.src.substr(cb, i - cb));
-              if (!cell.empty()) {
-                auto off = static_cast<std::uint32_t>(cell.data() - ctx_.src.data());
-                add_cell(l, off, off + static_cast<std::uint32_t>(cell.size()), true, blank_before, furniture_before);
-              }
-              cb = i + 1;
-            }
-          }
+          for (const auto& [cb, ce] : cells_of_line(l, '\t'))
+            if (cb < ce) add_cell(l, cb, ce, true, blank_before, furniture_before);
           blank_before = furniture_before = false;
           continue;
         }
