@@ -132,4 +132,30 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a stroked rectangle round each cell parts them too",
           [l for l in stream(tmp, "stroked-cells", near, drawing=stroked) if l] == ["Knowledge of the sector\tSkills to use"])
 
+    # a browser's print of a list draws its bullets as shapes, not text: a small disc before each item is
+    # read as the item's bullet, and the line under an item's text, at its hanging indent, is the item's
+    # even where it begins with a capital; a disc with no text beside it (a drawing's) is nothing
+    def disc(cx, cy, r=2.0, k=1.1):  # four curves round (cx, cy)
+        d = r * 0.5523
+        return (f"{cx + r} {cy} m {cx + r} {cy + d} {cx + d} {cy + r} {cx} {cy + r} c "
+                f"{cx - d} {cy + r} {cx - r} {cy + d} {cx - r} {cy} c {cx - r} {cy - d} {cx - d} {cy - r} {cx} {cy - r} c "
+                f"{cx + d} {cy - r} {cx + r} {cy - d} {cx + r} {cy} c f ").encode()
+    wide = "hold or be working towards, an appropriate assessor qualification, within the"  # to the edge
+    items = [body(700, "Learners will show:"), body(680, "improved organisational image", x=90),
+             body(666, wide, x=90), body(652, "Achievement of the qualification is within agreed times", x=90),
+             body(638, "recognition of personal competence", x=90)]
+    discs = b"0 0 0 rg " + disc(82, 684) + disc(82, 670) + disc(82, 642) + disc(300, 400) + b"\n"
+    s = [l for l in stream(tmp, "drawn-bullets", items, drawing=discs) if l]
+    check("bullets drawn as discs are the items' bullets, a line at the hanging indent the item's",
+          s == ["Learners will show:", "- improved organisational image",
+                f"- {wide} Achievement of the qualification is within agreed times",
+                "- recognition of personal competence"], "\n".join(s))
+    # (the control: with no discs drawn, the indented lines are guessed a list whose bullets were drawn as
+    # something else, each beginning anew an item, and a note says so)
+    s = [l for l in stream(tmp, "undrawn-bullets", items) if l]
+    check("with no discs, indented lines that each begin anew are read as items",
+          s == ["Learners will show:", "- improved organisational image", f"- {wide}",
+                "- Achievement of the qualification is within agreed times", "- recognition of personal competence"],
+          "\n".join(s))
+
 check.finish()

@@ -141,6 +141,12 @@ struct rule {
   double x = 0, y0 = 0, y1 = 0;
 };
 
+/// A small shape drawn on a page, and the bullet glyph it stands for.
+struct drawn_mark {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  const char* glyph = "";
+};
+
 /// The text of a page, and the rules drawn on it: a stroked line, the sides
 /// of a stroked rectangle, or a filled bar thinner than 2.5 points and longer
 /// than 4 (how browsers and word processors draw a table's borders).
@@ -148,21 +154,49 @@ class ruled_text : public TextOutputDev {
  public:
   ruled_text() : TextOutputDev(nullptr, false, 0, false, false) {}
   std::vector<rule> verticals, horizontals;
+  std::vector<drawn_mark> marks;
   void stroke(GfxState* state) override {
     take(state, true);
+    take_mark(state, true);
     TextOutputDev::stroke(state);
   }
   void fill(GfxState* state) override {
     take(state, false);
+    take_mark(state, false);
     TextOutputDev::fill(state);
   }
   void eoFill(GfxState* state) override {
     take(state, false);
+    take_mark(state, false);
     TextOutputDev::eoFill(state);
   }
 
  private:
   static constexpr std::size_t max_rules = 20000;  // of each kind: a page of drawings is no table
+  static constexpr std::size_t max_marks = 2000;   // a page's list has fewer bullets than that
+  /// A small shape as wide as it is high, a bullet's size: a disc, a ring
+  /// (stroked, or filled with a hole), a square.
+  void take_mark(GfxState* state, bool stroked) {
+    const GfxPath* path = state->getPath();
+    if (!path || marks.size() >= max_marks || path->getNumSubpaths() > 2) return;
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    bool curved = false;
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath* sub = path->getSubpath(i);
+      if (sub->getNumPoints() > 64) return;
+      for (int j = 0; j < sub->getNumPoints(); ++j) {
+        double x = 0, y = 0;
+        state->transform(sub->getX(j), sub->getY(j), &x, &y);
+        if (!std::isfinite(x) || !std::isfinite(y)) return;
+        curved = curved || sub->getCurve(j);
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+    }
+    const double w = x1 - x0, h = y1 - y0;
+    if (w < 1.5 || h < 1.5 || w > 9 || h > 9 || w > 1.4 * h || h > 1.4 * w) return;
+    const bool ring = stroked || path->getNumSubpaths() == 2;
+    marks.push_back({x0, y0, x1, y1, curved ? (ring ? "\u25E6" : "\u2022") : (ring ? "\u25AB" : "\u25AA")});
+  }
   void add(std::vector<rule>& to, rule r) {
     if (to.size() < max_rules) to.push_back(r);
   }
@@ -227,6 +261,34 @@ std::vector<rule> table_borders(std::vector<rule> verticals, std::vector<rule> h
     else
       merged.push_back(v);
   return merged;
+}
+
+/// Bullets drawn as shapes (a browser's print draws a list's discs, circles
+/// and squares; a word processor's print sets them as glyphs) become the
+/// glyphs they look like, words of their own: a mark stands for a bullet where
+/// a word begins after it, at its height, within three of that word's heights,
+/// and no word is printed over it (a drawing's small shapes have no text
+/// beside them, or text on them).
+void add_drawn_bullets(std::vector<word>& words, const std::vector<drawn_mark>& marks) {
+  if (marks.empty()) return;
+  const std::size_t printed = words.size();
+  for (const auto& m : marks) {
+    const double yc = (m.y0 + m.y1) / 2;
+    const word* next = nullptr;
+    bool covered = false;
+    for (std::size_t i = 0; i < printed && !covered; ++i) {
+      const word& w = words[i];
+      if (yc < w.y0 || yc > w.y1) continue;
+      if (w.x0 < m.x1 && w.x1 > m.x0) covered = true;
+      else if (w.x0 >= m.x1 && w.x0 - m.x1 <= 3 * w.height() && (!next || w.x0 < next->x0)) next = &w;
+    }
+    if (covered || !next) continue;
+    word b;
+    b.text = m.glyph;
+    b.x0 = m.x0, b.x1 = m.x1, b.y0 = next->y0, b.y1 = next->y1;
+    b.space_after = true;
+    words.push_back(std::move(b));
+  }
 }
 
 /// poppler draws a page's annotations too: a link's border is no table's.
@@ -313,6 +375,7 @@ std::vector<word> words_of(PDFDoc& doc, int page, std::size_t& vertical, std::ve
       w.plain_lead = w.plain_trail = 0;
     out.push_back(std::move(w));
   }
+  add_drawn_bullets(out, dev.marks);
   return out;
 }
 
@@ -423,7 +486,17 @@ bool label_like(const std::vector<word>& words, std::size_t n) {
 /// quarter em, between them) before `edge`: a line that had room for the next
 /// line's first word ended there, it was not wrapped.
 bool room_for(const line& l, const word& w, double edge) {
-  return l.x1 + 0.25 * std::max(1.0, size_of(w)) + (w.x1 - w.x0) <= edge;
+  // a space as wide as the line's own spaces between words (the narrowest
+  // of them; a quarter em where it has none narrower than half an em)
+  double space = 0.25 * std::max(1.0, size_of(w));
+  double narrowest = 0.5 * std::max(1.0, l.size);
+  bool measured = false;
+  for (std::size_t i = 1; i < l.words.size(); ++i) {
+    const double gap = l.words[i].x0 - l.words[i - 1].x1;
+    if (gap > 0.05 * std::max(1.0, l.size) && gap < narrowest) narrowest = gap, measured = true;
+  }
+  if (measured) space = std::max(space, narrowest);
+  return l.x1 + space + (w.x1 - w.x0) <= edge;
 }
 
 /// The space between two lines of a column, in em of the lower one's size.
@@ -512,7 +585,7 @@ bool all_bold(const line& l) {
 
 /// Bullet glyphs a list item may be printed with: the block stream writes `-`.
 bool bullet(std::string_view t) {
-  for (std::string_view b : {"\u2022", "\u25E6", "\u25AA", "\u25CF", "\u25A0", "\u2023", "\u2043", "\u2219", "\u00B7"})
+  for (std::string_view b : {"\u2022", "\u25E6", "\u25AA", "\u25AB", "\u25CF", "\u25A0", "\u2023", "\u2043", "\u2219", "\u00B7"})
     if (t == b) return true;
   return false;
 }
@@ -1827,7 +1900,10 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     if (cell_start(above) >= 0 || cell_start(l) >= 0) return false;
     // a bold lead-in ("Case Studies: These must…") begins anew; so does a
     // line all in bold under a sentence's end (a heading in the body's size)
-    if (bold_lead_in(l) || field_lead_in(l) || (all_bold(l) && ends_clause(above))) return false;
+    // (at an item's hanging indent, past its label or bullet, a line all in
+    // bold is a sentence of the item's, no heading)
+    const bool hanging = para_label && para_text_x >= 0 && std::abs(l.x0 - para_text_x) <= 2;
+    if (bold_lead_in(l) || field_lead_in(l) || (all_bold(l) && ends_clause(above) && !hanging)) return false;
     // under the text of the line begun above: at its start, at its second
     // word's (the hanging indent of a list item), or at its column's edge
     // when it began indented (a first line's indent); a label where the one
@@ -1850,8 +1926,13 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     const bool number_alone = l.words.size() == 1 &&
                               first.text.find_first_not_of("0123456789") == std::string::npos &&
                               !above_end.empty() && above_end.back() == ':';
+    // (nor does a paragraph end inside a bracket it opened: "(publication
+    // ref. code: / A850).", where the word that closes it is no label)
+    const auto para = std::string_view(r.text).substr(para_begin);
+    const bool open_bracket = std::count(para.begin(), para.end(), '(') > std::count(para.begin(), para.end(), ')');
+    const bool closes_bracket = open_bracket && first.text.find(')') != std::string::npos;
     // (nor is a letter a space before the next word a label: "a brief overview")
-    if (label_like(l.words, 1) && !number_alone && !letter_word_first(l.words)) {
+    if (label_like(l.words, 1) && !number_alone && !letter_word_first(l.words) && !closes_bracket) {
       // a label where the one above began, or after a sentence or a lead-in
       // ends, begins an item of its own
       const std::string& end = above.words.back().text;
@@ -1883,9 +1964,11 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
              (c == '(' && !ends_clause(above) && !label_like(l.words, 1));
     }
     // (in a paragraph begun by a bold lead-in, the next lead-in begins the
-    // next one: a full line under it goes on whatever its first letter)
-    return para_lead_in || (spaced_paragraphs && (!block_breaks || (para_label && !ends_clause(above)))) ||
-           !(c >= 'A' && c <= 'Z');
+    // next one: a full line under it goes on whatever its first letter; and
+    // a full line under an item's text, past its label or bullet, at the
+    // hanging indent, is that item's, a sentence begun in it or not)
+    return para_lead_in || hanging || open_bracket ||
+           (spaced_paragraphs && (!block_breaks || (para_label && !ends_clause(above)))) || !(c >= 'A' && c <= 'Z');
   };
   for (std::size_t k = 0; k < ordered.size(); ++k) {
     const std::uint32_t page = pages[k].number;
@@ -1987,7 +2070,9 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           if (indent && !bullet(l.words.front().text) && !under_label)
             indented.push_back(
                 {r.origins.size(), k, l.flow, l.x0, last_put_indented, labelled, labelled && second_label(l.words.front().text)});
-          last_put_indented = indent;
+          // (an item with its bullet counts as indented: the lines under it,
+          // set in further, are its own, not a list of their own)
+          last_put_indented = indent || bullet(l.words.front().text);
           out.put(text_of(l, true), at);
           cell_x = cell_start(l);
           row_x0 = l.x0;
