@@ -131,7 +131,7 @@ KINDS = {
     "furniture": ([("role", S, REQ, ["page_header", "repeated_table_header", "sign_off_form", "table_header",
                                      "navigation", "stray_label", "boilerplate", "table_rule", "rule", "site", "running_footer", "lead_in", "heading", "conversion_debris",
                                      "garbled_heading", "stray_number", "table_title", "qualification_metadata",
-                                     "empty_row"]),
+                                     "empty_row", "page_footer", "bullet"]),
                    ("text", S, REQ, None)], ["form_field"]),
     "form_field": ([("label", S, REQ, None)], []),
     "diagnostic": ([("code", S, REQ, None), ("severity", S, REQ, ["note", "warning", "error"]),

@@ -52,11 +52,20 @@ bool opens_like_item(std::string_view line) {
   return d > 0 && d + 1 < line.size() && (line[d] == '.' || line[d] == ')') && line[d + 1] == ' ';
 }
 
-key_hash header_key(std::string_view line, key_hash h = {}) {
+/// `fold_digits`: a run of digits hashes as one `#` (a page's number, a date).
+key_hash header_key(std::string_view line, key_hash h = {}, bool fold_digits = false) {
   if (h.length == 0) h.item = opens_like_item(line);
   bool gap = h.length > 0;  // continuing: the two lines are joined by a space
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
+    if (fold_digits && c >= '0' && c <= '9') {
+      while (i + 1 < line.size() && line[i + 1] >= '0' && line[i + 1] <= '9') ++i;
+      if (gap && h.length > 0) h.add(' ');
+      gap = false;
+      h.add('#');
+      h.digit = true;
+      continue;
+    }
     bool space = c == ' ' || c == '\t';
     if (c == '\xC2' && i + 1 < line.size() && line[i + 1] == '\xA0') {
       space = true;
@@ -121,19 +130,90 @@ void mark_page_furniture(parse_context& ctx) {
     return k.last != ':' && !sentence && !k.item &&
            (k.digit || (first_content < n && k.value == title && keys[first_content].length));
   };
-  auto record = [&](std::uint32_t first, std::uint32_t last) {
+  auto record = [&](std::uint32_t first, std::uint32_t last, std::string_view role = "page_header") {
     for (auto l = first; l <= last; ++l) ctx.use[l] = line_use::furniture;
     furniture f;
-    f.id = ctx.ids.claim("furniture/page-header-" + std::to_string(first + 1));
+    f.id = ctx.ids.claim("furniture/" + std::string(role == "page_header" ? "page-header-" : "page-footer-") +
+                         std::to_string(first + 1));
     auto b = ctx.lines.content(first).first;
     auto e = ctx.lines.content(last).second;
     f.span = ctx.span(b, e);
-    f.role = "page_header";
+    f.role = role;
     f.text = ctx.lines.line(first);
     ctx.furniture_items.push_back(std::move(f));
   };
+
+  // Pages parted by form feeds (pdftotext's output): a line among the first two or the last two
+  // of a page (blank lines aside) that reads the same there, digits aside, on at least half the
+  // pages and two at least, and names something (a digit: a page's number, a code, a date; or
+  // the document's first line), is a running header or footer -- a page's number alone too; a
+  // line of ten characters or more that names nothing, where it is on every page.
+  // The document's first line keeps its place as the title.
+  if (const auto& breaks = ctx.lines.page_starts(); !breaks.empty()) {
+    std::vector<std::uint32_t> page_begin;
+    if (breaks.front() != 0) page_begin.push_back(0);
+    page_begin.insert(page_begin.end(), breaks.begin(), breaks.end());
+    // (pdftotext ends its last page with a form feed too: a page with no text after it is none)
+    while (page_begin.size() >= 2) {
+      bool text = false;
+      for (std::uint32_t l = page_begin.back(); l < n && !text; ++l) text = ctx.use[l] != line_use::blank;
+      if (text) break;
+      page_begin.pop_back();
+    }
+    const std::size_t pages = page_begin.size();
+    struct edge_line {
+      std::uint32_t line;
+      std::uint64_t key;
+      bool top;
+      bool names;  // it holds a digit, or is the document's first line
+    };
+    std::vector<edge_line> edges;
+    std::unordered_map<std::uint64_t, std::uint32_t> on_pages;  // key (and edge) -> pages it is on
+    for (std::size_t k = 0; k < pages && pages >= 2; ++k) {
+      const std::uint32_t b = page_begin[k], e = k + 1 < pages ? page_begin[k + 1] : n;
+      std::vector<std::uint32_t> at_edge;
+      for (std::uint32_t l = b, taken = 0; l < e && taken < 2; ++l)
+        if (ctx.use[l] != line_use::blank) at_edge.push_back(l), ++taken;
+      const std::size_t top = at_edge.size();
+      for (std::uint32_t l = e, taken = 0; l > b && taken < 2; --l)
+        if (ctx.use[l - 1] != line_use::blank) at_edge.push_back(l - 1), ++taken;
+      std::unordered_map<std::uint64_t, bool> seen_here;
+      for (std::size_t i = 0; i < at_edge.size(); ++i) {
+        const auto line = ctx.lines.line(at_edge[i]);
+        if (line.size() > max_header_bytes) continue;
+        const key_hash folded = header_key(line, {}, true);
+        const key_hash exact = header_key(line);
+        const bool names = folded.digit || (first_content < n && exact.value == title && keys[first_content].length);
+        if (folded.last == ':' || folded.item || (!names && folded.length < min_header_key / 2)) continue;
+        const std::uint64_t key = folded.value ^ (i < top ? 0x9E3779B97F4A7C15ull : 0);
+        edges.push_back({at_edge[i], key, i < top, names});
+        if (!seen_here[key]) ++on_pages[key], seen_here[key] = true;
+      }
+    }
+    // (the first line is the title unless it reads as no title: two words of three letters or more)
+    auto title_like = [&](std::string_view line) {
+      std::size_t words = 0, run = 0;
+      for (char c : line) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) {
+          ++run;
+          continue;
+        }
+        words += run >= 3 ? 1 : 0;
+        run = 0;
+      }
+      return words + (run >= 3 ? 1 : 0) >= 2;
+    };
+    for (const auto& x : edges) {
+      const auto count = on_pages[x.key];
+      if (ctx.use[x.line] == line_use::furniture) continue;
+      if (x.line == first_content && title_like(ctx.lines.line(x.line))) continue;
+      // (a line naming nothing, no digit in it, only where it is on every page)
+      if (count >= 2 && 2 * count >= pages && (x.names || count == pages))
+        record(x.line, x.line, x.top ? "page_header" : "page_footer");
+    }
+  }
   for (std::uint32_t l = 0; l < n; ++l) {
-    if (!keys[l].length || l == first_content) continue;
+    if (!keys[l].length || l == first_content || ctx.use[l] == line_use::furniture) continue;
     if (!blank_or_edge(std::int64_t(l) - 1)) continue;
     auto it = counts.find(keys[l].value);
     if (keys[l].length >= min_header_key && it != counts.end() && it->second >= min_repeats &&

@@ -1,5 +1,7 @@
 #include "grammar/lines.hpp"
 
+#include <array>
+
 #include "grammar/ast_adapted.hpp"
 #include "grammar/codes.hpp"
 #include "grammar/config.hpp"
@@ -124,6 +126,28 @@ std::optional<std::size_t> match_bullet(std::string_view line) {
   const char* first = line.data();
   if (!x3::parse(first, line.data() + line.size(), bullet_marker())) return std::nullopt;
   return static_cast<std::size_t>(first - line.data());
+}
+
+std::size_t list_bullet_length(std::string_view text) {
+  static constexpr std::array<std::string_view, 25> glyphs{
+      "-", "*", "o", "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x96\xAB", "\xE2\x97\x8F", "\xE2\x97\x8B",
+      "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x80\xA3", "\xE2\x81\x83", "\xE2\x88\x99", "\xC2\xB7", "\xE2\x80\x93",
+      "\xE2\x9E\xA2", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x99\xA6", "\xE2\x9D\x96", "\xE2\x9C\x93", "\xE2\x9C\x94",
+      "\xE2\x86\x92", "\xE2\x9E\x94"};
+  std::size_t n = 0;
+  for (auto g : glyphs)
+    if (text.starts_with(g)) {
+      n = g.size();
+      break;
+    }
+  // U+F020..U+F0FF: EF 80 A0 .. EF 83 BF
+  if (n == 0 && text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF) {
+    const auto b1 = static_cast<unsigned char>(text[1]), b2 = static_cast<unsigned char>(text[2]);
+    if (b1 >= 0x80 && b1 <= 0x83 && b2 >= 0x80 && b2 <= 0xBF && (b1 > 0x80 || b2 >= 0xA0)) n = 3;
+  }
+  if (n == 0 || n >= text.size() || (text[n] != ' ' && text[n] != '\t')) return 0;
+  while (n < text.size() && (text[n] == ' ' || text[n] == '\t')) ++n;
+  return n;
 }
 
 std::optional<hours_found> find_hours_range(std::string_view text) {

@@ -1,7 +1,9 @@
 #pragma once
 // Line index over a decoded buffer: where each line starts and where its
 // content ends (before "\n", "\r\n" or a lone "\r"), and byte offset ->
-// 1-based line:column in code points.
+// 1-based line:column in code points. A form feed opening a line (how
+// pdftotext and print-to-text part pages) is a page break: the line begins a
+// page, and its content begins after the form feed.
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -26,6 +28,10 @@ class line_index {
       if (const void* cr = std::memchr(p + start, '\r', end - start))
         end = static_cast<std::uint32_t>(static_cast<const char*>(cr) - p);
       starts_.push_back(start);
+      std::uint32_t begin = start;
+      while (begin < end && p[begin] == '\f') ++begin;
+      if (begin > start) page_starts_.push_back(static_cast<std::uint32_t>(starts_.size() - 1));
+      begins_.push_back(begin);
       ends_.push_back(end);
       ascii_.push_back(is_ascii(p + start, end - start));
       if (end >= n) break;
@@ -37,14 +43,17 @@ class line_index {
   }
 
   [[nodiscard]] std::uint32_t count() const { return static_cast<std::uint32_t>(starts_.size()); }
+  /// Where line l starts in the buffer, a form feed opening it included.
   [[nodiscard]] std::uint32_t start(std::uint32_t l) const { return starts_[l]; }
-  /// [begin, end) of line l's content, without its terminator (0-based l).
+  /// [begin, end) of line l's content, without its terminator or a form feed opening it (0-based l).
   [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> content(std::uint32_t l) const {
-    return {starts_[l], ends_[l]};
+    return {begins_[l], ends_[l]};
   }
   [[nodiscard]] std::string_view line(std::uint32_t l) const {
-    return text_.substr(starts_[l], ends_[l] - starts_[l]);
+    return text_.substr(begins_[l], ends_[l] - begins_[l]);
   }
+  /// The lines a form feed opens, in order: each begins a page.
+  [[nodiscard]] const std::vector<std::uint32_t>& page_starts() const { return page_starts_; }
 
   /// 0-based line holding byte `offset`.
   [[nodiscard]] std::uint32_t line_of(std::uint32_t offset) const {
@@ -109,7 +118,9 @@ class line_index {
 
   std::string_view text_;
   std::vector<std::uint32_t> starts_;
+  std::vector<std::uint32_t> begins_;  // after a form feed opening the line
   std::vector<std::uint32_t> ends_;
+  std::vector<std::uint32_t> page_starts_;
   std::vector<bool> ascii_;  // lines with no multi-byte character: column = byte offset + 1
   // the last look-ups, so that walking a long line stays linear
   mutable std::uint32_t last_line_ = 0;

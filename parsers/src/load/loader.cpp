@@ -144,7 +144,7 @@ void normalise_nfc(loaded_text& result) {
   out.reserve(text.size());
   line_index lines(text);
   for (std::uint32_t l = 0; l < lines.count(); ++l) {
-    auto [b, e] = lines.content(l);
+    const auto b = lines.start(l), e = lines.content(l).second;  // a form feed opening it kept
     std::string_view line(text.data() + b, e - b);
     auto next = l + 1 < lines.count() ? lines.start(l + 1) : static_cast<std::uint32_t>(text.size());
     std::string_view ending(text.data() + e, next - e);

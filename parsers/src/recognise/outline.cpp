@@ -227,16 +227,11 @@ class outline_builder {
     if (off > 0 && off < t.size() && t[off] == ' ') s.md_heading = static_cast<int>(off);
     else off = 0;
     while (off < t.size() && t[off] == ' ') ++off;
-    // a bullet: "- ", "• ", "* ", "– ", "▪ ", "· ", "o " (Word's second level)
-    static constexpr std::array<std::string_view, 8> bullets{"- ", "\xE2\x80\xA2 ", "* ", "\xE2\x80\x93 ",
-                                                             "\xE2\x96\xAA ", "\xC2\xB7 ", "o ", "\xEF\x82\xB7 "};
-    for (auto b : bullets)
-      if (t.substr(off, b.size()) == b) {
-        s.bullet = true;
-        off += b.size();
-        while (off < t.size() && t[off] == ' ') ++off;
-        break;
-      }
+    // a bullet: "- ", "• ", "* ", "o " (Word's second level), a symbol font's glyph, …
+    if (const auto n = grammar::list_bullet_length(t.substr(off))) {
+      s.bullet = true;
+      off += n;
+    }
     if (off > 0) s.text = s.text.slice(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(t.size()));
     if (s.text.empty()) return;
     const auto& runs = s.text.emphasis_runs();
@@ -422,6 +417,13 @@ class outline_builder {
       if (raw.size() >= 3 && raw.find_first_not_of("-*_=~ \t") == std::string_view::npos) {
         mark_furniture(ctx_, l, "rule");  // a horizontal rule: "---", "***", "___"
         furniture_before = true;
+        continue;
+      }
+      // a bullet glyph alone on its line (not "-", "*" or "o"): a list's marker a conversion set
+      // apart from its item's text (pdftotext reads a column of bullets on its own), no text of it
+      if (raw.size() <= 3 && static_cast<unsigned char>(raw.front()) >= 0x80 &&
+          grammar::list_bullet_length(std::string(raw) + ' ') == raw.size() + 1) {
+        mark_furniture(ctx_, l, "bullet");
         continue;
       }
       if (raw.size() >= 2 && raw.front() == '|') {
@@ -645,10 +647,18 @@ class outline_builder {
     // a line between two fields that opens nothing, after one cut by the wrap (it reaches half the
     // wrap width), is that one's value going on ("Relevant occupations: Security Officers; Event" /
     // "Security Staff" / "Suite: …")
-    if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && !s.blank_before && !s.cell && !t.empty() &&
+    // -- or, where the value stands between blank lines (a table's cell as pdftotext writes it:
+    // "Relevant Occupations" / "" / "Chefs; Cooks; Kitchen and Catering" / "Assistants" / ""),
+    // a line of that block that opens nothing
+    const bool value_block = !fields_found_.empty() && segs_[last_field_segment_].blank_before &&
+                             (k_ + 1 >= segs_.size() || segs_[k_ + 1].blank_before);
+    // (a page's footer and header between them, the value goes on over the page break)
+    if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && (!s.blank_before || s.furniture_before) &&
+        !s.cell && !t.empty() &&
         ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text()) ||
-         (starts_field(k_ + 1) && !segs_[k_ + 1].blank_before && !opens_anything(s) &&
-          !grammar::match_item_label(t) && segs_[last_field_segment_].text.text().size() * 2 >= widest_line_)) &&
+         ((value_block || (starts_field(k_ + 1) && !segs_[k_ + 1].blank_before &&
+                           segs_[last_field_segment_].text.text().size() * 2 >= widest_line_)) &&
+          !opens_anything(s) && !grammar::match_item_label(t))) &&
         !starts_field(k_)) {
       fields_found_.back().value.join(s.text);
       last_field_segment_ = k_;
@@ -1986,6 +1996,17 @@ class outline_builder {
            m->value.path.back() == open.label.path.back() + 1;
   }
 
+  /// Whether the last line of item `n` is too full for the first word of `t`, the document's
+  /// lines hard-wrapped at `widest_line_`: `t` is where the item's text wrapped.
+  bool wrapped_before(const node& n, std::string_view t) const {
+    if (n.last_line >= ctx_.lines.count()) return false;
+    std::string_view above = ctx_.lines.line(n.last_line);
+    while (!above.empty() && (above.back() == ' ' || above.back() == '\t')) above.remove_suffix(1);
+    if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
+    const std::size_t word = std::min(t.find(' '), t.size());
+    return above.size() + 1 + word > widest_line_;
+  }
+
   /// A short line right before a run of items heads a group of them
   /// (activity headings over performance criteria, sub-headings over knowledge).
   bool take_group(segment& s) {
@@ -2000,6 +2021,9 @@ class outline_builder {
       // length right before the next item of the sequence ("… you do" / "Legislation and policy" / "3 …")
       if ((!s.blank_before || s.furniture_before) && !items_lower && !(group_ && next_in_sequence(t)))
         return false;
+      // (nor where the item's last line had no room for the line's first word: a hard-wrapped item
+      // goes on, "…such as Integration, System, User" / "Acceptance, Non-Functional, …")
+      if (items_lower && !s.blank_before && !s.cell && wrapped_before(*open_.back(), t)) return false;
     }
     if (k_ + 1 >= segs_.size()) return false;
     auto m = grammar::match_item_label(segs_[k_ + 1].text.text());
@@ -2476,7 +2500,9 @@ class outline_builder {
     if (last->text.source_end() < last_read_end_) return;
     std::string_view t = last->text.text();
     if (ends_sentence(t)) return;
-    bool no_final_break = !ctx_.src.empty() && ctx_.src.back() != '\n' && ctx_.src.back() != '\r';
+    // (a page break, a form feed, ends a page as a line break ends a line: pdftotext's last page)
+    bool no_final_break =
+        !ctx_.src.empty() && ctx_.src.back() != '\n' && ctx_.src.back() != '\r' && ctx_.src.back() != '\f';
     std::size_t closed = 0, count = 0;
     if (siblings)
       for (auto& n : *siblings)

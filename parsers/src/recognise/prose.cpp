@@ -1,5 +1,6 @@
 // Prose sections: every unused line ends up in a heading, a paragraph or a
 // list item, never lost.
+#include "grammar/lines.hpp"
 #include "recognise/prose.hpp"
 
 #include <array>
@@ -154,8 +155,7 @@ class reader {
     std::string_view body = raw.substr(lead);
     bool markdown_heading = body.substr(0, 1) == "#";
     std::uint32_t item_at = 0;
-    if (body.substr(0, 2) == "- " || body.substr(0, 2) == "* ") item_at = static_cast<std::uint32_t>(lead + 2);
-    else if (body.substr(0, 3) == "\xE2\x80\xA2") item_at = static_cast<std::uint32_t>(lead + 3);
+    if (const auto n = grammar::list_bullet_length(body)) item_at = static_cast<std::uint32_t>(lead + n);
     std::uint32_t from = b + static_cast<std::uint32_t>(lead);
     if (markdown_heading) {
       while (from < e && (ctx_.src[from] == '#' || ctx_.src[from] == ' ')) ++from;
