@@ -238,7 +238,7 @@ parse_result parse(std::string text, const parse_options& options) {
       recognise_unit_specification(ctx, doc, vocabulary_of(profiles, document_kind::unit_specification));
     } else if (doc.type == document_kind::qualification_structure) {
       if (const auto* table = detect_table_structure(ctx, profiles)) recognise_table_structure(ctx, doc, *table);
-      else recognise_structure_list(ctx, doc, vocabulary_of(profiles, "qualification"));
+      else recognise_structure_list(ctx, doc, vocabulary_of(profiles, "qualification"), profiles.joining_words);
     } else if (doc.type == document_kind::qualification_datasheet) {
       recognise_datasheet(ctx, doc, vocabulary_of(profiles, "qualification"));
     } else if (doc.type == document_kind::programme_overview) {

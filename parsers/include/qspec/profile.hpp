@@ -93,6 +93,9 @@ struct profile {
   std::vector<part_rule> parts;
   /// Whole lines that are a hosting site's furniture ("Download", "Page # of #").
   std::vector<std::string> furniture;
+  /// Words a line ends with when its phrase goes on on the next line ("…Leadership and" /
+  /// "Management in Care Services": a title wrapped), case ignored.
+  std::vector<std::string> joining_words;
   /// A label printed before the title ("Unit 12: Title"): its number fills
   /// title_label_field and the title is what follows.
   std::vector<label_pattern> title_labels;
@@ -125,6 +128,8 @@ class profile_set {
   std::vector<profile> profiles;
   /// Whole lines every profile treats as furniture (from profiles with no document_kind).
   std::vector<std::string> furniture;
+  /// Joining words every profile knows (from profiles with no document_kind).
+  std::vector<std::string> joining_words;
   /// Profiles of grids (those with `columns`): tried on CSV input before the others.
   std::vector<profile> tables;
   /// The vocabularies of the built-in recognisers (profiles with `recogniser`).

@@ -116,7 +116,8 @@ void mark_page_furniture(parse_context& ctx);
 /// `vocabulary`: the headings of its parts (profiles/unit_specification.yaml).
 void recognise_unit_specification(parse_context& ctx, document& doc, const profile& vocabulary);
 void recognise_sections(parse_context& ctx, document& doc);
-void recognise_structure_list(parse_context& ctx, document& doc, const profile& vocabulary);
+void recognise_structure_list(parse_context& ctx, document& doc, const profile& vocabulary,
+                              const std::vector<std::string>& joining_words);
 void recognise_criteria_framework(parse_context& ctx, document& doc, const profile& vocabulary);
 /// Sub-topic codes and requirement labels in numbers: a criteria framework.
 bool looks_like_criteria_framework(const parse_context& ctx, const profile& vocabulary);

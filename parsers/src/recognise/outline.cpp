@@ -103,8 +103,8 @@ struct part_build {
 
 class outline_builder {
  public:
-  outline_builder(parse_context& ctx, const profile& p, const std::vector<std::string>& shared_furniture)
-      : ctx_(ctx), prof_(p), shared_furniture_(shared_furniture) {
+  outline_builder(parse_context& ctx, const profile& p, const profile_set& set)
+      : ctx_(ctx), prof_(p), shared_furniture_(set.furniture), joining_words_(set.joining_words) {
     for (const auto& r : p.parts) {
       for (const auto& h : r.headings) {
         // "Qualification structure of *": a heading that opens with the words and names what follows
@@ -158,6 +158,7 @@ class outline_builder {
   parse_context& ctx_;
   const profile& prof_;
   const std::vector<std::string>& shared_furniture_;
+  const std::vector<std::string>& joining_words_;
   std::size_t widest_line_ = 0;       // the document's wrap width (see build())
   std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
@@ -1664,8 +1665,9 @@ class outline_builder {
   }
 
   /// "1. First text. 2. Second text." — items run together on one line are
-  /// split at the next label of the sequence (after a sentence end).
-  void split_run_together() {
+  /// split at the next label of the sequence (after a sentence end); looked
+  /// for from `search_from` on (the text a continuation line added).
+  void split_run_together(std::size_t search_from = 0) {
     if (open_.back()->label.path.empty()) return;
     // every split point first, in one pass over the text, then each piece sliced once:
     // a line holding thousands of items stays linear
@@ -1678,7 +1680,7 @@ class outline_builder {
       grammar::ast::item_label label;
     };
     std::vector<cut> cuts;
-    std::size_t from = 0;
+    std::size_t from = std::min(search_from, t.size());
     for (;;) {
       auto next = label;
       next.path.back() += 1;
@@ -2054,9 +2056,13 @@ class outline_builder {
     node& cur = *open_.back();
     // after the item's fields ("GSCE English: No"), its text is over: what follows is the part's prose
     if (!cur.children.empty() && cur.children.back().kind == item_field_kind) return false;
-    // an item that lost its label: between two labelled items whose numbers leave room for it
-    if (!cur.label.path.empty() && (ends_sentence(cur.text.text()) || ends_sentence(t)) && starts_upper(t) &&
-        s.blank_before && next_label_skips_one(cur)) {
+    // an item that lost its label: between two labelled items whose numbers leave room for it, set
+    // apart by a blank line with a sentence's end, or by a break the wrap did not make (the item's
+    // last line had room for the line's first word)
+    if (!cur.label.path.empty() && starts_upper(t) &&
+        ((s.blank_before && (ends_sentence(cur.text.text()) || ends_sentence(t))) ||
+         (!s.blank_before && !s.cell && cur.last_line + 1 == s.line && !wrapped_before(cur, t))) &&
+        next_label_skips_one(cur)) {
       node n;
       n.level = cur.level;
       n.label = cur.label;
@@ -2103,7 +2109,11 @@ class outline_builder {
       return true;
     }
     if (interleaved_continuation(s)) return true;
+    const std::size_t before = cur.text.text().size();
     join_text(cur, s);
+    // items run together over wrapped lines ("… ready for the" / "delivery 2. confirm …"): split
+    // at the next label of the sequence in the text just joined
+    if (!open_.empty() && open_.back() == &cur) split_run_together(before);
     return true;
   }
 
@@ -2303,6 +2313,13 @@ class outline_builder {
   }
 
   /// The standard's title, printed on line `line` of the segment read now.
+  /// Whether `t`, the line under the title's last, goes on with it (see take_prose): wrapped, and
+  /// opening nothing of its own (no field, heading or item).
+  bool title_goes_on(std::string_view t) {
+    return title_wraps(title_text_.text(), t, joining_words_) && !starts_field(k_) && !opens_anything(segs_[k_]) &&
+           !grammar::match_item_label(t);
+  }
+
   void set_title(const clean::rich_text& title, std::uint32_t line) {
     title_ = ctx_.keep(title);
     title_text_ = title;
@@ -2362,12 +2379,18 @@ class outline_builder {
       return;
     }
     // the title: the first short line of prose before anything else, no sentence; a title wrapped
-    // over two lines goes on on the next line when that starts in lower case
-    if (!title_.empty() && title_line_ + 1 == s.line && k_ == title_segment_ + 1 && !s.blank_before &&
-        !t.empty() && t[0] >= 'a' && t[0] <= 'z' && parts_.empty()) {
+    // over lines goes on on the next line when that starts in lower case, the title so far ends
+    // with a joining word ("… Leadership and" / "Management …"), or both are in capitals ("UNIT 2:
+    // EQUALITY, DIVERSITY" / "AND INCLUSION IN HEALTH,") -- and the line opens nothing of its own
+    if (!title_.empty() && title_line_ + 1 == s.line && k_ == title_segment_ + 1 && !s.blank_before && !s.cell &&
+        !t.empty() && parts_.empty() && (fields_found_.empty() || last_field_segment_ <= title_segment_) &&
+        title_goes_on(t) &&
+        title_text_.text().size() + t.size() <= 2 * max_title) {
       title_text_.join(s.text);
       title_ = ctx_.keep(title_text_);
       title_span_ = ctx_.span_of(title_text_);
+      title_line_ = s.line;
+      title_segment_ = k_;
       mark_content(s.line);
       return;
     }
@@ -2817,7 +2840,7 @@ std::size_t count_items(const std::vector<outline_item>& items) {
 }
 
 void recognise_outline(parse_context& ctx, document& doc, const profile& p, const profile_set& set) {
-  outline_builder b(ctx, p, set.furniture);
+  outline_builder b(ctx, p, set);
   auto st = b.build();
   std::size_t items = 0;
   for (const auto& part : st.parts) items += count_items(part.items);

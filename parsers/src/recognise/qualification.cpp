@@ -454,8 +454,9 @@ void remove_blocks(section& s, const std::vector<const block*>& gone) {
 
 class structure_list_reader {
  public:
-  structure_list_reader(parse_context& ctx, document& doc, const profile& vocabulary)
-      : ctx_(ctx), doc_(doc), w_(vocabulary), b_(ctx, q_, w_) {}
+  structure_list_reader(parse_context& ctx, document& doc, const profile& vocabulary,
+                        const std::vector<std::string>& joining_words)
+      : ctx_(ctx), doc_(doc), w_(vocabulary), b_(ctx, q_, w_), joining_words_(joining_words) {}
 
   void run() {
     std::uint32_t n = ctx_.lines.count();
@@ -466,7 +467,7 @@ class structure_list_reader {
       auto [b, e] = trimmed(ctx_, l);
       std::string_view text = ctx_.src.substr(b, e - b);
       if (!have_title) {
-        title_line(l, text);
+        l = title_lines(l, text);
         have_title = true;
         continue;
       }
@@ -507,6 +508,34 @@ class structure_list_reader {
   builder b_;
   std::vector<std::pair<std::pair<std::string, mention>, paragraph>> pending_barred_;
   std::vector<std::tuple<std::uint32_t, std::string_view, source_span>> pending_notes_;
+  const std::vector<std::string>& joining_words_;
+
+  /// The title from line `l` on: wrapped over the lines right under it that go on with it (see
+  /// vocab::title_wraps) and open nothing of their own (a group's heading, a unit). The last line read.
+  std::uint32_t title_lines(std::uint32_t l, std::string_view text) {
+    std::uint32_t last = l;
+    std::string joined;
+    while (last + 1 < ctx_.lines.count() && ctx_.use[last + 1] == line_use::unknown) {
+      auto [b, e] = trimmed(ctx_, last + 1);
+      std::string_view next = ctx_.src.substr(b, e - b);
+      const std::string_view so_far = joined.empty() ? text : std::string_view(joined);
+      if (next.empty() || !vocab::title_wraps(so_far, next, joining_words_) || group_heading(next, w_) ||
+          grammar::match_structure_unit(next))
+        break;
+      if (joined.empty()) joined = text;
+      joined += ' ';
+      joined += next;
+      ctx_.use[++last] = line_use::content;
+    }
+    if (last == l) {
+      title_line(l, text);
+    } else {
+      title_line(l, ctx_.keep(joined));
+      // the title's span runs over the lines it was printed on
+      q_.title.span = merge(ctx_.line_span(l), ctx_.line_span(last));
+    }
+    return last;
+  }
 
   bool is_notes_heading(std::string_view t) const {
     while (!t.empty() && t.front() == '*') t.remove_prefix(1);
@@ -1036,8 +1065,9 @@ document_kind detect_qualification_kind(const parse_context& ctx, const profile&
   return document_kind::unknown;
 }
 
-void recognise_structure_list(parse_context& ctx, document& doc, const profile& vocabulary) {
-  structure_list_reader(ctx, doc, vocabulary).run();
+void recognise_structure_list(parse_context& ctx, document& doc, const profile& vocabulary,
+                              const std::vector<std::string>& joining_words) {
+  structure_list_reader(ctx, doc, vocabulary, joining_words).run();
 }
 void recognise_datasheet(parse_context& ctx, document& doc, const profile& vocabulary) {
   datasheet_reader(ctx, doc, vocabulary).run();

@@ -214,4 +214,20 @@ bool heading_shaped(std::string_view t) {
   return words >= 2;
 }
 
+bool title_wraps(std::string_view title, std::string_view next, const std::vector<std::string>& joining_words) {
+  if (title.empty() || next.empty()) return false;
+  if (is_lower(next[0])) return true;
+  if (ends_sentence(title)) return false;
+  const std::size_t space = title.find_last_of(' ');
+  const std::string last = fold(space == std::string_view::npos ? title : title.substr(space + 1));
+  if (std::any_of(joining_words.begin(), joining_words.end(), [&](const std::string& w) { return fold(w) == last; }))
+    return true;
+  auto capitals = [](std::string_view x) {
+    std::size_t upper = 0, lower = 0;
+    for (char c : x) upper += is_upper(c) ? 1 : 0, lower += is_lower(c) ? 1 : 0;
+    return upper >= 3 && lower == 0;
+  };
+  return capitals(title) && capitals(next);
+}
+
 }  // namespace qspec::vocab

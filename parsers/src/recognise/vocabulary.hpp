@@ -17,6 +17,7 @@ namespace qspec::vocab {
 inline char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 inline char upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
 inline bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 /// A line folded for comparison with the profile's vocabulary: ASCII lower
@@ -36,6 +37,11 @@ std::size_t phrase_prefix(std::string_view text, std::string_view phrase);
 bool ends_sentence(std::string_view t);
 /// A value that stops on "," or ";" goes on: a list wrapped onto the next line.
 bool continues_list(std::string_view t);
+/// Whether `next`, the line under a title's last line, is the title wrapped: it begins in lower
+/// case, or the title so far ends with one of `joining_words` ("… Leadership and" / "Management
+/// …"), or both are in capitals ("UNIT 2: EQUALITY, DIVERSITY" / "AND INCLUSION IN HEALTH,") --
+/// never after a sentence's end or a colon.
+bool title_wraps(std::string_view title, std::string_view next, const std::vector<std::string>& joining_words);
 /// Whether a text opens with a capital (or a quotation mark).
 bool starts_upper(std::string_view t);
 /// Whole-line furniture pattern: "#" a number, "*" any text, case ignored.
