@@ -26,6 +26,14 @@ publisher's would:
 An excerpt that stops inside its last item (no final line break) is published as a page cut at the
 same words (the file ends there); its Word file and PDF are whole files, and cannot tell.
 
+  5. a pipeline turns the prints into text: pdftotext (poppler-utils) writes NAME--pdftotext.txt from
+     NAME.pdf and NAME--from-docx-pdftotext.txt from NAME--from-docx.pdf (corpus/formats/pdftotext):
+     pages parted by form feeds, each page's running header and footer at its edges, paragraphs
+     wrapped at the page's width, a table's columns often one after another. Kept are the texts
+     qspec reads as the document's text (PDFTOTEXT below); pdftotext changes the others itself (a
+     hyphen at a line's end is dropped, "life-/cycle" written "lifecycle"; a table's labels written
+     apart from their values; an excerpt's cut it cannot show), or they show gaps the README lists.
+
 Variants of a PDF (NAME--VARIANT.pdf, checked against NAME's facts too):
   --two-columns    the page set in two columns (CSS columns: 2)
   --two-columns-ruled   the same with a line drawn between the columns (CSS column-rule): a rule no table's
@@ -38,7 +46,8 @@ Variants of a PDF (NAME--VARIANT.pdf, checked against NAME's facts too):
   python3 scripts/make_format_fixtures.py            every document
   python3 scripts/make_format_fixtures.py NAME...    only the documents whose file stem is NAME
   python3 scripts/make_format_fixtures.py --formats=docx,html [NAME...]   only those formats
-                                                  (html, docx, pdf, docx-pdf: the Word file printed)
+                                                  (html, docx, pdf, docx-pdf: the Word file printed,
+                                                  pdftotext: the prints' text, from the PDFs there are)
 """
 import html
 import pathlib
@@ -47,6 +56,61 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+# the prints' texts (step 5) that are kept: those qspec reads as the document's text
+PDFTOTEXT = {
+    "apprenticeship2-ksb-lists--from-docx-pdftotext",
+    "apprenticeship2-ksb-lists--pdftotext",
+    "apprenticeship4-colon-duties--from-docx-pdftotext",
+    "apprenticeship4-colon-duties--pdftotext",
+    "nos-hosted-sub-bullets-markup-lost-apostrophes--from-docx-pdftotext",
+    "nos-hosted-sub-bullets-markup-lost-apostrophes--pdftotext",
+    "nos-numbered-indented-blank-separated--pdftotext",
+    "nos-pdf-footer-in-sentence-split-headings--from-docx-pdftotext",
+    "nos-pdf-footer-in-sentence-split-headings--pdftotext",
+    "nos-pdf-labels-detached-one-per-line--pdftotext",
+    "nos-run-together-misspelt-heading--from-docx-pdftotext",
+    "nos-run-together-misspelt-heading--pdftotext",
+    "nos-web-p-labels--pdftotext",
+    "nos2-no-headings-labels-only--from-docx-pdftotext",
+    "nos2-no-headings-labels-only--pdftotext",
+    "nos2-pdf-two-pages-footer--from-docx-pdftotext",
+    "nos2-pdf-two-pages-footer--pdftotext",
+    "nos2-word-export-tabs--pdftotext",
+    "nos3-html-remnants--from-docx-pdftotext",
+    "nos3-html-remnants--pdftotext",
+    "nos3-pdf-label-row--from-docx-pdftotext",
+    "nos3-scope-behaviours--from-docx-pdftotext",
+    "nos3-scope-behaviours--pdftotext",
+    "nos4-criteria-dashes--from-docx-pdftotext",
+    "nos4-criteria-dashes--pdftotext",
+    "nos4-overview-bullets--from-docx-pdftotext",
+    "nos4-overview-bullets--pdftotext",
+    "nos4-two-standards-merged-pdf--from-docx-pdftotext",
+    "nos4-two-standards-merged-pdf--pdftotext",
+    "own-layout-wd-unit--from-docx-pdftotext",
+    "own-layout-wd-unit--pdftotext",
+    "qcf-bold-header-same-bullet-lettered-subitems--from-docx-pdftotext",
+    "qcf-label-value-next-line-no-title--from-docx-pdftotext",
+    "qcf-label-value-next-line-no-title--pdftotext",
+    "qcf-lo-ac-labels-range-guidance--from-docx-pdftotext",
+    "qcf-lo-ac-labels-range-guidance--pdftotext",
+    "qcf2-outcome-heading-lines--from-docx-pdftotext",
+    "qcf2-outcome-heading-lines--pdftotext",
+    "qcf3-bullets-same-marker--from-docx-pdftotext",
+    "qcf3-bullets-same-marker--pdftotext",
+    "qcf3-outcome-number-alone--from-docx-pdftotext",
+    "qcf3-outcome-number-alone--pdftotext",
+    "qcf4-criteria-sentences-wrapped--from-docx-pdftotext",
+    "qcf4-no-outcome-heading--from-docx-pdftotext",
+    "qcf4-no-outcome-heading--pdftotext",
+    "qcf4-unit-n-title--from-docx-pdftotext",
+    "qcf4-unit-n-title--pdftotext",
+    "unknown-kind-meeting-agenda--from-docx-pdftotext",
+    "unknown-kind-meeting-agenda--pdftotext",
+    "unknown2-news-article--from-docx-pdftotext",
+    "unknown2-news-article--pdftotext",
+}
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -240,6 +304,7 @@ def make(doc, work, formats):
     if "docx-pdf" in formats:
         print_docx(OUT / "docx" / f"{doc.stem}.docx", OUT / "pdf" / f"{doc.stem}--from-docx.pdf", work)
     if "pdf" not in formats:
+        extract_texts(doc, formats)
         print(doc.relative_to(ROOT))
         return
     print_pdf(page, OUT / "pdf" / f"{doc.stem}.pdf", work)
@@ -248,15 +313,28 @@ def make(doc, work, formats):
         variant_page = (label_column_page(doc, work) if variant == "label-column"
                         else web_page(doc, work, styles[variant]))
         print_pdf(variant_page, OUT / "pdf" / f"{doc.stem}--{variant}.pdf", work)
+    extract_texts(doc, formats)
     print(doc.relative_to(ROOT))
+
+
+def extract_texts(doc, formats):
+    """Step 5: pdftotext of the document's two prints, where kept (PDFTOTEXT)."""
+    if "pdftotext" not in formats:
+        return
+    (OUT / "pdftotext").mkdir(parents=True, exist_ok=True)
+    for pdf, name in ((f"{doc.stem}.pdf", f"{doc.stem}--pdftotext"),
+                      (f"{doc.stem}--from-docx.pdf", f"{doc.stem}--from-docx-pdftotext")):
+        if name in PDFTOTEXT and (OUT / "pdf" / pdf).exists():
+            subprocess.run(["pdftotext", str(OUT / "pdf" / pdf), str(OUT / "pdftotext" / f"{name}.txt")], check=True)
 
 
 def main():
     args = sys.argv[1:]
-    formats = {"html", "docx", "pdf", "docx-pdf"}
+    formats = {"html", "docx", "pdf", "docx-pdf", "pdftotext"}
     if args and args[0].startswith("--formats="):
         formats = set(args.pop(0).split("=", 1)[1].split(","))
-    for tool in ("pandoc", "chromium") + (("soffice",) if "docx-pdf" in formats else ()):
+    for tool in (("pandoc", "chromium") + (("soffice",) if "docx-pdf" in formats else ()) +
+                 (("pdftotext",) if "pdftotext" in formats else ())):
         if not shutil.which(tool):
             sys.exit(f"make_format_fixtures: {tool} is needed "
                      "(apt-get install pandoc chromium libreoffice-writer-nogui)")

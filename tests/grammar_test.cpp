@@ -65,3 +65,17 @@ TEST_CASE("grammar - criteria table header") {
   CHECK(h->back() == "P/A/A");
   CHECK_FALSE(match_criteria_header("Performance criteria are listed below"));
 }
+
+TEST_CASE("grammar - a list item's bullet") {
+  CHECK(list_bullet_length("- item") == 2);
+  CHECK(list_bullet_length("\xE2\x80\xA2  item") == 5);     // "•", two spaces
+  CHECK(list_bullet_length("\xEF\x82\xA7 codes") == 4);     // Wingdings' square, U+F0A7
+  CHECK(list_bullet_length("\xEF\x82\xB7\tcodes") == 4);    // Symbol's bullet, U+F0B7, a tab after it
+  CHECK(list_bullet_length("o second level") == 2);         // a word processor's second level
+  CHECK(list_bullet_length("\xE2\x9E\xA2 arrow") == 4);     // "➢"
+  CHECK(list_bullet_length("\xE2\x80\xA2") == 0);            // alone: no item
+  CHECK(list_bullet_length("oak") == 0);
+  CHECK(list_bullet_length("\xEF\x80\x81 x") == 0);         // U+F001: below the symbol fonts' printable range
+  CHECK(list_bullet_length("\xEF\xA0\x80 x") == 0);         // U+F800: past it
+  CHECK(list_bullet_length("1. numbered") == 0);
+}

@@ -269,3 +269,60 @@ TEST_CASE("outline - lettered criteria run on past (h): (i), (l), (v) are the ne
   }
   CHECK(codes == "abcdefghijklmnopqrstuvw");
 }
+
+TEST_CASE("outline - pages parted by form feeds (pdftotext): running headers and footers by their place, an item "
+          "over a page break, bullets of a symbol font") {
+  auto loaded = load_file(test::corpus_path("layouts/nos-web-p-labels.txt"));
+  REQUIRE(loaded);
+  const auto plain = parse(loaded);
+  const auto expected = items_of(plain);
+  REQUIRE(expected.size() == 20);
+
+  // the same text as pdftotext writes a three-page print: a form feed opens each page, a running
+  // header (the code and title) on pages 2 and 3, a footer with the page's number on every page;
+  // page 2 begins inside K1's sentence
+  const std::string& text = loaded.text;
+  const auto k1 = text.find("K1 the legislation, policies and procedures that apply to infection ");
+  const auto k9 = text.find("K9 ");
+  REQUIRE(k1 != std::string::npos);
+  REQUIRE(k9 != std::string::npos);
+  const auto cut = k1 + std::string_view("K1 the legislation, policies and procedures that apply to infection").size();
+  auto footer = [](int n) { return "\nSkills for Health, 2022          Page " + std::to_string(n) + "\n"; };
+  const std::string header = "\fSFHGEN117 Prepare and maintain a clinical treatment area\n";
+  std::string paged = text.substr(0, cut) + footer(1) + header + text.substr(cut + 1, k9 - cut - 1) + footer(2) +
+                      header + text.substr(k9);
+  paged += footer(3) + "\f";
+  const auto pages = test::parse_text(paged);
+  CHECK(items_of(pages) == expected);
+  std::size_t headers = 0, footers = 0;
+  for (const auto& f : pages.doc.furniture_items) {
+    headers += f.role == "page_header" ? 1 : 0;
+    footers += f.role == "page_footer" ? 1 : 0;
+  }
+  CHECK(headers == 2);
+  CHECK(footers == 3);
+  CHECK(pages.doc.standards[0].title == "Prepare and maintain a clinical treatment area");
+  // K1 goes on over the page break, and says so
+  CHECK(count_code(pages, "Q-W201") == 1);
+  // a form feed ends the file as a line break does: the last item is whole
+  for (const auto& p : pages.doc.standards[0].parts)
+    for (const auto& i : p.items) CHECK_FALSE(i.incomplete);
+
+  // the overview's sentences as a list whose bullets a symbol font printed (U+F0A7), and a bullet
+  // alone on its line, apart from its text as pdftotext reads a column of bullets
+  std::string bulleted = text;
+  const std::string first = "This standard is about preparing";
+  const auto at = bulleted.find(first);
+  REQUIRE(at != std::string::npos);
+  bulleted.insert(at, "Users must:\n\xEF\x82\xA7 wash their hands\n\xEF\x82\xA7 wear gloves\n\xE2\x80\xA2\n");
+  const auto listed = test::parse_text(bulleted);
+  CHECK(items_of(listed) == expected);
+  std::size_t lone = 0;
+  for (const auto& f : listed.doc.furniture_items) lone += f.role == "bullet" ? 1 : 0;
+  CHECK(lone == 1);
+  const auto& overview = listed.doc.standards[0].parts.front();
+  REQUIRE(overview.blocks.size() >= 2);
+  REQUIRE(overview.blocks[1].which == block::type::list);
+  CHECK(overview.blocks[1].items.items.size() == 2);
+  CHECK(overview.blocks[1].items.items[0].text == "wash their hands");
+}
