@@ -143,12 +143,13 @@ void mark_page_furniture(parse_context& ctx) {
     ctx.furniture_items.push_back(std::move(f));
   };
 
-  // Pages parted by form feeds (pdftotext's output): a line among the first two or the last two
-  // of a page (blank lines aside) that reads the same there, digits aside, on at least half the
-  // pages and two at least, and names something (a digit: a page's number, a code, a date; or
-  // the document's first line), is a running header or footer -- a page's number alone too; a
-  // line of ten characters or more that names nothing, where it is on every page.
-  // The document's first line keeps its place as the title.
+  // Pages parted by form feeds (pdftotext's output): a line among the first three or the last
+  // three of a page (blank lines aside; pdftotext may set a footer above the page's last text)
+  // that reads the same there, digits aside, on at least half the pages and two at least, and
+  // names something (a digit: a page's number, a code, a date; or the document's first line), is a
+  // running header or footer -- a page's number alone too; a line of ten characters or more that
+  // names nothing, where it is on every page. The document's first line keeps its place as the
+  // title where it reads as one.
   if (const auto& breaks = ctx.lines.page_starts(); !breaks.empty()) {
     std::vector<std::uint32_t> page_begin;
     if (breaks.front() != 0) page_begin.push_back(0);
@@ -172,10 +173,10 @@ void mark_page_furniture(parse_context& ctx) {
     for (std::size_t k = 0; k < pages && pages >= 2; ++k) {
       const std::uint32_t b = page_begin[k], e = k + 1 < pages ? page_begin[k + 1] : n;
       std::vector<std::uint32_t> at_edge;
-      for (std::uint32_t l = b, taken = 0; l < e && taken < 2; ++l)
+      for (std::uint32_t l = b, taken = 0; l < e && taken < 3; ++l)
         if (ctx.use[l] != line_use::blank) at_edge.push_back(l), ++taken;
       const std::size_t top = at_edge.size();
-      for (std::uint32_t l = e, taken = 0; l > b && taken < 2; --l)
+      for (std::uint32_t l = e, taken = 0; l > b && taken < 3; --l)
         if (ctx.use[l - 1] != line_use::blank) at_edge.push_back(l - 1), ++taken;
       std::unordered_map<std::uint64_t, bool> seen_here;
       for (std::size_t i = 0; i < at_edge.size(); ++i) {

@@ -659,8 +659,8 @@ class outline_builder {
         ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text()) ||
          ((value_block || (starts_field(k_ + 1) && !segs_[k_ + 1].blank_before &&
                            segs_[last_field_segment_].text.text().size() * 2 >= widest_line_)) &&
-          !opens_anything(s) && !grammar::match_item_label(t))) &&
-        !starts_field(k_)) {
+          !grammar::match_item_label(t))) &&
+        !opens_anything(s) && !starts_field(k_)) {
       fields_found_.back().value.join(s.text);
       last_field_segment_ = k_;
       mark_content(s.line);
@@ -2000,9 +2000,13 @@ class outline_builder {
 
   /// Whether the last line of item `n` is too full for the first word of `t`, the document's
   /// lines hard-wrapped at `widest_line_`: `t` is where the item's text wrapped.
-  bool wrapped_before(const node& n, std::string_view t) const {
-    if (n.last_line >= ctx_.lines.count()) return false;
-    std::string_view above = ctx_.lines.line(n.last_line);
+  bool wrapped_before(const node& n, std::string_view t) const { return full_line(n.last_line, t); }
+
+  /// Whether source line `l` is too full for the first word of `t`, the document's lines
+  /// hard-wrapped at `widest_line_` (a line holding a tab or a table's pipe is no wrapped text).
+  bool full_line(std::uint32_t l, std::string_view t) const {
+    if (l >= ctx_.lines.count()) return false;
+    std::string_view above = ctx_.lines.line(l);
     while (!above.empty() && (above.back() == ' ' || above.back() == '\t')) above.remove_suffix(1);
     if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
     const std::size_t word = std::min(t.find(' '), t.size());
@@ -2048,9 +2052,21 @@ class outline_builder {
   bool take_continuation(segment& s) {
     std::string_view t = s.text.text();
     if (!pending_labels_.empty()) {
-      pending_texts_.push_back(k_);
-      mark_content(s.line);
-      return true;
+      // a label alone over its text, in turn ("4." / "warm or chill … being" / "served"): a short
+      // heading after a break the wrap did not make, right before the next label, heads a group
+      // ("Serve food at the table" / "5."), not the text's last words
+      if (pending_labels_.size() == 1 && !pending_texts_.empty() && !s.cell && k_ + 1 < segs_.size() &&
+          t.size() <= max_group_heading && !ends_sentence(t) && starts_upper(t) &&
+          (s.blank_before || !full_line(segs_[pending_texts_.back()].line, t)) &&
+          grammar::match_item_label(segs_[k_ + 1].text.text())) {
+        flush_pending();
+        if (take_group(s)) return true;
+      }
+      if (!pending_labels_.empty()) {
+        pending_texts_.push_back(k_);
+        mark_content(s.line);
+        return true;
+      }
     }
     if (open_.empty()) return false;
     node& cur = *open_.back();
@@ -2107,6 +2123,19 @@ class outline_builder {
       close_part();
       open_section(s);
       return true;
+    }
+    // so does such a heading between two breaks the wrap did not make, in hard-wrapped lines with no
+    // blank lines between blocks (pdftotext's): the item's last line had room for its first word, and
+    // it has room for the next line's ("… in line with local policy" / "Practice Notes" / "Where …")
+    if (!s.blank_before && !s.cell && !s.bullet && k_ + 1 < segs_.size() && !segs_[k_ + 1].blank_before &&
+        !segs_[k_ + 1].cell && heading_shaped(t) && t.size() <= max_heading && cur.last_line + 1 == s.line &&
+        segs_[k_ + 1].line == s.line + 1 && !wrapped_before(cur, t) && !items_ahead()) {
+      const std::string_view next = segs_[k_ + 1].text.text();
+      if (t.size() + 1 + std::min(next.find(' '), next.size()) <= widest_line_ && starts_upper(next)) {
+        close_part();
+        open_section(s);
+        return true;
+      }
     }
     if (interleaved_continuation(s)) return true;
     const std::size_t before = cur.text.text().size();
