@@ -191,8 +191,13 @@ void mark_page_furniture(parse_context& ctx) {
         if (!seen_here[key]) ++on_pages[key], seen_here[key] = true;
       }
     }
-    // (the first line is the title unless it reads as no title: two words of three letters or more)
+    // (the first line is the title unless it reads as no title: two words of three letters or
+    // more, not two parts set apart by a wide gap, as a running header's left and right are)
     auto title_like = [&](std::string_view line) {
+      const auto first = line.find_first_not_of(" \t"), last = line.find_last_not_of(" \t");
+      if (first == std::string_view::npos ||
+          line.substr(first, last - first + 1).find("   ") != std::string_view::npos)
+        return false;
       std::size_t words = 0, run = 0;
       for (char c : line) {
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80) {

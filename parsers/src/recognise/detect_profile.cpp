@@ -100,9 +100,13 @@ detection score_profile(parse_context& ctx, const profile& p) {
       at = end;
     }
   };
+  // a field's label ends at the line's end, a colon, a cell's edge, or a gap of two spaces or more
+  // before its value (a table's columns set with spaces, as pdftotext -layout writes them)
   auto field_ends = [](std::string_view line, std::size_t k) {
-    while (k < line.size() && (line[k] == ' ' || line[k] == '*')) ++k;
-    return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t';
+    const std::size_t from = k;
+    std::size_t spaces = 0;
+    while (k < line.size() && (line[k] == ' ' || line[k] == '*')) spaces += line[k] == ' ' ? 1 : 0, ++k;
+    return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t' || (spaces >= 2 && k - from == spaces);
   };
   // a line of the text (not a heading joined from pieces): its folded form is shared by the profiles
   auto score_one = [&](std::uint32_t l, std::string_view line, bool text_line, bool headings_only = false) {
@@ -198,11 +202,12 @@ detection score_profile(parse_context& ctx, const profile& p) {
       else score(piece.line, text, false);
     }
     if (!heading.empty()) score(heading_line, heading, false);
-  } else {
-    const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
-    for (std::uint32_t l = 0; l < n; ++l)
-      if (ctx.use[l] != line_use::blank) score(l, trim(ctx.lines.line(l)), true);
   }
+  // the lines whole too (each phrase counts once): a table's label and value beside the column
+  // ("Unit reference      K/650/3321"), where the column's pieces read apart give no field
+  const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
+  for (std::uint32_t l = 0; l < n; ++l)
+    if (ctx.use[l] != line_use::blank) score(l, trim(ctx.lines.line(l)), true);
   // the evidence in line order, as a reader checks it
   std::stable_sort(d.evidence.begin(), d.evidence.end(), [](auto& a, auto& b) { return a.line < b.line; });
   return d;

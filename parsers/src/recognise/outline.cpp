@@ -478,10 +478,14 @@ class outline_builder {
           continue;
         }
       }
-      if (gutter > 0 && split_at_gutter(ctx_, l, static_cast<std::uint32_t>(gutter)).has_left()) {
-        l = read_beside_column(l, static_cast<std::uint32_t>(gutter), blank_before, furniture_before);
-        blank_before = furniture_before = false;
-        continue;
+      if (gutter > 0) {
+        const auto p = split_at_gutter(ctx_, l, static_cast<std::uint32_t>(gutter));
+        // (a field's label with its value beside it is a line of its own: "Unit reference   K/650/3321")
+        if (p.has_left() && !(p.has_right() && field_label_alone(p.lb, p.le))) {
+          l = read_beside_column(l, static_cast<std::uint32_t>(gutter), blank_before, furniture_before);
+          blank_before = furniture_before = false;
+          continue;
+        }
       }
       add_segment(l, b, e, false, blank_before, furniture_before);
       // (a row of a table whose other cells are empty: the line ends in the tabs that part them)
@@ -492,6 +496,20 @@ class outline_builder {
       }
       blank_before = furniture_before = false;
     }
+  }
+
+  /// Whether source bytes [b, e) are one of the profile's field labels, whole (a colon after it
+  /// allowed) or its first words (the rest wrapped onto the next line: "Guided learning" / "hours").
+  bool field_label_alone(std::uint32_t b, std::uint32_t e) const {
+    std::string_view t = ctx_.src.substr(b, e - b);
+    while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.remove_suffix(1);
+    if (t.empty()) return false;
+    for (const auto& [label, rule] : fields_) {
+      if (phrase_prefix(t, label) == t.size()) return true;
+      const auto n = phrase_prefix(label, t);
+      if (n != std::string_view::npos && n < label.size() && label[n] == ' ') return true;
+    }
+    return false;
   }
 
   /// Lines from l on with text in a heading column beside the content: the
@@ -731,6 +749,34 @@ class outline_builder {
       ++k_;
       return true;
     }
+    // the label's first words, a gap, the value, and the label's last words alone on the next line
+    // ("Guided learning      24" / "hours": a table's label cell wrapped, as pdftotext -layout
+    // writes it)
+    if (segs_[k_ + 1].cell || segs_[k_ + 1].blank_before || next.size() > max_column_name) return false;
+    const std::string rest_folded = fold(next);
+    for (const auto& [label, rule] : fields_) {
+      for (std::size_t j = label.find(' '); j != std::string::npos; j = label.find(' ', j + 1)) {
+        if (fold(std::string_view(label).substr(j + 1)) != rest_folded) continue;
+        const auto n = phrase_prefix(t, std::string_view(label).substr(0, j));
+        if (n == std::string_view::npos || n >= t.size() || t[n] != ' ') continue;
+        std::size_t v = n;
+        while (v < t.size() && t[v] == ' ') ++v;
+        if (v >= t.size() || s.text.source_of(static_cast<std::uint32_t>(v)) < s.text.source_of(static_cast<std::uint32_t>(n)) + 2)
+          continue;  // a gap of two spaces or more before the value, in the source
+        auto both = s.text.slice(0, static_cast<std::uint32_t>(n));
+        both.join(segs_[k_ + 1].text);
+        ctx_.report(diag::heading_joined, severity::note, ctx_.span_of(both),
+                    "field label broken over two lines, its value beside its first line, read as one", t, both.text());
+        flush_pending();
+        mark_content(segs_[k_ + 1].line);
+        add_field(rule, ctx_.keep(both), s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(t.size())),
+                  s.text.source_begin(), s.line);
+        fields_found_.back().label_end = s.text.source_end_of(static_cast<std::uint32_t>(n));
+        ++k_;
+        last_field_segment_ = k_;
+        return true;
+      }
+    }
     return false;
   }
 
@@ -769,9 +815,13 @@ class outline_builder {
       std::size_t v = n;
       while (v < t.size() && t[v] == ' ') ++v;
       bool colon = v < t.size() && t[v] == ':';
-      // "Version Number 1": a label and its value with no colon, only among other field lines
-      // (alone, "Level 3 Diploma…" is no field)
-      bool loose = !colon && v < t.size() && v > n && (starts_field(k_ + 1) || starts_field(k_ - 1));
+      // "Version Number 1": a label and its value with no colon, only among other field lines, or
+      // a gap of two spaces or more apart (a table's columns set with spaces) (alone and a space
+      // apart, "Level 3 Diploma…" is no field)
+      bool loose = !colon && v < t.size() && v > n &&
+                   (starts_field(k_ + 1) || starts_field(k_ - 1) ||
+                    (!fields_found_.empty() && last_field_segment_ + 1 == k_) ||
+                    s.text.source_of(static_cast<std::uint32_t>(v)) >= s.text.source_of(static_cast<std::uint32_t>(n)) + 2);
       if (!colon && v < t.size() && !loose) continue;
       if (colon) ++v;
       while (v < t.size() && t[v] == ' ') ++v;

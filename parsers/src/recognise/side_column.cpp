@@ -26,10 +26,20 @@ constexpr std::uint32_t min_headings = 2;   // lines with text in the heading co
 }  // namespace
 
 std::uint32_t find_gutter(const parse_context& ctx) {
+  const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
+  // the page's left margin: the indent most lines begin at (pdftotext -layout keeps the page's
+  // margin as spaces); an indent to the margin is no gap between columns
+  std::array<std::uint32_t, max_gutter + 1> indents{};
+  for (std::uint32_t l = 0; l < n; ++l) {
+    auto [b, e] = ctx.lines.content(l);
+    std::string_view line = ctx.src.substr(b, e - b);
+    const auto first = line.find_first_not_of(' ');
+    if (first != std::string_view::npos && first <= max_gutter) ++indents[first];
+  }
+  const auto margin = static_cast<std::uint32_t>(std::max_element(indents.begin(), indents.end()) - indents.begin());
   // how many lines have text starting at each column after a run of spaces
   std::array<std::uint32_t, max_gutter + 1> starts{};
   std::uint32_t nonblank = 0;
-  const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
   for (std::uint32_t l = 0; l < n; ++l) {
     auto [b, e] = ctx.lines.content(l);
     std::string_view line = ctx.src.substr(b, e - b);
@@ -42,7 +52,7 @@ std::uint32_t find_gutter(const parse_context& ctx) {
         ++spaces;
         continue;
       }
-      if (i >= min_gutter && (spaces >= min_gap + 1 || spaces == i)) {
+      if (i >= margin + min_gutter && (spaces >= min_gap + 1 || spaces == i)) {
         ++starts[i];
         break;  // the first wide gap only
       }
