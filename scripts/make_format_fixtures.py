@@ -29,7 +29,9 @@ same words (the file ends there); its Word file and PDF are whole files, and can
   5. a pipeline turns the prints into text: pdftotext (poppler-utils) writes NAME--pdftotext.txt from
      NAME.pdf and NAME--from-docx-pdftotext.txt from NAME--from-docx.pdf (corpus/formats/pdftotext):
      pages parted by form feeds, each page's running header and footer at its edges, paragraphs
-     wrapped at the page's width, a table's columns often one after another. Kept are the texts
+     wrapped at the page's width, a table's columns often one after another; and with -layout
+     (NAME--pdftotext-layout.txt, NAME--from-docx-pdftotext-layout.txt) the page as set, its margin
+     and a table's columns in spaces. Kept are the texts
      qspec reads as the document's text (PDFTOTEXT below); pdftotext changes the others itself (a
      hyphen at a line's end is dropped, "life-/cycle" written "lifecycle"; a table's labels written
      apart from their values; an excerpt's cut it cannot show), or they show gaps the README lists.
@@ -60,59 +62,118 @@ import tempfile
 # the prints' texts (step 5) that are kept: those qspec reads as the document's text
 PDFTOTEXT = {
     "apprenticeship2-ksb-lists--from-docx-pdftotext",
+    "apprenticeship2-ksb-lists--from-docx-pdftotext-layout",
     "apprenticeship2-ksb-lists--pdftotext",
+    "apprenticeship2-ksb-lists--pdftotext-layout",
     "apprenticeship4-colon-duties--from-docx-pdftotext",
+    "apprenticeship4-colon-duties--from-docx-pdftotext-layout",
     "apprenticeship4-colon-duties--pdftotext",
+    "apprenticeship4-colon-duties--pdftotext-layout",
     "nos-hosted-sub-bullets-markup-lost-apostrophes--from-docx-pdftotext",
+    "nos-hosted-sub-bullets-markup-lost-apostrophes--from-docx-pdftotext-layout",
     "nos-hosted-sub-bullets-markup-lost-apostrophes--pdftotext",
+    "nos-hosted-sub-bullets-markup-lost-apostrophes--pdftotext-layout",
+    "nos-numbered-indented-blank-separated--from-docx-pdftotext-layout",
     "nos-numbered-indented-blank-separated--pdftotext",
+    "nos-numbered-indented-blank-separated--pdftotext-layout",
     "nos-pdf-footer-in-sentence-split-headings--from-docx-pdftotext",
+    "nos-pdf-footer-in-sentence-split-headings--from-docx-pdftotext-layout",
     "nos-pdf-footer-in-sentence-split-headings--pdftotext",
+    "nos-pdf-footer-in-sentence-split-headings--pdftotext-layout",
+    "nos-pdf-labels-detached-one-per-line--from-docx-pdftotext-layout",
     "nos-pdf-labels-detached-one-per-line--pdftotext",
+    "nos-pdf-labels-detached-one-per-line--pdftotext-layout",
     "nos-run-together-misspelt-heading--from-docx-pdftotext",
+    "nos-run-together-misspelt-heading--from-docx-pdftotext-layout",
     "nos-run-together-misspelt-heading--pdftotext",
+    "nos-run-together-misspelt-heading--pdftotext-layout",
+    "nos-web-p-labels--from-docx-pdftotext-layout",
     "nos-web-p-labels--pdftotext",
+    "nos-web-p-labels--pdftotext-layout",
+    "nos-wide-gap-grouped--pdftotext-layout",
     "nos2-no-headings-labels-only--from-docx-pdftotext",
+    "nos2-no-headings-labels-only--from-docx-pdftotext-layout",
     "nos2-no-headings-labels-only--pdftotext",
+    "nos2-no-headings-labels-only--pdftotext-layout",
     "nos2-pdf-two-pages-footer--from-docx-pdftotext",
+    "nos2-pdf-two-pages-footer--from-docx-pdftotext-layout",
     "nos2-pdf-two-pages-footer--pdftotext",
+    "nos2-pdf-two-pages-footer--pdftotext-layout",
     "nos2-word-export-tabs--pdftotext",
+    "nos2-word-export-tabs--pdftotext-layout",
     "nos3-html-remnants--from-docx-pdftotext",
+    "nos3-html-remnants--from-docx-pdftotext-layout",
     "nos3-html-remnants--pdftotext",
     "nos3-pdf-label-row--from-docx-pdftotext",
+    "nos3-pdf-label-row--from-docx-pdftotext-layout",
     "nos3-scope-behaviours--from-docx-pdftotext",
+    "nos3-scope-behaviours--from-docx-pdftotext-layout",
     "nos3-scope-behaviours--pdftotext",
+    "nos3-scope-behaviours--pdftotext-layout",
     "nos4-criteria-dashes--from-docx-pdftotext",
+    "nos4-criteria-dashes--from-docx-pdftotext-layout",
     "nos4-criteria-dashes--pdftotext",
+    "nos4-criteria-dashes--pdftotext-layout",
     "nos4-lowercase-headings--from-docx-pdftotext",
+    "nos4-lowercase-headings--from-docx-pdftotext-layout",
     "nos4-lowercase-headings--pdftotext",
+    "nos4-lowercase-headings--pdftotext-layout",
     "nos4-overview-bullets--from-docx-pdftotext",
+    "nos4-overview-bullets--from-docx-pdftotext-layout",
     "nos4-overview-bullets--pdftotext",
     "nos4-two-standards-merged-pdf--from-docx-pdftotext",
+    "nos4-two-standards-merged-pdf--from-docx-pdftotext-layout",
     "nos4-two-standards-merged-pdf--pdftotext",
+    "nos4-two-standards-merged-pdf--pdftotext-layout",
+    "nos5-metadata-table-at-end-unknown-heading--from-docx-pdftotext-layout",
     "nos5-metadata-table-at-end-unknown-heading--pdftotext",
+    "nos5-metadata-table-at-end-unknown-heading--pdftotext-layout",
     "own-layout-wd-unit--from-docx-pdftotext",
+    "own-layout-wd-unit--from-docx-pdftotext-layout",
     "own-layout-wd-unit--pdftotext",
+    "own-layout-wd-unit--pdftotext-layout",
     "qcf-bold-header-same-bullet-lettered-subitems--from-docx-pdftotext",
+    "qcf-bold-header-same-bullet-lettered-subitems--from-docx-pdftotext-layout",
     "qcf-label-value-next-line-no-title--from-docx-pdftotext",
+    "qcf-label-value-next-line-no-title--from-docx-pdftotext-layout",
     "qcf-label-value-next-line-no-title--pdftotext",
+    "qcf-label-value-next-line-no-title--pdftotext-layout",
     "qcf-lo-ac-labels-range-guidance--from-docx-pdftotext",
+    "qcf-lo-ac-labels-range-guidance--from-docx-pdftotext-layout",
     "qcf-lo-ac-labels-range-guidance--pdftotext",
+    "qcf-lo-ac-labels-range-guidance--pdftotext-layout",
     "qcf2-outcome-heading-lines--from-docx-pdftotext",
+    "qcf2-outcome-heading-lines--from-docx-pdftotext-layout",
     "qcf2-outcome-heading-lines--pdftotext",
+    "qcf2-outcome-heading-lines--pdftotext-layout",
+    "qcf2-table-tabs--pdftotext-layout",
     "qcf3-bullets-same-marker--from-docx-pdftotext",
+    "qcf3-bullets-same-marker--from-docx-pdftotext-layout",
     "qcf3-bullets-same-marker--pdftotext",
+    "qcf3-bullets-same-marker--pdftotext-layout",
     "qcf3-outcome-number-alone--from-docx-pdftotext",
+    "qcf3-outcome-number-alone--from-docx-pdftotext-layout",
     "qcf3-outcome-number-alone--pdftotext",
+    "qcf3-outcome-number-alone--pdftotext-layout",
     "qcf4-criteria-sentences-wrapped--from-docx-pdftotext",
+    "qcf4-criteria-sentences-wrapped--from-docx-pdftotext-layout",
+    "qcf4-criteria-sentences-wrapped--pdftotext-layout",
     "qcf4-no-outcome-heading--from-docx-pdftotext",
+    "qcf4-no-outcome-heading--from-docx-pdftotext-layout",
     "qcf4-no-outcome-heading--pdftotext",
+    "qcf4-no-outcome-heading--pdftotext-layout",
     "qcf4-unit-n-title--from-docx-pdftotext",
+    "qcf4-unit-n-title--from-docx-pdftotext-layout",
     "qcf4-unit-n-title--pdftotext",
+    "qcf4-unit-n-title--pdftotext-layout",
     "unknown-kind-meeting-agenda--from-docx-pdftotext",
+    "unknown-kind-meeting-agenda--from-docx-pdftotext-layout",
     "unknown-kind-meeting-agenda--pdftotext",
+    "unknown-kind-meeting-agenda--pdftotext-layout",
     "unknown2-news-article--from-docx-pdftotext",
+    "unknown2-news-article--from-docx-pdftotext-layout",
     "unknown2-news-article--pdftotext",
+    "unknown2-news-article--pdftotext-layout",
 }
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -327,8 +388,10 @@ def extract_texts(doc, formats):
     (OUT / "pdftotext").mkdir(parents=True, exist_ok=True)
     for pdf, name in ((f"{doc.stem}.pdf", f"{doc.stem}--pdftotext"),
                       (f"{doc.stem}--from-docx.pdf", f"{doc.stem}--from-docx-pdftotext")):
-        if name in PDFTOTEXT and (OUT / "pdf" / pdf).exists():
-            subprocess.run(["pdftotext", str(OUT / "pdf" / pdf), str(OUT / "pdftotext" / f"{name}.txt")], check=True)
+        for layout, suffix in (([], ""), (["-layout"], "-layout")):
+            if name + suffix in PDFTOTEXT and (OUT / "pdf" / pdf).exists():
+                subprocess.run(["pdftotext", *layout, str(OUT / "pdf" / pdf), str(OUT / "pdftotext" / f"{name}{suffix}.txt")],
+                               check=True)
 
 
 def main():
