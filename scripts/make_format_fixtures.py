@@ -121,6 +121,7 @@ PDFTOTEXT = {
     "nos4-overview-bullets--from-docx-pdftotext",
     "nos4-overview-bullets--from-docx-pdftotext-layout",
     "nos4-overview-bullets--pdftotext",
+    "nos4-overview-bullets--pdftotext-layout",
     "nos4-two-standards-merged-pdf--from-docx-pdftotext",
     "nos4-two-standards-merged-pdf--from-docx-pdftotext-layout",
     "nos4-two-standards-merged-pdf--pdftotext",

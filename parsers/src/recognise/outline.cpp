@@ -138,6 +138,22 @@ class outline_builder {
         std::nth_element(widths.begin(), at, widths.end());
         widest_line_ = *at;
       }
+      // the edge the lines as set wrap at, their indents counted (text set with spaces, as
+      // pdftotext -layout writes it, wraps at a column's right edge, however far in a line begins):
+      // the furthest end that several lines reach, three at least or one in twenty, within three
+      // characters (one long line left unwrapped does not stand for it)
+      std::vector<std::size_t> ends;
+      for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l)
+        if (ctx_.use[l] != line_use::blank) ends.push_back(line_end(l));
+      std::sort(ends.begin(), ends.end(), std::greater<>());
+      const std::size_t several = std::max<std::size_t>(3, ends.size() / 20);
+      for (std::size_t i = 0; i < ends.size(); ++i) {
+        const auto reach = std::upper_bound(ends.begin(), ends.end(), ends[i] >= 3 ? ends[i] - 3 : 0, std::greater<>());
+        if (static_cast<std::size_t>(reach - ends.begin()) >= several) {
+          widest_end_ = ends[i];
+          break;
+        }
+      }
     }
     for (k_ = 0; k_ < segs_.size(); ++k_) {
       // a heading split off its text leaves the text to be taken again
@@ -160,6 +176,7 @@ class outline_builder {
   const std::vector<std::string>& shared_furniture_;
   const std::vector<std::string>& joining_words_;
   std::size_t widest_line_ = 0;       // the document's wrap width (see build())
+  std::size_t widest_end_ = 0;        // the same over the lines as set, indents counted
   std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
   std::unordered_set<std::string> column_names_;  // rows of a table's column names read so far, cells a tab apart
@@ -2057,10 +2074,19 @@ class outline_builder {
   bool full_line(std::uint32_t l, std::string_view t) const {
     if (l >= ctx_.lines.count()) return false;
     std::string_view above = ctx_.lines.line(l);
-    while (!above.empty() && (above.back() == ' ' || above.back() == '\t')) above.remove_suffix(1);
     if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
     const std::size_t word = std::min(t.find(' '), t.size());
-    return above.size() + 1 + word > widest_line_;
+    // as set (its indent counted, against the edge the lines reach) or as text (against the width
+    // most lines' texts reach)
+    const auto indent = std::min(above.find_first_not_of(" \t"), above.size());
+    return line_end(l) + 1 + word > widest_end_ || line_end(l) - std::min(indent, line_end(l)) + 1 + word > widest_line_;
+  }
+
+  /// Where source line l's text ends, in bytes from its start (spaces after it not counted).
+  std::size_t line_end(std::uint32_t l) const {
+    std::string_view line = ctx_.lines.line(l);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    return line.size();
   }
 
   /// A short line right before a run of items heads a group of them
