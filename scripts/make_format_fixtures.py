@@ -147,6 +147,7 @@ PDFTOTEXT = {
     "qcf2-outcome-heading-lines--from-docx-pdftotext-layout",
     "qcf2-outcome-heading-lines--pdftotext",
     "qcf2-outcome-heading-lines--pdftotext-layout",
+    "qcf2-table-tabs--from-docx-pdftotext-layout",
     "qcf2-table-tabs--pdftotext-layout",
     "qcf3-bullets-same-marker--from-docx-pdftotext",
     "qcf3-bullets-same-marker--from-docx-pdftotext-layout",

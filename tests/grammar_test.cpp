@@ -74,6 +74,14 @@ TEST_CASE("grammar - a list item's bullet") {
   CHECK(list_bullet_length("o second level") == 2);         // a word processor's second level
   CHECK(list_bullet_length("\xE2\x9E\xA2 arrow") == 4);     // "➢"
   CHECK(list_bullet_length("\xE2\x80\xA2") == 0);            // alone: no item
+  CHECK(list_bullet_length("\xE2\x80\xA2Text") == 3);        // a glyph right before its text
+  CHECK(list_bullet_length("\xE2\x9C\x93Text") == 0);        // a tick needs its space
+  CHECK(list_bullet_length("-based") == 0);
+  CHECK(bullet_glyph("\xE2\x80\xA2"));
+  CHECK(bullet_glyph("\xEF\x82\xB7"));
+  CHECK_FALSE(bullet_glyph("\xE2\x9C\x93"));                 // a tick alone is a table cell's value
+  CHECK_FALSE(bullet_glyph("-"));
+  CHECK_FALSE(bullet_glyph("\xE2\x80\xA2 x"));
   CHECK(list_bullet_length("oak") == 0);
   CHECK(list_bullet_length("\xEF\x80\x81 x") == 0);         // U+F001: below the symbol fonts' printable range
   CHECK(list_bullet_length("\xEF\xA0\x80 x") == 0);         // U+F800: past it

@@ -194,6 +194,10 @@ class ruled_text : public TextOutputDev {
     }
     const double w = x1 - x0, h = y1 - y0;
     if (w < 1.5 || h < 1.5 || w > 9 || h > 9 || w > 1.4 * h || h > 1.4 * w) return;
+    // (a shape filled and stroked is drawn twice: one mark, the fill's)
+    if (!marks.empty() && std::abs(marks.back().x0 - x0) < 0.5 && std::abs(marks.back().y0 - y0) < 0.5 &&
+        std::abs(marks.back().x1 - x1) < 1.5 && std::abs(marks.back().y1 - y1) < 1.5)
+      return;
     const bool ring = stroked || path->getNumSubpaths() == 2;
     marks.push_back({x0, y0, x1, y1, curved ? (ring ? "\u25E6" : "\u2022") : (ring ? "\u25AB" : "\u25AA")});
   }
@@ -270,14 +274,23 @@ std::vector<rule> table_borders(std::vector<rule> verticals, std::vector<rule> h
 /// and no word is printed over it (a drawing's small shapes have no text
 /// beside them, or text on them).
 void add_drawn_bullets(std::vector<word>& words, const std::vector<drawn_mark>& marks) {
-  if (marks.empty()) return;
-  const std::size_t printed = words.size();
+  if (marks.empty() || words.empty()) return;
+  // the words by their top, and the tallest one's height: the words a mark's middle may fall in
+  // are those whose top lies within that height above it
+  std::vector<std::size_t> by_top(words.size());
+  for (std::size_t i = 0; i < by_top.size(); ++i) by_top[i] = i;
+  std::sort(by_top.begin(), by_top.end(), [&](std::size_t a, std::size_t b) { return words[a].y0 < words[b].y0; });
+  double tallest = 0;
+  for (const auto& w : words) tallest = std::max(tallest, w.height());
+  std::vector<word> bullets;
   for (const auto& m : marks) {
     const double yc = (m.y0 + m.y1) / 2;
     const word* next = nullptr;
     bool covered = false;
-    for (std::size_t i = 0; i < printed && !covered; ++i) {
-      const word& w = words[i];
+    auto at = std::lower_bound(by_top.begin(), by_top.end(), yc - tallest,
+                               [&](std::size_t i, double y) { return words[i].y0 < y; });
+    for (; at != by_top.end() && words[*at].y0 <= yc && !covered; ++at) {
+      const word& w = words[*at];
       if (yc < w.y0 || yc > w.y1) continue;
       if (w.x0 < m.x1 && w.x1 > m.x0) covered = true;
       else if (w.x0 >= m.x1 && w.x0 - m.x1 <= 3 * w.height() && (!next || w.x0 < next->x0)) next = &w;
@@ -287,8 +300,9 @@ void add_drawn_bullets(std::vector<word>& words, const std::vector<drawn_mark>& 
     b.text = m.glyph;
     b.x0 = m.x0, b.x1 = m.x1, b.y0 = next->y0, b.y1 = next->y1;
     b.space_after = true;
-    words.push_back(std::move(b));
+    bullets.push_back(std::move(b));
   }
+  for (auto& b : bullets) words.push_back(std::move(b));
 }
 
 /// poppler draws a page's annotations too: a link's border is no table's.
@@ -482,9 +496,10 @@ bool label_like(const std::vector<word>& words, std::size_t n) {
                                                                                   std::string_view::npos)));
 }
 
-/// Whether the word `w` would have fitted after the end of `l` (a space, a
-/// quarter em, between them) before `edge`: a line that had room for the next
-/// line's first word ended there, it was not wrapped.
+/// Whether the word `w` would have fitted after the end of `l` (a space
+/// between them as wide as the line's narrowest, a quarter em at least)
+/// before `edge`: a line that had room for the next line's first word ended
+/// there, it was not wrapped.
 bool room_for(const line& l, const word& w, double edge) {
   // a space as wide as the line's own spaces between words (the narrowest
   // of them; a quarter em where it has none narrower than half an em)
@@ -1927,10 +1942,16 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
                               first.text.find_first_not_of("0123456789") == std::string::npos &&
                               !above_end.empty() && above_end.back() == ':';
     // (nor does a paragraph end inside a bracket it opened: "(publication
-    // ref. code: / A850).", where the word that closes it is no label)
-    const auto para = std::string_view(r.text).substr(para_begin);
+    // ref. code: / A850).", where the word that closes it is no label -- a
+    // word of three characters or more before its ")", not "a)" or "10)";
+    // brackets counted in the paragraph's last 600 bytes, a long paragraph's
+    // lines each looked at once)
+    auto para = std::string_view(r.text).substr(para_begin);
+    if (para.size() > 600) para = para.substr(para.size() - 600);
     const bool open_bracket = std::count(para.begin(), para.end(), '(') > std::count(para.begin(), para.end(), ')');
-    const bool closes_bracket = open_bracket && first.text.find(')') != std::string::npos;
+    const auto close_at = first.text.find(')');
+    const bool closes_bracket = open_bracket && close_at != std::string::npos && close_at >= 3 &&
+                                first.text.find('(') == std::string::npos;
     // (nor is a letter a space before the next word a label: "a brief overview")
     if (label_like(l.words, 1) && !number_alone && !letter_word_first(l.words) && !closes_bracket) {
       // a label where the one above began, or after a sentence or a lead-in

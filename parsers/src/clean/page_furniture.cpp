@@ -9,6 +9,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "grammar/lines.hpp"
 #include "recognise/context.hpp"
 
 namespace qspec {
@@ -45,7 +46,7 @@ bool opens_like_item(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   line.remove_prefix(i);
-  if (line.substr(0, 2) == "- " || line.substr(0, 4) == "\xE2\x80\xA2 ") return true;
+  if (grammar::list_bullet_length(line) > 0) return true;
   if (line.size() >= 4 && line[0] == '(' && line[2] == ')' && line[3] == ' ') return true;
   std::size_t d = 0;
   while (d < line.size() && line[d] >= '0' && line[d] <= '9') ++d;
@@ -148,25 +149,29 @@ void mark_page_furniture(parse_context& ctx) {
   // that reads the same there, digits aside, on at least half the pages and two at least, and
   // names something (a digit: a page's number, a code, a date; or the document's first line), is a
   // running header or footer -- a page's number alone too; a line of ten characters or more that
-  // names nothing, where it is on every page. The document's first line keeps its place as the
-  // title where it reads as one.
+  // names nothing, where it is on every page. Where the lines differ, digits aside, one of their
+  // numbers must run with the pages (a page's number). The document's first line keeps its place
+  // as the title where it reads as one.
   if (const auto& breaks = ctx.lines.page_starts(); !breaks.empty()) {
     std::vector<std::uint32_t> page_begin;
     if (breaks.front() != 0) page_begin.push_back(0);
     page_begin.insert(page_begin.end(), breaks.begin(), breaks.end());
     // (pdftotext ends its last page with a form feed too: a page with no text after it is none)
-    while (page_begin.size() >= 2) {
-      bool text = false;
-      for (std::uint32_t l = page_begin.back(); l < n && !text; ++l) text = ctx.use[l] != line_use::blank;
-      if (text) break;
-      page_begin.pop_back();
-    }
+    std::uint32_t last_text = 0;
+    for (std::uint32_t l = n; l > 0; --l)
+      if (ctx.use[l - 1] != line_use::blank) {
+        last_text = l - 1;
+        break;
+      }
+    while (page_begin.size() >= 2 && page_begin.back() > last_text) page_begin.pop_back();
     const std::size_t pages = page_begin.size();
     struct edge_line {
       std::uint32_t line;
       std::uint64_t key;
       bool top;
       bool names;  // it holds a digit, or is the document's first line
+      std::size_t page;
+      std::uint64_t exact;
     };
     std::vector<edge_line> edges;
     std::unordered_map<std::uint64_t, std::uint32_t> on_pages;  // key (and edge) -> pages it is on
@@ -187,7 +192,7 @@ void mark_page_furniture(parse_context& ctx) {
         const bool names = folded.digit || (first_content < n && exact.value == title && keys[first_content].length);
         if (folded.last == ':' || folded.item || (!names && folded.length < min_header_key / 2)) continue;
         const std::uint64_t key = folded.value ^ (i < top ? 0x9E3779B97F4A7C15ull : 0);
-        edges.push_back({at_edge[i], key, i < top, names});
+        edges.push_back({at_edge[i], key, i < top, names, k, exact.value});
         if (!seen_here[key]) ++on_pages[key], seen_here[key] = true;
       }
     }
@@ -209,9 +214,47 @@ void mark_page_furniture(parse_context& ctx) {
       }
       return words + (run >= 3 ? 1 : 0) >= 2;
     };
+    // where the lines of a key differ (digits aside), one of their numbers runs with the pages, as
+    // a page's number does ("Page 3", "3/10", "… (4222-21)   45"); a field's value that differs from
+    // page to page ("Level 3" / "Level 2", each unit's page of a handbook) is no running header
+    auto numbers_of = [&](std::uint32_t l) {
+      std::vector<std::uint64_t> out;
+      const auto line = ctx.lines.line(l);
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] < '0' || line[i] > '9') continue;
+        std::uint64_t v = 0;
+        std::size_t digits = 0;
+        for (; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i, ++digits)
+          if (digits < 12) v = v * 10 + static_cast<std::uint64_t>(line[i] - '0');
+        out.push_back(v);
+      }
+      return out;
+    };
+    std::unordered_map<std::uint64_t, std::vector<const edge_line*>> by_key;
+    for (const auto& x : edges) by_key[x.key].push_back(&x);
+    std::unordered_map<std::uint64_t, bool> runs_with_pages;
+    for (const auto& [key, list] : by_key) {
+      bool same = true;
+      for (const auto* x : list) same = same && x->exact == list.front()->exact;
+      if (same) {
+        runs_with_pages[key] = true;
+        continue;
+      }
+      std::vector<std::vector<std::uint64_t>> numbers;
+      for (const auto* x : list) numbers.push_back(numbers_of(x->line));
+      bool found = false;
+      for (std::size_t p = 0; !found && p < numbers.front().size(); ++p) {
+        bool constant = true;
+        for (std::size_t i = 0; i < list.size() && constant; ++i)
+          constant = p < numbers[i].size() &&
+                     numbers[i][p] + list.front()->page == numbers.front()[p] + list[i]->page;
+        found = constant;
+      }
+      runs_with_pages[key] = found;
+    }
     for (const auto& x : edges) {
       const auto count = on_pages[x.key];
-      if (ctx.use[x.line] == line_use::furniture) continue;
+      if (ctx.use[x.line] == line_use::furniture || !runs_with_pages[x.key]) continue;
       if (x.line == first_content && title_like(ctx.lines.line(x.line))) continue;
       // (a line naming nothing, no digit in it, only where it is on every page)
       if (count >= 2 && 2 * count >= pages && (x.names || count == pages))

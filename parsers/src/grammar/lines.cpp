@@ -128,24 +128,44 @@ std::optional<std::size_t> match_bullet(std::string_view line) {
   return static_cast<std::size_t>(first - line.data());
 }
 
-std::size_t list_bullet_length(std::string_view text) {
-  static constexpr std::array<std::string_view, 25> glyphs{
-      "-", "*", "o", "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x96\xAB", "\xE2\x97\x8F", "\xE2\x97\x8B",
-      "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x80\xA3", "\xE2\x81\x83", "\xE2\x88\x99", "\xC2\xB7", "\xE2\x80\x93",
-      "\xE2\x9E\xA2", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x99\xA6", "\xE2\x9D\x96", "\xE2\x9C\x93", "\xE2\x9C\x94",
-      "\xE2\x86\x92", "\xE2\x9E\x94"};
-  std::size_t n = 0;
-  for (auto g : glyphs)
-    if (text.starts_with(g)) {
-      n = g.size();
-      break;
-    }
-  // U+F020..U+F0FF: EF 80 A0 .. EF 83 BF
-  if (n == 0 && text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF) {
+namespace {
+
+// glyphs that mark nothing but a list item (a symbol font's Private Use Area ones too, below)
+constexpr std::array<std::string_view, 11> bullet_glyphs{
+    "\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x96\xAA", "\xE2\x96\xAB", "\xE2\x97\x8F", "\xE2\x97\x8B",
+    "\xE2\x96\xA0", "\xE2\x96\xA1", "\xE2\x80\xA3", "\xE2\x81\x83", "\xE2\x88\x99"};
+// marks that begin an item only with a space after them (elsewhere they are a word, a dash, a tick)
+constexpr std::array<std::string_view, 14> spaced_markers{
+    "-", "*", "o", "\xC2\xB7", "\xE2\x80\x93", "\xE2\x9E\xA2", "\xE2\x96\xBA", "\xE2\x96\xB6", "\xE2\x99\xA6",
+    "\xE2\x9D\x96", "\xE2\x9C\x93", "\xE2\x9C\x94", "\xE2\x86\x92", "\xE2\x9E\x94"};
+
+/// Length of a bullet glyph opening `text` (U+F020 to U+F0FF included: EF 80 A0 .. EF 83 BF), or 0.
+std::size_t glyph_length(std::string_view text) {
+  for (auto g : bullet_glyphs)
+    if (text.starts_with(g)) return g.size();
+  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF) {
     const auto b1 = static_cast<unsigned char>(text[1]), b2 = static_cast<unsigned char>(text[2]);
-    if (b1 >= 0x80 && b1 <= 0x83 && b2 >= 0x80 && b2 <= 0xBF && (b1 > 0x80 || b2 >= 0xA0)) n = 3;
+    if (b1 >= 0x80 && b1 <= 0x83 && b2 >= 0x80 && b2 <= 0xBF && (b1 > 0x80 || b2 >= 0xA0)) return 3;
   }
-  if (n == 0 || n >= text.size() || (text[n] != ' ' && text[n] != '\t')) return 0;
+  return 0;
+}
+
+}  // namespace
+
+bool bullet_glyph(std::string_view text) { return !text.empty() && glyph_length(text) == text.size(); }
+
+std::size_t list_bullet_length(std::string_view text) {
+  std::size_t n = glyph_length(text);
+  const bool glyph = n > 0;
+  if (!glyph)
+    for (auto g : spaced_markers)
+      if (text.starts_with(g)) {
+        n = g.size();
+        break;
+      }
+  if (n == 0 || n >= text.size()) return 0;
+  // a bullet glyph may stand right before its text ("•Text"); the other marks need a space or a tab
+  if (text[n] != ' ' && text[n] != '\t') return glyph ? n : 0;
   while (n < text.size() && (text[n] == ' ' || text[n] == '\t')) ++n;
   return n;
 }

@@ -52,12 +52,15 @@ std::optional<prefix_match<char>> match_outcome(std::string_view line);
 std::optional<prefix_match<unsigned>> match_criterion(std::string_view line);
 /// " - " or "• " opening a line; rest at the text.
 std::optional<std::size_t> match_bullet(std::string_view line);
-/// A list item's bullet at the start of `text`, spaces after it included: `-`, `*`, `o` (a word
-/// processor's second level), a bullet glyph (`•` `◦` `▪` `▫` `●` `○` `■` `□` `‣` `⁃` `∙` `·` `–` `➢` `►`
-/// `▶` `♦` `❖` `✓` `✔` `→` `➔`), or a symbol font's glyph a conversion left in the Private Use Area
-/// (U+F020 to U+F0FF: Symbol's `U+F0B7`, Wingdings' `U+F0A7`, `U+F0D8`) -- each followed by a space
-/// or a tab. 0 where none.
+/// A list item's bullet at the start of `text`, spaces after it included: a bullet glyph (`•` `◦`
+/// `▪` `▫` `●` `○` `■` `□` `‣` `⁃` `∙`, or a symbol font's glyph a conversion left in the Private Use
+/// Area, U+F020 to U+F0FF: Symbol's `U+F0B7`, Wingdings' `U+F0A7`), with a space or a tab after it or
+/// right before its text ("•Text"); or a mark followed by a space or a tab: `-`, `*`, `o` (a word
+/// processor's second level), `·` `–` `➢` `►` `▶` `♦` `❖` `✓` `✔` `→` `➔`. 0 where none.
 std::size_t list_bullet_length(std::string_view text);
+/// Whether `text` is a bullet glyph alone (see list_bullet_length; no mark that may be a word, a
+/// dash or a tick).
+bool bullet_glyph(std::string_view text);
 /// The first "900-950 hours" in a sentence, with where it starts and ends.
 struct hours_found {
   unsigned min = 0, max = 0;

@@ -177,6 +177,8 @@ class outline_builder {
   const std::vector<std::string>& joining_words_;
   std::size_t widest_line_ = 0;       // the document's wrap width (see build())
   std::size_t widest_end_ = 0;        // the same over the lines as set, indents counted
+  bool value_alone_ = false;          // the last field's value began on a line of its own
+  std::size_t value_block_first_ = 0; // that line's segment
   std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
   std::unordered_set<std::string> column_names_;  // rows of a table's column names read so far, cells a tab apart
@@ -437,10 +439,10 @@ class outline_builder {
         furniture_before = true;
         continue;
       }
-      // a bullet glyph alone on its line (not "-", "*" or "o"): a list's marker a conversion set
-      // apart from its item's text (pdftotext reads a column of bullets on its own), no text of it
-      if (raw.size() <= 3 && static_cast<unsigned char>(raw.front()) >= 0x80 &&
-          grammar::list_bullet_length(std::string(raw) + ' ') == raw.size() + 1) {
+      // a bullet glyph alone on its line (no dash or tick, which may be a table cell's value): a
+      // list's marker a conversion set apart from its item's text (pdftotext reads a column of
+      // bullets on its own), no text of it
+      if (grammar::bullet_glyph(raw)) {
         mark_furniture(ctx_, l, "bullet");
         continue;
       }
@@ -675,6 +677,8 @@ class outline_builder {
         add_field(pending_field_, pending_field_label_, s.text, pending_field_begin_, s.line);
         fields_found_.back().label_end = pending_field_end_;
         pending_field_ = nullptr;
+        value_alone_ = true;  // (add_field clears it: set after)
+        value_block_first_ = k_;
         return;
       }
       pending_field_ = nullptr;
@@ -683,11 +687,12 @@ class outline_builder {
     // a line between two fields that opens nothing, after one cut by the wrap (it reaches half the
     // wrap width), is that one's value going on ("Relevant occupations: Security Officers; Event" /
     // "Security Staff" / "Suite: …")
-    // -- or, where the value stands between blank lines (a table's cell as pdftotext writes it:
-    // "Relevant Occupations" / "" / "Chefs; Cooks; Kitchen and Catering" / "Assistants" / ""),
-    // a line of that block that opens nothing
-    const bool value_block = !fields_found_.empty() && segs_[last_field_segment_].blank_before &&
-                             (k_ + 1 >= segs_.size() || segs_[k_ + 1].blank_before);
+    // -- or, where the value began on a line of its own under its label and stands between blank
+    // lines (a table's cell as pdftotext writes it: "Relevant Occupations" / "" / "Chefs; Cooks;
+    // Kitchen and Catering" / "Assistants" / ""), a line of that block: the block's lines, to the
+    // next blank line (eight at most), each open nothing
+    const bool value_block = !fields_found_.empty() && value_alone_ && last_field_segment_ + 1 == k_ &&
+                             segs_[value_block_first_].blank_before && block_opens_nothing(k_);
     // (a page's footer and header between them, the value goes on over the page break)
     if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && (!s.blank_before || s.furniture_before) &&
         !s.cell && !t.empty() &&
@@ -893,6 +898,18 @@ class outline_builder {
     mark_content(line);
     fields_found_.push_back({rule, label, value, begin, 0});
     last_field_segment_ = k_;
+    value_alone_ = false;
+  }
+
+  /// Whether segments from k on, to the next one after a blank line (eight at most), each open
+  /// nothing: no field, heading or item.
+  bool block_opens_nothing(std::size_t k) {
+    for (std::size_t j = k; j < segs_.size() && j < k + 8; ++j) {
+      if (j > k && segs_[j].blank_before) return true;
+      if (segs_[j].cell || starts_field(j) || opens_anything(segs_[j]) || grammar::match_item_label(segs_[j].text.text()))
+        return false;
+    }
+    return true;  // the document's end
   }
 
   // ---- headings and lead-ins ----------------------------------------------
@@ -1736,10 +1753,10 @@ class outline_builder {
   /// for from `search_from` on (the text a continuation line added).
   void split_run_together(std::size_t search_from = 0) {
     if (open_.back()->label.path.empty()) return;
-    // every split point first, in one pass over the text, then each piece sliced once:
-    // a line holding thousands of items stays linear
-    const clean::rich_text all = open_.back()->text;
-    const std::string_view t = all.text();
+    // every split point first, in one pass over the text (from `search_from`: a continuation
+    // looks at what it added only), then each piece sliced once: a line holding thousands of
+    // items stays linear, and so does an item of thousands of lines
+    std::string_view t = open_.back()->text.text();
     const char close = open_.back()->label.close;
     auto label = open_.back()->label;
     struct cut {
@@ -1770,6 +1787,8 @@ class outline_builder {
       from = cuts.back().rest;
     }
     if (cuts.empty()) return;
+    const clean::rich_text all = open_.back()->text;  // the node's text is replaced below
+    t = all.text();
     // one diagnostic for the line: thousands of items on it stay one finding
     ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span_of(all),
                 std::to_string(cuts.size() + 1) + " items on one line (" + open_.back()->code + "…" +
@@ -2206,8 +2225,7 @@ class outline_builder {
     if (!s.blank_before && !s.cell && !s.bullet && k_ + 1 < segs_.size() && !segs_[k_ + 1].blank_before &&
         !segs_[k_ + 1].cell && heading_shaped(t) && t.size() <= max_heading && cur.last_line + 1 == s.line &&
         segs_[k_ + 1].line == s.line + 1 && !wrapped_before(cur, t) && !items_ahead()) {
-      const std::string_view next = segs_[k_ + 1].text.text();
-      if (t.size() + 1 + std::min(next.find(' '), next.size()) <= widest_line_ && starts_upper(next)) {
+      if (!full_line(s.line, segs_[k_ + 1].text.text()) && starts_upper(segs_[k_ + 1].text.text())) {
         close_part();
         open_section(s);
         return true;
@@ -2417,7 +2435,6 @@ class outline_builder {
     return std::pair<std::size_t, std::size_t>{0, e};
   }
 
-  /// The standard's title, printed on line `line` of the segment read now.
   /// Whether `t`, the line under the title's last, goes on with it (see take_prose): wrapped, and
   /// opening nothing of its own (no field, heading or item).
   bool title_goes_on(std::string_view t) {
@@ -2425,6 +2442,7 @@ class outline_builder {
            !grammar::match_item_label(t);
   }
 
+  /// The standard's title, printed on line `line` of the segment read now.
   void set_title(const clean::rich_text& title, std::uint32_t line) {
     title_ = ctx_.keep(title);
     title_text_ = title;

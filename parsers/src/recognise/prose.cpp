@@ -1,11 +1,11 @@
 // Prose sections: every unused line ends up in a heading, a paragraph or a
 // list item, never lost.
-#include "grammar/lines.hpp"
 #include "recognise/prose.hpp"
 
 #include <array>
 
 #include "clean/rich_text.hpp"
+#include "grammar/lines.hpp"
 #include "recognise/line_text.hpp"
 
 namespace qspec {

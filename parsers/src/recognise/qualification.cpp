@@ -509,6 +509,7 @@ class structure_list_reader {
   std::vector<std::pair<std::pair<std::string, mention>, paragraph>> pending_barred_;
   std::vector<std::tuple<std::uint32_t, std::string_view, source_span>> pending_notes_;
   const std::vector<std::string>& joining_words_;
+  static constexpr std::size_t max_title_bytes = 300;  // a title wrapped over a few lines, no more
 
   /// The title from line `l` on: wrapped over the lines right under it that go on with it (see
   /// vocab::title_wraps) and open nothing of their own (a group's heading, a unit). The last line read.
@@ -519,7 +520,8 @@ class structure_list_reader {
       auto [b, e] = trimmed(ctx_, last + 1);
       std::string_view next = ctx_.src.substr(b, e - b);
       const std::string_view so_far = joined.empty() ? text : std::string_view(joined);
-      if (next.empty() || !vocab::title_wraps(so_far, next, joining_words_) || group_heading(next, w_) ||
+      if (next.empty() || so_far.size() + next.size() > max_title_bytes ||
+          !vocab::title_wraps(so_far, next, joining_words_) || group_heading(next, w_) ||
           grammar::match_structure_unit(next))
         break;
       if (joined.empty()) joined = text;

@@ -27,16 +27,18 @@ constexpr std::uint32_t min_headings = 2;   // lines with text in the heading co
 
 std::uint32_t find_gutter(const parse_context& ctx) {
   const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
-  // the page's left margin: the indent most lines begin at (pdftotext -layout keeps the page's
-  // margin as spaces); an indent to the margin is no gap between columns
-  std::array<std::uint32_t, max_gutter + 1> indents{};
-  for (std::uint32_t l = 0; l < n; ++l) {
+  // the page's left margin: the indent every line of text begins at or beyond (pdftotext -layout
+  // keeps the page's margin as spaces; a running header left of it is furniture by now); an
+  // indent to the margin is no gap between columns
+  std::uint32_t margin = max_gutter;
+  for (std::uint32_t l = 0; l < n && margin > 0; ++l) {
+    if (ctx.use[l] == line_use::furniture) continue;
     auto [b, e] = ctx.lines.content(l);
     std::string_view line = ctx.src.substr(b, e - b);
     const auto first = line.find_first_not_of(' ');
-    if (first != std::string_view::npos && first <= max_gutter) ++indents[first];
+    if (first != std::string_view::npos) margin = std::min(margin, static_cast<std::uint32_t>(first));
   }
-  const auto margin = static_cast<std::uint32_t>(std::max_element(indents.begin(), indents.end()) - indents.begin());
+  if (margin == max_gutter) margin = 0;
   // how many lines have text starting at each column after a run of spaces
   std::array<std::uint32_t, max_gutter + 1> starts{};
   std::uint32_t nonblank = 0;

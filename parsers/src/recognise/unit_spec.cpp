@@ -584,13 +584,13 @@ class unit_recogniser {
     return {t.slice(0, static_cast<std::uint32_t>(colon)), t.slice(body, static_cast<std::uint32_t>(s.size()))};
   }
 
-  /// Length of a list marker ("- ", "* ", "• ") opening the line, or 0.
+  /// Length of a list marker ("- ", "* ", "• ", a symbol font's bullet: grammar::list_bullet_length)
+  /// opening the line, spaces before it included, or 0.
   static std::size_t list_marker(std::string_view raw) {
     std::size_t i = 0;
     while (i < raw.size() && raw[i] == ' ') ++i;
-    if (i + 1 < raw.size() && (raw[i] == '-' || raw[i] == '*') && raw[i + 1] == ' ') return i + 2;
-    if (raw.substr(i, 3) == "\xE2\x80\xA2") return i + 3;
-    return 0;
+    const std::size_t n = grammar::list_bullet_length(raw.substr(i));
+    return n ? i + n : 0;
   }
 
   void evidence_line(std::uint32_t l, bool item, rich_text& body) {

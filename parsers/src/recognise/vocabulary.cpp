@@ -215,12 +215,13 @@ bool heading_shaped(std::string_view t) {
 }
 
 bool title_wraps(std::string_view title, std::string_view next, const std::vector<std::string>& joining_words) {
-  if (title.empty() || next.empty()) return false;
+  if (title.empty() || next.empty() || ends_sentence(title)) return false;
   if (is_lower(next[0])) return true;
-  if (ends_sentence(title)) return false;
+  // the title's last word as printed, a joining word as written (in lower case: "Group A" ends
+  // with no joining word "a")
   const std::size_t space = title.find_last_of(' ');
-  const std::string last = fold(space == std::string_view::npos ? title : title.substr(space + 1));
-  if (std::any_of(joining_words.begin(), joining_words.end(), [&](const std::string& w) { return fold(w) == last; }))
+  const std::string_view last = space == std::string_view::npos ? title : title.substr(space + 1);
+  if (std::any_of(joining_words.begin(), joining_words.end(), [&](const std::string& w) { return w == last; }))
     return true;
   auto capitals = [](std::string_view x) {
     std::size_t upper = 0, lower = 0;

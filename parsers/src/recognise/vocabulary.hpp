@@ -37,10 +37,10 @@ std::size_t phrase_prefix(std::string_view text, std::string_view phrase);
 bool ends_sentence(std::string_view t);
 /// A value that stops on "," or ";" goes on: a list wrapped onto the next line.
 bool continues_list(std::string_view t);
-/// Whether `next`, the line under a title's last line, is the title wrapped: it begins in lower
-/// case, or the title so far ends with one of `joining_words` ("… Leadership and" / "Management
-/// …"), or both are in capitals ("UNIT 2: EQUALITY, DIVERSITY" / "AND INCLUSION IN HEALTH,") --
-/// never after a sentence's end or a colon.
+/// Whether `next`, the line under a title's last line, is the title wrapped: never after a
+/// sentence's end or a colon; else where it begins in lower case, or the title so far ends with one
+/// of `joining_words` as written ("… Leadership and" / "Management …"), or both are in capitals
+/// ("UNIT 2: EQUALITY, DIVERSITY" / "AND INCLUSION IN HEALTH,").
 bool title_wraps(std::string_view title, std::string_view next, const std::vector<std::string>& joining_words);
 /// Whether a text opens with a capital (or a quotation mark).
 bool starts_upper(std::string_view t);
