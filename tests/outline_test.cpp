@@ -308,6 +308,24 @@ TEST_CASE("outline - pages parted by form feeds (pdftotext): running headers and
   for (const auto& p : pages.doc.standards[0].parts)
     for (const auto& i : p.items) CHECK_FALSE(i.incomplete);
 
+  // lines at the pages' tops that differ in a number that does not run with the pages are no
+  // running header ("Unit 201 …", "Unit 204 …"; "Credit value: 3", "… 2": a handbook's units, a
+  // page each), nor is a field a few lines in ("Level: 2" on every page); the pages' numbers are
+  std::string handbook;
+  const int credits[] = {3, 2, 4}, unit[] = {201, 204, 209};
+  for (int page = 0; page < 3; ++page)
+    handbook += std::string(page ? "\f" : "") + "Unit " + std::to_string(unit[page]) + " Principles of care\n" +
+                "Credit value: " + std::to_string(credits[page]) + "\nLevel: 2\n\nThe learner will:\n" +
+                "1. Understand the principles of care\n\nPage " + std::to_string(page + 1) + "\n";
+  const auto units = test::parse_text(handbook);
+  std::size_t page_numbers = 0, others = 0;
+  for (const auto& f : units.doc.furniture_items) {
+    if (f.role != "page_header" && f.role != "page_footer") continue;
+    (f.text.starts_with("Page ") ? page_numbers : others) += 1;
+  }
+  CHECK(page_numbers == 3);
+  CHECK(others == 0);
+
   // the overview's sentences as a list whose bullets a symbol font printed (U+F0A7), and a bullet
   // alone on its line, apart from its text as pdftotext reads a column of bullets
   std::string bulleted = text;

@@ -6,6 +6,7 @@
 // document's first line, and is not a long sentence. Repeated labels such as "Knowledge requirements" or
 // "Guidance notes:" (seed 004) are structure, not furniture, and stay content.
 // The document's first line itself keeps its place as the title.
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -82,6 +83,19 @@ key_hash header_key(std::string_view line, key_hash h = {}, bool fold_digits = f
     h.add(c);
   }
   return h;
+}
+
+/// A label of one to four words, a colon, then text: "Credit value: 3" (not a time, "8:30").
+bool looks_like_field(std::string_view line) {
+  const auto first = line.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return false;
+  line.remove_prefix(first);
+  const auto colon = line.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 40 || colon + 2 >= line.size() || line[colon + 1] != ' ')
+    return false;
+  const auto label = line.substr(0, colon);
+  if (label.back() >= '0' && label.back() <= '9') return false;  // "8:30", "Page 3: …"
+  return std::count(label.begin(), label.end(), ' ') <= 3;
 }
 
 bool is_blank(std::string_view line) {
@@ -187,6 +201,10 @@ void mark_page_furniture(parse_context& ctx) {
       for (std::size_t i = 0; i < at_edge.size(); ++i) {
         const auto line = ctx.lines.line(at_edge[i]);
         if (line.size() > max_header_bytes) continue;
+        // a line shaped as a field ("Level: 2", "Credit value: 3") may be a running header only at
+        // the page's very edge: a few lines in, it is more likely a unit's own field on its page
+        const bool outermost = i == 0 || i == top;
+        if (!outermost && looks_like_field(line)) continue;
         const key_hash folded = header_key(line, {}, true);
         const key_hash exact = header_key(line);
         const bool names = folded.digit || (first_content < n && exact.value == title && keys[first_content].length);
