@@ -1,5 +1,7 @@
 // Qualification criteria framework (seed 004): Skills for Care's Level 5
 // Diploma criteria, with the conversion damage repaired and reported.
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -364,4 +366,19 @@ TEST_CASE("criteria framework - a criterion number printed twice gets an id of i
   CHECK(criteria[0].id == "TSTC3A/AB/A/1");
   CHECK(criteria[1].id == "TSTC3A/AB/A/1-2");
   CHECK(count_code(r, diag::numbering) == 1);  // and the repeat is reported
+}
+
+TEST_CASE("regressions - a criteria framework whose last line is a number alone after a plain line") {
+  // found by fuzz_parse_detect: a line with no marker looked two lines ahead for a requirement's
+  // label, past the document's end when a lone number was its last line (read out of bounds; the
+  // sanitized run of the tests catches it)
+  std::ifstream in(test::corpus_path("regressions/criteria-framework-lone-number-last-line.input"), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  REQUIRE(bytes.size() == 33729);
+  auto loaded = load_bytes(bytes);
+  REQUIRE(loaded);
+  const auto r = parse(loaded);
+  // every line accounted for: in a node, furniture, blank or reported unclassified
+  CHECK(r.doc.lines.lines == r.doc.lines.blank + r.doc.lines.content + r.doc.lines.furniture + r.doc.lines.unclassified);
+  CHECK(r.doc.lines.lines > 500);
 }

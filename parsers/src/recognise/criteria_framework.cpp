@@ -761,9 +761,11 @@ class reader {
   void plain(const fline& x) {
     if (!topic_) return;
     auto nl = next_nonblank(x.line);
-    bool before_label = nl < section_c_ && (lines_[nl].kind == kind_of::requirement_label ||
-                                            (lines_[nl].kind == kind_of::lone_number &&
-                                             lines_[next_nonblank(nl)].kind == kind_of::requirement_label));
+    const auto after = nl < lines_.size() ? next_nonblank(nl) : nl;
+    bool before_label = nl < section_c_ && nl < lines_.size() &&
+                        (lines_[nl].kind == kind_of::requirement_label ||
+                         (lines_[nl].kind == kind_of::lone_number && after < lines_.size() &&
+                          lines_[after].kind == kind_of::requirement_label));
     if (before_label && x.kind == kind_of::plain && x.text.size() <= 80) {
       ctx_.use[x.line] = line_use::content;
       start_subtopic(nullptr, {}, x.text, x, span_of(x));
