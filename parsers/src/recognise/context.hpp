@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -27,12 +28,20 @@ class id_registry {
  public:
   std::string claim(std::string id) {
     if (taken_.insert(id).second) return id;
-    for (unsigned k = 2;; ++k)
-      if (auto alt = id + "-" + std::to_string(k); taken_.insert(alt).second) return alt;
+    // the next suffix to try for this id, remembered: a document repeating one id thousands of
+    // times claims each in one step, not by trying every suffix taken before
+    unsigned& k = next_suffix_[id];
+    if (k < 2) k = 2;
+    for (;; ++k)
+      if (auto alt = id + "-" + std::to_string(k); taken_.insert(alt).second) {
+        ++k;
+        return alt;
+      }
   }
 
  private:
   std::unordered_set<std::string> taken_;
+  std::unordered_map<std::string, unsigned> next_suffix_;
 };
 
 struct parse_context {
