@@ -194,6 +194,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check("no page's text is lost", all(f"different on page {k}." in text for k in (0, n // 2, n - 1)))
     del text
 
+    # pages of three lines each, parted by form feeds: every line at a page's edge, and the middle
+    # line's number running with the pages; a "header" that is a quarter of the text is its content
+    pages = tmp / "form-feed-pages-of-three-lines.txt"
+    pages.write_text("".join(f"\fHeader line 2024 page\nP{i} item text here\nPage {i}\n" for i in range(1, 30001)),
+                     encoding="utf-8")
+    code, c, text = coverage(pages)
+    check("30,000 pages of three lines: exit 0, every line kept as content, none furniture",
+          code == 0 and c.get("content") == 90000 and c.get("furniture") == 0 and c.get("unclassified") == 0,
+          f"{code} {c}")
+    del text
+
     nested = tmp / "nested-sub-item-markers.txt"
     nested.write_text("F36J 04 (LMC B2) Title\n\nLMC B2.1 Element\n\nPerformance criteria\tDO\n1. You do: " +
                       " ".join(f"({'abcdefghijklmnopqrstuvwxyz'[i % 26]})" for i in range(100000)) + " end\n",

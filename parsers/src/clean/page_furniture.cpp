@@ -191,11 +191,13 @@ void mark_page_furniture(parse_context& ctx) {
     std::unordered_map<std::uint64_t, std::uint32_t> on_pages;  // key (and edge) -> pages it is on
     for (std::size_t k = 0; k < pages && pages >= 2; ++k) {
       const std::uint32_t b = page_begin[k], e = k + 1 < pages ? page_begin[k + 1] : n;
+      constexpr std::uint32_t reach = 3;
       std::vector<std::uint32_t> at_edge;
-      for (std::uint32_t l = b, taken = 0; l < e && taken < 3; ++l)
+      for (std::uint32_t l = b, taken = 0; l < e && taken < reach; ++l)
         if (ctx.use[l] != line_use::blank) at_edge.push_back(l), ++taken;
       const std::size_t top = at_edge.size();
-      for (std::uint32_t l = e, taken = 0; l > b && taken < 3; --l)
+      // (on a short page a line may be at both edges: a footer among a page's first three lines)
+      for (std::uint32_t l = e, taken = 0; l > b && taken < reach; --l)
         if (ctx.use[l - 1] != line_use::blank) at_edge.push_back(l - 1), ++taken;
       std::unordered_map<std::uint64_t, bool> seen_here;
       for (std::size_t i = 0; i < at_edge.size(); ++i) {
@@ -270,9 +272,14 @@ void mark_page_furniture(parse_context& ctx) {
       }
       runs_with_pages[key] = found;
     }
+    // (a text of pages of a few lines each, every line at an edge: a "header" that is a quarter of
+    // the document's lines of text or more is its content)
+    std::size_t text_lines = 0;
+    for (std::uint32_t l = 0; l < n; ++l) text_lines += ctx.use[l] != line_use::blank;
     for (const auto& x : edges) {
       const auto count = on_pages[x.key];
       if (ctx.use[x.line] == line_use::furniture || !runs_with_pages[x.key]) continue;
+      if (4 * by_key[x.key].size() >= text_lines) continue;
       if (x.line == first_content && title_like(ctx.lines.line(x.line))) continue;
       // (a line naming nothing, no digit in it, only where it is on every page)
       if (count >= 2 && 2 * count >= pages && (x.names || count == pages))
