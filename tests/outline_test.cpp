@@ -325,6 +325,15 @@ TEST_CASE("outline - pages parted by form feeds (pdftotext): running headers and
   }
   CHECK(page_numbers == 3);
   CHECK(others == 0);
+  // a page's number set between dashes ("– 2 –") is a footer too, not a list's item
+  std::string dashed = handbook;
+  for (int page = 1; page <= 3; ++page) {
+    const std::string from = "Page " + std::to_string(page) + "\n";
+    dashed.replace(dashed.find(from), from.size(), "\xE2\x80\x93 " + std::to_string(page) + " \xE2\x80\x93\n");
+  }
+  std::size_t dashed_footers = 0;
+  for (const auto& f : test::parse_text(dashed).doc.furniture_items) dashed_footers += f.role == "page_footer" ? 1 : 0;
+  CHECK(dashed_footers == 3);
 
   // the overview's sentences as a list whose bullets a symbol font printed (U+F0A7), and a bullet
   // alone on its line, apart from its text as pdftotext reads a column of bullets

@@ -275,26 +275,30 @@ std::vector<rule> table_borders(std::vector<rule> verticals, std::vector<rule> h
 /// beside them, or text on them).
 void add_drawn_bullets(std::vector<word>& words, const std::vector<drawn_mark>& marks) {
   if (marks.empty() || words.empty()) return;
-  // the words by their top, and the tallest one's height: the words a mark's middle may fall in
-  // are those whose top lies within that height above it
-  std::vector<std::size_t> by_top(words.size());
-  for (std::size_t i = 0; i < by_top.size(); ++i) by_top[i] = i;
+  // the words by their top: the words a mark's middle may fall in are those whose top lies within
+  // a usual word's height above it (three times the median height); the few taller ones (a drop
+  // capital, a title) are looked at for every mark
+  std::vector<std::size_t> by_top, tall;
+  std::vector<double> heights;
+  for (const auto& w : words) heights.push_back(w.height());
+  std::nth_element(heights.begin(), heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2), heights.end());
+  const double usual = 3 * heights[heights.size() / 2];
+  for (std::size_t i = 0; i < words.size(); ++i) (words[i].height() > usual ? tall : by_top).push_back(i);
   std::sort(by_top.begin(), by_top.end(), [&](std::size_t a, std::size_t b) { return words[a].y0 < words[b].y0; });
-  double tallest = 0;
-  for (const auto& w : words) tallest = std::max(tallest, w.height());
   std::vector<word> bullets;
   for (const auto& m : marks) {
     const double yc = (m.y0 + m.y1) / 2;
     const word* next = nullptr;
     bool covered = false;
-    auto at = std::lower_bound(by_top.begin(), by_top.end(), yc - tallest,
-                               [&](std::size_t i, double y) { return words[i].y0 < y; });
-    for (; at != by_top.end() && words[*at].y0 <= yc && !covered; ++at) {
-      const word& w = words[*at];
-      if (yc < w.y0 || yc > w.y1) continue;
+    auto look = [&](const word& w) {
+      if (yc < w.y0 || yc > w.y1) return;
       if (w.x0 < m.x1 && w.x1 > m.x0) covered = true;
       else if (w.x0 >= m.x1 && w.x0 - m.x1 <= 3 * w.height() && (!next || w.x0 < next->x0)) next = &w;
-    }
+    };
+    auto at = std::lower_bound(by_top.begin(), by_top.end(), yc - usual,
+                               [&](std::size_t i, double y) { return words[i].y0 < y; });
+    for (; at != by_top.end() && words[*at].y0 <= yc && !covered; ++at) look(words[*at]);
+    for (std::size_t i = 0; i < tall.size() && i < 64 && !covered; ++i) look(words[tall[i]]);
     if (covered || !next) continue;
     word b;
     b.text = m.glyph;

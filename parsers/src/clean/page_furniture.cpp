@@ -47,7 +47,18 @@ bool opens_like_item(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   line.remove_prefix(i);
-  if (grammar::list_bullet_length(line) > 0) return true;
+  // (a number set between two of the same marks is a page's number, no item: "– 12 –", "· 3 ·")
+  if (const auto n = grammar::list_bullet_length(line); n > 0) {
+    const auto mark = line.substr(0, line.substr(0, n).find_last_not_of(" \t") + 1);
+    auto rest = line.substr(n);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
+    if (rest.ends_with(mark)) {
+      auto number = rest.substr(0, rest.size() - mark.size());
+      while (!number.empty() && (number.back() == ' ' || number.back() == '\t')) number.remove_suffix(1);
+      if (!number.empty() && number.find_first_not_of("0123456789") == std::string_view::npos) return false;
+    }
+    return true;
+  }
   if (line.size() >= 4 && line[0] == '(' && line[2] == ')' && line[3] == ' ') return true;
   std::size_t d = 0;
   while (d < line.size() && line[d] >= '0' && line[d] <= '9') ++d;

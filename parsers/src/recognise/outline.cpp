@@ -692,7 +692,7 @@ class outline_builder {
     // Kitchen and Catering" / "Assistants" / ""), a line of that block: the block's lines, to the
     // next blank line (eight at most), each open nothing
     const bool value_block = !fields_found_.empty() && value_alone_ && last_field_segment_ + 1 == k_ &&
-                             segs_[value_block_first_].blank_before && block_opens_nothing(k_);
+                             segs_[value_block_first_].blank_before && block_opens_nothing(value_block_first_);
     // (a page's footer and header between them, the value goes on over the page break)
     if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && (!s.blank_before || s.furniture_before) &&
         !s.cell && !t.empty() &&
@@ -904,12 +904,13 @@ class outline_builder {
   /// Whether segments from k on, to the next one after a blank line (eight at most), each open
   /// nothing: no field, heading or item.
   bool block_opens_nothing(std::size_t k) {
-    for (std::size_t j = k; j < segs_.size() && j < k + 8; ++j) {
+    std::size_t j = k;
+    for (; j < segs_.size() && j < k + 8; ++j) {
       if (j > k && segs_[j].blank_before) return true;
       if (segs_[j].cell || starts_field(j) || opens_anything(segs_[j]) || grammar::match_item_label(segs_[j].text.text()))
         return false;
     }
-    return true;  // the document's end
+    return j >= segs_.size();  // the document's end; eight lines with no blank line after them are no cell
   }
 
   // ---- headings and lead-ins ----------------------------------------------
