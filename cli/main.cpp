@@ -105,13 +105,15 @@ bool load_profile_files() {
       return false;
     }
     if (p->document_kind.empty() && p->recogniser.empty() && p->columns.empty()) {
-      if (p->furniture.empty() || !p->parts.empty() || !p->fields.empty()) {
+      if ((p->furniture.empty() && p->page_edge_furniture.empty()) || !p->parts.empty() || !p->fields.empty()) {
         std::cerr << "qspec: " << f << ": a profile needs a document_kind (or a recogniser whose vocabulary it "
                      "holds, or only furniture shared by every profile)\n";
         return false;
       }
       // furniture alone, as profiles/common.yaml: lines every profile treats as furniture
       profiles.furniture.insert(profiles.furniture.end(), p->furniture.begin(), p->furniture.end());
+      profiles.page_edge_furniture.insert(profiles.page_edge_furniture.end(), p->page_edge_furniture.begin(),
+                                          p->page_edge_furniture.end());
       continue;
     }
     profiles = profiles.with(std::move(*p));

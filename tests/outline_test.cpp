@@ -353,3 +353,33 @@ TEST_CASE("outline - pages parted by form feeds (pdftotext): running headers and
   CHECK(overview.blocks[1].items.items.size() == 2);
   CHECK(overview.blocks[1].items.items[0].text == "wash their hands");
 }
+
+TEST_CASE("outline - a browser's print stamps at a page's edges (date and time, the page's title, its address, "
+          "its number) are furniture, on a page of its own too; the same lines inside the text are not") {
+  auto loaded = load_file(test::corpus_path("layouts/nos-web-p-labels.txt"));
+  REQUIRE(loaded);
+  const auto expected = items_of(parse(loaded));
+  REQUIRE(expected.size() == 20);
+  // one page as pdftotext writes a browser's print: the stamp and the page's title at the top, each
+  // between blank lines, the address and the page's number at the foot
+  const std::string printed = "12/2/26, 11:16 AM\n\nClinical treatment area | Standards\n\n" + loaded.text +
+                              "\nfile:///home/user/nos/SFHGEN117.html\n\n1/1\n\n\f";
+  const auto one = test::parse_text(printed);
+  CHECK(items_of(one) == expected);
+  CHECK(one.doc.standards[0].title == "Prepare and maintain a clinical treatment area");
+  std::vector<std::string> stamps;
+  for (const auto& f : one.doc.furniture_items) stamps.emplace_back(f.text);
+  CHECK(stamps == std::vector<std::string>{"12/2/26, 11:16 AM", "Clinical treatment area | Standards",
+                                           "file:///home/user/nos/SFHGEN117.html", "1/1"});
+  // a 24-hour stamp with the title beside it a wide gap apart (pdftotext -layout): the line under it
+  // is the page's own text
+  const auto layout = test::parse_text("02/12/2026, 23:16          Clinical treatment area\n\n" + loaded.text);
+  CHECK(items_of(layout) == expected);
+  CHECK(layout.doc.furniture_items.size() == 1);
+  // an address and a fraction among the text are the text's
+  std::string inside = loaded.text;
+  const auto at = inside.find("Overview");
+  REQUIRE(at != std::string::npos);
+  inside.insert(at, "https://www.example.org/standards\n\n1/2\n\n");
+  CHECK(test::parse_text(inside).doc.furniture_items.empty());
+}

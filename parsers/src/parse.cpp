@@ -204,9 +204,9 @@ parse_result parse(std::string text, const parse_options& options) {
   }
   try {
     parse_context ctx(*store, result.diagnostics);
-    mark_page_furniture(ctx);
-    const bool blank = std::all_of(ctx.use.begin(), ctx.use.end(), [](line_use u) { return u == line_use::blank; });
     const profile_set& profiles = options.profiles ? *options.profiles : builtin_profiles();
+    mark_page_furniture(ctx, profiles.page_edge_furniture);
+    const bool blank = std::all_of(ctx.use.begin(), ctx.use.end(), [](line_use u) { return u == line_use::blank; });
     const profile* family = nullptr;
     if (blank) {
       doc.type = options.kind.value_or(document_kind::unknown);
@@ -287,8 +287,9 @@ detection detect(std::string text, const parse_options& options) {
   std::vector<diagnostic> diags;
   text_store store(std::move(text));
   parse_context ctx(store, diags);
-  mark_page_furniture(ctx);
-  return detect_kind(ctx, options.profiles ? *options.profiles : builtin_profiles(), true);
+  const profile_set& profiles = options.profiles ? *options.profiles : builtin_profiles();
+  mark_page_furniture(ctx, profiles.page_edge_furniture);
+  return detect_kind(ctx, profiles, true);
 }
 
 parse_result parse(const loaded_text& loaded, const parse_options& options) {

@@ -93,6 +93,9 @@ struct profile {
   std::vector<part_rule> parts;
   /// Whole lines that are a hosting site's furniture ("Download", "Page # of #").
   std::vector<std::string> furniture;
+  /// Whole lines that are furniture at a page's edge only, among its first two or last two lines
+  /// of text: what a browser or viewer prints around a page ("#/#/#, #:# PM", "file://*", "#/#").
+  std::vector<std::string> page_edge_furniture;
   /// Words a line ends with when its phrase goes on on the next line ("…Leadership and" /
   /// "Management in Care Services": a title wrapped), case ignored.
   std::vector<std::string> joining_words;
@@ -128,6 +131,8 @@ class profile_set {
   std::vector<profile> profiles;
   /// Whole lines every profile treats as furniture (from profiles with no document_kind).
   std::vector<std::string> furniture;
+  /// Whole lines every profile treats as furniture at a page's edge (from profiles with no document_kind).
+  std::vector<std::string> page_edge_furniture;
   /// Joining words every profile knows (from profiles with no document_kind).
   std::vector<std::string> joining_words;
   /// Profiles of grids (those with `columns`): tried on CSV input before the others.

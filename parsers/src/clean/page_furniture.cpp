@@ -12,6 +12,7 @@
 
 #include "grammar/lines.hpp"
 #include "recognise/context.hpp"
+#include "recognise/vocabulary.hpp"
 
 namespace qspec {
 namespace {
@@ -115,9 +116,58 @@ bool is_blank(std::string_view line) {
   return true;
 }
 
+/// Text of a line without the spaces around it.
+std::string_view trimmed(std::string_view line) {
+  const auto b = line.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  return line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
+}
+
+/// What a browser or a viewer prints around each page of what it prints ("12/2/26, 11:16 AM" and
+/// the page's title at the top, "file:///…/unit.html" and "1/3" at the foot): lines of the
+/// profiles' page-edge patterns among a page's first two or last two lines of text, on a page of
+/// its own too. A page's top line that is such a stamp may have the page's title beside it, a
+/// line alone between blank lines next under it: the header's title, furniture too (on a page of
+/// its own; a title set on the stamp's line, a wide gap apart, is part of the stamp).
+template <class Record>
+void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& page_begin,
+                       const std::vector<std::string>& patterns, Record&& record) {
+  if (patterns.empty()) return;
+  const std::uint32_t n = ctx.lines.count();
+  auto stamp = [&](std::uint32_t l) {
+    const auto t = trimmed(ctx.lines.line(l));
+    return !t.empty() && std::any_of(patterns.begin(), patterns.end(),
+                                     [&](const std::string& p) { return vocab::furniture_match(t, p); });
+  };
+  auto blank = [&](std::uint32_t l) { return l >= n || ctx.use[l] == line_use::blank; };
+  constexpr std::uint32_t reach = 2;
+  for (std::size_t k = 0; k < page_begin.size(); ++k) {
+    const std::uint32_t b = page_begin[k], e = k + 1 < page_begin.size() ? page_begin[k + 1] : n;
+    std::vector<std::uint32_t> top, foot;
+    for (std::uint32_t l = b; l < e && top.size() < reach; ++l)
+      if (!blank(l)) top.push_back(l);
+    for (std::uint32_t l = e; l > b && foot.size() < reach; --l)
+      if (!blank(l - 1)) foot.push_back(l - 1);
+    bool top_stamp = false;
+    for (std::size_t i = 0; i < top.size(); ++i)
+      if (ctx.use[top[i]] != line_use::furniture && stamp(top[i])) {
+        record(top[i], top[i], "page_header");
+        top_stamp = top_stamp || i == 0;
+      }
+    for (auto l : foot)
+      if (ctx.use[l] != line_use::furniture && stamp(l)) record(l, l, "page_footer");
+    // the page's title the stamp is printed beside, on a page of its own (where pages are several,
+    // the title repeats on each and is found so: the line under a stamp may be the page's text)
+    if (top_stamp && page_begin.size() == 1 && top.size() == 2 && ctx.use[top[1]] != line_use::furniture &&
+        trimmed(ctx.lines.line(top[0])).find("   ") == std::string_view::npos && blank(top[1] - 1) &&
+        blank(top[1] + 1) && top[1] + 1 < e)
+      record(top[1], top[1], "page_header");
+  }
+}
+
 }  // namespace
 
-void mark_page_furniture(parse_context& ctx) {
+void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edge_patterns) {
   const std::uint32_t n = ctx.lines.count();
   std::vector<key_hash> keys(n);
   std::unordered_map<std::uint64_t, std::uint32_t> counts;
@@ -177,9 +227,10 @@ void mark_page_furniture(parse_context& ctx) {
   // names nothing, where it is on every page. Where the lines differ, digits aside, one of their
   // numbers must run with the pages (a page's number). The document's first line keeps its place
   // as the title where it reads as one.
-  if (const auto& breaks = ctx.lines.page_starts(); !breaks.empty()) {
-    std::vector<std::uint32_t> page_begin;
-    if (breaks.front() != 0) page_begin.push_back(0);
+  std::vector<std::uint32_t> page_begin;  // the whole text is one page where no form feed parts it
+  {
+    const auto& breaks = ctx.lines.page_starts();
+    if (breaks.empty() || breaks.front() != 0) page_begin.push_back(0);
     page_begin.insert(page_begin.end(), breaks.begin(), breaks.end());
     // (pdftotext ends its last page with a form feed too: a page with no text after it is none)
     std::uint32_t last_text = 0;
@@ -189,6 +240,9 @@ void mark_page_furniture(parse_context& ctx) {
         break;
       }
     while (page_begin.size() >= 2 && page_begin.back() > last_text) page_begin.pop_back();
+  }
+  mark_print_stamps(ctx, page_begin, edge_patterns, record);
+  if (page_begin.size() >= 2) {
     const std::size_t pages = page_begin.size();
     struct edge_line {
       std::uint32_t line;

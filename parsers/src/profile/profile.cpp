@@ -87,7 +87,7 @@ std::vector<field_rule> named_lists(const YAML::Node& n, std::string_view what) 
 
 profile read(const YAML::Node& root, std::string_view source) {
   only_keys(root, {"profile", "document_kind", "description", "threshold", "code_field", "title_field", "recogniser",
-                   "fields", "parts", "furniture", "joining_words", "columns", "column_words", "group_types", "title_label", "title_label_field",
+                   "fields", "parts", "furniture", "page_edge_furniture", "joining_words", "columns", "column_words", "group_types", "title_label", "title_label_field",
                    "elements", "measures"},
             "a profile");
   profile p;
@@ -105,6 +105,7 @@ profile read(const YAML::Node& root, std::string_view source) {
       throw profile_error(root["recogniser"], "a profile holds either a recogniser's vocabulary or a document_kind, not both");
   }
   p.furniture = texts_of(root["furniture"], "furniture");
+  p.page_edge_furniture = texts_of(root["page_edge_furniture"], "page_edge_furniture");
   p.joining_words = texts_of(root["joining_words"], "joining_words");
   p.title_labels = patterns_of(root["title_label"], "title_label");
   if (root["title_label_field"]) p.title_label_field = text_of(root["title_label_field"], "title_label_field");
@@ -215,6 +216,8 @@ profile_set load_builtin() {
     }
     if (p->document_kind.empty()) {
       set.furniture.insert(set.furniture.end(), p->furniture.begin(), p->furniture.end());
+      set.page_edge_furniture.insert(set.page_edge_furniture.end(), p->page_edge_furniture.begin(),
+                                     p->page_edge_furniture.end());
       set.joining_words.insert(set.joining_words.end(), p->joining_words.begin(), p->joining_words.end());
       continue;
     }

@@ -119,7 +119,7 @@ struct parse_context {
 };
 
 /// Stage 2: marks running page headers as furniture (see page_furniture.cpp).
-void mark_page_furniture(parse_context& ctx);
+void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& page_edge_patterns);
 
 /// Recognisers: each fills the document and marks the lines it used.
 /// `vocabulary`: the headings of its parts (profiles/unit_specification.yaml).

@@ -107,9 +107,12 @@ bool furniture_match(std::string_view line, std::string_view pattern) {
     return false;
   }
   if (p == '#') {
+    // a number, with "." or "," inside it ("1,200", "2.5"): the longest run the rest matches after
     std::size_t i = 0;
     while (i < line.size() && (is_digit(line[i]) || ((line[i] == '.' || line[i] == ',') && i > 0))) ++i;
-    return i > 0 && furniture_match(line.substr(i), pattern.substr(1));
+    for (; i > 0; --i)
+      if (furniture_match(line.substr(i), pattern.substr(1))) return true;
+    return false;
   }
   return !line.empty() && lower(line.front()) == lower(p) && furniture_match(line.substr(1), pattern.substr(1));
 }
