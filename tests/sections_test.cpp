@@ -121,3 +121,42 @@ TEST_CASE("diagnostics - a repaired value never merely repeats the original, acr
   CHECK(documents == 194);
   CHECK(repairs == 253);
 }
+
+TEST_CASE("sections - a paragraph and a list item hard-wrapped over lines are one paragraph and one item; short "
+          "lines one under another stay apart") {
+  parse_options o;
+  o.kind = document_kind::unknown;
+  const std::string text =
+      "About the qualification\n"
+      "\n"
+      "The qualification is for leaders and managers of care services who work\n"
+      "with adults, children and young people in residential, day and\n"
+      "domiciliary settings and in the community.\n"
+      "It is suitable for candidates who:\n"
+      "- develop, lead and manage a diverse provision and workforce in the\n"
+      "  context of continual change\n"
+      "- lead and manage provision which is healthy and safe\n"
+      "\n"
+      "Job roles\n"
+      "\n"
+      "Registered managers\n"
+      "Deputy managers\n"
+      "Team leaders in day services\n";
+  auto r = parse(text, o);
+  REQUIRE(r.doc.sections.size() == 2);
+  const auto& first = r.doc.sections[0];
+  REQUIRE(first.blocks.size() == 3);
+  CHECK(first.blocks[0].para.text ==
+        "The qualification is for leaders and managers of care services who work with adults, children and young "
+        "people in residential, day and domiciliary settings and in the community.");
+  CHECK(first.blocks[0].para.span.begin.line == 3);
+  CHECK(first.blocks[0].para.span.end.line == 5);
+  CHECK(first.blocks[1].para.text == "It is suitable for candidates who:");
+  REQUIRE(first.blocks[2].which == block::type::list);
+  REQUIRE(first.blocks[2].items.items.size() == 2);
+  CHECK(first.blocks[2].items.items[0].text ==
+        "develop, lead and manage a diverse provision and workforce in the context of continual change");
+  // a list of short lines, no paragraph's width: each its own
+  CHECK(r.doc.sections[1].blocks.size() == 3);
+  CHECK(r.doc.lines.unclassified == 0);
+}

@@ -257,3 +257,52 @@ TEST_CASE("unit spec variants - the headings come from the recogniser's vocabula
   CHECK_FALSE(read_profile("profile: x\nrecogniser: unit_specification\ndocument_kind: y\n", "x.yaml", error));
   CHECK(error == "x.yaml:2:13: a profile holds either a recogniser's vocabulary or a document_kind, not both");
 }
+
+namespace {
+/// `text` broken into lines of `width` bytes at most, at spaces: a paragraph as a PDF's text sets it.
+std::string hard_wrap(std::string_view text, std::size_t width) {
+  std::string out, line;
+  std::size_t b = 0;
+  while (b < text.size()) {
+    auto e = std::min(text.find(' ', b), text.size());
+    auto word = text.substr(b, e - b);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out.append(line).push_back('\n');
+      line.clear();
+    }
+    if (!line.empty()) line.push_back(' ');
+    line.append(word);
+    b = e + 1;
+  }
+  return out + line;
+}
+}  // namespace
+
+TEST_CASE("unit spec variants - paragraphs hard-wrapped over lines (a PDF's text) read as the seed's paragraphs") {
+  auto loaded = load_file(test::corpus_path("unit-spec-F36J04-LMC-B2.txt"));
+  REQUIRE(loaded);
+  std::string text = loaded.text;
+  // the "About this Unit" and values paragraphs wrapped at 70 bytes
+  for (std::string_view opening : {"This unit is about leading", "The values underpinning this unit"}) {
+    const auto b = text.find(opening);
+    REQUIRE(b != std::string::npos);
+    const auto e = text.find('\n', b);
+    const auto wrapped = hard_wrap(std::string_view(text).substr(b, e - b), 70);
+    CHECK(std::count(wrapped.begin(), wrapped.end(), '\n') >= 4);
+    text.replace(b, e - b, wrapped);
+  }
+  const auto r = test::parse_text(text);
+  const auto& s = seed();
+  REQUIRE(r.doc.units.size() == 1);
+  CHECK(facts(r) == facts(s));
+  const auto& u = r.doc.units[0];
+  const auto& su = s.doc.units[0];
+  REQUIRE(u.values);
+  REQUIRE(u.values->paragraphs.size() == su.values->paragraphs.size());
+  CHECK(u.values->paragraphs[0].text == su.values->paragraphs[0].text);
+  REQUIRE(u.sections.size() == su.sections.size());
+  REQUIRE(!u.sections.empty());
+  REQUIRE(u.sections[0].blocks.size() == su.sections[0].blocks.size());
+  CHECK(u.sections[0].blocks[0].para.text == su.sections[0].blocks[0].para.text);
+  CHECK(r.doc.lines.unclassified == 0);
+}

@@ -206,6 +206,7 @@ parse_result parse(std::string text, const parse_options& options) {
     parse_context ctx(*store, result.diagnostics);
     const profile_set& profiles = options.profiles ? *options.profiles : builtin_profiles();
     mark_page_furniture(ctx, profiles.page_edge_furniture);
+    ctx.wrap = line_wrap::measure(ctx);
     const bool blank = std::all_of(ctx.use.begin(), ctx.use.end(), [](line_use u) { return u == line_use::blank; });
     const profile* family = nullptr;
     if (blank) {

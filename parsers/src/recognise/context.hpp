@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "clean/line_wrap.hpp"
 #include "clean/rich_text.hpp"
 #include "load/line_index.hpp"
 #include "qspec/model/diagnostic.hpp"
@@ -59,6 +60,8 @@ struct parse_context {
   /// The gutter of a page laid out with a heading column beside the content
   /// (recognise/side_column.hpp): -1 until found, 0 when there is none.
   std::int64_t gutter = -1;
+  /// The width the text's lines are hard-wrapped at, measured after the page furniture is marked.
+  line_wrap wrap;
   /// Lines folded for comparison with profiles' headings (vocab::fold), made
   /// when first asked for and shared by every profile detection scores.
   std::vector<std::string> folded_lines;

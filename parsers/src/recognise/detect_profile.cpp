@@ -160,7 +160,10 @@ detection score_profile(parse_context& ctx, const profile& p) {
         if (line.size() <= ph.folded.size() + 8) {
           hit = same_phrase(folded(), ph.folded);
         }
-        hit = hit || (ph.folded.size() >= 10 && phrase_prefix(line, ph.folded) != std::string_view::npos);
+        // (run into its text, a heading still begins the line with its capital: "knowledge and
+        // understanding that a person has …" in lower case is a sentence going on from the line above)
+        hit = hit || (ph.folded.size() >= 10 && !(line[0] >= 'a' && line[0] <= 'z') &&
+                      phrase_prefix(line, ph.folded) != std::string_view::npos);
       } else {
         hit = phrase_prefix(line, ph.folded) != std::string_view::npos;
       }

@@ -138,22 +138,8 @@ class outline_builder {
         std::nth_element(widths.begin(), at, widths.end());
         widest_line_ = *at;
       }
-      // the edge the lines as set wrap at, their indents counted (text set with spaces, as
-      // pdftotext -layout writes it, wraps at a column's right edge, however far in a line begins):
-      // the furthest end that several lines reach, three at least or one in twenty, within three
-      // characters (one long line left unwrapped does not stand for it)
-      std::vector<std::size_t> ends;
-      for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l)
-        if (ctx_.use[l] != line_use::blank) ends.push_back(line_end(l));
-      std::sort(ends.begin(), ends.end(), std::greater<>());
-      const std::size_t several = std::max<std::size_t>(3, ends.size() / 20);
-      for (std::size_t i = 0; i < ends.size(); ++i) {
-        const auto reach = std::upper_bound(ends.begin(), ends.end(), ends[i] >= 3 ? ends[i] - 3 : 0, std::greater<>());
-        if (static_cast<std::size_t>(reach - ends.begin()) >= several) {
-          widest_end_ = ends[i];
-          break;
-        }
-      }
+      // the edge the lines as set wrap at, their indents counted (clean/line_wrap.hpp)
+      widest_end_ = ctx_.wrap.edge;
     }
     for (k_ = 0; k_ < segs_.size(); ++k_) {
       // a heading split off its text leaves the text to be taken again

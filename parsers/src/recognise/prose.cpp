@@ -87,6 +87,8 @@ class reader {
   bool in_contact_ = false;
   bool resume_list_ = false;  // a rejoined item: the list goes on after the blank line
   clean::rich_text last_item_;  // the list item a page break may have cut
+  clean::rich_text last_para_;  // the last paragraph's text, which a wrapped line goes on
+  std::uint32_t last_line_ = UINT32_MAX - 1;  // the line the last paragraph or list item ends on
 
   bool blank(std::int64_t l) const {
     return l < 0 || l >= ctx_.lines.count() || ctx_.use[static_cast<std::uint32_t>(l)] == line_use::blank;
@@ -107,6 +109,31 @@ class reader {
     paragraphs_ = lists_ = 0;
     in_list_ = false;
   }
+  /// Whether line l goes on the text of the block above it, whose last line is l - 1 and was cut by
+  /// the document's wrap (a PDF's text): the last paragraph, or the last list item.
+  bool goes_on_above(std::uint32_t l, const clean::rich_text& text) {
+    if (l == 0 || last_line_ + 1 != l || out_.empty() || out_.back().blocks.empty()) return false;
+    if (grammar::match_item_label(text.text())) return false;
+    return ctx_.wrap.goes_on(ctx_, l - 1, text.text());
+  }
+  void join_above(std::uint32_t l, const clean::rich_text& text) {
+    auto& s = out_.back();
+    auto& last = s.blocks.back();
+    if (last.which == block::type::paragraph) {
+      last_para_.join(text);
+      last.para.text = ctx_.keep(last_para_);
+      last.para.span = ctx_.span_of(last_para_);
+      s.span = merge(s.span, last.para.span);
+    } else {
+      auto& item = last.items.items.back();
+      last_item_.join(text);
+      item.text = ctx_.keep(last_item_);
+      item.span = ctx_.span_of(last_item_);
+      last.items.span = merge(last.items.span, item.span);
+      s.span = merge(s.span, item.span);
+    }
+    last_line_ = l;
+  }
   void add_paragraph(const clean::rich_text& text) {
     section& s = current();
     block blk;
@@ -115,6 +142,7 @@ class reader {
     s.span = merge(s.span, blk.para.span);
     s.blocks.push_back(std::move(blk));
     in_list_ = false;
+    last_para_ = text;
   }
 
   /// A page break cut the last list item: join this text to it.
@@ -192,6 +220,10 @@ class reader {
       resume_list_ = true;
       return;
     }
+    if (!item_at && !markdown_heading && goes_on_above(l, text)) {
+      join_above(l, text);
+      return;
+    }
     bool emphasised = false;
     for (const auto& r : text.emphasis_runs())
       if (r.begin == 0 && r.end >= text.text().size()) emphasised = true;
@@ -220,6 +252,7 @@ class reader {
       s.span = merge(s.span, it.span);
       lst.items.push_back(std::move(it));
       last_item_ = std::move(text);
+      last_line_ = l;
       return;
     }
     last_item_.clear();
@@ -235,10 +268,12 @@ class reader {
                     "a heading run into a paragraph by the conversion; split off as its own section",
                     text.text(), question.text());
         if (!after.empty()) add_paragraph(after);
+        last_line_ = l;
         return;
       }
     }
     add_paragraph(text);
+    last_line_ = l;
   }
 
   void furniture_line(std::uint32_t l, std::string_view role) {

@@ -341,6 +341,17 @@ class unit_recogniser {
       return;
     }
 
+    // a paragraph, an item or a definition hard-wrapped over lines (a PDF's text): the line right
+    // under the text's last line goes on it where that one was cut by the wrap
+    // (not a criteria table's row, whose number may stand in a column of its own)
+    if (open_text_ && open_text_line_ + 1 == l && !row && !marker && !after_break_ && part_ != part::element &&
+        !grammar::match_item_label(text.text()) && ctx_.wrap.goes_on(ctx_, open_text_line_, text.text())) {
+      open_text_->join(text);
+      open_text_line_ = l;
+      used(l);
+      return;
+    }
+
     switch (part_) {
       case part::about: about_line(l, b, e); break;
       case part::scope: scope_line(l, text); break;

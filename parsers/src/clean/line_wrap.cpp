@@ -1,0 +1,101 @@
+#include "clean/line_wrap.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+#include "recognise/context.hpp"
+
+namespace qspec {
+namespace {
+
+/// Where line `text`'s characters end, in bytes from its start (spaces after them not counted).
+std::size_t end_of(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+  return line.size();
+}
+
+std::size_t indent_of(std::string_view line) { return std::min(line.find_first_not_of(" \t"), line.size()); }
+
+bool ends_sentence(std::string_view t) {
+  while (!t.empty() && (t.back() == ' ' || t.back() == '*' || t.back() == '\r')) t.remove_suffix(1);
+  if (t.empty()) return false;
+  const char c = t.back();
+  return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+bool starts_lower(std::string_view t) { return !t.empty() && t[0] >= 'a' && t[0] <= 'z'; }
+
+}  // namespace
+
+line_wrap line_wrap::measure(const parse_context& ctx) {
+  line_wrap w;
+  std::vector<std::size_t> widths, ends;
+  for (std::uint32_t l = 0; l < ctx.lines.count(); ++l) {
+    if (ctx.use[l] == line_use::blank || ctx.use[l] == line_use::furniture) continue;
+    const auto line = ctx.lines.line(l);
+    const auto e = end_of(line);
+    ends.push_back(e);
+    widths.push_back(e - std::min(indent_of(line), e));
+  }
+  if (widths.empty()) return w;
+  auto at = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 9 / 10);
+  std::nth_element(widths.begin(), at, widths.end());
+  w.width = *at;
+  std::sort(ends.begin(), ends.end(), std::greater<>());
+  const std::size_t several = std::max<std::size_t>(3, ends.size() / 20);
+  for (std::size_t i = 0; i < ends.size(); ++i) {
+    const auto reach = std::upper_bound(ends.begin(), ends.end(), ends[i] >= 3 ? ends[i] - 3 : 0, std::greater<>());
+    if (static_cast<std::size_t>(reach - ends.begin()) >= several) {
+      w.edge = ends[i];
+      break;
+    }
+  }
+  return w;
+}
+
+bool line_wrap::full(const parse_context& ctx, std::uint32_t l, std::string_view next) const {
+  if (l >= ctx.lines.count() || width == 0) return false;
+  const auto above = ctx.lines.line(l);
+  if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
+  const std::size_t word = std::min(next.find(' '), next.size());
+  const auto e = end_of(above);
+  return e + 1 + word > edge || e - std::min(indent_of(above), e) + 1 + word > width;
+}
+
+std::size_t line_wrap::block_width(const parse_context& ctx, std::uint32_t l) {
+  // the lines next to l with no blank line between, each way up to a bound
+  constexpr std::uint32_t reach = 40;
+  auto text_line = [&](std::uint32_t k) {
+    return k < ctx.lines.count() && ctx.use[k] != line_use::blank && ctx.use[k] != line_use::furniture;
+  };
+  std::size_t widest = 0;
+  for (std::uint32_t k = l, n = 0; text_line(k) && n < reach; ++n) {
+    widest = std::max(widest, end_of(ctx.lines.line(k)));
+    if (k == 0) break;
+    --k;
+  }
+  for (std::uint32_t k = l + 1, n = 0; text_line(k) && n < reach; ++k, ++n)
+    widest = std::max(widest, end_of(ctx.lines.line(k)));
+  return widest;
+}
+
+bool line_wrap::goes_on(const parse_context& ctx, std::uint32_t l, std::string_view next) const {
+  if (next.empty() || l >= ctx.lines.count() || width == 0) return false;
+  const auto above = ctx.lines.line(l);
+  if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
+  const auto e = end_of(above);
+  const auto text = above.substr(0, e);
+  const bool lower = starts_lower(next);
+  if (ends_sentence(text) && !lower) return false;
+  if (lower ? 2 * (e - std::min(indent_of(above), e)) >= width : full(ctx, l, next)) return true;
+  // a paragraph wrapped among longer lines (one paragraph of a PDF's text pasted among lines that
+  // are paragraphs each): too full for the word against the widest line of its own block, give or
+  // take an eighth (a proportional font's lines differ in characters), where that is a paragraph's
+  // width and not a list's of short lines
+  const auto widest = block_width(ctx, l);
+  const std::size_t word = std::min(next.find(' '), next.size());
+  return widest >= min_block_width && (lower ? 2 * e >= widest : e + 1 + word + widest / 8 > widest);
+}
+
+}  // namespace qspec
