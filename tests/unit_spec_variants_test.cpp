@@ -306,3 +306,33 @@ TEST_CASE("unit spec variants - paragraphs hard-wrapped over lines (a PDF's text
   CHECK(u.sections[0].blocks[0].para.text == su.sections[0].blocks[0].para.text);
   CHECK(r.doc.lines.unclassified == 0);
 }
+
+TEST_CASE("unit spec variants - the unit's header printed over lines: the code alone, the title wrapped under it, "
+          "and repeated so at a page's top with no blank line around it") {
+  auto loaded = load_file(test::corpus_path("unit-spec-F36J04-LMC-B2.txt"));
+  REQUIRE(loaded);
+  std::string text = loaded.text;
+  const std::string pieces =
+      "F36J 04 (LMC B2)\nLead and manage provision of care\nservices that promotes the well being of people";
+  // the first header, and the running header before the values heading
+  const auto first = text.find("**F36J 04 (LMC B2)");
+  REQUIRE(first != std::string::npos);
+  text.replace(first, text.find('\n', first) - first, pieces);
+  const auto values = text.find("**Values underpinning");
+  REQUIRE(values != std::string::npos);
+  const auto header = text.rfind("**F36J 04 (LMC B2)", values);
+  REQUIRE(header != std::string::npos);
+  REQUIRE(header > first);
+  text.replace(header, values - header, "The end of a page's text\n" + pieces + "\n");
+  const auto r = test::parse_text(text);
+  REQUIRE(r.doc.units.size() == 1);
+  CHECK(r.doc.units[0].title == "Lead and manage provision of care services that promotes the well being of people");
+  CHECK(facts(r) == facts(seed()));
+  std::size_t pieces_as_header = 0;
+  for (const auto& f : r.doc.furniture_items)
+    for (std::string_view p : {"F36J 04 (LMC B2)", "Lead and manage provision of care",
+                               "services that promotes the well being of people"})
+      pieces_as_header += f.role == "page_header" && f.text == p ? 1 : 0;
+  CHECK(pieces_as_header == 3);
+  CHECK(r.doc.lines.unclassified == 0);
+}

@@ -219,6 +219,10 @@ class unit_recogniser {
   std::string code_, local_code_;
   rich_text title_;
   source_span header_span_;
+  std::uint32_t title_line_ = 0;   // the line the unit's title (so far) ends on
+  std::uint32_t title_lines_ = 0;  // lines the title was read from, while it may go on; 0 when it is whole
+  static constexpr std::uint32_t max_title_lines = 4;
+  std::string header_left_;  // the rest of the unit's header a running header repeated in pieces has yet to print
 
   std::deque<element_builder> elements_;
   element_builder* current_element_ = nullptr;
@@ -294,10 +298,16 @@ class unit_recogniser {
         local_code_ = m->value.local_code;
         title_ = ctx_.read_text(b + static_cast<std::uint32_t>(m->rest), e);
         header_span_ = ctx_.span(b, e);
+        title_line_ = l;
+        title_lines_ = 1;
         used(l);
         return;
       }
+    } else if (running_header(l, raw, b, e)) {
+      return;
     }
+    if (title_lines_ && title_goes_on(l, b, e)) return;
+    title_lines_ = 0;
 
     after_break_ = page_break_;
     page_break_ = false;
@@ -367,6 +377,72 @@ class unit_recogniser {
       case part::element: element_row(l, raw, b, e, text); break;
       default: break;  // left unclassified
     }
+  }
+
+  /// The unit's title wrapped under its header ("F36J 04 (LMC B2)  Lead and manage provision of care" /
+  /// "services that promotes …"), or printed under a header of the code alone: the line under the
+  /// title's last goes on it where it begins in lower case or the wrap cut the line above; the
+  /// first line after a header of the code alone is the title, blank lines between. Not a heading,
+  /// an element's code or an item.
+  bool title_goes_on(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
+    auto text = ctx_.read_text(b, e);
+    if (text.empty() || title_lines_ >= max_title_lines || heading_of(headings_, text.text()) ||
+        grammar::match_element_code(ctx_.src.substr(b, e - b)) || grammar::match_item_label(text.text()) ||
+        row_separator(ctx_.src.substr(b, e - b)))
+      return false;
+    if (title_.empty()) {
+      title_ = std::move(text);
+    } else {
+      if (title_line_ + 1 != l || (!starts_lowercase(text.text()) && !ctx_.wrap.goes_on(ctx_, title_line_, text.text())))
+        return false;
+      title_.join(text);
+    }
+    header_span_ = merge(header_span_, ctx_.span(b, e));
+    title_line_ = l;
+    ++title_lines_;
+    used(l);
+    return true;
+  }
+
+  /// The unit's header repeated at a page's top where the page furniture did not find it (a PDF's
+  /// text sets it over lines, its title wrapped): the header of the unit's own code, and the lines
+  /// after it that print the rest of its title, piece by piece. Furniture, and a page break.
+  bool running_header(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e) {
+    auto squeeze = [](std::string_view t) {
+      std::string out;
+      for (char c : t) {
+        if (c == '*') continue;
+        if (c == ' ' || c == '\t') {
+          if (!out.empty() && out.back() != ' ') out.push_back(' ');
+          continue;
+        }
+        out.push_back(c);
+      }
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      return out;
+    };
+    if (auto m = grammar::match_unit_header(raw); m && m->value.code == code_ && m->value.local_code == local_code_) {
+      const auto title = squeeze(title_.text());
+      const auto printed = squeeze(ctx_.read_text(b + static_cast<std::uint32_t>(m->rest), e).text());
+      if (!title.starts_with(printed)) return false;
+      header_left_ = title.substr(printed.size());
+      while (!header_left_.empty() && header_left_.front() == ' ') header_left_.erase(0, 1);
+      mark_furniture(ctx_, l, "page_header");
+      page_break_ = true;
+      return true;
+    }
+    if (header_left_.empty()) return false;
+    const auto piece = squeeze(raw);
+    if (piece.empty() || !header_left_.starts_with(piece) ||
+        (piece.size() < header_left_.size() && header_left_[piece.size()] != ' ')) {
+      header_left_.clear();
+      return false;
+    }
+    header_left_.erase(0, piece.size());
+    while (!header_left_.empty() && header_left_.front() == ' ') header_left_.erase(0, 1);
+    mark_furniture(ctx_, l, "page_header");
+    page_break_ = true;
+    return true;
   }
 
   /// Enters a part; false when the heading repeats the part already open.
