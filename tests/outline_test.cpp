@@ -383,3 +383,48 @@ TEST_CASE("outline - a browser's print stamps at a page's edges (date and time, 
   inside.insert(at, "https://www.example.org/standards\n\n1/2\n\n");
   CHECK(test::parse_text(inside).doc.furniture_items.empty());
 }
+
+namespace {
+std::vector<std::string> field_pairs(const parse_result& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.doc.standards.at(0).fields) out.push_back(std::string(f.name) + "=" + std::string(f.value));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("outline - a table of fields printed a column at a time (its labels, then its values, some over two "
+          "lines) is paired where the lines break and by the values' shapes; where the lines leave it open, not") {
+  auto loaded = load_file(test::corpus_path("layouts/nos-web-p-labels.txt"));
+  REQUIRE(loaded);
+  const auto plain = parse(loaded);
+  const auto expected = field_pairs(plain);
+  REQUIRE(expected.size() == 13);
+  const std::string& text = loaded.text;
+  const auto table = text.find("Version Number\t");
+  REQUIRE(table != std::string::npos);
+  // as pdftotext writes the table: the labels' column, a blank line, the values' column wrapped
+  // at its width (the occupations after a ";", the keywords in lower case)
+  const std::string columns =
+      "Version Number\nIndicative Review Date\nValidity\nStatus\nOriginating Organisation\nOriginal URN\n"
+      "Relevant Occupations\nSuite\nKeywords\n\n2\n31 Mar 2027\nCurrent\nOriginal\nSkills for Health\nSFHGEN117\n"
+      "Health Care Support Workers;\nHealthcare Assistants\nClinical Support Services\n"
+      "infection control; cleaning;\nclinical area; waste; stock\n";
+  const auto paired = test::parse_text(text.substr(0, table) + columns);
+  CHECK(field_pairs(paired) == expected);
+  CHECK(items_of(paired) == items_of(plain));
+  CHECK(count_code(paired, diag::labels_detached) == 1);
+  CHECK(paired.doc.lines.unclassified == 0);
+  // each field spans its label and its value's lines
+  for (const auto& f : paired.doc.standards[0].fields)
+    if (f.name == "occupations") CHECK(f.span.end.line == f.span.begin.line + 11);
+  // two ways as good (the occupations' second line could begin the suite, or the suite's second
+  // line the keywords): nothing paired, and a warning says why
+  const std::string open =
+      "Relevant Occupations\nSuite\nKeywords\n\nHealth Care Support Workers\nHealthcare Assistants\n"
+      "Clinical Support Services\nStock\n";
+  const auto undecided = test::parse_text(text.substr(0, table) + open);
+  std::size_t said = 0;
+  for (const auto& d : undecided.diagnostics) said += d.message.find("more than one way") != std::string::npos;
+  CHECK(said == 1);
+  for (const auto& f : undecided.doc.standards[0].fields) CHECK(f.name != "suite");
+}

@@ -43,6 +43,10 @@ struct field_rule {
   /// qualification's title.
   std::string within;                    ///< the other field's name ("qualification")
   std::string within_shape;              ///< "#/#/#"
+  /// What the field's value is, where that is known: "code" (one word holding a digit:
+  /// "SFHGEN117"), "number" ("2", "1.1") or "date" (one holding a year: "31 Mar 2027"); empty:
+  /// any text. Pairs a column of labels with the column of values printed after it.
+  std::string value;
 };
 
 /// Codes printed as an item's label, by their shape ("2A.P1" fits "#A.P#":
@@ -93,7 +97,7 @@ struct profile {
   std::vector<part_rule> parts;
   /// Whole lines that are a hosting site's furniture ("Download", "Page # of #").
   std::vector<std::string> furniture;
-  /// Whole lines that are furniture at a page's edge only, among its first two or last two lines
+  /// Whole lines that are furniture at a page's edge only, among its first four or last four lines
   /// of text: what a browser or viewer prints around a page ("#/#/#, #:# PM", "file://*", "#/#").
   std::vector<std::string> page_edge_furniture;
   /// Words a line ends with when its phrase goes on on the next line ("…Leadership and" /

@@ -125,7 +125,7 @@ std::string_view trimmed(std::string_view line) {
 
 /// What a browser or a viewer prints around each page of what it prints ("12/2/26, 11:16 AM" and
 /// the page's title at the top, "file:///…/unit.html" and "1/3" at the foot): lines of the
-/// profiles' page-edge patterns among a page's first two or last two lines of text, on a page of
+/// profiles' page-edge patterns among a page's first four or last four lines of text, on a page of
 /// its own too. A page's top line that is such a stamp may have the page's title beside it, a
 /// line alone between blank lines next under it: the header's title, furniture too (on a page of
 /// its own; a title set on the stamp's line, a wide gap apart, is part of the stamp).
@@ -140,7 +140,7 @@ void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& pag
                                      [&](const std::string& p) { return vocab::furniture_match(t, p); });
   };
   auto blank = [&](std::uint32_t l) { return l >= n || ctx.use[l] == line_use::blank; };
-  constexpr std::uint32_t reach = 2;
+  constexpr std::uint32_t reach = 4;  // (pdftotext may set a stamp a few lines in: above the last cell of a table)
   for (std::size_t k = 0; k < page_begin.size(); ++k) {
     const std::uint32_t b = page_begin[k], e = k + 1 < page_begin.size() ? page_begin[k + 1] : n;
     std::vector<std::uint32_t> top, foot;
@@ -158,7 +158,7 @@ void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& pag
       if (ctx.use[l] != line_use::furniture && stamp(l)) record(l, l, "page_footer");
     // the page's title the stamp is printed beside, on a page of its own (where pages are several,
     // the title repeats on each and is found so: the line under a stamp may be the page's text)
-    if (top_stamp && page_begin.size() == 1 && top.size() == 2 && ctx.use[top[1]] != line_use::furniture &&
+    if (top_stamp && page_begin.size() == 1 && top.size() >= 2 && ctx.use[top[1]] != line_use::furniture &&
         trimmed(ctx.lines.line(top[0])).find("   ") == std::string_view::npos && blank(top[1] - 1) &&
         blank(top[1] + 1) && top[1] + 1 < e)
       record(top[1], top[1], "page_header");

@@ -114,7 +114,7 @@ profile read(const YAML::Node& root, std::string_view source) {
   if (const auto& fields = root["fields"]) {
     if (!fields.IsSequence()) throw profile_error(fields, "fields must be a list");
     for (const auto& f : fields) {
-      only_keys(f, {"name", "labels", "weight", "within", "shape"}, "a field");
+      only_keys(f, {"name", "labels", "weight", "within", "shape", "value"}, "a field");
       field_rule r;
       if (!f["name"]) throw profile_error(f, "a field needs a name");
       r.name = text_of(f["name"], "name");
@@ -122,6 +122,11 @@ profile read(const YAML::Node& root, std::string_view source) {
       if (f["weight"]) r.weight = int_of(f["weight"], "weight");
       if (f["within"]) r.within = text_of(f["within"], "within");
       if (f["shape"]) r.within_shape = text_of(f["shape"], "shape");
+      if (f["value"]) {
+        r.value = text_of(f["value"], "value");
+        if (r.value != "code" && r.value != "number" && r.value != "date")
+          throw profile_error(f["value"], "a field's value is \"code\", \"number\" or \"date\"");
+      }
       if (r.within.empty() != r.within_shape.empty())
         throw profile_error(f, "a field read from within another needs both 'within' and 'shape'");
       p.fields.push_back(std::move(r));

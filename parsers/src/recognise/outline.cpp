@@ -186,6 +186,7 @@ class outline_builder {
   std::vector<node*> open_;  // open items, level 0 first
   std::vector<node> pending_labels_;
   std::vector<std::size_t> pending_texts_;
+  std::size_t label_column_end_ = 0;  // where the values of the last column of field labels begin
   const field_rule* pending_field_ = nullptr;
   std::string_view pending_field_label_;
   std::uint32_t pending_field_begin_ = 0;
@@ -838,6 +839,7 @@ class outline_builder {
       auto label_view = ctx_.keep(s.text.slice(static_cast<std::uint32_t>(label_from), static_cast<std::uint32_t>(n)));
       mark_content(s.line);
       if (v >= t.size()) {
+        if (!s.cell && take_label_column()) return true;
         pending_field_ = rule;
         pending_field_label_ = label_view;
         pending_field_begin_ = s.text.source_begin();
@@ -868,6 +870,160 @@ class outline_builder {
       return true;
     }
     return false;
+  }
+
+  /// The field whose label is segment j's whole text (a colon after it allowed), and the label's
+  /// length; none for another line.
+  std::pair<const field_rule*, std::size_t> whole_label(std::size_t j) const {
+    if (j >= segs_.size() || segs_[j].cell) return {nullptr, 0};
+    std::string_view t = segs_[j].text.text();
+    for (const auto& [label, rule] : fields_) {
+      const auto n = phrase_prefix(t, label);
+      if (n == std::string_view::npos) continue;
+      auto rest = t.substr(n);
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.remove_prefix(1);
+      if (rest.empty()) return {rule, n};
+    }
+    return {nullptr, 0};
+  }
+
+  /// Whether `v` has the shape a field's value has ("code", "number", "date"; any text for none).
+  static bool value_shaped(std::string_view v, std::string_view shape) {
+    if (shape.empty()) return true;
+    if (v.empty()) return false;
+    const bool one_word = v.find(' ') == std::string_view::npos;
+    if (shape == "code")
+      return one_word && std::any_of(v.begin(), v.end(), [](char c) { return is_digit(c); }) &&
+             std::any_of(v.begin(), v.end(), [](char c) { return is_upper(c) || is_lower(c); });
+    if (shape == "number")
+      return one_word && is_digit(v.front()) && is_digit(v.back()) &&
+             std::all_of(v.begin(), v.end(), [](char c) { return is_digit(c) || c == '.'; });
+    // a date: a year in it, or day/month/year
+    if (v.size() > 24) return false;
+    for (std::size_t i = 0; i + 4 <= v.size(); ++i) {
+      const bool year = (v.compare(i, 2, "19") == 0 || v.compare(i, 2, "20") == 0) && is_digit(v[i + 2]) &&
+                        is_digit(v[i + 3]) && (i == 0 || !is_digit(v[i - 1])) &&
+                        (i + 4 == v.size() || !is_digit(v[i + 4]));
+      if (year) return true;
+    }
+    return std::count(v.begin(), v.end(), '/') == 2 && is_digit(v.front()) && is_digit(v.back());
+  }
+
+  /// A table of fields printed a column at a time (a PDF's text gives the labels' column, then the
+  /// values': "Version Number" / "Indicative Review Date" / … / "" / "2" / "31 Mar 2027" / …):
+  /// two labels or more alone on their lines, blank lines between them or not, then a block of as
+  /// many lines or more that open nothing. A value may take several lines, so the lines are divided
+  /// where they say so: a line ending with "," or ";" or a joining word goes on; a line with room
+  /// for the next one's first word ends its value; a value of a known shape (a code, a number, a
+  /// date: the profile's fields say) has it; among the divisions these allow, the one with fewest
+  /// lines going on though they begin with a capital and values beginning in lower case. One best
+  /// division is taken, with a warning; where several are as good, nothing is paired and a
+  /// warning says so (the labels are read as before).
+  bool take_label_column() {
+    constexpr std::size_t max_labels = 40, max_lines = 80;
+    if (k_ < label_column_end_) return false;  // a label of a column tried already
+    std::vector<std::pair<const field_rule*, std::size_t>> labels;
+    std::size_t j = k_;
+    for (; j < segs_.size() && labels.size() < max_labels; ++j) {
+      auto w = whole_label(j);
+      if (!w.first) break;
+      labels.push_back(w);
+    }
+    if (labels.size() < 2 || j >= segs_.size()) return false;
+    const std::size_t first = j;
+    label_column_end_ = first;
+    for (; j < segs_.size() && j - first < max_lines; ++j) {
+      const auto& g = segs_[j];
+      // (a value may read as an item's label: "2", "31 Mar 2027")
+      if ((j > first && g.blank_before) || g.cell || starts_field(j) || opens_anything(g)) break;
+    }
+    const std::size_t n = labels.size(), m = j - first;
+    if (m < n) return false;
+    auto text = [&](std::size_t i) { return segs_[first + i].text.text(); };
+    std::size_t widest = 0;
+    for (std::size_t i = 0; i < m; ++i) widest = std::max(widest, text(i).size());
+    // for each line after the first: it goes on the line above by force, it begins a value by
+    // force (the line above had room for its first word), it begins in lower case
+    std::vector<char> must_join(m, 0), must_part(m, 0), lower(m, 0);
+    for (std::size_t i = 1; i < m; ++i) {
+      const auto above = text(i - 1), t = text(i);
+      const auto space = above.find_last_of(' ');
+      const auto last_word = space == std::string_view::npos ? above : above.substr(space + 1);
+      must_join[i] = above.back() == ',' || above.back() == ';' ||
+                     std::any_of(joining_words_.begin(), joining_words_.end(),
+                                 [&](const std::string& w) { return w == last_word; });
+      const std::size_t word = std::min(t.find(' '), t.size());
+      must_part[i] = !must_join[i] && (above.size() + 1 + word) * 8 <= widest * 7;
+      lower[i] = is_lower(t.front());
+    }
+    // best[i][g]: the least cost of dividing the first i lines into g values, how many divisions
+    // give it (two meaning several), and where the last value begins
+    constexpr int none = INT32_MAX;
+    struct cell_t {
+      int cost = none;
+      int ways = 0;
+      std::size_t from = 0;
+    };
+    std::vector<std::vector<cell_t>> best(m + 1, std::vector<cell_t>(n + 1));
+    best[0][0] = {0, 1, 0};
+    std::string value;
+    for (std::size_t g = 1; g <= n; ++g)
+      for (std::size_t i = g; i <= m - (n - g); ++i)
+        for (std::size_t from = g - 1; from < i; ++from) {
+          const auto& before = best[from][g - 1];
+          if (before.cost == none || (from > 0 && must_join[from])) continue;
+          int cost = before.cost + (from > 0 && lower[from] ? 1 : 0);
+          bool ok = true;
+          value.assign(text(from));
+          for (std::size_t x = from + 1; x < i && ok; ++x) {
+            ok = !must_part[x];
+            cost += !lower[x] && !must_join[x] ? 1 : 0;
+            value.push_back(' ');
+            value.append(text(x));
+          }
+          if (!ok || !value_shaped(value, labels[g - 1].first->value)) continue;
+          auto& here = best[i][g];
+          if (cost < here.cost) here = {cost, before.ways, from};
+          else if (cost == here.cost) here.ways = std::min(2, here.ways + before.ways);
+        }
+    const auto& whole = best[m][n];
+    const auto span = ctx_.span(segs_[k_].text.source_begin(), segs_[first + m - 1].text.source_end());
+    const std::string original(ctx_.src.substr(segs_[k_].text.source_begin(),
+                                               segs_[first - 1].text.source_end() - segs_[k_].text.source_begin()));
+    if (whole.cost == none || whole.ways != 1) {
+      ctx_.report(diag::labels_detached, severity::warning, span,
+                  std::to_string(n) + " field labels printed apart from their values (a table's columns one after "
+                  "the other), but the " + std::to_string(m) + " lines after them divide into " + std::to_string(n) +
+                  (whole.cost == none ? " values in no way their shapes allow" : " values in more than one way") +
+                  ": not paired",
+                  original);
+      return false;
+    }
+    std::vector<std::size_t> starts(n + 1, m);
+    for (std::size_t g = n, i = m; g > 0; --g) {
+      starts[g - 1] = best[i][g].from;
+      i = best[i][g].from;
+    }
+    const std::size_t label_at = k_;
+    std::string repaired;
+    for (std::size_t g = 0; g < n; ++g) {
+      clean::rich_text v = segs_[first + starts[g]].text;
+      for (std::size_t x = starts[g] + 1; x < starts[g + 1]; ++x) v.join(segs_[first + x].text);
+      const auto& ls = segs_[label_at + g];
+      k_ = first + starts[g + 1] - 1;
+      add_field(labels[g].first, ctx_.keep(ls.text.slice(0, static_cast<std::uint32_t>(labels[g].second))), v,
+                ls.text.source_begin(), ls.line);
+      fields_found_.back().label_end = ls.text.source_end();
+      mark_content(ls.line);
+      for (std::size_t x = starts[g]; x < starts[g + 1]; ++x) mark_content(segs_[first + x].line);
+      repaired += (g ? "; " : "") + std::string(ls.text.text().substr(0, labels[g].second)) + ": " + std::string(v.text());
+    }
+    ctx_.report(diag::labels_detached, severity::warning, span,
+                std::to_string(n) + " field labels printed apart from their values (a table's columns one after the "
+                "other); paired with the " + std::to_string(m) + " lines after them where the lines break and by the "
+                "values' shapes",
+                original, repaired);
+    return true;
   }
 
   /// Whether segment j opens with a field label (for runs of metadata lines).
@@ -1641,7 +1797,7 @@ class outline_builder {
         while (num < t.size() && !is_digit(t[num])) ++num;
         std::size_t num_end = num;
         while (num_end < t.size() && (is_digit(t[num_end]) || t[num_end] == '.')) ++num_end;
-        title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0, {}, {}});
+        title_field_ = std::make_unique<field_rule>(field_rule{prof_.title_label_field, {}, 0, {}, {}, {}});
         add_field(title_field_.get(), ctx_.keep(s.text.slice(0, static_cast<std::uint32_t>(label_length(t, rest)))),
                   s.text.slice(static_cast<std::uint32_t>(num), static_cast<std::uint32_t>(num_end)),
                   s.text.source_begin(), s.line);
