@@ -128,7 +128,7 @@ std::string_view trimmed(std::string_view line) {
 /// profiles' page-edge patterns among a page's first four or last four lines of text, on a page of
 /// its own too. A page's top line that is such a stamp may have the page's title beside it, a
 /// line alone between blank lines next under it: the header's title, furniture too (on a page of
-/// its own; a title set on the stamp's line, a wide gap apart, is part of the stamp).
+/// its own, or where pages are several, where the same line stands alone on another stamped page).
 template <class Record>
 void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& page_begin,
                        const std::vector<std::string>& patterns, Record&& record) {
@@ -140,6 +140,9 @@ void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& pag
                                      [&](const std::string& p) { return vocab::furniture_match(t, p); });
   };
   auto blank = [&](std::uint32_t l) { return l >= n || ctx.use[l] == line_use::blank; };
+  auto alone = [&](std::uint32_t l) { return (l == 0 || blank(l - 1)) && blank(l + 1); };
+  std::vector<std::size_t> stamped;    // pages whose top line is a stamp
+  std::vector<std::uint32_t> titles;   // the line alone under such a stamp
   constexpr std::uint32_t reach = 4;  // (pdftotext may set a stamp a few lines in: above the last cell of a table)
   for (std::size_t k = 0; k < page_begin.size(); ++k) {
     const std::uint32_t b = page_begin[k], e = k + 1 < page_begin.size() ? page_begin[k + 1] : n;
@@ -156,12 +159,34 @@ void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& pag
       }
     for (auto l : foot)
       if (ctx.use[l] != line_use::furniture && stamp(l)) record(l, l, "page_footer");
-    // the page's title the stamp is printed beside, on a page of its own (where pages are several,
-    // the title repeats on each and is found so: the line under a stamp may be the page's text)
-    if (top_stamp && page_begin.size() == 1 && top.size() >= 2 && ctx.use[top[1]] != line_use::furniture &&
-        trimmed(ctx.lines.line(top[0])).find("   ") == std::string_view::npos && blank(top[1] - 1) &&
-        blank(top[1] + 1) && top[1] + 1 < e)
-      record(top[1], top[1], "page_header");
+    if (top_stamp) stamped.push_back(k);
+    // the page's title the stamp is printed beside: the line alone under it (a title set on the
+    // stamp's line, a wide gap apart, is part of the stamp)
+    if (top_stamp && top.size() >= 2 && ctx.use[top[1]] != line_use::furniture &&
+        trimmed(ctx.lines.line(top[0])).find("   ") == std::string_view::npos && alone(top[1]) && top[1] + 1 < e)
+      titles.push_back(top[1]);
+  }
+  // on a page of its own, that line is the title; where pages are several, a text that is such a
+  // line and stands alone on another page with a stamp too (pdftotext sets the title where it
+  // fits among the page's blocks, not always under the date) is the title wherever it so stands
+  if (titles.empty()) return;
+  if (page_begin.size() == 1) {
+    record(titles.front(), titles.front(), "page_header");
+    return;
+  }
+  // the lines alone on stamped pages, by text, with the pages they are on
+  std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::uint32_t>>> alone_lines;
+  for (auto k : stamped) {
+    const std::uint32_t b = page_begin[k], e = k + 1 < page_begin.size() ? page_begin[k + 1] : n;
+    for (std::uint32_t l = b; l < e; ++l)
+      if (ctx.use[l] != line_use::furniture && !blank(l) && alone(l))
+        alone_lines[trimmed(ctx.lines.line(l))].emplace_back(k, l);
+  }
+  for (auto t : titles) {
+    if (ctx.use[t] == line_use::furniture) continue;  // its text recorded already
+    const auto& found = alone_lines[trimmed(ctx.lines.line(t))];
+    if (found.size() >= 2 && found.front().first != found.back().first)
+      for (const auto& [page, l] : found) record(l, l, "page_header");
   }
 }
 
