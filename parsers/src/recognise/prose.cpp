@@ -134,6 +134,36 @@ class reader {
     }
     last_line_ = l;
   }
+  /// A heading set right above its text, no blank line between (a PDF's text: "Occupation profile"
+  /// / "This qualification is to assess …"): a short line of a few words that begins with a capital
+  /// and ends no sentence, after a blank line, the document's start or a line it does not go on
+  /// (one that ends a sentence or was not cut by the wrap), over a line of a paragraph's width (half the wrap width or more) that begins with a capital.
+  bool set_above_text(std::uint32_t l, std::string_view t) const {
+    constexpr std::size_t max_bytes = 60, max_words = 8;
+    // (a label and its value, "Number of credits that must be achieved: 90", is no heading)
+    if (t.empty() || t.size() > max_bytes || !(t[0] >= 'A' && t[0] <= 'Z') || ends_like_sentence(t, o_.question_headings) ||
+        t.find(": ") != std::string_view::npos ||
+        std::count(t.begin(), t.end(), ' ') + 1 > static_cast<std::ptrdiff_t>(max_words) || blank(std::int64_t(l) + 1) ||
+        ctx_.wrap.width == 0)
+      return false;
+    if (!blank(std::int64_t(l) - 1)) {
+      auto [pb, pe] = ctx_.lines.content(l - 1);
+      auto above = ctx_.src.substr(pb, pe - pb);
+      while (!above.empty() && (above.back() == ' ' || above.back() == '*')) above.remove_suffix(1);
+      if (ctx_.use[l - 1] != line_use::furniture && !above.empty() && !ends_like_sentence(above, false) &&
+          ctx_.wrap.goes_on(ctx_, l - 1, t))
+        return false;
+    }
+    auto [nb, ne] = ctx_.lines.content(l + 1);
+    auto below = ctx_.src.substr(nb, ne - nb);
+    const auto first = below.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return false;
+    below.remove_prefix(first);
+    while (!below.empty() && below.back() == ' ') below.remove_suffix(1);
+    return below[0] >= 'A' && below[0] <= 'Z' && 2 * below.size() >= ctx_.wrap.width && below.size() > t.size() &&
+           !ctx_.wrap.goes_on(ctx_, l, below);
+  }
+
   void add_paragraph(const clean::rich_text& text) {
     section& s = current();
     block blk;
@@ -229,6 +259,8 @@ class reader {
       if (r.begin == 0 && r.end >= text.text().size()) emphasised = true;
     bool short_isolated = text.text().size() <= 80 && !ends_like_sentence(text.text(), o_.question_headings) &&
                           isolated && raw.find('\t', lead) == std::string_view::npos;
+    if (!short_isolated && !item_at && raw.find('\t', lead) == std::string_view::npos)
+      short_isolated = set_above_text(l, text.text());
     if (!in_contact_ && !item_at && (markdown_heading || emphasised || short_isolated)) {
       new_section(&text);
       return;

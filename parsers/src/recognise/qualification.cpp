@@ -605,7 +605,7 @@ class structure_list_reader {
     take(rest, first);
     std::uint32_t n = ctx_.lines.count();
     for (std::uint32_t l = first + 1; l < n; ++l) {
-      if (ctx_.use[l] != line_use::unknown) break;
+      if (ctx_.use[l] != line_use::unknown && !(l = over_page_break(l))) break;
       auto [b, e] = trimmed(ctx_, l);
       std::string_view t = ctx_.src.substr(b, e - b);
       if (grammar::match_structure_unit(t) || group_heading(t, w_) || is_notes_heading(t)) break;
@@ -631,18 +631,49 @@ class structure_list_reader {
     return last;
   }
 
+  /// A text going on over a page break: from line `l`, blank or furniture, the next line of text
+  /// where a page's furniture (its footer, its header) or a form feed comes between and that line
+  /// begins in lower case or with a bracket (the record's reference, "(T/104/0831)"); 0 where there
+  /// is none. The text above it is the caller's to check (no reference yet).
+  std::uint32_t over_page_break(std::uint32_t l) const {
+    const auto& pages = ctx_.lines.page_starts();
+    bool broke = false;
+    for (; l < ctx_.lines.count(); ++l) {
+      broke = broke || ctx_.use[l] == line_use::furniture || std::binary_search(pages.begin(), pages.end(), l);
+      if (ctx_.use[l] != line_use::furniture && ctx_.use[l] != line_use::blank) break;
+    }
+    if (!broke || l >= ctx_.lines.count() || ctx_.use[l] != line_use::unknown) return 0;
+    auto [b, e] = trimmed(ctx_, l);
+    return e > b && (vocab::is_lower(ctx_.src[b]) || ctx_.src[b] == '(') ? l : 0;
+  }
+
   /// "1. Units LMC E5 and LMC E7 are an excluded combination …": numbered
   /// notes, each possibly wrapped onto further lines. Returns the line after.
   std::uint32_t notes(std::uint32_t l) {
     std::uint32_t n = ctx_.lines.count();
+    std::uint32_t last_note_line = 0;
     for (; l < n; ++l) {
       if (ctx_.use[l] == line_use::blank) continue;
       if (ctx_.use[l] != line_use::unknown) break;
       auto [b, e] = trimmed(ctx_, l);
       std::string_view t = ctx_.src.substr(b, e - b);
       auto num = grammar::match_number(t);
-      if (!num) break;
+      if (!num) {
+        // the last note wrapped onto this line ("… an excluded combination within" / "Group B."), or
+        // going on over a page break
+        if (pending_notes_.empty() ||
+            !(last_note_line + 1 == l ? ctx_.wrap.goes_on(ctx_, last_note_line, t)
+                                      : over_page_break(last_note_line + 1) == l))
+          break;
+        last_note_line = l;
+        auto& [last_num, last_text, last_where] = pending_notes_.back();
+        last_text = ctx_.keep(std::string(last_text) + " " + std::string(t));
+        last_where = merge(last_where, ctx_.span(b, e));
+        ctx_.use[l] = line_use::content;
+        continue;
+      }
       ctx_.use[l] = line_use::content;
+      last_note_line = l;
       std::string_view body = t.substr(num->rest);
       auto where = sub_span(ctx_, t, num->rest, body.size(), ctx_.span(b, e));
       pending_notes_.emplace_back(num->value, body, where);
