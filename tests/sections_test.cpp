@@ -118,7 +118,7 @@ TEST_CASE("diagnostics - a repaired value never merely repeats the original, acr
     }
   }
   // the seeds, revisions, regressions, hostile inputs, the layout variants and the prints' pdftotext texts
-  CHECK(documents == 202);
+  CHECK(documents == 206);
   CHECK(repairs == 261);
 }
 
@@ -159,4 +159,32 @@ TEST_CASE("sections - a paragraph and a list item hard-wrapped over lines are on
   // a list of short lines, no paragraph's width: each its own
   CHECK(r.doc.sections[1].blocks.size() == 3);
   CHECK(r.doc.lines.unclassified == 0);
+}
+
+TEST_CASE("sections - a heading set right above its text (a PDF's text) heads a section; a short line ending a "
+          "paragraph, a field's line and a list of short lines do not") {
+  parse_options o;
+  o.kind = document_kind::unknown;
+  const std::string text =
+      "Occupation profile\n"
+      "This qualification is to assess knowledge, understanding and skills in\n"
+      "management within health and social care and children and young\n"
+      "people's services.\n"
+      "Pathways\n"
+      "The Level 5 Diploma has a variety of pathways available to you, each\n"
+      "with its own mandatory units and a choice of optional units.\n"
+      "Number of credits that must be achieved: 90\n"
+      "The credits come from the mandatory units and from the optional units of\n"
+      "the pathway chosen, at level 5 or below.\n";
+  auto r = parse(text, o);
+  REQUIRE(r.doc.sections.size() == 2);
+  CHECK(r.doc.sections[0].heading == "Occupation profile");
+  CHECK(r.doc.sections[1].heading == "Pathways");
+  REQUIRE(r.doc.sections[0].blocks.size() == 1);
+  CHECK(r.doc.sections[0].blocks[0].para.text ==
+        "This qualification is to assess knowledge, understanding and skills in management within health and "
+        "social care and children and young people's services.");
+  // the label and its value stays a paragraph of the section
+  REQUIRE(r.doc.sections[1].blocks.size() == 3);
+  CHECK(r.doc.sections[1].blocks[1].para.text == "Number of credits that must be achieved: 90");
 }
