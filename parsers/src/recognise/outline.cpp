@@ -1178,7 +1178,23 @@ class outline_builder {
       clean::rich_text code;
       if (std::any_of(name.begin(), name.end(), [](char c) { return is_digit(c); }) && name.size() <= 16)
         code = s.text.slice(static_cast<std::uint32_t>(n + 1), static_cast<std::uint32_t>(n + 1 + name.size()));
-      open_named_part(rule, s, s.text, &code, nullptr);
+      // the heading wrapped onto the next line ("Element CU1.1 Monitor … of the working" / "environment")
+      clean::rich_text heading = s.text;
+      const bool wrapped = k_ + 1 < segs_.size() && !segs_[k_ + 1].blank_before && !segs_[k_ + 1].cell &&
+                           !segs_[k_ + 1].bullet && ctx_.wrap.goes_on(ctx_, s.line, segs_[k_ + 1].text.text()) &&
+                           !opens_anything(segs_[k_ + 1]) && !starts_field(k_ + 1) &&
+                           std::none_of(lead_ins_.begin(), lead_ins_.end(), [&](const auto& li) {
+                             return phrase_prefix(segs_[k_ + 1].text.text(), li.first) != std::string_view::npos;
+                           }) &&
+                           !grammar::match_item_label(segs_[k_ + 1].text.text()) &&
+                           heading.text().size() + segs_[k_ + 1].text.text().size() < max_title;
+      if (wrapped) heading.join(segs_[k_ + 1].text);
+      open_named_part(rule, s, heading, &code, nullptr);
+      if (wrapped) {
+        ++k_;
+        mark_content(segs_[k_].line);
+        extend_part(segs_[k_].text);
+      }
       return true;
     }
     // the same heading without its words: the standard's code run on into the name's code, then the
