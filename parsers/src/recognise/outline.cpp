@@ -701,6 +701,7 @@ class outline_builder {
       if (take_item_field(s)) return;
       if (take_item(s)) return;
       if (take_column_names(s)) return;
+      if (take_band_name(s)) return;
       if (take_row_header(s)) return;
       if (take_group(s)) return;
       if (take_continuation(s)) return;
@@ -1180,14 +1181,7 @@ class outline_builder {
         code = s.text.slice(static_cast<std::uint32_t>(n + 1), static_cast<std::uint32_t>(n + 1 + name.size()));
       // the heading wrapped onto the next line ("Element CU1.1 Monitor … of the working" / "environment")
       clean::rich_text heading = s.text;
-      const bool wrapped = k_ + 1 < segs_.size() && !segs_[k_ + 1].blank_before && !segs_[k_ + 1].cell &&
-                           !segs_[k_ + 1].bullet && ctx_.wrap.goes_on(ctx_, s.line, segs_[k_ + 1].text.text()) &&
-                           !opens_anything(segs_[k_ + 1]) && !starts_field(k_ + 1) &&
-                           std::none_of(lead_ins_.begin(), lead_ins_.end(), [&](const auto& li) {
-                             return phrase_prefix(segs_[k_ + 1].text.text(), li.first) != std::string_view::npos;
-                           }) &&
-                           !grammar::match_item_label(segs_[k_ + 1].text.text()) &&
-                           heading.text().size() + segs_[k_ + 1].text.text().size() < max_title;
+      const bool wrapped = heading_goes_on(s);
       if (wrapped) heading.join(segs_[k_ + 1].text);
       open_named_part(rule, s, heading, &code, nullptr);
       if (wrapped) {
@@ -1766,12 +1760,21 @@ class outline_builder {
     if (!n.label.letter || n.label.path.size() || n.level != 0) return false;
     auto& c = container_of(0);
     const auto words = fold(n.text.text());
+    // (its words wrapped onto the next line: "Learning aim A: Explore how … to promote" / "products")
+    const bool next_line = k_ + 1 < segs_.size() && !segs_[k_ + 1].blank_before && !segs_[k_ + 1].cell;
+    const auto wrapped = next_line ? words + " " + fold(segs_[k_ + 1].text.text()) : std::string();
     for (auto& o : c)
-      if (!o.group && o.label.letter == n.label.letter && fold(o.text.text()) == words) {
+      if (!o.group && o.label.letter == n.label.letter &&
+          (fold(o.text.text()) == words || (next_line && fold(o.text.text()) == wrapped))) {
         open_.clear();
         open_.push_back(&o);
         mark_content(s.line);
         extend_part(s.text);
+        if (fold(o.text.text()) != words) {
+          ++k_;
+          mark_content(segs_[k_].line);
+          extend_part(segs_[k_].text);
+        }
         ctx_.report(diag::item_repeated, severity::note, ctx_.span_of(s.text),
                     "item " + o.code + " printed again over its details; read as the same item", s.text.text());
         return true;
@@ -2218,11 +2221,51 @@ class outline_builder {
     g.label_end = s.text.source_end_of(static_cast<std::uint32_t>(label_length(t, m->rest)));
     g.text = s.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
     g.first_line = g.last_line = s.line;
-    part_->items.push_back(std::move(g));
-    group_ = &part_->items.back();
     mark_content(s.line);
     extend_part(s.text);
+    if (heading_goes_on(s)) {
+      // its title wrapped onto the next line ("Learning aim A: Explore how … to promote" / "products")
+      ++k_;
+      g.text.join(segs_[k_].text);
+      g.last_line = segs_[k_].line;
+      mark_content(segs_[k_].line);
+      extend_part(segs_[k_].text);
+    }
+    part_->items.push_back(std::move(g));
+    group_ = &part_->items.back();
     return true;
+  }
+
+  /// A grid's header cell printed as a line of its own (a PDF's text gives a table's header row a
+  /// cell a line: "Pass" / "Merit" / "Distinction"): the name of a band the part's codes are shaped
+  /// for, alone, is the grid's furniture.
+  bool take_band_name(const segment& s) {
+    if (s.cell || s.bullet) return false;
+    const auto f = fold(s.text.text());
+    for (const auto& level : part_->rule->levels)
+      for (const auto& c : level.codes) {
+        std::string name = c.band;
+        std::replace(name.begin(), name.end(), '_', ' ');
+        if (f == fold(name)) {
+          mark_furniture(ctx_, s.line, "table_header");
+          return true;
+        }
+      }
+    return false;
+  }
+
+  /// Whether the heading of segment `s` (at k_) wrapped onto the next segment: the next line, no
+  /// blank line between, goes on the heading's line (clean/line_wrap.hpp) and opens nothing of its
+  /// own (a heading, a lead-in, a field, an item).
+  bool heading_goes_on(const segment& s) {
+    if (k_ + 1 >= segs_.size()) return false;
+    const auto& next = segs_[k_ + 1];
+    const auto t = next.text.text();
+    return !next.blank_before && !next.cell && !next.bullet && !s.cell && ctx_.wrap.goes_on(ctx_, s.line, t) &&
+           !opens_anything(next) && !starts_field(k_ + 1) && !grammar::match_item_label(t) &&
+           std::none_of(lead_ins_.begin(), lead_ins_.end(),
+                        [&](const auto& li) { return phrase_prefix(t, li.first) != std::string_view::npos; }) &&
+           s.text.text().size() + t.size() < max_title;
   }
 
   /// Whether `t`, a line of a heading's length, stands right before the item that numbers on from
