@@ -88,6 +88,11 @@ bool line_wrap::goes_on(const parse_context& ctx, std::uint32_t l, std::string_v
   const auto text = above.substr(0, e);
   const bool lower = starts_lower(next);
   if (ends_sentence(text) && !lower) return false;
+  // a label and its value of a word or two ("Number of credits that must be achieved: 90") ends
+  // with the value: a line under it that begins with a capital is a line of its own
+  if (const auto colon = text.rfind(": "); colon != std::string_view::npos && !lower &&
+      std::count(text.begin() + static_cast<std::ptrdiff_t>(colon) + 2, text.end(), ' ') <= 1)
+    return false;
   if (lower ? 2 * (e - std::min(indent_of(above), e)) >= width : full(ctx, l, next)) return true;
   // a paragraph wrapped among longer lines (one paragraph of a PDF's text pasted among lines that
   // are paragraphs each): too full for the word against the widest line of its own block, give or

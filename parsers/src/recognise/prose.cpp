@@ -2,6 +2,7 @@
 // list item, never lost.
 #include "recognise/prose.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "clean/rich_text.hpp"
@@ -88,6 +89,7 @@ class reader {
   bool resume_list_ = false;  // a rejoined item: the list goes on after the blank line
   clean::rich_text last_item_;  // the list item a page break may have cut
   clean::rich_text last_para_;  // the last paragraph's text, which a wrapped line goes on
+  std::uint32_t last_navigation_ = UINT32_MAX - 1;  // the last line read as navigation
   std::uint32_t last_line_ = UINT32_MAX - 1;  // the line the last paragraph or list item ends on
 
   bool blank(std::int64_t l) const {
@@ -113,14 +115,41 @@ class reader {
   /// the document's wrap (a PDF's text): the last paragraph, or the last list item.
   bool goes_on_above(std::uint32_t l, const clean::rich_text& text) {
     if (l == 0 || last_line_ + 1 != l || out_.empty() || out_.back().blocks.empty()) return false;
-    if (grammar::match_item_label(text.text())) return false;
-    return ctx_.wrap.goes_on(ctx_, l - 1, text.text());
+    const auto t = text.text();
+    // a label's value under it, a number alone ("Number of credits … pathway:" / "60", a table's cell)
+    if (!t.empty() && t.size() <= 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      auto above = ctx_.lines.line(l - 1);
+      while (!above.empty() && (above.back() == ' ' || above.back() == '\r')) above.remove_suffix(1);
+      return !above.empty() && above.back() == ':';
+    }
+    if (grammar::match_item_label(t)) return false;
+    return ctx_.wrap.goes_on(ctx_, l - 1, t);
   }
   void join_above(std::uint32_t l, const clean::rich_text& text) {
     auto& s = out_.back();
     auto& last = s.blocks.back();
     if (last.which == block::type::paragraph) {
+      const auto before = last_para_.text().size();
       last_para_.join(text);
+      // a question run in over the line break ("… services. Who is the" / "qualification for? This …")
+      if (auto [qb, qe] = run_in_question(last_para_.text());
+          o_.split_run_in_questions && !in_contact_ && qe > before && qb > 0) {
+        const auto joined = last_para_;
+        const auto question = joined.slice(static_cast<std::uint32_t>(qb), static_cast<std::uint32_t>(qe));
+        const auto after =
+            joined.slice(static_cast<std::uint32_t>(qe + 1), static_cast<std::uint32_t>(joined.text().size()));
+        last_para_ = joined.slice(0, static_cast<std::uint32_t>(qb - 1));
+        last.para.text = ctx_.keep(last_para_);
+        last.para.span = ctx_.span_of(last_para_);
+        s.span = merge(s.span, last.para.span);
+        new_section(&question);
+        ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(question),
+                    "a heading run into a paragraph by the conversion; split off as its own section",
+                    joined.text(), question.text());
+        if (!after.empty()) add_paragraph(after);
+        last_line_ = l;
+        return;
+      }
       last.para.text = ctx_.keep(last_para_);
       last.para.span = ctx_.span_of(last_para_);
       s.span = merge(s.span, last.para.span);
@@ -232,8 +261,11 @@ class reader {
       return;
     }
     bool isolated = blank(std::int64_t(l) - 1) && blank(std::int64_t(l) + 1);
-    if (o_.navigation && navigation_like(text.text())) {
+    if (o_.navigation && (navigation_like(text.text()) ||
+                          (l > 0 && last_navigation_ == l - 1 && ctx_.wrap.goes_on(ctx_, l - 1, text.text())))) {
+      // (a navigation line wrapped: "Please click the image above to download the … &" / "Management …")
       furniture_line(l, "navigation");
+      last_navigation_ = l;
       return;
     }
     if (o_.stray_labels && isolated && !item_at && lone_lower_word(text.text())) {
@@ -246,12 +278,14 @@ class reader {
       in_contact_ = true;
       new_section(nullptr, "contact");
     }
-    if (!item_at && rejoin(text)) {
-      resume_list_ = true;
+    // (a line wrapped from the one right above it goes on it, before a page break's rejoining is tried)
+    const bool goes_on = !item_at && !markdown_heading && goes_on_above(l, text);
+    if (goes_on && !(o_.split_run_in_questions && !in_contact_ && run_in_question(text.text()).second)) {
+      join_above(l, text);
       return;
     }
-    if (!item_at && !markdown_heading && goes_on_above(l, text)) {
-      join_above(l, text);
+    if (!item_at && rejoin(text)) {
+      resume_list_ = true;
       return;
     }
     bool emphasised = false;
@@ -294,7 +328,8 @@ class reader {
         auto before = text.slice(0, static_cast<std::uint32_t>(qb - 1));
         auto question = text.slice(static_cast<std::uint32_t>(qb), static_cast<std::uint32_t>(qe));
         auto after = text.slice(static_cast<std::uint32_t>(qe + 1), static_cast<std::uint32_t>(text.text().size()));
-        add_paragraph(before);
+        if (goes_on) join_above(l, before);
+        else add_paragraph(before);
         new_section(&question);
         ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(question),
                     "a heading run into a paragraph by the conversion; split off as its own section",
