@@ -373,9 +373,14 @@ TEST_CASE("outline - a browser's print stamps at a page's edges (date and time, 
                                            "file:///home/user/nos/SFHGEN117.html", "1/1"});
   // a 24-hour stamp with the title beside it a wide gap apart (pdftotext -layout): the line under it
   // is the page's own text
-  const auto layout = test::parse_text("02/12/2026, 23:16          Clinical treatment area\n\n" + loaded.text);
+  const auto layout = test::parse_text("02/12/2026, 23:16          Clinical treatment area\n\n" + loaded.text +
+                                       "\nhttps://www.example.org/nos/SFHGEN117          1/1\n");
   CHECK(items_of(layout) == expected);
-  CHECK(layout.doc.furniture_items.size() == 1);
+  CHECK(layout.doc.furniture_items.size() == 2);
+  // a page printed so has its stamps at both edges: an address as a document's last line, with no
+  // stamp at its top, is the document's text
+  const auto address = test::parse_text(loaded.text + "\nhttps://www.example.org/nos/SFHGEN117\n");
+  CHECK(address.doc.furniture_items.empty());
   // an address and a fraction among the text are the text's
   std::string inside = loaded.text;
   const auto at = inside.find("Overview");

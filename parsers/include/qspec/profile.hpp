@@ -43,8 +43,8 @@ struct field_rule {
   /// qualification's title.
   std::string within;                    ///< the other field's name ("qualification")
   std::string within_shape;              ///< "#/#/#"
-  /// What the field's value is, where that is known: "code" (one word holding a digit:
-  /// "SFHGEN117"), "number" ("2", "1.1") or "date" (one holding a year: "31 Mar 2027"); empty:
+  /// What the field's value is, where that is known: "code" (one word holding a digit and a
+  /// letter: "SFHGEN117"), "number" ("2", "1.1") or "date" (one holding a year: "31 Mar 2027"); empty:
   /// any text. Pairs a column of labels with the column of values printed after it.
   std::string value;
 };

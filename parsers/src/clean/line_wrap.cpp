@@ -17,6 +17,7 @@ std::size_t end_of(std::string_view line) {
 
 std::size_t indent_of(std::string_view line) { return std::min(line.find_first_not_of(" \t"), line.size()); }
 
+/// A sentence's end: unlike vocab::ends_sentence, not ";" (a list "…; …;" wraps like any text).
 bool ends_sentence(std::string_view t) {
   while (!t.empty() && (t.back() == ' ' || t.back() == '*' || t.back() == '\r')) t.remove_suffix(1);
   if (t.empty()) return false;
@@ -54,13 +55,14 @@ line_wrap line_wrap::measure(const parse_context& ctx) {
   return w;
 }
 
-bool line_wrap::full(const parse_context& ctx, std::uint32_t l, std::string_view next) const {
-  if (l >= ctx.lines.count() || width == 0) return false;
+bool line_wrap::full(const parse_context& ctx, std::uint32_t l, std::string_view next, std::size_t text_width) const {
+  if (text_width == 0) text_width = width;
+  if (l >= ctx.lines.count() || text_width == 0) return false;
   const auto above = ctx.lines.line(l);
   if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
   const std::size_t word = std::min(next.find(' '), next.size());
   const auto e = end_of(above);
-  return e + 1 + word > edge || e - std::min(indent_of(above), e) + 1 + word > width;
+  return (edge > 0 && e + 1 + word > edge) || e - std::min(indent_of(above), e) + 1 + word > text_width;
 }
 
 std::size_t line_wrap::block_width(const parse_context& ctx, std::uint32_t l) {
@@ -81,7 +83,10 @@ std::size_t line_wrap::block_width(const parse_context& ctx, std::uint32_t l) {
 }
 
 bool line_wrap::goes_on(const parse_context& ctx, std::uint32_t l, std::string_view next) const {
-  if (next.empty() || l >= ctx.lines.count() || width == 0) return false;
+  if (next.empty() || l + 1 >= ctx.lines.count() || width == 0) return false;
+  // (a page break between: the text going on over it is a repair, said where it is made)
+  const auto& pages = ctx.lines.page_starts();
+  if (std::binary_search(pages.begin(), pages.end(), l + 1)) return false;
   const auto above = ctx.lines.line(l);
   if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
   const auto e = end_of(above);

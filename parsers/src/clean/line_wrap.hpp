@@ -17,19 +17,21 @@ struct line_wrap {
   /// line left unwrapped does not stand for it), in bytes; 0 for a text of no lines.
   std::size_t width = 0;
   /// The furthest end, indents counted, that several lines reach (three at least, or one in
-  /// twenty, within three bytes): text set with spaces (pdftotext -layout) wraps at a column's
-  /// edge however far in a line begins.
+  /// twenty, ending there or at most three bytes before it): text set with spaces (pdftotext
+  /// -layout) wraps at a column's edge however far in a line begins. 0 for a text of fewer lines.
   std::size_t edge = 0;
 
   /// Measures the lines that are not blank and not furniture.
   static line_wrap measure(const parse_context& ctx);
 
   /// Whether line `l` (of `ctx`) is too full for the first word of `next`: its text was cut by
-  /// the wrap there. A line holding a tab or a table's pipe is no wrapped text.
-  [[nodiscard]] bool full(const parse_context& ctx, std::uint32_t l, std::string_view next) const;
+  /// the wrap there. A line holding a tab or a table's pipe is no wrapped text. `text_width`, where
+  /// given, stands for `width` (a recogniser's own measure of the texts it reads).
+  [[nodiscard]] bool full(const parse_context& ctx, std::uint32_t l, std::string_view next,
+                          std::size_t text_width = 0) const;
 
-  /// Whether the text of line `l` goes on at `next`, the text of the line under it, with no
-  /// blank line between them: `l` ends no sentence (or `next` begins in lower case) and is too
+  /// Whether the text of line `l` goes on at `next`, the text of line l + 1 (no blank line and no
+  /// page break between them): `l` ends no sentence (or `next` begins in lower case) and is too
   /// full for `next`'s first word, or reaches half the width and `next` begins in lower case.
   /// Too full: against the document's width, or against the widest line of the lines next to it
   /// (no blank line between) where that is a paragraph's width, `min_block_width` bytes or more.

@@ -12,6 +12,7 @@
 
 #include "grammar/lines.hpp"
 #include "recognise/context.hpp"
+#include "recognise/line_text.hpp"
 #include "recognise/vocabulary.hpp"
 
 namespace qspec {
@@ -116,26 +117,24 @@ bool is_blank(std::string_view line) {
   return true;
 }
 
-/// Text of a line without the spaces around it.
-std::string_view trimmed(std::string_view line) {
-  const auto b = line.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  return line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
-}
-
 /// What a browser or a viewer prints around each page of what it prints ("12/2/26, 11:16 AM" and
 /// the page's title at the top, "file:///…/unit.html" and "1/3" at the foot): lines of the
-/// profiles' page-edge patterns among a page's first four or last four lines of text, on a page of
-/// its own too. A page's top line that is such a stamp may have the page's title beside it, a
-/// line alone between blank lines next under it: the header's title, furniture too (on a page of
-/// its own, or where pages are several, where the same line stands alone on another stamped page).
+/// profiles' page-edge patterns among a page's first four or last four lines of text, where a
+/// page has them at both its edges, on a page of its own too. A page's top line that is such a
+/// stamp may have the page's title beside it, a line alone between blank lines next under it: the header's title, furniture too (on a page of
+/// its own, or where pages are several, where the same line stands alone on half the stamped pages
+/// or more, two at least).
 template <class Record>
 void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& page_begin,
                        const std::vector<std::string>& patterns, Record&& record) {
   if (patterns.empty()) return;
   const std::uint32_t n = ctx.lines.count();
+  auto text_of = [&](std::uint32_t l) {
+    const auto [b, e] = trimmed(ctx, l);
+    return ctx.src.substr(b, e - b);
+  };
   auto stamp = [&](std::uint32_t l) {
-    const auto t = trimmed(ctx.lines.line(l));
+    const auto t = text_of(l);
     return !t.empty() && std::any_of(patterns.begin(), patterns.end(),
                                      [&](const std::string& p) { return vocab::furniture_match(t, p); });
   };
@@ -151,19 +150,23 @@ void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& pag
       if (!blank(l)) top.push_back(l);
     for (std::uint32_t l = e; l > b && foot.size() < reach; --l)
       if (!blank(l - 1)) foot.push_back(l - 1);
-    bool top_stamp = false;
-    for (std::size_t i = 0; i < top.size(); ++i)
-      if (ctx.use[top[i]] != line_use::furniture && stamp(top[i])) {
-        record(top[i], top[i], "page_header");
-        top_stamp = top_stamp || i == 0;
-      }
+    // (a page printed so has them at both edges: an address alone at a page's foot, or a fraction,
+    // is no stamp of a print)
+    std::vector<std::uint32_t> at_top, at_foot;
+    for (auto l : top)
+      if (ctx.use[l] != line_use::furniture && stamp(l)) at_top.push_back(l);
     for (auto l : foot)
-      if (ctx.use[l] != line_use::furniture && stamp(l)) record(l, l, "page_footer");
+      if (ctx.use[l] != line_use::furniture && stamp(l) && std::find(at_top.begin(), at_top.end(), l) == at_top.end())
+        at_foot.push_back(l);
+    if (at_top.empty() || at_foot.empty()) continue;
+    for (auto l : at_top) record(l, l, "page_header");
+    for (auto l : at_foot) record(l, l, "page_footer");
+    const bool top_stamp = at_top.front() == top.front();
     if (top_stamp) stamped.push_back(k);
     // the page's title the stamp is printed beside: the line alone under it (a title set on the
     // stamp's line, a wide gap apart, is part of the stamp)
     if (top_stamp && top.size() >= 2 && ctx.use[top[1]] != line_use::furniture &&
-        trimmed(ctx.lines.line(top[0])).find("   ") == std::string_view::npos && alone(top[1]) && top[1] + 1 < e)
+        text_of(top[0]).find("   ") == std::string_view::npos && alone(top[1]) && top[1] + 1 < e)
       titles.push_back(top[1]);
   }
   // on a page of its own, that line is the title; where pages are several, a text that is such a
@@ -180,12 +183,15 @@ void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& pag
     const std::uint32_t b = page_begin[k], e = k + 1 < page_begin.size() ? page_begin[k + 1] : n;
     for (std::uint32_t l = b; l < e; ++l)
       if (ctx.use[l] != line_use::furniture && !blank(l) && alone(l))
-        alone_lines[trimmed(ctx.lines.line(l))].emplace_back(k, l);
+        alone_lines[text_of(l)].emplace_back(k, l);
   }
   for (auto t : titles) {
     if (ctx.use[t] == line_use::furniture) continue;  // its text recorded already
-    const auto& found = alone_lines[trimmed(ctx.lines.line(t))];
-    if (found.size() >= 2 && found.front().first != found.back().first)
+    const auto& found = alone_lines[text_of(t)];
+    std::size_t pages = 0;
+    for (std::size_t i = 0; i < found.size(); ++i) pages += i == 0 || found[i].first != found[i - 1].first;
+    // (on half the stamped pages at least: a heading under the stamp on one page is the page's text)
+    if (pages >= 2 && 2 * pages >= stamped.size())
       for (const auto& [page, l] : found) record(l, l, "page_header");
   }
 }

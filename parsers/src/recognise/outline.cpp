@@ -138,8 +138,6 @@ class outline_builder {
         std::nth_element(widths.begin(), at, widths.end());
         widest_line_ = *at;
       }
-      // the edge the lines as set wrap at, their indents counted (clean/line_wrap.hpp)
-      widest_end_ = ctx_.wrap.edge;
     }
     for (k_ = 0; k_ < segs_.size(); ++k_) {
       // a heading split off its text leaves the text to be taken again
@@ -162,7 +160,6 @@ class outline_builder {
   const std::vector<std::string>& shared_furniture_;
   const std::vector<std::string>& joining_words_;
   std::size_t widest_line_ = 0;       // the document's wrap width (see build())
-  std::size_t widest_end_ = 0;        // the same over the lines as set, indents counted
   bool value_alone_ = false;          // the last field's value began on a line of its own
   std::size_t value_block_first_ = 0; // that line's segment
   std::size_t last_prose_width_ = 0;  // the width of the last line of prose taken
@@ -187,6 +184,7 @@ class outline_builder {
   std::vector<node> pending_labels_;
   std::vector<std::size_t> pending_texts_;
   std::size_t label_column_end_ = 0;  // where the values of the last column of field labels begin
+  std::size_t band_header_ = SIZE_MAX - 1;  // the last segment read as a band's name over a grid
   const field_rule* pending_field_ = nullptr;
   std::string_view pending_field_label_;
   std::uint32_t pending_field_begin_ = 0;
@@ -957,9 +955,37 @@ class outline_builder {
       must_part[i] = !must_join[i] && (above.size() + 1 + word) * 8 <= widest * 7;
       lower[i] = is_lower(t.front());
     }
+    // each run of lines [from, to) that may be one value (no line after its first begins a value by
+    // force): the lines in it going on though they begin with a capital, and the shapes it has
+    constexpr int none = INT32_MAX;
+    static constexpr std::array<std::string_view, 3> shapes{"code", "number", "date"};
+    std::vector<std::vector<int>> run_cost(m, std::vector<int>(m + 1, none));
+    std::vector<std::vector<std::uint8_t>> run_shapes(m, std::vector<std::uint8_t>(m + 1, 0));
+    std::string value;
+    for (std::size_t from = 0; from < m; ++from) {
+      int cost = 0;
+      value.clear();
+      for (std::size_t to = from + 1; to <= m; ++to) {
+        const std::size_t x = to - 1;
+        if (x > from) {
+          if (must_part[x]) break;
+          cost += !lower[x] && !must_join[x] ? 1 : 0;
+          value.push_back(' ');
+        }
+        value.append(text(x));
+        run_cost[from][to] = cost;
+        for (std::size_t k = 0; k < shapes.size(); ++k)
+          if (value_shaped(value, shapes[k])) run_shapes[from][to] |= static_cast<std::uint8_t>(1u << k);
+      }
+    }
+    auto shaped = [&](std::size_t from, std::size_t to, std::string_view shape) {
+      if (shape.empty()) return true;
+      for (std::size_t k = 0; k < shapes.size(); ++k)
+        if (shapes[k] == shape) return (run_shapes[from][to] >> k & 1u) != 0;
+      return false;
+    };
     // best[i][g]: the least cost of dividing the first i lines into g values, how many divisions
     // give it (two meaning several), and where the last value begins
-    constexpr int none = INT32_MAX;
     struct cell_t {
       int cost = none;
       int ways = 0;
@@ -967,22 +993,14 @@ class outline_builder {
     };
     std::vector<std::vector<cell_t>> best(m + 1, std::vector<cell_t>(n + 1));
     best[0][0] = {0, 1, 0};
-    std::string value;
     for (std::size_t g = 1; g <= n; ++g)
       for (std::size_t i = g; i <= m - (n - g); ++i)
         for (std::size_t from = g - 1; from < i; ++from) {
           const auto& before = best[from][g - 1];
-          if (before.cost == none || (from > 0 && must_join[from])) continue;
-          int cost = before.cost + (from > 0 && lower[from] ? 1 : 0);
-          bool ok = true;
-          value.assign(text(from));
-          for (std::size_t x = from + 1; x < i && ok; ++x) {
-            ok = !must_part[x];
-            cost += !lower[x] && !must_join[x] ? 1 : 0;
-            value.push_back(' ');
-            value.append(text(x));
-          }
-          if (!ok || !value_shaped(value, labels[g - 1].first->value)) continue;
+          if (before.cost == none || (from > 0 && must_join[from]) || run_cost[from][i] == none ||
+              !shaped(from, i, labels[g - 1].first->value))
+            continue;
+          const int cost = before.cost + (from > 0 && lower[from] ? 1 : 0) + run_cost[from][i];
           auto& here = best[i][g];
           if (cost < here.cost) here = {cost, before.ways, from};
           else if (cost == here.cost) here.ways = std::min(2, here.ways + before.ways);
@@ -1761,7 +1779,7 @@ class outline_builder {
     auto& c = container_of(0);
     const auto words = fold(n.text.text());
     // (its words wrapped onto the next line: "Learning aim A: Explore how … to promote" / "products")
-    const bool next_line = k_ + 1 < segs_.size() && !segs_[k_ + 1].blank_before && !segs_[k_ + 1].cell;
+    const bool next_line = next_line_under(s);
     const auto wrapped = next_line ? words + " " + fold(segs_[k_ + 1].text.text()) : std::string();
     for (auto& o : c)
       if (!o.group && o.label.letter == n.label.letter &&
@@ -2236,32 +2254,47 @@ class outline_builder {
     return true;
   }
 
-  /// A grid's header cell printed as a line of its own (a PDF's text gives a table's header row a
-  /// cell a line: "Pass" / "Merit" / "Distinction"): the name of a band the part's codes are shaped
-  /// for, alone, is the grid's furniture.
+  /// A grid's header cells printed a line each (a PDF's text gives a table's header row a cell a
+  /// line: "Pass" / "Merit" / "Distinction"): the names of bands the part's codes are shaped for,
+  /// two in a row at least, are the grid's furniture.
   bool take_band_name(const segment& s) {
-    if (s.cell || s.bullet) return false;
+    // (two names in a row at least: one alone may be a cell's text)
+    if (!band_name(s) || !((k_ > 0 && band_header_ == k_ - 1) || (k_ + 1 < segs_.size() && band_name(segs_[k_ + 1]))))
+      return false;
+    mark_furniture(ctx_, s.line, "table_header");
+    band_header_ = k_;
+    return true;
+  }
+
+  /// Whether a segment is alone the name of a band the part's codes are shaped for ("Merit").
+  bool band_name(const segment& s) const {
+    if (s.cell || s.bullet || !part_ || !part_->rule) return false;
     const auto f = fold(s.text.text());
     for (const auto& level : part_->rule->levels)
       for (const auto& c : level.codes) {
         std::string name = c.band;
         std::replace(name.begin(), name.end(), '_', ' ');
-        if (f == fold(name)) {
-          mark_furniture(ctx_, s.line, "table_header");
-          return true;
-        }
+        if (!name.empty() && f == fold(name)) return true;
       }
     return false;
+  }
+
+  /// Whether the next segment is the line right under segment `s` (at k_), a line of text of its
+  /// own, no blank line, furniture or table's cell between.
+  bool next_line_under(const segment& s) const {
+    if (k_ + 1 >= segs_.size() || s.cell) return false;
+    const auto& next = segs_[k_ + 1];
+    return next.line == s.line + 1 && !next.blank_before && !next.furniture_before && !next.cell;
   }
 
   /// Whether the heading of segment `s` (at k_) wrapped onto the next segment: the next line, no
   /// blank line between, goes on the heading's line (clean/line_wrap.hpp) and opens nothing of its
   /// own (a heading, a lead-in, a field, an item).
   bool heading_goes_on(const segment& s) {
-    if (k_ + 1 >= segs_.size()) return false;
+    if (!next_line_under(s)) return false;
     const auto& next = segs_[k_ + 1];
     const auto t = next.text.text();
-    return !next.blank_before && !next.cell && !next.bullet && !s.cell && ctx_.wrap.goes_on(ctx_, s.line, t) &&
+    return !next.bullet && ctx_.wrap.goes_on(ctx_, s.line, t) &&
            !opens_anything(next) && !starts_field(k_ + 1) && !grammar::match_item_label(t) &&
            std::none_of(lead_ins_.begin(), lead_ins_.end(),
                         [&](const auto& li) { return phrase_prefix(t, li.first) != std::string_view::npos; }) &&
@@ -2291,24 +2324,8 @@ class outline_builder {
   bool wrapped_before(const node& n, std::string_view t) const { return full_line(n.last_line, t); }
 
   /// Whether source line `l` is too full for the first word of `t`, the document's lines
-  /// hard-wrapped at `widest_line_` (a line holding a tab or a table's pipe is no wrapped text).
-  bool full_line(std::uint32_t l, std::string_view t) const {
-    if (l >= ctx_.lines.count()) return false;
-    std::string_view above = ctx_.lines.line(l);
-    if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
-    const std::size_t word = std::min(t.find(' '), t.size());
-    // as set (its indent counted, against the edge the lines reach) or as text (against the width
-    // most lines' texts reach)
-    const auto indent = std::min(above.find_first_not_of(" \t"), above.size());
-    return line_end(l) + 1 + word > widest_end_ || line_end(l) - std::min(indent, line_end(l)) + 1 + word > widest_line_;
-  }
-
-  /// Where source line l's text ends, in bytes from its start (spaces after it not counted).
-  std::size_t line_end(std::uint32_t l) const {
-    std::string_view line = ctx_.lines.line(l);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
-    return line.size();
-  }
+  /// hard-wrapped at `widest_line_` (clean/line_wrap.hpp, against the width of the segments' texts).
+  bool full_line(std::uint32_t l, std::string_view t) const { return ctx_.wrap.full(ctx_, l, t, widest_line_); }
 
   /// A short line right before a run of items heads a group of them
   /// (activity headings over performance criteria, sub-headings over knowledge).

@@ -76,6 +76,7 @@ class reader {
       }
       line(l);
     }
+    settle();
     return std::move(out_);
   }
 
@@ -90,6 +91,7 @@ class reader {
   clean::rich_text last_item_;  // the list item a page break may have cut
   clean::rich_text last_para_;  // the last paragraph's text, which a wrapped line goes on
   std::uint32_t last_navigation_ = UINT32_MAX - 1;  // the last line read as navigation
+  bool unsettled_ = false;  // the last block's text was joined to since it was last kept (settle())
   std::uint32_t last_line_ = UINT32_MAX - 1;  // the line the last paragraph or list item ends on
 
   bool blank(std::int64_t l) const {
@@ -99,7 +101,20 @@ class reader {
     if (out_.empty()) new_section(nullptr);
     return out_.back();
   }
+  /// Gives the last block the text its wrapped lines were joined into, kept once when the block is
+  /// done rather than at each line (a paragraph of thousands of lines is kept once, not each time).
+  void settle() {
+    if (!unsettled_ || out_.empty() || out_.back().blocks.empty()) {
+      unsettled_ = false;
+      return;
+    }
+    auto& last = out_.back().blocks.back();
+    if (last.which == block::type::paragraph) last.para.text = ctx_.keep(last_para_);
+    else last.items.items.back().text = ctx_.keep(last_item_);
+    unsettled_ = false;
+  }
   void new_section(const clean::rich_text* heading, std::string_view role = {}) {
+    settle();
     section s;
     s.heading = heading ? ctx_.keep(*heading) : std::string_view{};
     std::string base = slug(s.heading);
@@ -125,6 +140,20 @@ class reader {
     if (grammar::match_item_label(t)) return false;
     return ctx_.wrap.goes_on(ctx_, l - 1, t);
   }
+  /// Whether line l, in lower case after a page break (its footer and header, or a form feed, and
+  /// blank lines between), goes on the last paragraph, which ends no sentence.
+  bool paragraph_over_page_break(std::uint32_t l, const clean::rich_text& text) const {
+    if (!starts_lower(text.text()) || last_line_ >= l || out_.empty() || out_.back().blocks.empty() ||
+        out_.back().blocks.back().which != block::type::paragraph || ends_like_sentence(last_para_.text(), false))
+      return false;
+    const auto& pages = ctx_.lines.page_starts();
+    bool broke = std::binary_search(pages.begin(), pages.end(), l);
+    for (auto k = last_line_ + 1; k < l; ++k) {
+      if (ctx_.use[k] != line_use::blank && ctx_.use[k] != line_use::furniture) return false;
+      broke = broke || ctx_.use[k] == line_use::furniture || std::binary_search(pages.begin(), pages.end(), k);
+    }
+    return broke;
+  }
   void join_above(std::uint32_t l, const clean::rich_text& text) {
     auto& s = out_.back();
     auto& last = s.blocks.back();
@@ -139,9 +168,9 @@ class reader {
         const auto after =
             joined.slice(static_cast<std::uint32_t>(qe + 1), static_cast<std::uint32_t>(joined.text().size()));
         last_para_ = joined.slice(0, static_cast<std::uint32_t>(qb - 1));
-        last.para.text = ctx_.keep(last_para_);
         last.para.span = ctx_.span_of(last_para_);
         s.span = merge(s.span, last.para.span);
+        unsettled_ = true;
         new_section(&question);
         ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(question),
                     "a heading run into a paragraph by the conversion; split off as its own section",
@@ -150,17 +179,16 @@ class reader {
         last_line_ = l;
         return;
       }
-      last.para.text = ctx_.keep(last_para_);
       last.para.span = ctx_.span_of(last_para_);
       s.span = merge(s.span, last.para.span);
     } else {
       auto& item = last.items.items.back();
       last_item_.join(text);
-      item.text = ctx_.keep(last_item_);
       item.span = ctx_.span_of(last_item_);
       last.items.span = merge(last.items.span, item.span);
       s.span = merge(s.span, item.span);
     }
+    unsettled_ = true;
     last_line_ = l;
   }
   /// A heading set right above its text, no blank line between (a PDF's text: "Occupation profile"
@@ -194,6 +222,7 @@ class reader {
   }
 
   void add_paragraph(const clean::rich_text& text) {
+    settle();
     section& s = current();
     block blk;
     blk.which = block::type::paragraph;
@@ -206,6 +235,7 @@ class reader {
 
   /// A page break cut the last list item: join this text to it.
   bool rejoin(const clean::rich_text& text) {
+    settle();
     if (!o_.rejoin_list_items || !starts_lower(text.text()) || out_.empty() || out_.back().blocks.empty()) return false;
     auto& last = out_.back().blocks.back();
     if (last.which != block::type::list || last_item_.empty() || ends_like_sentence(last_item_.text(), false))
@@ -288,6 +318,13 @@ class reader {
       resume_list_ = true;
       return;
     }
+    if (!item_at && !markdown_heading && paragraph_over_page_break(l, text)) {
+      const std::string original(text.text());
+      join_above(l, text);
+      ctx_.report(diag::rejoined_page_break, severity::warning, ctx_.span_of(text),
+                  "paragraph continued after a page break; the two parts are joined", original, last_para_.text());
+      return;
+    }
     bool emphasised = false;
     for (const auto& r : text.emphasis_runs())
       if (r.begin == 0 && r.end >= text.text().size()) emphasised = true;
@@ -300,6 +337,7 @@ class reader {
       return;
     }
     if (item_at) {
+      settle();
       section& s = current();
       if (resume_list_ && !s.blocks.empty() && s.blocks.back().which == block::type::list) in_list_ = true;
       resume_list_ = false;
@@ -321,6 +359,7 @@ class reader {
       last_line_ = l;
       return;
     }
+    settle();
     last_item_.clear();
     if (o_.split_run_in_questions && !in_contact_) {
       auto [qb, qe] = run_in_question(text.text());

@@ -492,7 +492,7 @@ class structure_list_reader {
       all.insert(all.end(), more.begin(), more.end());
       b_.barred(std::move(all), std::move(statement));
     }
-    for (auto& [num, text, where] : pending_notes_) b_.numbered_note(num, text, where);
+    for (auto& note : pending_notes_) b_.numbered_note(note.number, ctx_.keep(note.text), note.where);
     q_.description = read_sections(ctx_, qualification_prose());
     for (auto& s : q_.description)
       for (auto& blk : s.blocks)
@@ -507,7 +507,12 @@ class structure_list_reader {
   qualification q_;
   builder b_;
   std::vector<std::pair<std::pair<std::string, mention>, paragraph>> pending_barred_;
-  std::vector<std::tuple<std::uint32_t, std::string_view, source_span>> pending_notes_;
+  struct pending_note {
+    std::uint32_t number;
+    std::string text;  // kept when the notes are delivered: a note wrapped over lines is joined first
+    source_span where;
+  };
+  std::vector<pending_note> pending_notes_;
   const std::vector<std::string>& joining_words_;
   static constexpr std::size_t max_title_bytes = 300;  // a title wrapped over a few lines, no more
 
@@ -605,7 +610,11 @@ class structure_list_reader {
     take(rest, first);
     std::uint32_t n = ctx_.lines.count();
     for (std::uint32_t l = first + 1; l < n; ++l) {
-      if (ctx_.use[l] != line_use::unknown && !(l = over_page_break(l))) break;
+      // (a record goes on over a page break only while its reference is still to come)
+      if (ctx_.use[l] != line_use::unknown) {
+        if (!u.reference.empty() || !(l = over_page_break(l))) break;
+        said_over_page_break(l);
+      }
       auto [b, e] = trimmed(ctx_, l);
       std::string_view t = ctx_.src.substr(b, e - b);
       if (grammar::match_structure_unit(t) || group_heading(t, w_) || is_notes_heading(t)) break;
@@ -633,8 +642,8 @@ class structure_list_reader {
 
   /// A text going on over a page break: from line `l`, blank or furniture, the next line of text
   /// where a page's furniture (its footer, its header) or a form feed comes between and that line
-  /// begins in lower case or with a bracket (the record's reference, "(T/104/0831)"); 0 where there
-  /// is none. The text above it is the caller's to check (no reference yet).
+  /// begins in lower case or is a record's reference in brackets ("(T/104/0831)"); 0 where there is
+  /// none. The text above it is the caller's to check (no reference yet).
   std::uint32_t over_page_break(std::uint32_t l) const {
     const auto& pages = ctx_.lines.page_starts();
     bool broke = false;
@@ -644,31 +653,47 @@ class structure_list_reader {
     }
     if (!broke || l >= ctx_.lines.count() || ctx_.use[l] != line_use::unknown) return 0;
     auto [b, e] = trimmed(ctx_, l);
-    return e > b && (vocab::is_lower(ctx_.src[b]) || ctx_.src[b] == '(') ? l : 0;
+    const auto t = ctx_.src.substr(b, e - b);
+    const auto br = trailing_brackets(t);
+    return !t.empty() && (vocab::is_lower(t[0]) || (br && br->second == 0 && reference_like(br->first))) ? l : 0;
+  }
+
+  /// Says that line l, after a page break, is read as the text before it going on.
+  void said_over_page_break(std::uint32_t l) {
+    auto [b, e] = trimmed(ctx_, l);
+    ctx_.report(diag::rejoined_page_break, severity::warning, ctx_.span(b, e),
+                "text continued after a page break joined to the text it continues", ctx_.src.substr(b, e - b));
   }
 
   /// "1. Units LMC E5 and LMC E7 are an excluded combination …": numbered
   /// notes, each possibly wrapped onto further lines. Returns the line after.
   std::uint32_t notes(std::uint32_t l) {
     std::uint32_t n = ctx_.lines.count();
+    const std::size_t first_note = pending_notes_.size();  // (notes of an earlier block are done)
     std::uint32_t last_note_line = 0;
     for (; l < n; ++l) {
       if (ctx_.use[l] == line_use::blank) continue;
-      if (ctx_.use[l] != line_use::unknown) break;
+      if (ctx_.use[l] != line_use::unknown) {
+        // a page's footer and header: the last note may go on after them
+        const auto after = pending_notes_.size() > first_note ? over_page_break(l) : 0;
+        if (!after) break;
+        l = after;
+      }
       auto [b, e] = trimmed(ctx_, l);
       std::string_view t = ctx_.src.substr(b, e - b);
       auto num = grammar::match_number(t);
       if (!num) {
         // the last note wrapped onto this line ("… an excluded combination within" / "Group B."), or
         // going on over a page break
-        if (pending_notes_.empty() ||
-            !(last_note_line + 1 == l ? ctx_.wrap.goes_on(ctx_, last_note_line, t)
-                                      : over_page_break(last_note_line + 1) == l))
-          break;
+        if (pending_notes_.size() == first_note) break;
+        if (!(last_note_line + 1 == l && ctx_.wrap.goes_on(ctx_, last_note_line, t))) {
+          if (over_page_break(last_note_line + 1) != l) break;
+          said_over_page_break(l);
+        }
         last_note_line = l;
-        auto& [last_num, last_text, last_where] = pending_notes_.back();
-        last_text = ctx_.keep(std::string(last_text) + " " + std::string(t));
-        last_where = merge(last_where, ctx_.span(b, e));
+        auto& note = pending_notes_.back();
+        note.text.append(" ").append(t);
+        note.where = merge(note.where, ctx_.span(b, e));
         ctx_.use[l] = line_use::content;
         continue;
       }
@@ -676,7 +701,7 @@ class structure_list_reader {
       last_note_line = l;
       std::string_view body = t.substr(num->rest);
       auto where = sub_span(ctx_, t, num->rest, body.size(), ctx_.span(b, e));
-      pending_notes_.emplace_back(num->value, body, where);
+      pending_notes_.push_back({num->value, std::string(body), where});
     }
     return l;
   }

@@ -222,6 +222,7 @@ class unit_recogniser {
   std::uint32_t title_line_ = 0;   // the line the unit's title (so far) ends on
   std::uint32_t title_lines_ = 0;  // lines the title was read from, while it may go on; 0 when it is whole
   static constexpr std::uint32_t max_title_lines = 4;
+  static constexpr std::size_t max_title_bytes = 250;
   std::string header_left_;  // the rest of the unit's header a running header repeated in pieces has yet to print
 
   std::deque<element_builder> elements_;
@@ -391,6 +392,8 @@ class unit_recogniser {
         row_separator(ctx_.src.substr(b, e - b)))
       return false;
     if (title_.empty()) {
+      // (a sentence, or a line longer than a title, is the text after a header of the code alone)
+      if (ends_sentence(text.text()) || text.text().size() > max_title_bytes) return false;
       title_ = std::move(text);
     } else {
       if (title_line_ + 1 != l || (!starts_lowercase(text.text()) && !ctx_.wrap.goes_on(ctx_, title_line_, text.text())))
@@ -424,7 +427,17 @@ class unit_recogniser {
     if (auto m = grammar::match_unit_header(raw); m && m->value.code == code_ && m->value.local_code == local_code_) {
       const auto title = squeeze(title_.text());
       const auto printed = squeeze(ctx_.read_text(b + static_cast<std::uint32_t>(m->rest), e).text());
-      if (!title.starts_with(printed)) return false;
+      if (title.empty() || !title.starts_with(printed)) return false;
+      if (printed.empty()) {
+        // the code alone: a header only where the title's first words follow it
+        std::uint32_t next = l + 1;
+        while (next < ctx_.lines.count() && ctx_.use[next] == line_use::blank) ++next;
+        if (next >= ctx_.lines.count()) return false;
+        const auto piece = squeeze(ctx_.lines.line(next));
+        if (piece.empty() || !title.starts_with(piece) ||
+            (piece.size() < title.size() && title[piece.size()] != ' '))
+          return false;
+      }
       header_left_ = title.substr(printed.size());
       while (!header_left_.empty() && header_left_.front() == ' ') header_left_.erase(0, 1);
       mark_furniture(ctx_, l, "page_header");
