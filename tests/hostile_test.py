@@ -205,6 +205,19 @@ with tempfile.TemporaryDirectory() as tmp:
           f"{code} {c}")
     del text
 
+    # one paragraph hard-wrapped over 300,000 lines (20 MB), no blank line: joined into one paragraph
+    # in bounded time and memory (kept once, not again at each line)
+    wrapped = tmp / "one-paragraph-hard-wrapped.txt"
+    line = "the learner keeps records of the work and of the care given to each person and"
+    wrapped.write_text("About the qualification\n\n" + "\n".join([line] * 300000) + " that ends here.\n",
+                       encoding="utf-8")
+    start = time.monotonic()
+    code, c, text = coverage(wrapped, timeout=120)
+    check("a paragraph hard-wrapped over 300,000 lines: one paragraph, every line placed",
+          code in (0, 1) and c.get("unclassified") == 0 and text.count('"kind": "paragraph"') == 1 and
+          "care given to each person and that ends here." in text, f"{code} {c} {time.monotonic() - start:.1f}s")
+    del text
+
     nested = tmp / "nested-sub-item-markers.txt"
     nested.write_text("F36J 04 (LMC B2) Title\n\nLMC B2.1 Element\n\nPerformance criteria\tDO\n1. You do: " +
                       " ".join(f"({'abcdefghijklmnopqrstuvwxyz'[i % 26]})" for i in range(100000)) + " end\n",

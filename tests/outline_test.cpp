@@ -432,4 +432,11 @@ TEST_CASE("outline - a table of fields printed a column at a time (its labels, t
   for (const auto& d : undecided.diagnostics) said += d.message.find("more than one way") != std::string::npos;
   CHECK(said == 1);
   for (const auto& f : undecided.doc.standards[0].fields) CHECK(f.name != "suite");
+  // no division the values' shapes allow (a version that is no number): nothing paired, said so
+  const std::string unshaped = "Version Number\nIndicative Review Date\n\nCurrent\nOriginal\n";
+  const auto none = test::parse_text(text.substr(0, table) + unshaped);
+  std::size_t no_way = 0;
+  for (const auto& d : none.diagnostics) no_way += d.message.find("in no way") != std::string::npos;
+  CHECK(no_way == 1);
+  for (const auto& f : none.doc.standards[0].fields) CHECK(f.name != "version");
 }

@@ -188,3 +188,36 @@ TEST_CASE("sections - a heading set right above its text (a PDF's text) heads a 
   REQUIRE(r.doc.sections[1].blocks.size() == 3);
   CHECK(r.doc.sections[1].blocks[1].para.text == "Number of credits that must be achieved: 90");
 }
+
+TEST_CASE("sections - a wrapped paragraph is not joined over a page break by the wrap; going on in lower case "
+          "after the page's footer and header, it is joined and the repair said") {
+  parse_options o;
+  o.kind = document_kind::unknown;
+  const std::string text =
+      "About the qualification\n"
+      "\n"
+      "The qualification is for leaders and managers of care services who work\n"
+      "with adults, children and young people in residential, day and\n"
+      "\n"
+      "Page 1 of 2\n"
+      "\f\n"
+      "domiciliary settings and in the community.\n"
+      "Candidates are assessed in the workplace by an assessor.\n"
+      "\n"
+      "Assessment\n"
+      "\n"
+      "An assessor observes the candidate at work and reads the records the candidate\n"
+      "keeps of the care given to each person over the weeks of the programme.\n"
+      "\n"
+      "Page 2 of 2\n";
+  auto r = parse(text, o);
+  REQUIRE(r.doc.sections.size() == 2);
+  const auto& blocks = r.doc.sections[0].blocks;
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[0].para.text ==
+        "The qualification is for leaders and managers of care services who work with adults, children and young "
+        "people in residential, day and domiciliary settings and in the community.");
+  CHECK(blocks[1].para.text == "Candidates are assessed in the workplace by an assessor.");
+  CHECK(count_code(r, diag::rejoined_page_break) == 1);
+  CHECK(r.doc.lines.unclassified == 0);
+}

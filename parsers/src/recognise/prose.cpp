@@ -160,9 +160,14 @@ class reader {
     if (last.which == block::type::paragraph) {
       const auto before = last_para_.text().size();
       last_para_.join(text);
-      // a question run in over the line break ("… services. Who is the" / "qualification for? This …")
-      if (auto [qb, qe] = run_in_question(last_para_.text());
-          o_.split_run_in_questions && !in_contact_ && qe > before && qb > 0) {
+      // a question run in over the line break ("… services. Who is the" / "qualification for? This …"):
+      // looked for from a little before the break (a question is 60 bytes at most), not from the start
+      const std::size_t from = before > 72 ? before - 72 : 0;
+      auto [qb, qe] = o_.split_run_in_questions && !in_contact_
+                          ? run_in_question(std::string_view(last_para_.text()).substr(from))
+                          : std::pair<std::size_t, std::size_t>{0, 0};
+      if (qe > qb) qb += from, qe += from;
+      if (qe > before && qb > 0) {
         const auto joined = last_para_;
         const auto question = joined.slice(static_cast<std::uint32_t>(qb), static_cast<std::uint32_t>(qe));
         const auto after =
