@@ -205,7 +205,7 @@ parse_result parse(std::string text, const parse_options& options) {
   try {
     parse_context ctx(*store, result.diagnostics);
     const profile_set& profiles = options.profiles ? *options.profiles : builtin_profiles();
-    mark_page_furniture(ctx, profiles.page_edge_furniture);
+    mark_page_furniture(ctx, profiles.page_edge_furniture, profiles.furniture);
     ctx.wrap = line_wrap::measure(ctx);
     const bool blank = std::all_of(ctx.use.begin(), ctx.use.end(), [](line_use u) { return u == line_use::blank; });
     const profile* family = nullptr;
@@ -289,7 +289,7 @@ detection detect(std::string text, const parse_options& options) {
   text_store store(std::move(text));
   parse_context ctx(store, diags);
   const profile_set& profiles = options.profiles ? *options.profiles : builtin_profiles();
-  mark_page_furniture(ctx, profiles.page_edge_furniture);
+  mark_page_furniture(ctx, profiles.page_edge_furniture, profiles.furniture);
   return detect_kind(ctx, profiles, true);
 }
 

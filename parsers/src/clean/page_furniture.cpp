@@ -196,9 +196,31 @@ void mark_print_stamps(parse_context& ctx, const std::vector<std::uint32_t>& pag
   }
 }
 
+/// Lines every profile treats as a hosting site's or a viewer's furniture wherever they stand
+/// ("Page # of #", "Download", "Back to top": profiles/common.yaml), whole lines, for every
+/// recogniser alike.
+void mark_site_lines(parse_context& ctx, const std::vector<std::string>& patterns) {
+  if (patterns.empty()) return;
+  for (std::uint32_t l = 0; l < ctx.lines.count(); ++l) {
+    if (ctx.use[l] != line_use::unknown) continue;
+    const auto [b, e] = trimmed(ctx, l);
+    const auto t = ctx.src.substr(b, e - b);
+    if (t.empty() || t.size() > 120) continue;
+    for (const auto& p : patterns) {
+      // (a pattern that opens with a letter must open the line with it: most lines fail there)
+      if (!p.empty() && p[0] != '*' && p[0] != '#' && vocab::lower(t[0]) != vocab::lower(p[0])) continue;
+      if (vocab::furniture_match(t, p)) {
+        mark_furniture(ctx, l, "site");
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
-void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edge_patterns) {
+void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edge_patterns,
+                         const std::vector<std::string>& site_patterns) {
   const std::uint32_t n = ctx.lines.count();
   std::vector<key_hash> keys(n);
   std::unordered_map<std::uint64_t, std::uint32_t> counts;
@@ -401,6 +423,8 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
       }
     }
   }
+  // (after the running headers and footers, which name a page's number better than as a site's line)
+  mark_site_lines(ctx, site_patterns);
 }
 
 }  // namespace qspec

@@ -122,7 +122,10 @@ struct parse_context {
 };
 
 /// Stage 2: marks running page headers as furniture (see page_furniture.cpp).
-void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& page_edge_patterns);
+/// `page_edge_patterns`: lines furniture at a page's edges only; `site_patterns`: lines furniture
+/// wherever they stand (profile_set's page_edge_furniture and furniture).
+void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& page_edge_patterns,
+                         const std::vector<std::string>& site_patterns);
 
 /// Recognisers: each fills the document and marks the lines it used.
 /// `vocabulary`: the headings of its parts (profiles/unit_specification.yaml).
