@@ -158,6 +158,7 @@ class outline_builder {
   parse_context& ctx_;
   const profile& prof_;
   const std::vector<std::string>& shared_furniture_;
+  const std::vector<std::string> no_patterns_;
   const std::vector<std::string>& joining_words_;
   std::size_t widest_line_ = 0;       // the document's wrap width (see build())
   bool value_alone_ = false;          // the last field's value began on a line of its own
@@ -711,8 +712,10 @@ class outline_builder {
 
   bool is_furniture(const segment& s, std::string_view t) {
     bool site = false;
+    // (the shared site furniture of whole lines is marked before any recogniser reads them: here
+    // only on a piece of a line cut apart)
     if (!s.cell && t.size() < max_furniture_line)
-      for (const auto* list : {&prof_.furniture, &shared_furniture_})
+      for (const auto* list : {&prof_.furniture, s.piece ? &shared_furniture_ : &no_patterns_})
         for (const auto& f : *list) {
           // a pattern that opens with a letter must open the line with it: most lines fail here
           if (!f.empty() && f[0] != '*' && f[0] != '#' && (t.empty() || lower(t[0]) != lower(f[0]))) continue;
