@@ -140,6 +140,19 @@ class reader {
     if (grammar::match_item_label(t)) return false;
     return ctx_.wrap.goes_on(ctx_, l - 1, t);
   }
+  /// The question run into `text` at [qb, qe) heads a new section, the text after it opens it (the
+  /// text before it is the caller's), and the split is said; line l is the last read.
+  void split_off_question(const clean::rich_text& text, std::size_t qb, std::size_t qe, std::uint32_t l) {
+    const auto question = text.slice(static_cast<std::uint32_t>(qb), static_cast<std::uint32_t>(qe));
+    const auto after = text.slice(static_cast<std::uint32_t>(qe + 1), static_cast<std::uint32_t>(text.text().size()));
+    new_section(&question);
+    ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(question),
+                "a heading run into a paragraph by the conversion; split off as its own section", text.text(),
+                question.text());
+    if (!after.empty()) add_paragraph(after);
+    last_line_ = l;
+  }
+
   /// Whether line l, in lower case after a page break (its footer and header, or a form feed, and
   /// blank lines between), goes on the last paragraph, which ends no sentence.
   bool paragraph_over_page_break(std::uint32_t l, const clean::rich_text& text) const {
@@ -169,19 +182,11 @@ class reader {
       if (qe > qb) qb += from, qe += from;
       if (qe > before && qb > 0) {
         const auto joined = last_para_;
-        const auto question = joined.slice(static_cast<std::uint32_t>(qb), static_cast<std::uint32_t>(qe));
-        const auto after =
-            joined.slice(static_cast<std::uint32_t>(qe + 1), static_cast<std::uint32_t>(joined.text().size()));
         last_para_ = joined.slice(0, static_cast<std::uint32_t>(qb - 1));
         last.para.span = ctx_.span_of(last_para_);
         s.span = merge(s.span, last.para.span);
         unsettled_ = true;
-        new_section(&question);
-        ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(question),
-                    "a heading run into a paragraph by the conversion; split off as its own section",
-                    joined.text(), question.text());
-        if (!after.empty()) add_paragraph(after);
-        last_line_ = l;
+        split_off_question(joined, qb, qe, l);
         return;
       }
       last.para.span = ctx_.span_of(last_para_);
@@ -370,16 +375,9 @@ class reader {
       auto [qb, qe] = run_in_question(text.text());
       if (qe > qb) {
         auto before = text.slice(0, static_cast<std::uint32_t>(qb - 1));
-        auto question = text.slice(static_cast<std::uint32_t>(qb), static_cast<std::uint32_t>(qe));
-        auto after = text.slice(static_cast<std::uint32_t>(qe + 1), static_cast<std::uint32_t>(text.text().size()));
         if (goes_on) join_above(l, before);
         else add_paragraph(before);
-        new_section(&question);
-        ctx_.report(diag::split_heading, severity::warning, ctx_.span_of(question),
-                    "a heading run into a paragraph by the conversion; split off as its own section",
-                    text.text(), question.text());
-        if (!after.empty()) add_paragraph(after);
-        last_line_ = l;
+        split_off_question(text, qb, qe, l);
         return;
       }
     }
