@@ -1206,9 +1206,7 @@ class outline_builder {
       if (wrapped) heading.join(segs_[k_ + 1].text);
       open_named_part(rule, s, heading, &code, nullptr);
       if (wrapped) {
-        ++k_;
-        mark_content(segs_[k_].line);
-        extend_part(segs_[k_].text);
+        take_next_line();
       }
       return true;
     }
@@ -1257,9 +1255,7 @@ class outline_builder {
           if (name_below) heading.join(segs_[k_ + 1].text);
           open_named_part(rule, s, heading, &code, nullptr);
           if (name_below) {
-            ++k_;
-            mark_content(segs_[k_].line);
-            extend_part(segs_[k_].text);
+            take_next_line();
           }
           return true;
         }
@@ -1792,9 +1788,7 @@ class outline_builder {
         mark_content(s.line);
         extend_part(s.text);
         if (fold(o.text.text()) != words) {
-          ++k_;
-          mark_content(segs_[k_].line);
-          extend_part(segs_[k_].text);
+          take_next_line();
         }
         ctx_.report(diag::item_repeated, severity::note, ctx_.span_of(s.text),
                     "item " + o.code + " printed again over its details; read as the same item", s.text.text());
@@ -2246,11 +2240,9 @@ class outline_builder {
     extend_part(s.text);
     if (heading_goes_on(s)) {
       // its title wrapped onto the next line ("Learning aim A: Explore how … to promote" / "products")
-      ++k_;
+      take_next_line();
       g.text.join(segs_[k_].text);
       g.last_line = segs_[k_].line;
-      mark_content(segs_[k_].line);
-      extend_part(segs_[k_].text);
     }
     part_->items.push_back(std::move(g));
     group_ = &part_->items.back();
@@ -2280,6 +2272,14 @@ class outline_builder {
         if (!name.empty() && f == fold(name)) return true;
       }
     return false;
+  }
+
+  /// Moves on to the next segment, read as part of what the one before it opened (a heading's
+  /// second line): its line is content of the open part.
+  void take_next_line() {
+    ++k_;
+    mark_content(segs_[k_].line);
+    extend_part(segs_[k_].text);
   }
 
   /// Whether the next segment is the line right under segment `s` (at k_), a line of text of its
