@@ -217,6 +217,95 @@ void mark_site_lines(parse_context& ctx, const std::vector<std::string>& pattern
   }
 }
 
+/// A page's header or footer that a conversion set in the run of the text, with no form feed and
+/// no blank line around it ("… the waste regulations that re" / "Version 2 – March 2019   4" /
+/// "quire your site to keep them"): a line that recurs, digits aside, two times or more, its number
+/// at its start or its end growing from one to the next (a page's number), where it reads as a
+/// page's edge: it stands inside a sentence at least once (the line above it unfinished, the line
+/// under it going on in lower case), or sets its number a wide gap apart, or dates itself (a year,
+/// "©"), or names the document (its first line). A heading repeated with a growing number ("Knowledge for element 1", "… element 2") does
+/// none of these.
+template <class Record>
+void mark_running_lines_in_text(parse_context& ctx, Record&& record) {
+  const std::uint32_t n = ctx.lines.count();
+  struct occurrence {
+    std::uint32_t line;
+    std::uint64_t number;
+    bool at_start;
+    bool edge_shaped;  // a wide gap before (after) its number, a year or "©" in it
+  };
+  auto dated = [](std::string_view t) {
+    if (t.find("\xC2\xA9") != std::string_view::npos) return true;  // ©
+    for (std::size_t i = 0; i + 4 <= t.size(); ++i) {
+      const bool alone = (i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9')) &&
+                         (i + 4 == t.size() || !(t[i + 4] >= '0' && t[i + 4] <= '9'));
+      if (alone && ((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) && t[i + 2] >= '0' &&
+          t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9')
+        return true;
+    }
+    return false;
+  };
+  std::unordered_map<std::uint64_t, std::vector<occurrence>> by_key;
+  auto text_of = [&](std::uint32_t l) {
+    const auto [b, e] = trimmed(ctx, l);
+    return ctx.src.substr(b, e - b);
+  };
+  std::string_view title;
+  for (std::uint32_t l = 0; l < n && title.empty(); ++l)
+    if (ctx.use[l] != line_use::blank) title = text_of(l);
+  for (std::uint32_t l = 0; l < n; ++l) {
+    if (ctx.use[l] != line_use::unknown) continue;
+    const auto t = text_of(l);
+    if (t.size() < min_header_key || t.size() > max_header_bytes || t.back() == ':') continue;
+    // the number at its end (after a space) or at its start (before one)
+    std::size_t d = t.size();
+    while (d > 0 && t[d - 1] >= '0' && t[d - 1] <= '9') --d;
+    bool at_start = false;
+    std::string_view digits;
+    if (d < t.size() && d > 0 && (t[d - 1] == ' ' || t[d - 1] == '\t')) {
+      digits = t.substr(d);
+    } else {
+      std::size_t k = 0;
+      while (k < t.size() && t[k] >= '0' && t[k] <= '9') ++k;
+      if (k == 0 || k >= t.size() || (t[k] != ' ' && t[k] != '\t')) continue;
+      digits = t.substr(0, k);
+      at_start = true;
+    }
+    if (digits.size() > 4) continue;
+    const key_hash k = header_key(t, {}, true);
+    if (k.item || k.length < min_header_key) continue;
+    std::uint64_t v = 0;
+    for (char c : digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    const auto rest = at_start ? t.substr(digits.size()) : t.substr(0, t.size() - digits.size());
+    const bool gap = at_start ? rest.starts_with("   ") || rest.starts_with('\t')
+                              : rest.ends_with("   ") || rest.ends_with('\t');
+    const bool names_document = title.size() >= min_header_key && trim(rest) == title;
+    by_key[k.value].push_back({l, v, at_start, gap || dated(rest) || names_document});
+  }
+  auto neighbour = [&](std::uint32_t l, int step) -> std::string_view {
+    for (std::int64_t j = std::int64_t(l) + step; j >= 0 && j < std::int64_t(n); j += step) {
+      const auto u = ctx.use[static_cast<std::uint32_t>(j)];
+      if (u == line_use::blank) return {};
+      if (u == line_use::furniture) continue;
+      return text_of(static_cast<std::uint32_t>(j));
+    }
+    return {};
+  };
+  for (const auto& [key, list] : by_key) {
+    if (list.size() < 2) continue;
+    bool growing = true, inside = false, edge_shaped = true;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) growing = growing && list[i].at_start == list[0].at_start && list[i].number > list[i - 1].number;
+      edge_shaped = edge_shaped && list[i].edge_shaped;
+      const auto above = neighbour(list[i].line, -1), below = neighbour(list[i].line, 1);
+      inside = inside || (!above.empty() && !below.empty() && !vocab::ends_sentence(above) &&
+                          below[0] >= 'a' && below[0] <= 'z');
+    }
+    if (!growing || !(inside || edge_shaped)) continue;
+    for (const auto& o : list) record(o.line, o.line, "page_footer");
+  }
+}
+
 }  // namespace
 
 void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edge_patterns,
@@ -304,6 +393,7 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
       bool names;  // it holds a digit, or is the document's first line
       std::size_t page;
       std::uint64_t exact;
+      std::size_t rank;  // its place among the page's lines at that edge, from the edge
     };
     std::vector<edge_line> edges;
     std::unordered_map<std::uint64_t, std::uint32_t> on_pages;  // key (and edge) -> pages it is on
@@ -330,7 +420,7 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
         const bool names = folded.digit || (first_content < n && exact.value == title && keys[first_content].length);
         if (folded.last == ':' || folded.item || (!names && folded.length < min_header_key / 2)) continue;
         const std::uint64_t key = folded.value ^ (i < top ? 0x9E3779B97F4A7C15ull : 0);
-        edges.push_back({at_edge[i], key, i < top, names, k, exact.value});
+        edges.push_back({at_edge[i], key, i < top, names, k, exact.value, i < top ? i : i - top});
         if (!seen_here[key]) ++on_pages[key], seen_here[key] = true;
       }
     }
@@ -355,16 +445,21 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
     // where the lines of a key differ (digits aside), one of their numbers runs with the pages, as
     // a page's number does ("Page 3", "3/10", "… (4222-21)   45"); a field's value that differs from
     // page to page ("Level 3" / "Level 2", each unit's page of a handbook) is no running header
+    // (a dotted number is a criterion's or a section's, never a page's: "1.1" at the top of page 2
+    // and "2.4" at the top of page 3 do not run with the pages)
     auto numbers_of = [&](std::uint32_t l) {
       std::vector<std::uint64_t> out;
       const auto line = ctx.lines.line(l);
+      auto digit = [&](std::size_t i) { return i < line.size() && line[i] >= '0' && line[i] <= '9'; };
       for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] < '0' || line[i] > '9') continue;
+        if (!digit(i)) continue;
+        const bool dotted_before = i >= 2 && line[i - 1] == '.' && digit(i - 2);
         std::uint64_t v = 0;
         std::size_t digits = 0;
-        for (; i < line.size() && line[i] >= '0' && line[i] <= '9'; ++i, ++digits)
+        for (; digit(i); ++i, ++digits)
           if (digits < 12) v = v * 10 + static_cast<std::uint64_t>(line[i] - '0');
-        out.push_back(v);
+        const bool dotted_after = i + 1 < line.size() && line[i] == '.' && digit(i + 1);
+        if (!dotted_before && !dotted_after) out.push_back(v);
       }
       return out;
     };
@@ -394,9 +489,19 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
     // the document's lines of text or more is its content)
     std::size_t text_lines = 0;
     for (std::uint32_t l = 0; l < n; ++l) text_lines += ctx.use[l] != line_use::blank;
+    // a line missing from two pages or more is a running header only where it stands at the same
+    // place on each page it is on: an element's title in the list at a page's head and again as the
+    // heading atop the element's own page is the text's
+    std::unordered_map<std::uint64_t, bool> one_place;
+    for (const auto& [key, list] : by_key) {
+      bool same = true;
+      for (const auto* x : list) same = same && x->rank == list.front()->rank;
+      one_place[key] = same;
+    }
     for (const auto& x : edges) {
       const auto count = on_pages[x.key];
       if (ctx.use[x.line] == line_use::furniture || !runs_with_pages[x.key]) continue;
+      if (count + 1 < pages && !one_place[x.key]) continue;
       if (4 * by_key[x.key].size() >= text_lines) continue;
       if (x.line == first_content && title_like(ctx.lines.line(x.line))) continue;
       // (a line naming nothing, no digit in it, only where it is on every page)
@@ -423,6 +528,7 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
       }
     }
   }
+  mark_running_lines_in_text(ctx, record);
   // (after the running headers and footers, which name a page's number better than as a site's line)
   mark_site_lines(ctx, site_patterns);
 }

@@ -362,10 +362,18 @@ class outline_builder {
       // (or between two rows, where a page break or the print parted the table: the next row of
       // the header's cells goes on with it, unless it is another table's header, a rule under it or
       // a part's name in it)
-      if (ctx_.use[r] == line_use::blank && row_at(r + 1) && cells_of_line(r + 1, sep).size() == header.size() &&
-          !(sep == '|' && ruled_below(r + 1)) && !names_a_part(r + 1, sep))
-        continue;
-      if (ctx_.use[r] == line_use::furniture) continue;
+      if (ctx_.use[r] == line_use::blank || ctx_.use[r] == line_use::furniture) {
+        std::uint32_t next = r;
+        while (next < ctx_.lines.count() &&
+               (ctx_.use[next] == line_use::blank || ctx_.use[next] == line_use::furniture))
+          ++next;
+        if (row_at(next) && cells_of_line(next, sep).size() == header.size() &&
+            !(sep == '|' && ruled_below(next)) && !names_a_part(next, sep)) {
+          r = next - 1;
+          continue;
+        }
+        break;
+      }
       if (!row_at(r)) break;
       // (a line of other cells than the header's is no row of it)
       const auto cells = cells_of_line(r, sep);

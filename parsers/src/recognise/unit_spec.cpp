@@ -314,7 +314,8 @@ class unit_recogniser {
     page_break_ = false;
     // Table rows (tabs) are read cell by cell by their part; other lines whole.
     const bool row = row_separator(raw) != 0;
-    std::uint32_t from = b;  // "## Heading": the hashes are decoration
+    std::uint32_t from = b;  // "## Heading" (set in or not): the hashes are decoration
+    while (from < e && (ctx_.src[from] == ' ' || ctx_.src[from] == '\t')) ++from;
     while (from < e && ctx_.src[from] == '#') ++from;
     const auto marker = static_cast<std::uint32_t>(list_marker(raw));  // "- item": read the item once
     rich_text text = row ? rich_text{} : ctx_.read_text(marker ? b + marker : from, e);

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""The same document through another conversion keeps its facts.
+
+    conversions_test.py QSPEC CORPUS_DIR
+
+Each text document of corpus/layouts and corpus/external that meets its facts
+(corpus/FACTS.md) is written again as other tools write text -- Windows line
+ends, a byte-order mark, UTF-16, Windows-1252, trailing spaces, every line set
+in, pages parted by form feeds under a running footer, and running footers set
+in the run of the text with no form feed nor blank line around them -- and must
+give the same facts (spans aside). What a conversion cannot keep is listed in
+EXPECTED_LOSSES with the reason, and the test fails when one of those starts
+keeping its facts, so that the list stays true.
+"""
+import pathlib
+import sys
+import tempfile
+
+import yaml
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import facts_check  # noqa: E402
+
+
+def lines_of(text):
+    return text.rstrip("\n").split("\n")
+
+
+def crlf(text):
+    return text.replace("\n", "\r\n")
+
+
+def trailing_spaces(text):
+    return "\n".join(line + "  " if line.strip() else line for line in text.split("\n"))
+
+
+def set_in(text):
+    return "\n".join("  " + line if line.strip() else line for line in text.split("\n"))
+
+
+def form_feed_pages(text):
+    """Three pages or so, each ending with a footer that numbers it, a form feed between pages
+    (pdftotext's output); the breaks fall wherever the line count says, inside a list or not."""
+    lines = lines_of(text)
+    step = max(8, len(lines) // 3)
+    out, page = [], 1
+    for i, line in enumerate(lines):
+        out.append(line)
+        if (i + 1) % step == 0 or i + 1 == len(lines):
+            out += ["", f"Workforce Standards Board            Page {page}", "\f" if i + 1 < len(lines) else ""]
+            page += 1
+    return "\n".join(out)
+
+
+def footers_in_text(text):
+    """A dated running footer with the page's number a wide gap apart, set between two lines of the
+    text wherever a page ended (a PDF's text copied out of a viewer): no form feed, no blank line."""
+    lines = text.split("\n")
+    step = max(8, len(lines) // 4)
+    out, page = [], 1
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i and i % step == 0 and i + 1 < len(lines):
+            page += 1
+            out.append(f"Version 2 \u2013 March 2019                    {page}")
+    return "\n".join(out)
+
+
+# name -> (text transform, encoding)
+CONVERSIONS = {
+    "crlf": (crlf, "utf-8"),
+    "bom": (lambda t: "\ufeff" + t, "utf-8"),
+    "utf16": (lambda t: t, "utf-16"),
+    "cp1252": (lambda t: t, "cp1252"),
+    "trailing_spaces": (trailing_spaces, "utf-8"),
+    "set_in": (set_in, "utf-8"),
+    "form_feed_pages": (form_feed_pages, "utf-8"),
+    "footers_in_text": (footers_in_text, "utf-8"),
+}
+
+# (document, conversion) -> why that conversion cannot keep that document's facts
+EXPECTED_LOSSES = {
+    # an excerpt that stops inside its last item tells so by ending with no line break; a page's
+    # footer under the cut text makes it a whole page, and the item reads as whole
+    ("nos-excerpt-stops-mid-word-in-k7.txt", "form_feed_pages"): "a footer under the cut item",
+    ("qcf2-excerpt-cut.txt", "form_feed_pages"): "a footer under the cut item",
+    ("qcf3-excerpt-lo-table.txt", "form_feed_pages"): "a footer under the cut item",
+    # a document of one line is one page: its one footer recurs nowhere, and nothing proves it one
+    ("nos-one-line-no-line-breaks.txt", "form_feed_pages"): "a footer on one page only",
+    # the document prints its own pages' footers ("LANDC42 …" / "1") in its text: the pages laid
+    # over them number differently, and its own page numbers no longer run with the pages
+    ("nos2-pdf-two-pages-footer.txt", "form_feed_pages"): "two paginations, one over the other",
+    # its two columns are set with spaces: a footer line between two rows of them parts the block
+    ("qcf5-pdf-layout-two-column-table.txt", "form_feed_pages"): "a page break inside a space-set table",
+    ("qcf5-pdf-layout-two-column-table.txt", "footers_in_text"): "a footer inside a space-set table",
+}
+
+
+def main():
+    qspec, corpus = sys.argv[1], pathlib.Path(sys.argv[2])
+    facts_files = sorted(list((corpus / "layouts").glob("*.facts.yaml")) +
+                         list((corpus / "external").glob("*.facts.yaml")))
+    failed, kept_now, checked, skipped = [], [], 0, []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        for f in facts_files:
+            facts = yaml.safe_load(f.read_text(encoding="utf-8"))
+            doc = f.parent / facts["document"]
+            if doc.suffix not in (".txt", ".md") or facts_check.check(qspec, f):
+                continue  # (a document that does not meet its facts as it is: facts_pending.txt)
+            text = doc.read_text(encoding="utf-8")
+            for name, (convert, encoding) in CONVERSIONS.items():
+                try:
+                    data = convert(text).encode(encoding)
+                except UnicodeEncodeError:
+                    skipped.append(f"{doc.name} ({name}: characters the encoding lacks)")
+                    continue
+                out = tmp / f"{doc.stem}.{name}{doc.suffix}"
+                out.write_bytes(data)
+                try:
+                    errors = facts_check.check(qspec, f, out)
+                except Exception as e:  # noqa: BLE001 - any failure is a finding
+                    errors = [f"{type(e).__name__}: {e}"]
+                checked += 1
+                expected = (doc.name, name) in EXPECTED_LOSSES
+                if errors and not expected:
+                    failed.append((doc.name, name, errors))
+                elif not errors and expected:
+                    kept_now.append((doc.name, name))
+    for doc, name, errors in failed:
+        print(f"FAIL {doc} written as {name}:")
+        for e in errors[:10]:
+            print("   ", e)
+    for doc, name in kept_now:
+        print(f"FAIL {doc} written as {name} keeps its facts now: take it off EXPECTED_LOSSES")
+    print(f"{checked} conversions checked ({len(EXPECTED_LOSSES)} known to lose facts), "
+          f"{len(failed) + len(kept_now)} failed, {len(skipped)} not written (characters the encoding lacks)")
+    return 1 if failed or kept_now or checked == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
