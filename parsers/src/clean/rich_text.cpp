@@ -239,6 +239,28 @@ bool is_space_at(std::string_view s, std::size_t i, std::uint32_t& len) {
   return false;
 }
 
+// a link's text and target are short: bounded look-ups keep hostile runs of brackets linear
+constexpr std::uint32_t max_link_text = 500, max_target = 2000;
+
+/// Where the "(target)" after the "]" at `k` ends (one past its ")"), npos where none follows.
+std::size_t link_target_end(std::string_view s, std::size_t k) {
+  if (k + 1 >= s.size() || s[k] != ']' || s[k + 1] != '(') return std::string_view::npos;
+  const auto close = s.substr(k + 2, max_target).find(')');
+  if (close == std::string_view::npos) return std::string_view::npos;
+  const auto target = s.substr(k + 2, close);
+  if (target.find_first_of(" \t\n") != std::string_view::npos) return std::string_view::npos;
+  return k + 2 + close + 1;
+}
+
+/// A link's text that runs over a line break: the lines read one at a time hold its "[" on one
+/// line and its "](target)" on a later one ("- [D1: take … to estimate" / "effort … established.](./d01.md)"),
+/// with no blank line nor other bracket between.
+bool link_text_between(std::string_view source, std::size_t open, std::size_t close) {
+  const auto inner = source.substr(open + 1, close - open - 1);
+  return inner.find_first_of("[]") == std::string_view::npos && inner.find("\n\n") == std::string_view::npos &&
+         inner.find("\n\r\n") == std::string_view::npos;
+}
+
 bool is_bullet_at(std::string_view s, std::size_t i) {
   return s.substr(i, 3) == "\xE2\x80\xA2";  // •
 }
@@ -296,8 +318,6 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
       if (next_bracket != std::string_view::npos && next_bracket <= i) next_bracket = s.substr(0, end).find(']', i + 1);
       if (next_bracket != std::string_view::npos) {
         const auto k = static_cast<std::uint32_t>(next_bracket);
-        // a link's text and target are short: bounded look-ups keep hostile runs of brackets linear
-        constexpr std::uint32_t max_link_text = 500, max_target = 2000;
         auto target_end = k + 1 < end && s[k + 1] == '(' && k - i <= max_link_text
                               ? s.substr(k + 2, std::min(end - k - 2, max_target)).find(')')
                               : std::string_view::npos;
@@ -310,6 +330,26 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
           ++i;
           continue;
         }
+      } else if (const auto k = source.substr(0, std::min<std::size_t>(source.size(), i + 1 + max_link_text))
+                                    .find(']', end);
+                 k != std::string_view::npos && link_text_between(source, i, k) &&
+                 link_target_end(source, k) != std::string_view::npos) {
+        // the link's text goes on over the line's end: its "[" is markup
+        ++report.markdown_emphasis;
+        ++i;
+        continue;
+      }
+    }
+    if (c == ']' && link_close == UINT32_MAX) {
+      // the end of a link whose text began on an earlier line: its "](target)" is markup
+      const auto after = link_target_end(s, i);
+      const auto from = begin > max_link_text ? begin - max_link_text : 0;
+      const auto open = source.substr(from, begin - from).rfind('[');
+      if (after != std::string_view::npos && open != std::string_view::npos &&
+          link_text_between(source, from + open, i)) {
+        ++report.markdown_emphasis;
+        i = static_cast<std::uint32_t>(after);
+        continue;
       }
     }
     if (is_space_at(s, i, len)) {
@@ -401,9 +441,10 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
         if (before_space && after_space && i > begin && i + run < end) before_space = s[i - 1] == '(' || s[i - 1] == ' ';
       }
       // "indu**strial": a double marker inside a word is emphasis too (CommonMark), opening when none is open
+      // (its closing marker may be on a later line: a paragraph wrapped inside the bold text)
       if (run == 2 && !before_space && !after_space && i > begin && i + run < end) {
         auto alnum = [](char a) { return (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9'); };
-        if (alnum(s[i - 1]) && alnum(s[i + run]) && s.substr(i + run, end - i - run).find("**") != std::string_view::npos) {
+        if (alnum(s[i - 1]) && alnum(s[i + run])) {
           ++report.markdown_emphasis;
           current.content.open_emphasis(emphasis::bold);
           i += run;
@@ -411,7 +452,9 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
         }
       }
       const bool opening_marker = before_space && !after_space;
-      const bool unclosed = opening_marker && i + run > last_star;  // no '*' after it on this span
+      // no '*' after it on this span (a single one: "*starred" is text; a double one opens bold
+      // text that a wrapped paragraph closes on a later line)
+      const bool unclosed = opening_marker && i + run > last_star && run != 2;
       if (!unclosed && (before_space != after_space || (before_space && after_space && run >= 2))) {
         ++report.markdown_emphasis;
         bool opening = opening_marker;

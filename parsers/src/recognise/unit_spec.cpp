@@ -229,7 +229,10 @@ class unit_recogniser {
   element_builder* current_element_ = nullptr;
   const element_builder* numbered_from_sequence_ = nullptr;  // the element whose criteria lost their numbers
   bool expect_element_title_ = false;
+  std::uint32_t element_title_line_ = UINT32_MAX;  // the last line of the open element's title
   bool in_legend_ = false;
+  std::uint32_t legend_line_ = UINT32_MAX;  // the legend's last line read
+  std::string legend_last_code_;             // the code of its last entry
 
   section_builder about_;
   bool have_about_ = false;
@@ -341,9 +344,22 @@ class unit_recogniser {
       current_element_->title = std::move(text);
       current_element_->span = merge(current_element_->span, ctx_.span(b, e));
       expect_element_title_ = false;
+      element_title_line_ = l;
       used(l);
       return;
     }
+    // an element's title wrapped onto the next line ("Lead and manage provision that involves people
+    // in decisions about the" / "outcomes they wish to achieve")
+    if (current_element_ && part_ == part::element && element_title_line_ != UINT32_MAX &&
+        element_title_line_ + 1 == l && !row && !marker && !grammar::match_item_label(text.text()) &&
+        (starts_lowercase(text.text()) || ctx_.wrap.goes_on(ctx_, element_title_line_, text.text()))) {
+      current_element_->title.join(text);
+      current_element_->span = merge(current_element_->span, ctx_.span(b, e));
+      element_title_line_ = l;
+      used(l);
+      return;
+    }
+    element_title_line_ = UINT32_MAX;
 
     // A continuation after a page break: lower-case start, open text unfinished.
     if (after_break_ && open_text_ && starts_lowercase(text.text()) && part_ != part::knowledge &&
@@ -543,6 +559,7 @@ class unit_recogniser {
     if (part_ == part::elements_list) {
       el.listed_title = title;
       el.listed_span = ctx_.span(b, title_end);
+      if (!next) open(el.listed_title, l);  // (its title may wrap onto the next line)
     } else {
       part_ = part::element;
       open_text_ = nullptr;
@@ -552,6 +569,7 @@ class unit_recogniser {
       el.span = ctx_.span(b, title_end);
       el.title = title;
       expect_element_title_ = title.empty();
+      element_title_line_ = title.empty() || next ? UINT32_MAX : l;
     }
     if (!next) return;
     m = *grammar::match_element_code(ctx_.src.substr(next->at, e - next->at));
@@ -798,6 +816,7 @@ class unit_recogniser {
                         " continues on a row of its own; joined to it",
                     raw, current_point_->text.text());
       }
+      open(current_point_->text, l);  // (a sub-item may wrap onto the next line in turn)
       return;
     }
     if (fully_emphasised(t) || plain_title(t, cells, first)) {  // a group heading row
@@ -926,9 +945,25 @@ class unit_recogniser {
         el->legend[entry.code] = {entry.expansion, where};
       }
       in_legend_ = true;
+      legend_line_ = l;
+      legend_last_code_ = entries->empty() ? std::string() : entries->back().code;
       el->span = merge(el->span, ctx_.span(b, e));
       used(l);
       return;
+    }
+    // the legend's last expansion wrapped onto the next line ("… PD =" / "Professional Discussion",
+    // or "PD = Professional" / "Discussion")
+    if (in_legend_ && legend_line_ + 1 == l && el->legend.count(legend_last_code_) && !row_separator(raw) &&
+        !lone_number(text) && !ends_sentence(text.text())) {
+      auto& [expansion, where] = el->legend[legend_last_code_];
+      if (expansion.empty() || ctx_.wrap.goes_on(ctx_, legend_line_, text.text())) {
+        expansion += (expansion.empty() ? "" : " ") + std::string(text.text());
+        where = merge(where, ctx_.span(b, e));
+        legend_line_ = l;
+        el->span = merge(el->span, ctx_.span(b, e));
+        used(l);
+        return;
+      }
     }
     rich_text t = first_cell(b, e);
     if (detached_number_lines_.count(l)) {  // paired with its text below
