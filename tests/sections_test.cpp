@@ -221,3 +221,83 @@ TEST_CASE("sections - a wrapped paragraph is not joined over a page break by the
   CHECK(count_code(r, diag::rejoined_page_break) == 1);
   CHECK(r.doc.lines.unclassified == 0);
 }
+
+TEST_CASE("page furniture - a running footer set in the run of the text, with no form feed, is furniture where it "
+          "stands inside a sentence; a heading repeated with a growing number and a contents page are not") {
+  parse_options o;
+  o.kind = document_kind::unknown;
+  auto roles = [](const parse_result& r) {
+    std::vector<std::string> out;
+    for (const auto& f : r.doc.furniture_items) out.push_back(std::string(f.role) + ": " + std::string(f.text));
+    return out;
+  };
+  // undated, no wide gap: only where it parts a sentence ("... keep them" / footer / "secure")
+  const std::string footer =
+      "Keep records of waste\n"
+      "\n"
+      "You need to know the records you must keep and how to keep them\n"
+      "Workforce standards for waste handling 1\n"
+      "secure when they are stored on paper or on a computer.\n"
+      "You need to know who may see the records and when.\n"
+      "Workforce standards for waste handling 2\n"
+      "Records are kept for five years.\n";
+  auto r = parse(footer, o);
+  CHECK(roles(r) == std::vector<std::string>{"page_footer: Workforce standards for waste handling 1",
+                                             "page_footer: Workforce standards for waste handling 2"});
+  // a heading repeated with a growing number opens its part's text: it parts no sentence
+  const std::string headings =
+      "Knowledge\n"
+      "\n"
+      "Knowledge for the whole of element 1\n"
+      "K1 the records you must keep\n"
+      "Knowledge for the whole of element 2\n"
+      "K2 the people who may see the records\n"
+      "Knowledge for the whole of element 3\n"
+      "K3 how long the records are kept\n";
+  CHECK(parse(headings, o).doc.furniture_items.empty());
+  // a contents page: its numbers grow by more than a page or three, however far apart they are set
+  const std::string contents =
+      "Contents\n"
+      "\n"
+      "Unit 201 assessment guidance            14\n"
+      "Unit 202 assessment guidance            22\n"
+      "Unit 203 assessment guidance            31\n";
+  CHECK(parse(contents, o).doc.furniture_items.empty());
+}
+
+TEST_CASE("page furniture - a criterion's number at a page's head is no page's number, though it grows with the "
+          "pages") {
+  parse_options o;
+  o.kind = document_kind::unknown;
+  const std::string text =
+      "Measure and record vital signs\n"
+      "\n"
+      "Learning outcome 1\n"
+      "\f1.1\n"
+      "Explain why vital signs are monitored\n"
+      "1.2\n"
+      "Describe the normal range of each sign\n"
+      "\f2.4\n"
+      "Calculate an early warning score\n";
+  auto r = parse(text, o);
+  for (const auto& f : r.doc.furniture_items) CHECK_MESSAGE(f.role != "page_header", std::string(f.text));
+}
+
+TEST_CASE("clean - a markdown link and bold text that run over a line break are markup on both lines") {
+  parse_options o;
+  o.kind = document_kind::unknown;
+  const std::string text =
+      "Duties\n"
+      "\n"
+      "- [D1: take and interpret given software development requirements to\n"
+      "  estimate effort.](./duties/d01.md)\n"
+      "- D2: **break software development activities down into logical\n"
+      "  units** of work\n";
+  auto r = parse(text, o);
+  REQUIRE(r.doc.sections.size() == 1);
+  const auto& blocks = r.doc.sections[0].blocks;
+  REQUIRE(blocks.size() == 1);
+  REQUIRE(blocks[0].items.items.size() == 2);
+  CHECK(blocks[0].items.items[0].text == "D1: take and interpret given software development requirements to estimate effort.");
+  CHECK(blocks[0].items.items[1].text == "D2: break software development activities down into logical units of work");
+}

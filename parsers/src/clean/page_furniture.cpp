@@ -217,70 +217,67 @@ void mark_site_lines(parse_context& ctx, const std::vector<std::string>& pattern
   }
 }
 
-/// A page's header or footer that a conversion set in the run of the text, with no form feed and
-/// no blank line around it ("… the waste regulations that re" / "Version 2 – March 2019   4" /
-/// "quire your site to keep them"): a line that recurs, digits aside, two times or more, its number
-/// at its start or its end growing from one to the next (a page's number), where it reads as a
-/// page's edge: it stands inside a sentence at least once (the line above it unfinished, the line
-/// under it going on in lower case), or sets its number a wide gap apart, or dates itself (a year,
-/// "©"), or names the document (its first line). A heading repeated with a growing number ("Knowledge for element 1", "… element 2") does
-/// none of these.
+/// A page's header or footer that a conversion set in the run of a text with no form feed (a PDF's
+/// text copied out of a viewer), no blank line around it: a line that recurs, digits aside, its
+/// number at its start or its end (a page's: three digits at most) growing by one to three from
+/// one to the next, where it reads as a page's edge -- it stands inside a sentence (the line above
+/// unfinished, the line under it going on in lower case, no item's label), or it bears marks of a
+/// page's edge -- its number a wide gap apart, a date (a year, "©"), the document's name (its first
+/// line) -- two of them, or one where it recurs three times or more. A heading repeated with a growing number ("Knowledge for element 1",
+/// "… element 2") opens its part's text; a contents page's or a table's column of numbers grows by
+/// more. Recorded as a page's footer: with no page break in the text, which edge it was is unknown.
 template <class Record>
-void mark_running_lines_in_text(parse_context& ctx, Record&& record) {
+void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content, Record&& record) {
   const std::uint32_t n = ctx.lines.count();
+  constexpr std::size_t max_page_digits = 3;
+  constexpr std::uint64_t max_page_step = 3;
   struct occurrence {
     std::uint32_t line;
     std::uint64_t number;
     bool at_start;
-    bool edge_shaped;  // a wide gap before (after) its number, a year or "©" in it
+    int edge_marks;  // of a wide gap before (after) its number; a year or "©" in it; the document's name
   };
   auto dated = [](std::string_view t) {
-    if (t.find("\xC2\xA9") != std::string_view::npos) return true;  // ©
-    for (std::size_t i = 0; i + 4 <= t.size(); ++i) {
-      const bool alone = (i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9')) &&
-                         (i + 4 == t.size() || !(t[i + 4] >= '0' && t[i + 4] <= '9'));
-      if (alone && ((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) && t[i + 2] >= '0' &&
-          t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9')
-        return true;
-    }
-    return false;
+    return t.find("\xC2\xA9") != std::string_view::npos || vocab::holds_year(t);  // ©, a year
   };
-  std::unordered_map<std::uint64_t, std::vector<occurrence>> by_key;
   auto text_of = [&](std::uint32_t l) {
     const auto [b, e] = trimmed(ctx, l);
     return ctx.src.substr(b, e - b);
   };
-  std::string_view title;
-  for (std::uint32_t l = 0; l < n && title.empty(); ++l)
-    if (ctx.use[l] != line_use::blank) title = text_of(l);
+  const std::uint64_t title = first_content < n ? header_key(text_of(first_content)).value : 0;
+  // the lines by their text with digits folded, in the order of their first line
+  std::unordered_map<std::uint64_t, std::size_t> slot;
+  std::vector<std::vector<occurrence>> groups;
   for (std::uint32_t l = 0; l < n; ++l) {
     if (ctx.use[l] != line_use::unknown) continue;
     const auto t = text_of(l);
     if (t.size() < min_header_key || t.size() > max_header_bytes || t.back() == ':') continue;
-    // the number at its end (after a space) or at its start (before one)
+    // the number at its end (after a gap) or at its start (before one)
     std::size_t d = t.size();
-    while (d > 0 && t[d - 1] >= '0' && t[d - 1] <= '9') --d;
+    while (d > 0 && vocab::is_digit(t[d - 1])) --d;
     bool at_start = false;
-    std::string_view digits;
+    std::string_view number;
     if (d < t.size() && d > 0 && (t[d - 1] == ' ' || t[d - 1] == '\t')) {
-      digits = t.substr(d);
+      number = t.substr(d);
     } else {
       std::size_t k = 0;
-      while (k < t.size() && t[k] >= '0' && t[k] <= '9') ++k;
+      while (k < t.size() && vocab::is_digit(t[k])) ++k;
       if (k == 0 || k >= t.size() || (t[k] != ' ' && t[k] != '\t')) continue;
-      digits = t.substr(0, k);
+      number = t.substr(0, k);
       at_start = true;
     }
-    if (digits.size() > 4) continue;
+    if (number.size() > max_page_digits) continue;
     const key_hash k = header_key(t, {}, true);
     if (k.item || k.length < min_header_key) continue;
     std::uint64_t v = 0;
-    for (char c : digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    const auto rest = at_start ? t.substr(digits.size()) : t.substr(0, t.size() - digits.size());
+    for (char c : number) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    const auto rest = at_start ? t.substr(number.size()) : t.substr(0, t.size() - number.size());
     const bool gap = at_start ? rest.starts_with("   ") || rest.starts_with('\t')
                               : rest.ends_with("   ") || rest.ends_with('\t');
-    const bool names_document = title.size() >= min_header_key && trim(rest) == title;
-    by_key[k.value].push_back({l, v, at_start, gap || dated(rest) || names_document});
+    const bool names_document = first_content < l && header_key(rest).value == title;
+    auto [it, added] = slot.try_emplace(k.value, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back({l, v, at_start, int(gap) + int(dated(rest)) + int(names_document)});
   }
   auto neighbour = [&](std::uint32_t l, int step) -> std::string_view {
     for (std::int64_t j = std::int64_t(l) + step; j >= 0 && j < std::int64_t(n); j += step) {
@@ -291,19 +288,28 @@ void mark_running_lines_in_text(parse_context& ctx, Record&& record) {
     }
     return {};
   };
-  for (const auto& [key, list] : by_key) {
+  // every group decided on the text as it was, then recorded (a group marked first would change
+  // what stands next to another's lines)
+  std::vector<const std::vector<occurrence>*> running;
+  for (const auto& list : groups) {
     if (list.size() < 2) continue;
-    bool growing = true, inside = false, edge_shaped = true;
+    bool growing = true, inside = false;
+    int edge_marks = 3;
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (i > 0) growing = growing && list[i].at_start == list[0].at_start && list[i].number > list[i - 1].number;
-      edge_shaped = edge_shaped && list[i].edge_shaped;
+      if (i > 0)
+        growing = growing && list[i].at_start == list[0].at_start && list[i].number > list[i - 1].number &&
+                  list[i].number - list[i - 1].number <= max_page_step;
+      edge_marks = std::min(edge_marks, list[i].edge_marks);
       const auto above = neighbour(list[i].line, -1), below = neighbour(list[i].line, 1);
       inside = inside || (!above.empty() && !below.empty() && !vocab::ends_sentence(above) &&
-                          below[0] >= 'a' && below[0] <= 'z');
+                          vocab::is_lower(below[0]) && !grammar::match_item_label(below));
     }
-    if (!growing || !(inside || edge_shaped)) continue;
-    for (const auto& o : list) record(o.line, o.line, "page_footer");
+    // (two marks of a page's edge on each of its lines, or one on each of three lines or more)
+    if (growing && (inside || edge_marks >= 2 || (edge_marks == 1 && list.size() >= min_repeats)))
+      running.push_back(&list);
   }
+  for (const auto* list : running)
+    for (const auto& o : *list) record(o.line, o.line, "page_footer");
 }
 
 }  // namespace
@@ -489,14 +495,18 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
     // the document's lines of text or more is its content)
     std::size_t text_lines = 0;
     for (std::uint32_t l = 0; l < n; ++l) text_lines += ctx.use[l] != line_use::blank;
-    // a line missing from two pages or more is a running header only where it stands at the same
-    // place on each page it is on: an element's title in the list at a page's head and again as the
-    // heading atop the element's own page is the text's
+    // a line that reads the same wherever it is, missing from two pages or more, is a running header
+    // only where it stands at the same place on each page it is on: an element's title in the list at
+    // a page's head and again as the heading atop the element's own page is the text's (a line whose
+    // number runs with the pages is a page's edge wherever pdftotext sets it)
     std::unordered_map<std::uint64_t, bool> one_place;
     for (const auto& [key, list] : by_key) {
-      bool same = true;
-      for (const auto* x : list) same = same && x->rank == list.front()->rank;
-      one_place[key] = same;
+      bool same_place = true, same_text = true;
+      for (const auto* x : list) {
+        same_place = same_place && x->rank == list.front()->rank;
+        same_text = same_text && x->exact == list.front()->exact;
+      }
+      one_place[key] = same_place || !same_text;
     }
     for (const auto& x : edges) {
       const auto count = on_pages[x.key];
@@ -528,7 +538,7 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
       }
     }
   }
-  mark_running_lines_in_text(ctx, record);
+  if (page_begin.size() < 2) mark_running_lines_in_text(ctx, first_content, record);
   // (after the running headers and footers, which name a page's number better than as a site's line)
   mark_site_lines(ctx, site_patterns);
 }

@@ -252,13 +252,26 @@ std::size_t link_target_end(std::string_view s, std::size_t k) {
   return k + 2 + close + 1;
 }
 
+/// Where the paragraph that goes on from `from` ends: a blank line, or `limit` bytes on.
+std::size_t paragraph_end(std::string_view source, std::size_t from, std::size_t limit) {
+  const auto window = source.substr(from, limit);
+  return from + std::min(window.find("\n\n"), std::min(window.find("\n\r\n"), window.size()));
+}
+
 /// A link's text that runs over a line break: the lines read one at a time hold its "[" on one
 /// line and its "](target)" on a later one ("- [D1: take … to estimate" / "effort … established.](./d01.md)"),
-/// with no blank line nor other bracket between.
+/// a link's text long at the most, with no blank line nor other bracket between.
 bool link_text_between(std::string_view source, std::size_t open, std::size_t close) {
+  if (close <= open || close - open > max_link_text) return false;
   const auto inner = source.substr(open + 1, close - open - 1);
-  return inner.find_first_of("[]") == std::string_view::npos && inner.find("\n\n") == std::string_view::npos &&
-         inner.find("\n\r\n") == std::string_view::npos;
+  return inner.find_first_of("[]") == std::string_view::npos && paragraph_end(source, open, close - open) == close;
+}
+
+/// A "**" that something closes later in its paragraph, on a later line too (bold text wrapped).
+bool bold_closes_later(std::string_view source, std::size_t from) {
+  constexpr std::size_t max_bold_text = 2000;
+  const auto close = source.substr(from, max_bold_text).find("**");
+  return close != std::string_view::npos && paragraph_end(source, from, close) == from + close;
 }
 
 bool is_bullet_at(std::string_view s, std::size_t i) {
@@ -318,15 +331,11 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
       if (next_bracket != std::string_view::npos && next_bracket <= i) next_bracket = s.substr(0, end).find(']', i + 1);
       if (next_bracket != std::string_view::npos) {
         const auto k = static_cast<std::uint32_t>(next_bracket);
-        auto target_end = k + 1 < end && s[k + 1] == '(' && k - i <= max_link_text
-                              ? s.substr(k + 2, std::min(end - k - 2, max_target)).find(')')
-                              : std::string_view::npos;
-        auto inner = s.substr(i + 1, k - i - 1);
-        if (target_end != std::string_view::npos && inner.find('[') == std::string_view::npos &&
-            s.substr(k + 2, target_end).find(' ') == std::string_view::npos) {
+        const auto target_end = k - i <= max_link_text ? link_target_end(s, k) : std::string_view::npos;
+        if (target_end != std::string_view::npos && s.substr(i + 1, k - i - 1).find('[') == std::string_view::npos) {
           ++report.markdown_emphasis;
           link_close = k;
-          link_end = k + 2 + static_cast<std::uint32_t>(target_end) + 1;
+          link_end = static_cast<std::uint32_t>(target_end);
           ++i;
           continue;
         }
@@ -343,10 +352,11 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
     if (c == ']' && link_close == UINT32_MAX) {
       // the end of a link whose text began on an earlier line: its "](target)" is markup
       const auto after = link_target_end(s, i);
-      const auto from = begin > max_link_text ? begin - max_link_text : 0;
-      const auto open = source.substr(from, begin - from).rfind('[');
-      if (after != std::string_view::npos && open != std::string_view::npos &&
-          link_text_between(source, from + open, i)) {
+      const auto from = i > max_link_text ? i - max_link_text : 0;
+      const auto open = after == std::string_view::npos || from >= begin
+                            ? std::string_view::npos
+                            : source.substr(from, begin - from).rfind('[');
+      if (open != std::string_view::npos && link_text_between(source, from + open, i)) {
         ++report.markdown_emphasis;
         i = static_cast<std::uint32_t>(after);
         continue;
@@ -444,7 +454,7 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
       // (its closing marker may be on a later line: a paragraph wrapped inside the bold text)
       if (run == 2 && !before_space && !after_space && i > begin && i + run < end) {
         auto alnum = [](char a) { return (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9'); };
-        if (alnum(s[i - 1]) && alnum(s[i + run])) {
+        if (alnum(s[i - 1]) && alnum(s[i + run]) && bold_closes_later(source, i + run)) {
           ++report.markdown_emphasis;
           current.content.open_emphasis(emphasis::bold);
           i += run;
@@ -452,9 +462,10 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
         }
       }
       const bool opening_marker = before_space && !after_space;
-      // no '*' after it on this span (a single one: "*starred" is text; a double one opens bold
-      // text that a wrapped paragraph closes on a later line)
-      const bool unclosed = opening_marker && i + run > last_star && run != 2;
+      // no '*' after it on this span: "*starred" is text (a double one may open bold text that a
+      // wrapped paragraph closes on a later line)
+      const bool unclosed =
+          opening_marker && i + run > last_star && (run != 2 || !bold_closes_later(source, i + run));
       if (!unclosed && (before_space != after_space || (before_space && after_space && run >= 2))) {
         ++report.markdown_emphasis;
         bool opening = opening_marker;

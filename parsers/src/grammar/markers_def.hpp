@@ -35,7 +35,7 @@ const auto legend_entry = x3::rule<struct legend_entry_class, ast::legend_entry>
 // the line's last entry with its expansion on the next line ("… PD =" / "Professional Discussion"):
 // an empty expansion, for the reader to fill
 const auto last_entry_cut = x3::rule<struct last_entry_cut_class, ast::legend_entry>{"legend entry cut"} =
-    method_code >> x3::omit[*gap_char] >> '=' >> x3::attr(std::string()) >> x3::omit[*gap_char] >> &eoi;
+    method_code >> x3::omit[*gap_char] >> '=' >> x3::attr(std::string());
 const legend_type legend_rule = "legend";
 // (a legend set in italics over several lines keeps its opening "*" on the first line)
 const auto legend_rule_def = x3::omit[*gap_char >> -lit('*')] >> (legend_entry % gaps) >>

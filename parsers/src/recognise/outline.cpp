@@ -356,19 +356,29 @@ class outline_builder {
       const auto raw = ctx_.src.substr(b, e - b);
       return sep == '|' ? !raw.empty() && raw.front() == '|' : ctx_.lines.line(r).find('\t') != std::string_view::npos;
     };
+    // (the header printed again over the rows a page break carried on)
+    auto header_again = [&](const std::vector<std::pair<std::uint32_t, std::uint32_t>>& cells) {
+      if (cells.size() != header.size()) return false;
+      for (std::size_t c = 0; c < cells.size(); ++c)
+        if (fold(ctx_.read_text(cells[c].first, cells[c].second).text()) !=
+            fold(ctx_.read_text(header[c].first, header[c].second).text()))
+          return false;
+      return true;
+    };
     for (std::uint32_t r = l + 1; r < ctx_.lines.count(); ++r) {
       // (a blank line between a markdown table's rule and its rows, as the readers write them; a
       // page's running header or footer between two rows)
       // (or between two rows, where a page break or the print parted the table: the next row of
-      // the header's cells goes on with it, unless it is another table's header, a rule under it or
-      // a part's name in it)
+      // the header's cells goes on with it -- the header printed again too -- unless it is another
+      // table's header, a rule under it or a part's name in it)
       if (ctx_.use[r] == line_use::blank || ctx_.use[r] == line_use::furniture) {
         std::uint32_t next = r;
         while (next < ctx_.lines.count() &&
                (ctx_.use[next] == line_use::blank || ctx_.use[next] == line_use::furniture))
           ++next;
         if (row_at(next) && cells_of_line(next, sep).size() == header.size() &&
-            !(sep == '|' && ruled_below(next)) && !names_a_part(next, sep)) {
+            (header_again(cells_of_line(next, sep)) ||
+             (!(sep == '|' && ruled_below(next)) && !names_a_part(next, sep)))) {
           r = next - 1;
           continue;
         }
@@ -378,12 +388,7 @@ class outline_builder {
       // (a line of other cells than the header's is no row of it)
       const auto cells = cells_of_line(r, sep);
       if (cells.size() != header.size()) break;
-      // (the header printed again over the rows a page break carried on: furniture)
-      bool again = true;
-      for (std::size_t c = 0; c < cells.size() && again; ++c)
-        again = fold(ctx_.read_text(cells[c].first, cells[c].second).text()) ==
-                fold(ctx_.read_text(header[c].first, header[c].second).text());
-      if (again) {
+      if (header_again(cells)) {  // furniture
         last = r;
         mark_furniture(ctx_, r, "table_header");
         continue;
@@ -910,12 +915,7 @@ class outline_builder {
              std::all_of(v.begin(), v.end(), [](char c) { return is_digit(c) || c == '.'; });
     // a date: a year in it, or day/month/year
     if (v.size() > 24) return false;
-    for (std::size_t i = 0; i + 4 <= v.size(); ++i) {
-      const bool year = (v.compare(i, 2, "19") == 0 || v.compare(i, 2, "20") == 0) && is_digit(v[i + 2]) &&
-                        is_digit(v[i + 3]) && (i == 0 || !is_digit(v[i - 1])) &&
-                        (i + 4 == v.size() || !is_digit(v[i + 4]));
-      if (year) return true;
-    }
+    if (vocab::holds_year(v)) return true;
     return std::count(v.begin(), v.end(), '/') == 2 && is_digit(v.front()) && is_digit(v.back());
   }
 

@@ -352,6 +352,7 @@ class unit_recogniser {
     // in decisions about the" / "outcomes they wish to achieve")
     if (current_element_ && part_ == part::element && element_title_line_ != UINT32_MAX &&
         element_title_line_ + 1 == l && !row && !marker && !grammar::match_item_label(text.text()) &&
+        !grammar::match_legend(text.text()) &&
         (starts_lowercase(text.text()) || ctx_.wrap.goes_on(ctx_, element_title_line_, text.text()))) {
       current_element_->title.join(text);
       current_element_->span = merge(current_element_->span, ctx_.span(b, e));
@@ -953,8 +954,10 @@ class unit_recogniser {
     }
     // the legend's last expansion wrapped onto the next line ("… PD =" / "Professional Discussion",
     // or "PD = Professional" / "Discussion")
+    // (not a line of further entries: "PD = Professional" / "Discussion WT = Witness Testimony" is
+    // left as it is rather than read as one expansion)
     if (in_legend_ && legend_line_ + 1 == l && el->legend.count(legend_last_code_) && !row_separator(raw) &&
-        !lone_number(text) && !ends_sentence(text.text())) {
+        !lone_number(text) && !ends_sentence(text.text()) && text.text().find(" = ") == std::string_view::npos) {
       auto& [expansion, where] = el->legend[legend_last_code_];
       if (expansion.empty() || ctx_.wrap.goes_on(ctx_, legend_line_, text.text())) {
         expansion += (expansion.empty() ? "" : " ") + std::string(text.text());

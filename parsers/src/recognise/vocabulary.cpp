@@ -83,6 +83,14 @@ std::size_t phrase_prefix(std::string_view text, std::string_view phrase) {
   return i;
 }
 
+bool holds_year(std::string_view t) {
+  for (std::size_t i = 0; i + 4 <= t.size(); ++i)
+    if ((t.compare(i, 2, "19") == 0 || t.compare(i, 2, "20") == 0) && is_digit(t[i + 2]) && is_digit(t[i + 3]) &&
+        (i == 0 || !is_digit(t[i - 1])) && (i + 4 == t.size() || !is_digit(t[i + 4])))
+      return true;
+  return false;
+}
+
 bool ends_sentence(std::string_view t) {
   while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == '\'' || t.back() == ')')) t.remove_suffix(1);
   if (t.size() >= 3 && t.substr(t.size() - 3) == "\xE2\x80\x9D") t.remove_suffix(3);

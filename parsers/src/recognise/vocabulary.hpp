@@ -35,6 +35,9 @@ std::size_t phrase_prefix(std::string_view text, std::string_view phrase);
 /// Whether a text closes like a sentence or a lead-in: ".", ";", "?", "!" or
 /// ":", before closing quotes or brackets.
 bool ends_sentence(std::string_view t);
+
+/// Whether `t` holds a year (1900-2099) as a number of its own: "March 2019", "2021-22".
+bool holds_year(std::string_view t);
 /// A value that stops on "," or ";" goes on: a list wrapped onto the next line.
 bool continues_list(std::string_view t);
 /// Whether `next`, the line under a title's last line, is the title wrapped: never after a
