@@ -2,6 +2,8 @@
 // groups, pathways with their option groups, rules as numbers, units with
 // their codes, levels and credits, and the diagnostics of each grid's
 // oddities, all as the facts files beside the grids state them.
+#include <fstream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -406,6 +408,29 @@ TEST_CASE("table structure - R09404 wind turbine: stray column, rules on the row
   CHECK(find_diag(r, diag::empty_cells, 12));
   CHECK(find_diag(r, diag::empty_cells, 13));
   CHECK(count_code(r, diag::empty_cells) == 2);
+}
+
+TEST_CASE("table structure - a sheet whose table begins in its second column reads as the same table") {
+  // R09404 as a sheet saved with its table one column in (a blank first column on every record):
+  // the same groups and units, and the stray column still named as the sheet numbers it
+  std::ifstream in(qspec::test::corpus_path("external/svq-R09404-wind-turbine-structure.csv"), std::ios::binary);
+  const std::string src((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto grid = qspec::csv::read(src, ',');
+  std::string shifted;
+  std::size_t at = 0;
+  for (const auto& rec : grid.records) {
+    shifted += src.substr(at, rec.begin - at) + ",";
+    at = rec.begin;
+  }
+  shifted += src.substr(at);
+  auto r = qspec::test::parse_text(shifted);
+  REQUIRE(r.doc.qualifications.size() == 1);
+  check_groups(r.doc.qualifications[0], wind_turbine_groups);
+  CHECK(r.doc.lines.unclassified == 0);
+  CHECK(count_code(r, diag::stray_cell) == 11);
+  auto* stray = find_diag(r, diag::stray_cell, 4);
+  REQUIRE(stray);
+  CHECK(stray->message.find("column 10,") != std::string::npos);
 }
 
 TEST_CASE("table structure - profile columns and group types are read, misspelt keys refused") {

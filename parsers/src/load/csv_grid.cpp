@@ -4,6 +4,7 @@
 
 #include <csv.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -48,6 +49,7 @@ struct builder {
     if (data && len) c.value.assign(data, len);
     c.begin = static_cast<std::uint32_t>(cell_begin);
     c.end = static_cast<std::uint32_t>(pos);
+    c.column = static_cast<std::uint32_t>(cells.size());
     c.at = value_offsets(src, cell_begin, pos);
     if (c.at.size() != c.value.size()) c.at.clear();
     cells.push_back(std::move(c));
@@ -132,6 +134,29 @@ grid read(std::string_view src, char delimiter) {
   csv_fini(&parser, cell_callback, record_callback, &b);
   csv_free(&parser);
   return g;
+}
+
+std::size_t drop_blank_columns(grid& g) {
+  auto blank = [](const std::string& v) {
+    return std::all_of(v.begin(), v.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+  };
+  std::size_t width = 0;
+  for (const auto& r : g.records) width = std::max(width, r.cells.size());
+  std::vector<bool> used(width, false);
+  for (const auto& r : g.records)
+    for (std::size_t c = 0; c < r.cells.size(); ++c) used[c] = used[c] || !blank(r.cells[c].value);
+  const auto dropped = static_cast<std::size_t>(std::count(used.begin(), used.end(), false));
+  if (dropped == 0 || dropped == width) return 0;
+  for (auto& r : g.records) {
+    std::size_t kept = 0;
+    for (std::size_t c = 0; c < r.cells.size(); ++c)
+      if (used[c]) {
+        if (kept != c) r.cells[kept] = std::move(r.cells[c]);
+        ++kept;
+      }
+    r.cells.resize(kept);
+  }
+  return dropped;
 }
 
 }  // namespace qspec::csv

@@ -14,6 +14,7 @@ namespace qspec::csv {
 struct cell {
   std::string value;                 ///< unquoted, doubled quotes made single, as libcsv gives it
   std::uint32_t begin = 0, end = 0;  ///< the raw cell in the source, quotes included
+  std::uint32_t column = 0;          ///< its column in the source record, from 0 (blank columns dropped or not)
   std::vector<std::uint32_t> at;     ///< source offset of each byte of value; empty if unknown
   /// Source offsets [b, e) of value[vb, ve): the raw cell when the map is unknown.
   [[nodiscard]] std::pair<std::uint32_t, std::uint32_t> source(std::size_t vb, std::size_t ve) const {
@@ -43,5 +44,10 @@ struct grid {
 ///
 ///     auto g = read(src, ',');  // g.records[0].cells[0].value
 [[nodiscard]] grid read(std::string_view src, char delimiter);
+
+/// Takes out the columns that are blank in every record (a sheet whose table begins in its
+/// second column, a margin column between two): they hold nothing, and a reader that looks at
+/// a row's first cells would find nothing there. Returns how many were taken out.
+std::size_t drop_blank_columns(grid& g);
 
 }  // namespace qspec::csv

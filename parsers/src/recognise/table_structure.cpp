@@ -169,6 +169,7 @@ class table_reader {
     auto delimiter = csv::sniff_delimiter(ctx_.src);
     if (!delimiter) return;
     grid_ = csv::read(ctx_.src, *delimiter);
+    csv::drop_blank_columns(grid_);
     auto header = find_header(grid_, p_);
     if (!header) return;
     header_ = *header;
@@ -290,7 +291,7 @@ class table_reader {
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       if (labelled(c) || blank(r.cells[c])) continue;
       ctx_.report(diag::stray_cell, severity::warning, span_of(r.cells[c]),
-                  "a value in column " + std::to_string(c + 1) +
+                  "a value in column " + std::to_string(r.cells[c].column + 1) +
                       ", which the header does not name, belongs to no unit or field; it is left out",
                   text_of(r.cells[c]));
     }
@@ -713,6 +714,7 @@ const profile* detect_table_structure(const parse_context& ctx, const profile_se
   // the header sits in the opening records: a prefix is enough to find it
   auto prefix = ctx.src.substr(0, std::min<std::size_t>(ctx.src.size(), 16384));
   auto grid = csv::read(prefix, *delimiter);
+  csv::drop_blank_columns(grid);
   for (const auto& p : profiles.tables)
     if (find_header(grid, p)) return &p;
   return nullptr;
