@@ -8,11 +8,14 @@ Each text document of corpus/layouts and corpus/external that meets its facts
 ends, a byte-order mark, UTF-16, Windows-1252, trailing spaces, every line set
 in, pages parted by form feeds under a running footer, and running footers set
 in the run of the text with no form feed nor blank line around them, long lines
-wrapped at 78 columns -- and must
+wrapped at 78 columns; each SVQ grid as other spreadsheets save it (semicolons,
+tabs, every cell quoted, its table one column in, blank columns and records) -- and must
 give the same facts (spans aside). What a conversion cannot keep is listed in
 EXPECTED_LOSSES with the reason, and the test fails when one of those starts
 keeping its facts, so that the list stays true.
 """
+import csv
+import io
 import pathlib
 import sys
 import tempfile
@@ -94,6 +97,29 @@ CONVERSIONS = {
     "hard_wrap": (hard_wrap, "utf-8"),
 }
 
+def csv_rows(text):
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def csv_text(rows, **format):
+    out = io.StringIO(newline="")
+    csv.writer(out, **format).writerows(rows)
+    return out.getvalue()
+
+
+# the same sheet as other spreadsheets save it: name -> (text transform, encoding)
+CSV_CONVERSIONS = {
+    "semicolons": (lambda t: csv_text(csv_rows(t), delimiter=";", lineterminator="\n"), "utf-8"),
+    "tabs": (lambda t: csv_text(csv_rows(t), delimiter="\t", lineterminator="\n"), "utf-8"),
+    "every_cell_quoted": (lambda t: csv_text(csv_rows(t), quoting=csv.QUOTE_ALL, lineterminator="\r\n"), "utf-8"),
+    "bom": (lambda t: "\ufeff" + t, "utf-8"),
+    "cp1252": (lambda t: t, "cp1252"),
+    "table_one_column_in": (lambda t: csv_text([[""] + r for r in csv_rows(t)], lineterminator="\n"), "utf-8"),
+    "blank_columns_after": (lambda t: csv_text([r + ["", ""] for r in csv_rows(t)], lineterminator="\n"), "utf-8"),
+    "blank_record_between": (lambda t: csv_text([x for r in csv_rows(t) for x in (r, [])], lineterminator="\n"),
+                             "utf-8"),
+}
+
 # (document, conversion) -> why that conversion cannot keep that document's facts
 EXPECTED_LOSSES = {
     # an excerpt that stops inside its last item tells so by ending with no line break; a page's
@@ -130,10 +156,11 @@ def main():
         for f in facts_files:
             facts = yaml.safe_load(f.read_text(encoding="utf-8"))
             doc = f.parent / facts["document"]
-            if doc.suffix not in (".txt", ".md") or facts_check.check(qspec, f):
+            conversions = CONVERSIONS if doc.suffix in (".txt", ".md") else CSV_CONVERSIONS if doc.suffix == ".csv" else {}
+            if not conversions or facts_check.check(qspec, f):
                 continue  # (a document that does not meet its facts as it is: facts_pending.txt)
             text = doc.read_text(encoding="utf-8")
-            for name, (convert, encoding) in CONVERSIONS.items():
+            for name, (convert, encoding) in conversions.items():
                 try:
                     data = convert(text).encode(encoding)
                 except UnicodeEncodeError:
@@ -164,10 +191,11 @@ def main():
     unchecked = sorted(set(EXPECTED_LOSSES) - tried)
     for doc, name in unchecked:
         print(f"FAIL {doc} written as {name} is listed in EXPECTED_LOSSES but was not checked")
-    for name in sorted(set(CONVERSIONS) - changed):
+    idle = sorted((set(CONVERSIONS) | set(CSV_CONVERSIONS)) - changed)
+    for name in idle:
         print(f"FAIL the conversion {name} changed no document: it tests nothing")
     failed += [(d, n, ["unchecked"]) for d, n in unchecked]
-    failed += [("-", n, ["changed nothing"]) for n in sorted(set(CONVERSIONS) - changed)]
+    failed += [("-", n, ["changed nothing"]) for n in idle]
     print(f"{checked} conversions checked ({len(EXPECTED_LOSSES)} known to lose facts), "
           f"{len(failed) + len(kept_now)} failed, {len(skipped)} not written (characters the encoding lacks)")
     return 1 if failed or kept_now or checked == 0 else 0
