@@ -144,6 +144,8 @@ PDFTOTEXT = {
     "own-layout-wd-unit--from-docx-pdftotext-layout",
     "own-layout-wd-unit--pdftotext",
     "own-layout-wd-unit--pdftotext-layout",
+    "programme-overview-level5-diploma-hsc--from-docx-pdftotext",
+    "programme-overview-level5-diploma-hsc--from-docx-pdftotext-layout",
     "programme-overview-level5-diploma-hsc--pdftotext-layout",
     "qcf-bold-header-same-bullet-lettered-subitems--from-docx-pdftotext",
     "qcf-bold-header-same-bullet-lettered-subitems--from-docx-pdftotext-layout",

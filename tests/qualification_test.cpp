@@ -2,6 +2,8 @@
 // (seed 001) and the programme overview (seed 003), each checked against
 // what the documents print.
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -162,6 +164,25 @@ TEST_CASE("001 datasheet - qualification facts from the prose") {
   CHECK(q.standards.abbreviation == "NOS");
   CHECK(q.standards_developer.name == "Skills for Care and Development");
   CHECK(q.standards_developer.abbreviation == "SFC&D");
+}
+
+TEST_CASE("001 datasheet - its unit table printed over two pages reads as one table") {
+  // the datasheet as a PDF's text: a page breaks inside the unit table (before E11), a footer
+  // numbering each page; the rows after the break are no new table's header
+  std::ifstream in(qspec::test::corpus_path(datasheet), std::ios::binary);
+  const std::string seed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto cut = seed.find("\nE11\t");
+  REQUIRE(cut != std::string::npos);
+  const std::string footer = "\n\nWorkforce Standards Board            Page ";
+  auto r = qspec::test::parse_text(seed.substr(0, cut) + footer + "1\n\f" + seed.substr(cut + 1) + footer + "2\n");
+  REQUIRE(r.doc.qualifications.size() == 1);
+  const auto& q = r.doc.qualifications[0];
+  CHECK(q.title.value == "Level 4 NVQ in Leadership and Management for Care Services");
+  std::size_t units = 0;
+  for (const auto& g : q.groups) units += g.units.size();
+  CHECK(units == 31);
+  CHECK(find_unit(q, "LMC-E11"));
+  CHECK(r.doc.lines.unclassified == 0);
 }
 
 TEST_CASE("001 datasheet - the table: totals, groups, imported sources, barred marker") {

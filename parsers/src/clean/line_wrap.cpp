@@ -92,7 +92,18 @@ bool line_wrap::goes_on(const parse_context& ctx, std::uint32_t l, std::string_v
   const auto e = end_of(above);
   const auto text = above.substr(0, e);
   const bool lower = starts_lower(next);
-  if (ends_sentence(text) && !lower) return false;
+  if (ends_sentence(text) && !lower) {
+    // a sentence that ends at the wrap, inside a paragraph wrapped over lines: the line too full
+    // for the next one's first word, as the line above it was for its own (the next sentence
+    // begins on the next line: "… the Sector Skills Council." / "It will provide …")
+    if (l == 0 || !full(ctx, l, next)) return false;
+    const auto before = ctx.lines.line(l - 1);
+    if (ctx.use[l - 1] == line_use::blank || ctx.use[l - 1] == line_use::furniture ||
+        ends_sentence(before.substr(0, end_of(before))) || std::binary_search(pages.begin(), pages.end(), l))
+      return false;
+    const auto word = text.substr(std::min(text.find_first_not_of(" \t"), text.size()));
+    return full(ctx, l - 1, word);
+  }
   // a label and its value of a word or two ("Number of credits that must be achieved: 90") ends
   // with the value: a line under it that begins with a capital is a line of its own
   if (const auto colon = text.rfind(": "); colon != std::string_view::npos && !lower &&

@@ -758,8 +758,21 @@ class datasheet_reader {
   bool layout_has_references_ = false;
   int code_col_ = -1, title_col_ = -1, imported_col_ = -1, reference_col_ = -1, status_col_ = -1;
 
+  /// Whether a row names the columns of a unit table: a code's and a title's at least.
+  bool names_columns(std::string_view line) const {
+    bool code = false, title = false;
+    for (auto c : split_row(line)) {
+      const auto column = w_.column_of(c);
+      code = code || column == "code";
+      title = title || column == "title";
+    }
+    return code && title;
+  }
+
   bool header(std::string_view line) {
+    if (!names_columns(line)) return false;
     auto cells = split_row(line);
+    code_col_ = title_col_ = imported_col_ = reference_col_ = -1;
     for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
       auto column = w_.column_of(cells[static_cast<std::size_t>(i)]);
       if (column == "code") code_col_ = i;
@@ -767,7 +780,6 @@ class datasheet_reader {
       else if (column == "imported") imported_col_ = i;
       else if (column == "reference") reference_col_ = i;
     }
-    if (code_col_ < 0 || title_col_ < 0) return false;
     status_col_ = static_cast<int>(cells.size()) - 1;
     std::string_view qual = cells.back();
     if (status_col_ > title_col_ && status_col_ != imported_col_ && !qual.empty()) {
@@ -793,6 +805,25 @@ class datasheet_reader {
     mark_furniture(ctx_, ctx_.lines.line_of(header_begin), "table_header");
     std::uint32_t n = ctx_.lines.count();
     for (; l < n; ++l) {
+      if (ctx_.use[l] == line_use::blank || ctx_.use[l] == line_use::furniture) {
+        // a page's footer and header between two rows: the table goes on under them where the next
+        // line is a unit's row, or the header printed again (furniture) over the rows carried on
+        std::uint32_t next = l;
+        while (next < n && (ctx_.use[next] == line_use::blank || ctx_.use[next] == line_use::furniture)) ++next;
+        if (next >= n || ctx_.use[next] != line_use::unknown || next == l) break;
+        bool furniture_between = false;
+        for (auto k = l; k < next; ++k) furniture_between = furniture_between || ctx_.use[k] == line_use::furniture;
+        auto [nb, ne] = trimmed(ctx_, next);
+        const auto raw = ctx_.src.substr(ctx_.lines.content(next).first, ne - ctx_.lines.content(next).first);
+        if (!furniture_between || !row_separator(raw)) break;
+        if (names_columns(raw)) {
+          mark_furniture(ctx_, next, "table_header");
+          l = next;
+          continue;
+        }
+        if (!grammar::match_table_code(cell(split_row(raw), code_col_))) break;
+        l = next;
+      }
       if (ctx_.use[l] != line_use::unknown) break;
       auto [b, e] = trimmed(ctx_, l);
       auto cells = split_row(ctx_.src.substr(ctx_.lines.content(l).first, e - ctx_.lines.content(l).first));

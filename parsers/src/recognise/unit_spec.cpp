@@ -778,6 +778,7 @@ class unit_recogniser {
     used(l);
     if (!row_separator(raw) && groups_.empty() && !current_point_) {
       knowledge_intro_.push_back(ctx_.read_text(b, e));
+      open(knowledge_intro_.back(), l);  // (a paragraph hard-wrapped goes on on the next line)
       return;
     }
     auto cells = split_cells(ctx_.src, b, e);
