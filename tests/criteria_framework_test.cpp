@@ -95,6 +95,22 @@ TEST_CASE("004 - the framework's front matter and hours rules") {
   CHECK(f.hours_rules[2].max == 200);
 }
 
+TEST_CASE("004 - an hours rule wrapped onto the next line is one rule") {
+  std::ifstream in(test::corpus_path(criteria_doc), std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string line = "outlined under the 8 topic areas in Section B.";
+  const auto at = text.find(line);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, line.size(), "outlined under the 8\ntopic areas in Section B.");
+  auto r = qspec::test::parse_text(text);
+  const auto& f = the_framework(r);
+  REQUIRE(f.hours_rules.size() == 3);
+  CHECK(f.hours_rules[1].text == "have 750-800 hours allocated to the minimum content outlined under the 8 topic areas in "
+                                 "Section B.");
+  CHECK(pos(f.hours_rules[1].span) == "113:3-114:25");
+  CHECK(r.doc.lines.unclassified == 0);
+}
+
 TEST_CASE("004 - 8 topics, 21 sub-topics, 64 outcomes, 287 criteria, 38 sub-items, 105 guidance terms") {
   auto r = qspec::test::parse_corpus(criteria_doc);
   const auto& f = the_framework(r);

@@ -94,15 +94,24 @@ bool line_wrap::goes_on(const parse_context& ctx, std::uint32_t l, std::string_v
   const bool lower = starts_lower(next);
   if (ends_sentence(text) && !lower) {
     // a sentence that ends at the wrap, inside a paragraph wrapped over lines: the line too full
-    // for the next one's first word, as the line above it was for its own (the next sentence
-    // begins on the next line: "… the Sector Skills Council." / "It will provide …")
-    if (l == 0 || !full(ctx, l, next)) return false;
-    const auto before = ctx.lines.line(l - 1);
-    if (ctx.use[l - 1] == line_use::blank || ctx.use[l - 1] == line_use::furniture ||
-        ends_sentence(before.substr(0, end_of(before))) || std::binary_search(pages.begin(), pages.end(), l))
-      return false;
-    const auto word = text.substr(std::min(text.find_first_not_of(" \t"), text.size()));
-    return full(ctx, l - 1, word);
+    // for the next one's first word, and the paragraph wrapped into it from the line above, or
+    // on from the next line into the one after, which begins in lower case ("… the Sector Skills
+    // Council." / "It will provide …"; "… facilitation skills." / "And, more importantly, … people" /
+    // "accessing care services …")
+    if (!full(ctx, l, next)) return false;
+    auto text_at = [&](std::uint32_t k) {
+      return k < ctx.lines.count() && ctx.use[k] != line_use::blank && ctx.use[k] != line_use::furniture &&
+             !std::binary_search(pages.begin(), pages.end(), k);
+    };
+    auto trimmed_line = [&](std::uint32_t k) {
+      const auto t = ctx.lines.line(k).substr(0, end_of(ctx.lines.line(k)));
+      return t.substr(std::min(t.find_first_not_of(" \t"), t.size()));
+    };
+    const bool from_above = l > 0 && text_at(l - 1) && text_at(l) && !ends_sentence(trimmed_line(l - 1)) &&
+                            full(ctx, l - 1, trimmed_line(l));
+    const bool on_below = text_at(l + 1) && text_at(l + 2) && starts_lower(trimmed_line(l + 2)) &&
+                          !ends_sentence(trimmed_line(l + 1)) && full(ctx, l + 1, trimmed_line(l + 2));
+    return from_above || on_below;
   }
   // a label and its value of a word or two ("Number of credits that must be achieved: 90") ends
   // with the value: a line under it that begins with a capital is a line of its own

@@ -361,6 +361,19 @@ class reader {
     if (auto bullet = grammar::match_bullet(x.text)) body = *bullet;
     r.text = x.text.substr(body);
     r.span = sub_span(ctx_, x.text, body, r.text.size(), span_of(x));
+    // the rule's line wrapped onto the next ones ("… outlined under the 8" / "topic areas in Section B.")
+    std::string joined;
+    for (std::uint32_t k = x.line + 1, last = x.line;
+         k < lines_.size() && ctx_.use[k] == line_use::unknown && lines_[k].kind == kind_of::plain &&
+         ctx_.wrap.goes_on(ctx_, last, lines_[k].text);
+         last = k++) {
+      if (joined.empty()) joined = r.text;
+      joined += " ";
+      joined += lines_[k].text;
+      r.span = merge(r.span, span_of(lines_[k]));
+      ctx_.use[k] = line_use::content;
+    }
+    if (!joined.empty()) r.text = ctx_.keep(joined);
     r.min = h.min;
     r.max = h.max;
     r.unit = "hours";

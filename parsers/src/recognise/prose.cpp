@@ -97,6 +97,16 @@ class reader {
   bool blank(std::int64_t l) const {
     return l < 0 || l >= ctx_.lines.count() || ctx_.use[static_cast<std::uint32_t>(l)] == line_use::blank;
   }
+  /// Whether line l stands apart from the text on the side of `step` (-1 above, 1 below): a blank
+  /// line, or the document's edge, next to it, a page's footer or header between them aside
+  /// ("Pathways" / "Version 2 – March 2019   2" / "" / "The Level 5 Diploma …").
+  bool apart(std::int64_t l, int step) const {
+    auto k = l + step;
+    while (k >= 0 && k < std::int64_t(ctx_.lines.count()) &&
+           ctx_.use[static_cast<std::uint32_t>(k)] == line_use::furniture)
+      k += step;
+    return blank(k);
+  }
   section& current() {
     if (out_.empty()) new_section(nullptr);
     return out_.back();
@@ -300,7 +310,7 @@ class reader {
       ctx_.use[l] = line_use::furniture;
       return;
     }
-    bool isolated = blank(std::int64_t(l) - 1) && blank(std::int64_t(l) + 1);
+    bool isolated = apart(l, -1) && apart(l, 1);
     if (o_.navigation && (navigation_like(text.text()) ||
                           (l > 0 && last_navigation_ == l - 1 && ctx_.wrap.goes_on(ctx_, l - 1, text.text())))) {
       // (a navigation line wrapped: "Please click the image above to download the … &" / "Management …")

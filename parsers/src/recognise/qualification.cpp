@@ -642,7 +642,8 @@ class structure_list_reader {
 
   /// A text going on over a page break: from line `l`, blank or furniture, the next line of text
   /// where a page's furniture (its footer, its header) or a form feed comes between and that line
-  /// begins in lower case or is a record's reference in brackets ("(T/104/0831)"); 0 where there is
+  /// begins in lower case or is a record's reference or an imported code in brackets ("(T/104/0831)",
+  /// "(HSC446)"); 0 where there is
   /// none. The text above it is the caller's to check (no reference yet).
   std::uint32_t over_page_break(std::uint32_t l) const {
     const auto& pages = ctx_.lines.page_starts();
@@ -655,7 +656,11 @@ class structure_list_reader {
     auto [b, e] = trimmed(ctx_, l);
     const auto t = ctx_.src.substr(b, e - b);
     const auto br = trailing_brackets(t);
-    return !t.empty() && (vocab::is_lower(t[0]) || (br && br->second == 0 && reference_like(br->first))) ? l : 0;
+    // (or an imported unit's code in brackets, "(HSC446)": no record opens with one)
+    return !t.empty() && (vocab::is_lower(t[0]) || (br && br->second == 0 && reference_like(br->first)) ||
+                          grammar::match_imported_code(t))
+               ? l
+               : 0;
   }
 
   /// Says that line l, after a page break, is read as the text before it going on.
