@@ -957,11 +957,7 @@ class outline_builder {
     std::vector<char> must_join(m, 0), must_part(m, 0), lower(m, 0);
     for (std::size_t i = 1; i < m; ++i) {
       const auto above = text(i - 1), t = text(i);
-      const auto space = above.find_last_of(' ');
-      const auto last_word = space == std::string_view::npos ? above : above.substr(space + 1);
-      must_join[i] = above.back() == ',' || above.back() == ';' ||
-                     std::any_of(joining_words_.begin(), joining_words_.end(),
-                                 [&](const std::string& w) { return w == last_word; });
+      must_join[i] = above.back() == ',' || above.back() == ';' || ends_with_joining_word(above);
       const std::size_t word = std::min(t.find(' '), t.size());
       must_part[i] = !must_join[i] && (above.size() + 1 + word) * 8 <= widest * 7;
       lower[i] = is_lower(t.front());
@@ -2334,6 +2330,15 @@ class outline_builder {
   /// lines hard-wrapped at `widest_line_`: `t` is where the item's text wrapped.
   bool wrapped_before(const node& n, std::string_view t) const { return full_line(n.last_line, t); }
 
+  /// Whether a text ends with one of the profiles' joining words ("… of the source language and
+  /// of"): its phrase goes on on the next line.
+  bool ends_with_joining_word(std::string_view t) const {
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    const auto space = t.find_last_of(' ');
+    const auto last_word = space == std::string_view::npos ? t : t.substr(space + 1);
+    return std::any_of(joining_words_.begin(), joining_words_.end(), [&](const std::string& w) { return w == last_word; });
+  }
+
   /// Whether source line `l` is too full for the first word of `t`, the document's lines
   /// hard-wrapped at `widest_line_` (clean/line_wrap.hpp, against the width of the segments' texts).
   bool full_line(std::uint32_t l, std::string_view t) const { return ctx_.wrap.full(ctx_, l, t, widest_line_); }
@@ -2353,8 +2358,13 @@ class outline_builder {
       if ((!s.blank_before || s.furniture_before) && !items_lower && !(group_ && next_in_sequence(t)))
         return false;
       // (nor where the item's last line had no room for the line's first word: a hard-wrapped item
-      // goes on, "…such as Integration, System, User" / "Acceptance, Non-Functional, …")
-      if (items_lower && !s.blank_before && !s.cell && wrapped_before(*open_.back(), t)) return false;
+      // goes on, "…such as Integration, System, User" / "Acceptance, Non-Functional, …" -- unless the
+      // part's items, grouped under headings already, are each on a line of their own, the item ends
+      // with no joining word ("… of" / "English") and the next item follows in sequence:
+      // "4. … questions about them" / "Customer service" / "5. …")
+      if (items_lower && !s.blank_before && !s.cell && wrapped_before(*open_.back(), t) &&
+          !(group_ && next_in_sequence(t) && !ends_with_joining_word(open_text)))
+        return false;
     }
     if (k_ + 1 >= segs_.size()) return false;
     auto m = grammar::match_item_label(segs_[k_ + 1].text.text());
