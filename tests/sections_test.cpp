@@ -263,6 +263,14 @@ TEST_CASE("page furniture - a running footer set in the run of the text, with no
       "Unit 202 assessment guidance            22\n"
       "Unit 203 assessment guidance            31\n";
   CHECK(parse(contents, o).doc.furniture_items.empty());
+  // a table's rows whose last number grows by one, set a wide gap apart, that differ in another
+  const std::string history =
+      "Revision history\n"
+      "\n"
+      "Version 1 of the standard approved            2017\n"
+      "Version 2 of the standard approved            2018\n"
+      "Version 3 of the standard approved            2019\n";
+  CHECK(parse(history, o).doc.furniture_items.empty());
 }
 
 TEST_CASE("page furniture - a criterion's number at a page's head is no page's number, though it grows with the "

@@ -218,24 +218,27 @@ void mark_site_lines(parse_context& ctx, const std::vector<std::string>& pattern
 }
 
 /// A page's header or footer that a conversion set in the run of a text with no form feed (a PDF's
-/// text copied out of a viewer), no blank line around it: a line that recurs, digits aside, its
-/// number at its start or its end (a page's: three digits at most) growing by one to three from
+/// text copied out of a viewer), no blank line around it: a line that recurs the same but for the
+/// number at its start or its end (a page's: four digits at most), which grows by one to three from
 /// one to the next, where it reads as a page's edge -- it stands inside a sentence (the line above
 /// unfinished, the line under it going on in lower case, no item's label), or it bears marks of a
-/// page's edge -- its number a wide gap apart, a date (a year, "©"), the document's name (its first
-/// line) -- two of them, or one where it recurs three times or more. A heading repeated with a growing number ("Knowledge for element 1",
-/// "… element 2") opens its part's text; a contents page's or a table's column of numbers grows by
-/// more. Recorded as a page's footer: with no page break in the text, which edge it was is unknown.
+/// page's edge (its number a wide gap apart, a date -- a year, "©" --, the document's name -- its
+/// first line), two of them, or one where it recurs three times or more. A heading repeated with a
+/// growing number ("Knowledge for element 1", "… element 2") opens its part's text; a contents
+/// page's or a table's column of numbers grows by more, and a table's rows differ in more than one
+/// number ("Version 1 … 2017" / "Version 2 … 2018"). Recorded as a page's footer: with no page
+/// break in the text, which edge it was is unknown.
 template <class Record>
 void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content, Record&& record) {
   const std::uint32_t n = ctx.lines.count();
-  constexpr std::size_t max_page_digits = 3;
+  constexpr std::size_t max_page_digits = 4;
   constexpr std::uint64_t max_page_step = 3;
   struct occurrence {
     std::uint32_t line;
     std::uint64_t number;
     bool at_start;
     int edge_marks;  // of a wide gap before (after) its number; a year or "©" in it; the document's name
+    std::uint64_t rest;  // its text but its number
   };
   auto dated = [](std::string_view t) {
     return t.find("\xC2\xA9") != std::string_view::npos || vocab::holds_year(t);  // ©, a year
@@ -277,7 +280,8 @@ void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content,
     const bool names_document = first_content < l && header_key(rest).value == title;
     auto [it, added] = slot.try_emplace(k.value, groups.size());
     if (added) groups.emplace_back();
-    groups[it->second].push_back({l, v, at_start, int(gap) + int(dated(rest)) + int(names_document)});
+    groups[it->second].push_back(
+        {l, v, at_start, int(gap) + int(dated(rest)) + int(names_document), header_key(rest).value});
   }
   auto neighbour = [&](std::uint32_t l, int step) -> std::string_view {
     for (std::int64_t j = std::int64_t(l) + step; j >= 0 && j < std::int64_t(n); j += step) {
@@ -297,8 +301,8 @@ void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content,
     int edge_marks = 3;
     for (std::size_t i = 0; i < list.size(); ++i) {
       if (i > 0)
-        growing = growing && list[i].at_start == list[0].at_start && list[i].number > list[i - 1].number &&
-                  list[i].number - list[i - 1].number <= max_page_step;
+        growing = growing && list[i].at_start == list[0].at_start && list[i].rest == list[0].rest &&
+                  list[i].number > list[i - 1].number && list[i].number - list[i - 1].number <= max_page_step;
       edge_marks = std::min(edge_marks, list[i].edge_marks);
       const auto above = neighbour(list[i].line, -1), below = neighbour(list[i].line, 1);
       inside = inside || (!above.empty() && !below.empty() && !vocab::ends_sentence(above) &&

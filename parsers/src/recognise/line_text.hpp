@@ -101,6 +101,16 @@ inline std::string unit_id(std::string_view code) {
   return id;
 }
 
+/// The end of a text joined from parts, as a repair shows it: the whole text up to `limit` bytes,
+/// else its last `limit` bytes or so, from a word's start ("… the two parts are joined" said at each
+/// page break of a paragraph of many pages does not repeat the whole paragraph each time).
+inline std::string_view joined_tail(std::string_view joined, std::size_t limit = 400) {
+  if (joined.size() <= limit) return joined;
+  auto from = joined.size() - limit;
+  while (from < joined.size() && joined[from] != ' ') ++from;  // (a space: never inside a character)
+  return joined.substr(from < joined.size() ? from + 1 : joined.size() - limit);
+}
+
 /// Records line l as furniture of a role ("navigation", "table_header"…):
 /// marked as such, with its trimmed text and an id from the stem (the role
 /// by default, "_" as "-") and the line number.

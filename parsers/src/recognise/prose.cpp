@@ -255,7 +255,7 @@ class reader {
 
   /// A page break cut the last list item: join this text to it.
   bool rejoin(const clean::rich_text& text) {
-    settle();
+    // (not settled here: the item joined again and again over many pages is kept once, when done)
     if (!o_.rejoin_list_items || !starts_lower(text.text()) || out_.empty() || out_.back().blocks.empty()) return false;
     auto& last = out_.back().blocks.back();
     if (last.which != block::type::list || last_item_.empty() || ends_like_sentence(last_item_.text(), false))
@@ -263,6 +263,7 @@ class reader {
     auto& item = last.items.items.back();
     if (last_item_.text().size() < 60) {
       // a short item is not cut mid-sentence: this is the next item, printed without its bullet
+      settle();
       list_item it{last.items.id + "/" + std::to_string(last.items.items.size() + 1), ctx_.span_of(text),
                    ctx_.keep(text)};
       ctx_.report(diag::lost_bullet, severity::warning, it.span,
@@ -273,14 +274,15 @@ class reader {
       last_item_ = text;
       return true;
     }
-    std::string original = std::string(item.text) + " / " + text.text();
+    std::string original = std::string(joined_tail(last_item_.text())) + " / " + text.text();
     last_item_.join(text);
-    item.text = ctx_.keep(last_item_);
+    unsettled_ = true;  // (kept when the item is done: an item over many pages is not kept at each)
     item.span = ctx_.span_of(last_item_);
     last.items.span = merge(last.items.span, item.span);
     out_.back().span = merge(out_.back().span, item.span);
     ctx_.report(diag::rejoined_page_break, severity::warning, item.span,
-                "list item continued after a page break; the two parts are joined", original, item.text);
+                "list item continued after a page break; the two parts are joined", original,
+                joined_tail(last_item_.text()));
     return true;
   }
 
@@ -342,7 +344,8 @@ class reader {
       const std::string original(text.text());
       join_above(l, text);
       ctx_.report(diag::rejoined_page_break, severity::warning, ctx_.span_of(text),
-                  "paragraph continued after a page break; the two parts are joined", original, last_para_.text());
+                  "paragraph continued after a page break; the two parts are joined", original,
+                  joined_tail(last_para_.text()));
       return;
     }
     bool emphasised = false;
