@@ -788,12 +788,13 @@ class reader {
     if (mode_ == mode::guidance && sub_) return guidance_line(x);
     if (mode_ == mode::requirements && criterion_ && starts_lower(x.text) && !ends_sentence(criterion_->text)) {
       auto more = text_from(x, 0);
-      std::string original = std::string(criterion_->text) + " / " + more.text();
+      std::string original = std::string(joined_tail(criterion_->text)) + " / " + more.text();
       last_text_.join(more);
       criterion_->text = ctx_.keep(last_text_);
       criterion_->span = merge(criterion_->span, span_of(x));
       ctx_.report(diag::rejoined_page_break, severity::warning, criterion_->span,
-                  "criterion continued after a page break; the two parts are joined", original, criterion_->text);
+                  "criterion continued after a page break; the two parts are joined", original,
+                  joined_tail(criterion_->text));
       ctx_.use[x.line] = line_use::content;
     }
   }
@@ -823,14 +824,14 @@ class reader {
         !ends_sentence(defs.back().para.text)) {
       auto& p = defs.back().para;
       auto more = text_from(x, 0);
-      std::string original = std::string(p.text) + " / " + more.text();
+      std::string original = std::string(joined_tail(p.text)) + " / " + more.text();
       last_text_.join(more);
       p.text = ctx_.keep(last_text_);
       p.span = merge(p.span, span_of(x));
       term_->span = merge(term_->span, span_of(x));
       ctx_.report(diag::rejoined_page_break, severity::warning, p.span,
                   "definition of \"" + std::string(term_->term) + "\" continued after a page break; the two parts are joined",
-                  original, p.text);
+                  original, joined_tail(p.text));
       ctx_.use[x.line] = line_use::content;
       return;
     }

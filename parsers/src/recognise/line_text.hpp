@@ -104,7 +104,7 @@ inline std::string unit_id(std::string_view code) {
 /// The end of a text joined from parts, as a repair shows it: the whole text up to `limit` bytes,
 /// else its last `limit` bytes or so, from a word's start ("… the two parts are joined" said at each
 /// page break of a paragraph of many pages does not repeat the whole paragraph each time).
-inline std::string_view joined_tail(std::string_view joined, std::size_t limit = 400) {
+inline std::string_view joined_tail(std::string_view joined, std::size_t limit = 2000) {
   if (joined.size() <= limit) return joined;
   auto from = joined.size() - limit;
   while (from < joined.size() && joined[from] != ' ') ++from;  // (a space: never inside a character)

@@ -2492,13 +2492,11 @@ class outline_builder {
     std::string_view t = s.text.text();
     if (t.empty() || !(t[0] >= 'a' && t[0] <= 'z') || ends_sentence(left.text.text())) return false;
     if (right.last_line + 1 != s.line || right.first_line != right.last_line) return false;  // the right item is one line
-    auto joined = left.text;
-    joined.join(s.text);
+    join_text(left, s);
     ctx_.report(diag::columns_interleaved, severity::warning, ctx_.span_of(s.text),
                 "two columns interleaved line by line: text joined to " +
                     (left.code.empty() ? std::string("the item it continues") : left.code) + " in the left column",
-                t, joined.text());
-    join_text(left, s);
+                t, joined_tail(left.text.text()));
     return true;
   }
 
@@ -2525,16 +2523,13 @@ class outline_builder {
   }
 
   void join_text(node& cur, const segment& s) {
-    if (s.furniture_before) {
-      auto joined = cur.text;
-      joined.join(s.text);
+    if (cur.text.empty()) cur.text = s.text;
+    else cur.text.join(s.text);
+    if (s.furniture_before)  // (the joined text's end: an item over many pages is not said whole at each)
       ctx_.report(diag::rejoined_page_break, severity::warning, ctx_.span_of(s.text),
                   "text continued after a page break or running header; joined to " +
                       (cur.code.empty() ? std::string("the item before") : cur.code),
-                  s.text.text(), joined.text());
-    }
-    if (cur.text.empty()) cur.text = s.text;
-    else cur.text.join(s.text);
+                  s.text.text(), joined_tail(cur.text.text()));
     cur.last_line = s.line;
     mark_content(s.line);
     extend_part(s.text);

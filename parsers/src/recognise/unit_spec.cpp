@@ -271,11 +271,11 @@ class unit_recogniser {
 
   void rejoin(rich_text& target, const rich_text& continuation, std::uint32_t l, std::string_view why) {
     auto [b, e] = bounds(l);
-    target.join(continuation);  // reported joined: the repaired value shows what was done
+    target.join(continuation);  // reported joined: the repaired value shows what was done (its end)
     ctx_.report(diag::rejoined_page_break, severity::warning, ctx_.span_of(continuation),
                 std::string("text continued ") + std::string(why) + " joined to the text it continues (line " +
                     std::to_string(open_text_line_ + 1) + ")",
-                ctx_.src.substr(b, e - b), target.text());
+                ctx_.src.substr(b, e - b), joined_tail(target.text()));
   }
 
   /// Cleaned text of a whole line.
@@ -816,7 +816,7 @@ class unit_recogniser {
         ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
                     "knowledge point " + std::to_string(current_point_->number) +
                         " continues on a row of its own; joined to it",
-                    raw, current_point_->text.text());
+                    raw, joined_tail(current_point_->text.text()));
       }
       open(current_point_->text, l);  // (a sub-item may wrap onto the next line in turn)
       return;
@@ -1026,7 +1026,7 @@ class unit_recogniser {
         ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
                     "performance criterion " + std::to_string(el->criteria.back().number) +
                         " continues on a row of its own; joined to it",
-                    raw, el->criteria.back().text.text());
+                    raw, joined_tail(el->criteria.back().text.text()));
       }
       el->span = merge(el->span, ctx_.span(b, e));
       used(l);
