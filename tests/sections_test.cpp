@@ -334,3 +334,22 @@ TEST_CASE("sections - a sentence that ends where the wrap cut a wrapped paragrap
                                       "be in a post that allows them to show their competence in the workplace."));
   CHECK(blocks[2].para.text == "Assessment is carried out in the workplace.");
 }
+
+TEST_CASE("sections - a short heading right under a paragraph's full last line is no text of the paragraph") {
+  parse_options o;
+  o.kind = document_kind::unknown;
+  const std::string text =
+      "About the programme\n"
+      "\n"
+      "The programme is predominantly work-based, with additional knowledge sessions\n"
+      "and regular reviews that contain activity planning and target setting by a\n"
+      "visiting assessor, who agrees each step with the candidate and their manager.\n"
+      "Programme delivery\n"
+      "In order to achieve, you must demonstrate that you meet the relevant stated\n"
+      "outcomes and the required knowledge and understanding in your workplace.\n";
+  auto r = parse(text, o);
+  REQUIRE(r.doc.sections.size() == 2);
+  REQUIRE(r.doc.sections[0].blocks.size() == 1);
+  CHECK(r.doc.sections[0].blocks[0].para.text.ends_with("who agrees each step with the candidate and their manager."));
+  CHECK(r.doc.sections[1].heading == "Programme delivery");
+}

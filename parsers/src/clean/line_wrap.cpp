@@ -98,7 +98,8 @@ bool line_wrap::goes_on(const parse_context& ctx, std::uint32_t l, std::string_v
     // on from the next line into the one after, which begins in lower case ("… the Sector Skills
     // Council." / "It will provide …"; "… facilitation skills." / "And, more importantly, … people" /
     // "accessing care services …")
-    if (!full(ctx, l, next)) return false;
+    // (not a lead-in's colon, nor over a short line: a heading under a paragraph's full last line)
+    if (text.back() == ':' || 2 * std::min(end_of(next), next.size()) < width || !full(ctx, l, next)) return false;
     auto text_at = [&](std::uint32_t k) {
       return k < ctx.lines.count() && ctx.use[k] != line_use::blank && ctx.use[k] != line_use::furniture &&
              !std::binary_search(pages.begin(), pages.end(), k);

@@ -32,7 +32,10 @@ struct line_wrap {
 
   /// Whether the text of line `l` goes on at `next`, the text of line l + 1 (no blank line and no
   /// page break between them): `l` ends no sentence (or `next` begins in lower case) and is too
-  /// full for `next`'s first word, or reaches half the width and `next` begins in lower case.
+  /// full for `next`'s first word, or reaches half the width and `next` begins in lower case; or
+  /// `l` ends a sentence (not a lead-in's colon) where the wrap cut a paragraph: too full for the
+  /// word, `next` of half the width or more, the paragraph wrapped into `l` from the line above or
+  /// on from `next` into a line after it that begins in lower case.
   /// Too full: against the document's width, or against the widest line of the lines next to it
   /// (no blank line between) where that is a paragraph's width, `min_block_width` bytes or more.
   /// What `next` opens (an item's label, a bullet, a heading) is the caller's to rule out.

@@ -238,7 +238,6 @@ void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content,
     std::uint64_t number;
     bool at_start;
     int edge_marks;  // of a wide gap before (after) its number; a year or "©" in it; the document's name
-    std::uint64_t rest;  // its text but its number
   };
   auto dated = [](std::string_view t) {
     return t.find("\xC2\xA9") != std::string_view::npos || vocab::holds_year(t);  // ©, a year
@@ -277,11 +276,12 @@ void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content,
     const auto rest = at_start ? t.substr(number.size()) : t.substr(0, t.size() - number.size());
     const bool gap = at_start ? rest.starts_with("   ") || rest.starts_with('\t')
                               : rest.ends_with("   ") || rest.ends_with('\t');
-    const bool names_document = first_content < l && header_key(rest).value == title;
-    auto [it, added] = slot.try_emplace(k.value, groups.size());
+    // the lines are grouped by their text but the number, and where the number stands
+    const auto rest_key = header_key(rest).value;
+    const bool names_document = first_content < l && rest_key == title;
+    auto [it, added] = slot.try_emplace(rest_key ^ (at_start ? 0x9E3779B97F4A7C15ull : 0), groups.size());
     if (added) groups.emplace_back();
-    groups[it->second].push_back(
-        {l, v, at_start, int(gap) + int(dated(rest)) + int(names_document), header_key(rest).value});
+    groups[it->second].push_back({l, v, at_start, int(gap) + int(dated(rest)) + int(names_document)});
   }
   auto neighbour = [&](std::uint32_t l, int step) -> std::string_view {
     for (std::int64_t j = std::int64_t(l) + step; j >= 0 && j < std::int64_t(n); j += step) {
@@ -301,14 +301,16 @@ void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content,
     int edge_marks = 3;
     for (std::size_t i = 0; i < list.size(); ++i) {
       if (i > 0)
-        growing = growing && list[i].at_start == list[0].at_start && list[i].rest == list[0].rest &&
-                  list[i].number > list[i - 1].number && list[i].number - list[i - 1].number <= max_page_step;
+        growing = growing && list[i].number > list[i - 1].number &&
+                  list[i].number - list[i - 1].number <= max_page_step;
       edge_marks = std::min(edge_marks, list[i].edge_marks);
       const auto above = neighbour(list[i].line, -1), below = neighbour(list[i].line, 1);
       inside = inside || (!above.empty() && !below.empty() && !vocab::ends_sentence(above) &&
                           vocab::is_lower(below[0]) && !grammar::match_item_label(below));
     }
     // (two marks of a page's edge on each of its lines, or one on each of three lines or more)
+    // (pages numbered from below a thousand: "Reviewed   2017" / "Reviewed   2018" are a table's rows)
+    growing = growing && list[0].number < 1000;
     if (growing && (inside || edge_marks >= 2 || (edge_marks == 1 && list.size() >= min_repeats)))
       running.push_back(&list);
   }

@@ -363,9 +363,10 @@ class reader {
     r.span = sub_span(ctx_, x.text, body, r.text.size(), span_of(x));
     // the rule's line wrapped onto the next ones ("… outlined under the 8" / "topic areas in Section B.")
     std::string joined;
+    // (within Section A, and not a rule of its own: a line with its own hours)
     for (std::uint32_t k = x.line + 1, last = x.line;
-         k < lines_.size() && ctx_.use[k] == line_use::unknown && lines_[k].kind == kind_of::plain &&
-         ctx_.wrap.goes_on(ctx_, last, lines_[k].text);
+         k < section_b_ && k < lines_.size() && ctx_.use[k] == line_use::unknown && lines_[k].kind == kind_of::plain &&
+         !grammar::find_hours_range(lines_[k].text) && ctx_.wrap.goes_on(ctx_, last, lines_[k].text);
          last = k++) {
       if (joined.empty()) joined = r.text;
       joined += " ";

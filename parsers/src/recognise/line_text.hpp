@@ -106,9 +106,12 @@ inline std::string unit_id(std::string_view code) {
 /// page break of a paragraph of many pages does not repeat the whole paragraph each time).
 inline std::string_view joined_tail(std::string_view joined, std::size_t limit = 2000) {
   if (joined.size() <= limit) return joined;
-  auto from = joined.size() - limit;
-  while (from < joined.size() && joined[from] != ' ') ++from;  // (a space: never inside a character)
-  return joined.substr(from < joined.size() ? from + 1 : joined.size() - limit);
+  const auto start = joined.size() - limit;
+  auto from = joined.find(' ', start);  // (a word's start: a space is never inside a character)
+  if (from != std::string_view::npos && from + 1 < joined.size()) return joined.substr(from + 1);
+  from = start;  // (no space: a character's start, not one of its continuation bytes)
+  while (from < joined.size() && (static_cast<unsigned char>(joined[from]) & 0xC0) == 0x80) ++from;
+  return joined.substr(from);
 }
 
 /// Records line l as furniture of a role ("navigation", "table_header"…):

@@ -957,7 +957,7 @@ class outline_builder {
     std::vector<char> must_join(m, 0), must_part(m, 0), lower(m, 0);
     for (std::size_t i = 1; i < m; ++i) {
       const auto above = text(i - 1), t = text(i);
-      must_join[i] = above.back() == ',' || above.back() == ';' || ends_with_joining_word(above);
+      must_join[i] = must_go_on(above);
       const std::size_t word = std::min(t.find(' '), t.size());
       must_part[i] = !must_join[i] && (above.size() + 1 + word) * 8 <= widest * 7;
       lower[i] = is_lower(t.front());
@@ -2330,10 +2330,11 @@ class outline_builder {
   /// lines hard-wrapped at `widest_line_`: `t` is where the item's text wrapped.
   bool wrapped_before(const node& n, std::string_view t) const { return full_line(n.last_line, t); }
 
-  /// Whether a text ends with one of the profiles' joining words ("… of the source language and
-  /// of"): its phrase goes on on the next line.
-  bool ends_with_joining_word(std::string_view t) const {
+  /// Whether a text ends where its phrase must go on on the next line: on "," or ";", or on one of
+  /// the profiles' joining words ("… of the source language and of").
+  bool must_go_on(std::string_view t) const {
     while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    if (!t.empty() && (t.back() == ',' || t.back() == ';')) return true;
     const auto space = t.find_last_of(' ');
     const auto last_word = space == std::string_view::npos ? t : t.substr(space + 1);
     return std::any_of(joining_words_.begin(), joining_words_.end(), [&](const std::string& w) { return w == last_word; });
@@ -2360,10 +2361,10 @@ class outline_builder {
       // (nor where the item's last line had no room for the line's first word: a hard-wrapped item
       // goes on, "…such as Integration, System, User" / "Acceptance, Non-Functional, …" -- unless the
       // part's items, grouped under headings already, are each on a line of their own, the item ends
-      // with no joining word ("… of" / "English") and the next item follows in sequence:
+      // with no comma nor joining word ("… of" / "English") and the next item follows in sequence:
       // "4. … questions about them" / "Customer service" / "5. …")
       if (items_lower && !s.blank_before && !s.cell && wrapped_before(*open_.back(), t) &&
-          !(group_ && next_in_sequence(t) && !ends_with_joining_word(open_text)))
+          !(group_ && next_in_sequence(t) && !must_go_on(open_text)))
         return false;
     }
     if (k_ + 1 >= segs_.size()) return false;

@@ -383,17 +383,23 @@ class reader {
       return;
     }
     settle();
-    last_item_.clear();
     if (o_.split_run_in_questions && !in_contact_) {
       auto [qb, qe] = run_in_question(text.text());
       if (qe > qb) {
         auto before = text.slice(0, static_cast<std::uint32_t>(qb - 1));
-        if (goes_on) join_above(l, before);
-        else add_paragraph(before);
+        // (the text before the question goes on the block above, a list's last item too: that
+        // item's text is still the one joined to)
+        if (goes_on) {
+          join_above(l, before);
+        } else {
+          last_item_.clear();
+          add_paragraph(before);
+        }
         split_off_question(text, qb, qe, l);
         return;
       }
     }
+    last_item_.clear();
     add_paragraph(text);
     last_line_ = l;
   }

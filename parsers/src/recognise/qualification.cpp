@@ -612,7 +612,7 @@ class structure_list_reader {
     for (std::uint32_t l = first + 1; l < n; ++l) {
       // (a record goes on over a page break only while its reference is still to come)
       if (ctx_.use[l] != line_use::unknown) {
-        if (!u.reference.empty() || !(l = over_page_break(l))) break;
+        if (!u.reference.empty() || !(l = over_page_break(l, u.imported_code.empty()))) break;
         said_over_page_break(l);
       }
       auto [b, e] = trimmed(ctx_, l);
@@ -642,10 +642,10 @@ class structure_list_reader {
 
   /// A text going on over a page break: from line `l`, blank or furniture, the next line of text
   /// where a page's furniture (its footer, its header) or a form feed comes between and that line
-  /// begins in lower case or is a record's reference or an imported code in brackets ("(T/104/0831)",
-  /// "(HSC446)"); 0 where there is
+  /// begins in lower case or is a record's reference in brackets ("(T/104/0831)"), or an imported
+  /// code ("(HSC446)") where `imported_code`; 0 where there is
   /// none. The text above it is the caller's to check (no reference yet).
-  std::uint32_t over_page_break(std::uint32_t l) const {
+  std::uint32_t over_page_break(std::uint32_t l, bool imported_code = false) const {
     const auto& pages = ctx_.lines.page_starts();
     bool broke = false;
     for (; l < ctx_.lines.count(); ++l) {
@@ -656,9 +656,10 @@ class structure_list_reader {
     auto [b, e] = trimmed(ctx_, l);
     const auto t = ctx_.src.substr(b, e - b);
     const auto br = trailing_brackets(t);
-    // (or an imported unit's code in brackets, "(HSC446)": no record opens with one)
+    // (or, where `imported_code` (a unit's record with none yet), an imported unit's code in
+    // brackets, "(HSC446)": no record opens with one)
     return !t.empty() && (vocab::is_lower(t[0]) || (br && br->second == 0 && reference_like(br->first)) ||
-                          grammar::match_imported_code(t))
+                          (imported_code && grammar::match_imported_code(t)))
                ? l
                : 0;
   }
@@ -805,9 +806,19 @@ class datasheet_reader {
     return ctx_.span(off, off + static_cast<std::uint32_t>(v.size()));
   }
 
-  /// Rows until the first that is neither a unit nor a total; then the footnote.
+  /// Rows until the first that is neither a unit nor a total (a page's footer and header between
+  /// two rows aside); then the footnote.
   std::uint32_t table(std::uint32_t l, std::uint32_t header_begin) {
-    mark_furniture(ctx_, ctx_.lines.line_of(header_begin), "table_header");
+    const auto header_line = ctx_.lines.line_of(header_begin);
+    mark_furniture(ctx_, header_line, "table_header");
+    // (the header printed again: the same cells, case, spacing and markup aside)
+    auto cells_of = [&](std::uint32_t k) {
+      std::vector<std::string> out;
+      auto [kb, ke] = trimmed(ctx_, k);
+      for (auto c : split_row(ctx_.src.substr(kb, ke - kb))) out.push_back(vocab::fold(c));
+      return out;
+    };
+    const auto header_cells = cells_of(header_line);
     std::uint32_t n = ctx_.lines.count();
     for (; l < n; ++l) {
       if (ctx_.use[l] == line_use::blank || ctx_.use[l] == line_use::furniture) {
@@ -815,13 +826,13 @@ class datasheet_reader {
         // line is a unit's row, or the header printed again (furniture) over the rows carried on
         std::uint32_t next = l;
         while (next < n && (ctx_.use[next] == line_use::blank || ctx_.use[next] == line_use::furniture)) ++next;
-        if (next >= n || ctx_.use[next] != line_use::unknown || next == l) break;
+        if (next >= n || ctx_.use[next] != line_use::unknown) break;
         bool furniture_between = false;
         for (auto k = l; k < next; ++k) furniture_between = furniture_between || ctx_.use[k] == line_use::furniture;
         auto [nb, ne] = trimmed(ctx_, next);
         const auto raw = ctx_.src.substr(ctx_.lines.content(next).first, ne - ctx_.lines.content(next).first);
         if (!furniture_between || !row_separator(raw)) break;
-        if (names_columns(raw)) {
+        if (cells_of(next) == header_cells) {
           mark_furniture(ctx_, next, "table_header");
           l = next;
           continue;
