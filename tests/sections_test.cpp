@@ -7,6 +7,15 @@
 using namespace qspec;
 using qspec::test::count_code;
 
+namespace {
+/// The text read with no kind's recogniser: its prose sections alone.
+parse_result parse_prose(const std::string& text) {
+  parse_options o;
+  o.kind = document_kind::unknown;
+  return parse(text, o);
+}
+}  // namespace
+
 TEST_CASE("sections - unsupported document keeps its lines as sections") {
   parse_options o;
   o.kind = document_kind::unknown;
@@ -124,8 +133,6 @@ TEST_CASE("diagnostics - a repaired value never merely repeats the original, acr
 
 TEST_CASE("sections - a paragraph and a list item hard-wrapped over lines are one paragraph and one item; short "
           "lines one under another stay apart") {
-  parse_options o;
-  o.kind = document_kind::unknown;
   const std::string text =
       "About the qualification\n"
       "\n"
@@ -142,7 +149,7 @@ TEST_CASE("sections - a paragraph and a list item hard-wrapped over lines are on
       "Registered managers\n"
       "Deputy managers\n"
       "Team leaders in day services\n";
-  auto r = parse(text, o);
+  auto r = parse_prose(text);
   REQUIRE(r.doc.sections.size() == 2);
   const auto& first = r.doc.sections[0];
   REQUIRE(first.blocks.size() == 3);
@@ -163,8 +170,6 @@ TEST_CASE("sections - a paragraph and a list item hard-wrapped over lines are on
 
 TEST_CASE("sections - a heading set right above its text (a PDF's text) heads a section; a short line ending a "
           "paragraph, a field's line and a list of short lines do not") {
-  parse_options o;
-  o.kind = document_kind::unknown;
   const std::string text =
       "Occupation profile\n"
       "This qualification is to assess knowledge, understanding and skills in\n"
@@ -176,7 +181,7 @@ TEST_CASE("sections - a heading set right above its text (a PDF's text) heads a 
       "Number of credits that must be achieved: 90\n"
       "The credits come from the mandatory units and from the optional units of\n"
       "the pathway chosen, at level 5 or below.\n";
-  auto r = parse(text, o);
+  auto r = parse_prose(text);
   REQUIRE(r.doc.sections.size() == 2);
   CHECK(r.doc.sections[0].heading == "Occupation profile");
   CHECK(r.doc.sections[1].heading == "Pathways");
@@ -191,8 +196,6 @@ TEST_CASE("sections - a heading set right above its text (a PDF's text) heads a 
 
 TEST_CASE("sections - a wrapped paragraph is not joined over a page break by the wrap; going on in lower case "
           "after the page's footer and header, it is joined and the repair said") {
-  parse_options o;
-  o.kind = document_kind::unknown;
   const std::string text =
       "About the qualification\n"
       "\n"
@@ -210,7 +213,7 @@ TEST_CASE("sections - a wrapped paragraph is not joined over a page break by the
       "keeps of the care given to each person over the weeks of the programme.\n"
       "\n"
       "Page 2 of 2\n";
-  auto r = parse(text, o);
+  auto r = parse_prose(text);
   REQUIRE(r.doc.sections.size() == 2);
   const auto& blocks = r.doc.sections[0].blocks;
   REQUIRE(blocks.size() == 2);
@@ -224,8 +227,6 @@ TEST_CASE("sections - a wrapped paragraph is not joined over a page break by the
 
 TEST_CASE("page furniture - a running footer set in the run of the text, with no form feed, is furniture where it "
           "stands inside a sentence; a heading repeated with a growing number and a contents page are not") {
-  parse_options o;
-  o.kind = document_kind::unknown;
   auto roles = [](const parse_result& r) {
     std::vector<std::string> out;
     for (const auto& f : r.doc.furniture_items) out.push_back(std::string(f.role) + ": " + std::string(f.text));
@@ -241,7 +242,7 @@ TEST_CASE("page furniture - a running footer set in the run of the text, with no
       "You need to know who may see the records and when.\n"
       "Workforce standards for waste handling 2\n"
       "Records are kept for five years.\n";
-  auto r = parse(footer, o);
+  auto r = parse_prose(footer);
   CHECK(roles(r) == std::vector<std::string>{"page_footer: Workforce standards for waste handling 1",
                                              "page_footer: Workforce standards for waste handling 2"});
   const char* not_footers[] = {
@@ -261,14 +262,12 @@ TEST_CASE("page furniture - a running footer set in the run of the text, with no
   };
   for (const char* text : not_footers) {
     INFO(text);
-    CHECK(parse(text, o).doc.furniture_items.empty());
+    CHECK(parse_prose(text).doc.furniture_items.empty());
   }
 }
 
 TEST_CASE("page furniture - a criterion's number at a page's head is no page's number, though it grows with the "
           "pages") {
-  parse_options o;
-  o.kind = document_kind::unknown;
   const std::string text =
       "Measure and record vital signs\n"
       "\n"
@@ -279,13 +278,11 @@ TEST_CASE("page furniture - a criterion's number at a page's head is no page's n
       "Describe the normal range of each sign\n"
       "\f2.4\n"
       "Calculate an early warning score\n";
-  auto r = parse(text, o);
+  auto r = parse_prose(text);
   for (const auto& f : r.doc.furniture_items) CHECK_MESSAGE(f.role != "page_header", std::string(f.text));
 }
 
 TEST_CASE("clean - a markdown link and bold text that run over a line break are markup on both lines") {
-  parse_options o;
-  o.kind = document_kind::unknown;
   const std::string text =
       "Duties\n"
       "\n"
@@ -293,7 +290,7 @@ TEST_CASE("clean - a markdown link and bold text that run over a line break are 
       "  estimate effort.](./duties/d01.md)\n"
       "- D2: **break software development activities down into logical\n"
       "  units** of work\n";
-  auto r = parse(text, o);
+  auto r = parse_prose(text);
   REQUIRE(r.doc.sections.size() == 1);
   const auto& blocks = r.doc.sections[0].blocks;
   REQUIRE(blocks.size() == 1);
@@ -304,8 +301,6 @@ TEST_CASE("clean - a markdown link and bold text that run over a line break are 
 
 TEST_CASE("sections - a sentence that ends where the wrap cut a wrapped paragraph goes on with the next; one that "
           "ends short of the edge ends its paragraph") {
-  parse_options o;
-  o.kind = document_kind::unknown;
   const std::string text =
       "What is its purpose?\n"
       "\n"
@@ -316,7 +311,7 @@ TEST_CASE("sections - a sentence that ends where the wrap cut a wrapped paragrap
       "personal development activity. Candidates need to be in a post that allows\n"
       "them to show their competence in the workplace.\n"
       "Assessment is carried out in the workplace.\n";
-  auto r = parse(text, o);
+  auto r = parse_prose(text);
   REQUIRE(r.doc.sections.size() == 1);
   const auto& blocks = r.doc.sections[0].blocks;
   REQUIRE(blocks.size() == 3);  // (a question alone on its line, with no profile, is a paragraph)
@@ -328,8 +323,6 @@ TEST_CASE("sections - a sentence that ends where the wrap cut a wrapped paragrap
 }
 
 TEST_CASE("sections - a short heading right under a paragraph's full last line is no text of the paragraph") {
-  parse_options o;
-  o.kind = document_kind::unknown;
   const std::string text =
       "About the programme\n"
       "\n"
@@ -339,7 +332,7 @@ TEST_CASE("sections - a short heading right under a paragraph's full last line i
       "Programme delivery\n"
       "In order to achieve, you must demonstrate that you meet the relevant stated\n"
       "outcomes and the required knowledge and understanding in your workplace.\n";
-  auto r = parse(text, o);
+  auto r = parse_prose(text);
   REQUIRE(r.doc.sections.size() == 2);
   REQUIRE(r.doc.sections[0].blocks.size() == 1);
   CHECK(r.doc.sections[0].blocks[0].para.text.ends_with("who agrees each step with the candidate and their manager."));
