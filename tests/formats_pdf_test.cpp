@@ -361,6 +361,31 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
   CHECK(repaired("environ men", "environmen"));
   CHECK(repaired("environmen t", "environment"));
   CHECK(narrow.any_contains("an environment which"));
+  // in a column the document proves breaks words so, a line of one word that fills the column runs on
+  // into a part neither of whose halves the document prints as a word ("crea / te"), into a part that
+  // is no word where the two make one ("decision / s", "the / m"), and into a word where the two make
+  // one it prints ("with / in"); a word a join made goes on only where the part below does not go on
+  // in turn ("rece / ives / indi / vidu / al": two words)
+  CHECK(repaired("crea te", "create"));
+  CHECK(repaired("decision s", "decisions"));
+  CHECK(repaired("the m", "them"));
+  CHECK(repaired("with in", "within"));
+  CHECK(narrow.any_contains("1. You create an environment which empowers **people** and their **advocates** to: "
+                            "(a) make decisions about"));
+  CHECK(narrow.any_contains("(b) receives individual advice, guidance and support"));
+  CHECK(narrow.any_contains("are accurate, up-to-date and regularly checked."));
+  // (a possessive's "'s" is no part of the word: "peo / ple's")
+  CHECK(narrow.any_contains("and practice within your provision supports people’s **social,"));
+  // over a page break, a number alone under a header's last word begins the first criterion's row
+  const auto first = std::find_if(narrow.lines.begin(), narrow.lines.end(), [](const std::string& l) {
+    return l.starts_with("1. You ensure that **management** and practice within your provision supports people’s "
+                         "**social, emotional, cultural, spiritual and intellectual well being** and complies with");
+  });
+  REQUIRE(first != narrow.lines.end());
+  CHECK(narrow.where(static_cast<std::size_t>(first - narrow.lines.begin())) == "page 27, line 1");
+  CHECK(*(first - 1) == "ormance criteria\tA/A");
+  // ("extr / a" stays two: "a" is a word the document prints, and "extra" one it does not)
+  CHECK(narrow.any_contains("require extr a support"));
   // a paragraph under a list whose labels stand a gap before their texts: a space between two of its
   // words that falls where that gap does is no gutter, and the paragraph is read line after line
   pdf_lines spec("formats/pdf/unit-spec-F36J04-LMC-B2--from-docx.pdf");

@@ -1017,8 +1017,13 @@ enum class cell_break {
 /// word processor breaks a word longer than a table's cell is wide) one word.
 class vocabulary {
  public:
-  void add(std::string_view w) {
-    if (auto k = key(w, true)) words_.insert(std::move(*k));
+  /// `inner`: a space before it as well (a line's first word may be the
+  /// rest of a word broken above it, "communicatio / n skills").
+  void add(std::string_view w, bool inner) {
+    auto k = key(w, true);
+    if (!k) return;
+    if (inner) inner_.insert(*k);
+    words_.insert(std::move(*k));
   }
   /// Ready for `broken` once every word is added.
   void finish() {
@@ -1026,33 +1031,65 @@ class vocabulary {
     std::sort(sorted_.begin(), sorted_.end());
   }
   /// Whether `l`'s first word is the rest of `head`, the word the text
-  /// above ends with: it begins in lower case, `head` is no word the
-  /// document prints, and the two joined are one it prints elsewhere -- or,
-  /// where the part below is its line's only word (more of the word to
-  /// come, a column too narrow for three parts of it), the start of one.
-  /// `whole` is set to the two parts joined.
-  bool broken(std::string_view head, const line& l, std::string& whole) const {
+  /// above ends with, `whole` set to the two parts joined. The part below
+  /// begins in lower case, and the document proves the join:
+  /// - `head` is no word it prints, and the two joined are one, or the start
+  ///   of one where the part below is its line's only word (more of the word
+  ///   to come: "envi / ron / men / t");
+  /// - the part below is no word it prints ("decision / s"), the two joined
+  ///   are one -- or the start of one, "the / msel / ves", where the line
+  ///   above `fills` its column (one word, no room left after it for one
+  ///   more letter);
+  /// - both parts are words it prints, the two joined are one, and the line
+  ///   above fills its column ("with / in");
+  /// - neither part is a word it prints and the line above fills its column
+  ///   `unproven` (see runs_on_unspaced): "crea / te", "communicatio / n". A
+  ///   word processor breaks a word with no hyphen only where the word is
+  ///   wider than its column.
+  bool broken(std::string_view head, const line& l, bool fills, bool unproven, std::string& whole) const {
     if (l.words.empty() || !(l.words.front().text[0] >= 'a' && l.words.front().text[0] <= 'z')) return false;
     const auto h = key(head, false);
     const auto tail = key(l.words.front().text, true);
-    if (!h || !tail || words_.count(*h)) return false;
+    if (!h || !tail) return false;
     const std::string joined = *h + *tail;
-    bool found = words_.count(joined) > 0;
-    if (!found && l.words.size() == 1 && joined.size() >= 3) {
-      const auto at = std::lower_bound(sorted_.begin(), sorted_.end(), joined);
-      found = at != sorted_.end() && at->size() > joined.size() && at->compare(0, joined.size(), joined) == 0;
-    }
+    const bool head_printed = words_.count(*h) > 0, tail_printed = inner_.count(*tail) > 0;
+    const bool exact = words_.count(joined) > 0;
+    const bool prefix = l.words.size() == 1 && joined.size() >= 3 && begins(joined);
+    const bool found = !head_printed  ? exact || prefix || (unproven && !tail_printed)
+                       : !tail_printed ? exact || (fills && prefix)
+                                       : fills && exact;
     if (!found) return false;
-    whole = std::string(head) + std::string(l.words.front().text, 0, tail->size());
+    whole = std::string(head) + std::string(trimmed(l.words.front().text));
     return true;
   }
 
+  /// Whether `head` is no word the document prints but the start of a
+  /// longer one.
+  [[nodiscard]] bool begins_longer(std::string_view head) const {
+    const auto h = key(head, false);
+    return h && !words_.count(*h) && begins(*h);
+  }
+
  private:
+  /// Whether a printed word is longer than `k` and begins with it.
+  [[nodiscard]] bool begins(const std::string& k) const {
+    const auto at = std::lower_bound(sorted_.begin(), sorted_.end(), k);
+    return at != sorted_.end() && at->size() > k.size() && at->compare(0, k.size(), k) == 0;
+  }
   /// A word's letters in lower case (ASCII letters only, trailing marks of
-  /// punctuation dropped where `trail` is true); none for another word.
+  /// punctuation and a possessive's "'s" dropped where `trail` is true);
+  /// none for another word.
+  static std::string_view trimmed(std::string_view w) {
+    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ';')) w.remove_suffix(1);
+    return w;
+  }
   static std::optional<std::string> key(std::string_view w, bool trail) {
-    if (trail)
-      while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ';')) w.remove_suffix(1);
+    if (trail) {
+      w = trimmed(w);
+      // a possessive's "'s" is no part of the word ("peo / ple's")
+      for (std::string_view s : {std::string_view("'s"), std::string_view("\u2019s")})
+        if (w.size() > s.size() && w.ends_with(s)) w.remove_suffix(s.size());
+    }
     if (w.empty() || w.size() > 64) return std::nullopt;
     for (char c : w)
       if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return std::nullopt;
@@ -1061,7 +1098,7 @@ class vocabulary {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return k;
   }
-  std::unordered_set<std::string> words_;
+  std::unordered_set<std::string> words_, inner_;
   std::vector<std::string> sorted_;
 };
 
@@ -1102,6 +1139,13 @@ bool hyphens_before_spaces(std::string_view written) {
   return hits >= 2;
 }
 
+/// How the edge of a table's column breaks a cell's line from the one above
+/// it (see tables_of).
+struct column_edge {
+  bool fills = false;        ///< the line above is one word, with no room left after it for one more letter
+  bool breaks_below = false;  ///< the line is itself one word the column breaks, going on below it
+};
+
 /// Whether `l` runs on from `above` (`written`: the text so far, ending
 /// with it) with no space between them: a word broken after its own
 /// hyphen, a mark of punctuation broken off, or a word the column's edge
@@ -1109,10 +1153,18 @@ bool hyphens_before_spaces(std::string_view written) {
 /// table's cell, a narrow run of lines) or the line above is one word, as
 /// a word processor breaks a word too long for its column.
 bool runs_on_unspaced(const line& above, const line& l, std::string_view written, const vocabulary& words, bool narrow,
-                      std::optional<word_repair>& repair) {
+                      column_edge edge, std::optional<word_repair>& repair) {
   std::string whole;
   const auto head = last_word(written);
-  if ((narrow || above.words.size() == 1) && !head.empty() && words.broken(head, l, whole)) {
+  // (where the word written so far is one a join made, not the line above's
+  // own, a part neither word proves goes on with it only if the part does
+  // not go on below in turn: "rece / ives / indi / vidu / al" is two words,
+  // "cons / ulte / d / abo / ut" two as well -- or if the word so far is the
+  // start of a longer word the document prints, "emp / owe / rs")
+  const bool fills = edge.fills && above.words.size() == 1;
+  const bool unproven =
+      fills && (head == above.words.front().text || words.begins_longer(head) || !edge.breaks_below);
+  if ((narrow || above.words.size() == 1) && !head.empty() && words.broken(head, l, fills, unproven, whole)) {
     repair = word_repair{std::string(head) + ' ' + l.words.front().text, std::move(whole)};
     return true;
   }
@@ -1123,7 +1175,7 @@ bool runs_on_unspaced(const line& above, const line& l, std::string_view written
 /// joined by a space (with none where runs_on_unspaced says so), a
 /// paragraph after `<br>`, a list item after `<br>- ` without its bullet.
 void append_cell_line(std::string& cell, const line& above, const line& l, cell_break how, const vocabulary& words,
-                      std::optional<word_repair>& repair) {
+                      column_edge edge, std::optional<word_repair>& repair) {
   std::string t = text_of(l, true);  // a wide gap inside one cell is a space there, not another cell
   std::replace(t.begin(), t.end(), '\t', ' ');
   if (how == cell_break::item && !cell.empty()) {
@@ -1133,7 +1185,7 @@ void append_cell_line(std::string& cell, const line& above, const line& l, cell_
     if (how == cell_break::paragraph) {
       cell += "<br>";
     } else {
-      return append_joined(cell, t, !runs_on_unspaced(above, l, cell, words, true, repair));
+      return append_joined(cell, t, !runs_on_unspaced(above, l, cell, words, true, edge, repair));
     }
   }
   cell += t;
@@ -1274,7 +1326,11 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       // tells, on one page a word in lower case still goes on)
       const bool edge_known = edge[c] < 1e299;
       if ((edge_known && room_for(above, w, edge[c])) || (!edge_known && over_break)) return verdict::no;
-      if (begins_with_label(l.words) || bullet(w.text))
+      // (over a page break, a label alone ending in "." or ")" begins an
+      // item whose text a narrow column put under it: "ria / -- / 1. / You")
+      const bool label_alone = over_break && l.words.size() == 1 && w.text.size() <= 4 &&
+                               (w.text.back() == '.' || w.text.back() == ')') && label_like(l.words, 1);
+      if (begins_with_label(l.words) || bullet(w.text) || label_alone)
         return verdict::no;
       const auto c0 = static_cast<unsigned char>(w.text.front());
       if (!(c0 >= 'A' && c0 <= 'Z')) return verdict::strong;
@@ -1283,6 +1339,41 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       return only_cell && above.words.size() <= 2 && !number && label_like(above.words, above.words.size())
                  ? verdict::strong
                  : verdict::weak;
+    };
+    // whether a cell's line above is one word as wide as its column: no
+    // room left after it for the first letter of the line below (a letter
+    // as wide as that line's first word's on average, and half as wide
+    // again: an "m" is wider than most)
+    // -- in a column the document proves breaks words so: a word broken
+    // there whose two parts joined it prints elsewhere (one is enough: a
+    // word wider than its column is broken, whatever its letters)
+    auto fills_line = [&](const line& above, const line& l, std::size_t c) {
+      if (above.words.size() != 1 || l.words.empty() || edge[c] > 1e299) return false;
+      const word& w = l.words.front();
+      const double letter = (w.x1 - w.x0) / static_cast<double>(std::max<std::size_t>(1, w.text.size()));
+      return above.x1 + 1.5 * letter >= edge[c];
+    };
+    std::vector<char> breaks_words(starts.size(), 0);
+    for (std::size_t r = 1; r < lines.size(); ++r)
+      for (std::size_t c = 0; c < starts.size(); ++c) {
+        const line& above = lines[r - 1].cells[c];
+        std::string whole;
+        if (!breaks_words[c] && fills_line(above, lines[r].cells[c], c) &&
+            words.broken(above.words.front().text, lines[r].cells[c], false, false, whole))
+          breaks_words[c] = 1;
+      }
+    auto edge_at = [&](const line& above, std::size_t r, std::size_t c) {
+      column_edge e;
+      const line& l = lines[r].cells[c];
+      if (!breaks_words[c]) return e;
+      e.fills = fills_line(above, l, c);
+      if (r + 1 < lines.size() && l.words.size() == 1) {
+        const line& below = lines[r + 1].cells[c];
+        const bool f = fills_line(l, below, c);
+        std::string whole;
+        e.breaks_below = words.broken(l.words.front().text, below, f, f, whole);
+      }
+      return e;
     };
     table t{i, j - 1, {}};
     std::vector<std::string> row(starts.size());
@@ -1378,7 +1469,7 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
         if (!lines[r].cells[c].words.empty()) {
           std::optional<word_repair> repair;
           append_cell_line(row[c], *last_in_row[c], lines[r].cells[c], begins ? cell_break::wrap : how[c], words,
-                           repair);
+                           edge_at(*last_in_row[c], r, c), repair);
           if (repair) row_repairs.push_back(std::move(*repair));
           last_in_row[c] = &lines[r].cells[c];
         }
@@ -1862,7 +1953,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   vocabulary printed_words;
   for (const auto& [k, l] : flat)
     for (std::size_t i = 0; i + 1 < l->words.size(); ++i)
-      if (!cell_gap(*l, i + 1)) printed_words.add(l->words[i].text);
+      if (!cell_gap(*l, i + 1)) printed_words.add(l->words[i].text, i > 0 && !cell_gap(*l, i));
   printed_words.finish();
   const auto tables = tables_of(flat, usual_gap, heading_size, printed_words);
   std::vector<word_repair> repairs;
@@ -2055,7 +2146,7 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
           std::optional<word_repair> repair;
           r.text.pop_back();
           append_joined(r.text, text_of(l, true),
-                        !runs_on_unspaced(*above, l, r.text, printed_words, narrow_edge.count(above) > 0, repair));
+                        !runs_on_unspaced(*above, l, r.text, printed_words, narrow_edge.count(above) > 0, {}, repair));
           r.text += '\n';
           para_joined = true;
           if (repair) repairs.push_back({std::move(repair->printed), std::move(repair->whole), r.origins.size()});
