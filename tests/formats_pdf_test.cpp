@@ -386,6 +386,14 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
   CHECK(*(first - 1) == "ormance criteria\tA/A");
   // ("extr / a" stays two: "a" is a word the document prints, and "extra" one it does not)
   CHECK(narrow.any_contains("require extr a support"));
+  // a word at the end of a line or cell before a mark of punctuation is whole ("themselves."), and
+  // proves "the / msel / ves" one word; a number alone under a cell's last line begins the next row
+  // ("lives / 4. / You"), letters and a full stop do not ("achievemen / ts.", over a page break)
+  pdf_lines plain("formats/pdf/unit-spec-F36J04-variant-plain-no-markup--from-docx.pdf");
+  CHECK(plain.any_contains("positive outcomes for themselves (b) receives individual advice"));
+  CHECK(plain.any_contains("(d) is involved in decisions about all aspects of their lives\t"));
+  CHECK(plain.find("4. You work with people, workers and relevant others to monitor, evaluate and recognise "
+                   "achievements.\t") > 0);
   // a paragraph under a list whose labels stand a gap before their texts: a space between two of its
   // words that falls where that gap does is no gutter, and the paragraph is read line after line
   pdf_lines spec("formats/pdf/unit-spec-F36J04-LMC-B2--from-docx.pdf");

@@ -111,6 +111,26 @@ TEST_CASE("unit spec variants - a knowledge point's sub-items printed as a bulle
   CHECK(facts(bulleted) == facts(seed()));
 }
 
+TEST_CASE("unit spec variants - a knowledge group's heading wrapped in its narrow cell") {
+  // "Leadership and Management / Theory and Practice", a print's wrap of the heading's cell: the line
+  // right under a group's heading, before any point of it, is the rest of that heading, and a note says so
+  std::string text;
+  REQUIRE(qspec::read_input(qspec::test::corpus_path("layouts/unit-spec-F36J04-variant-plain-no-markup.txt"), text)
+              .empty());
+  const std::string heading = "Leadership and Management Theory and Practice\t";
+  const auto at = text.find(heading);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, heading.size(), "Leadership and Management\nTheory and Practice\t");
+  const auto wrapped = qspec::test::parse_text(text);
+  CHECK(facts(wrapped) == facts(variant("plain-no-markup")));
+  const auto note = std::find_if(wrapped.diagnostics.begin(), wrapped.diagnostics.end(), [](const auto& d) {
+    return d.code == diag::continued_row && d.repaired == "Leadership and Management Theory and Practice";
+  });
+  REQUIRE(note != wrapped.diagnostics.end());
+  CHECK(note->original == "Leadership and Management\nTheory and Practice");
+  CHECK(note->span.begin.line == 165);
+}
+
 TEST_CASE("unit spec variants - no markup at all: headings, scope terms and knowledge groups by layout") {
   auto r = variant("plain-no-markup");
   same_facts_as_seed(r);

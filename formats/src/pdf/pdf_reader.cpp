@@ -1326,10 +1326,13 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       // tells, on one page a word in lower case still goes on)
       const bool edge_known = edge[c] < 1e299;
       if ((edge_known && room_for(above, w, edge[c])) || (!edge_known && over_break)) return verdict::no;
-      // (over a page break, a label alone ending in "." or ")" begins an
-      // item whose text a narrow column put under it: "ria / -- / 1. / You")
-      const bool label_alone = over_break && l.words.size() == 1 && w.text.size() <= 4 &&
-                               (w.text.back() == '.' || w.text.back() == ')') && label_like(l.words, 1);
+      // (a number alone with its "." or ")" begins an item whose text a
+      // narrow column put under it: "ria / 1. / You", "lives / 4. / You";
+      // letters and a full stop may be a word's end, "achievemen / ts.", and
+      // a lettered label a sub-item's in the row's own cell, "to: / (a)")
+      const bool label_alone = l.words.size() == 1 && w.text.size() <= 4 && label_like(l.words, 1) &&
+                               (w.text.back() == ')' || w.text.back() == '.') &&
+                               w.text.find_first_not_of("0123456789.)") == std::string::npos;
       if (begins_with_label(l.words) || bullet(w.text) || label_alone)
         return verdict::no;
       const auto c0 = static_cast<unsigned char>(w.text.front());
@@ -1950,10 +1953,16 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
     for (const auto& l : ordered[k]) flat.emplace_back(k, &l);
   // (the words a line goes on from, the next word a space after it: a part
   // of a word broken at a column's edge ends its line or cell, never that)
+  // (nor does it end in a mark of punctuation: "themselves." at the end of
+  // a line or cell is a whole word)
   vocabulary printed_words;
   for (const auto& [k, l] : flat)
-    for (std::size_t i = 0; i + 1 < l->words.size(); ++i)
-      if (!cell_gap(*l, i + 1)) printed_words.add(l->words[i].text, i > 0 && !cell_gap(*l, i));
+    for (std::size_t i = 0; i < l->words.size(); ++i) {
+      const std::string& t = l->words[i].text;
+      const bool whole = (i + 1 < l->words.size() && !cell_gap(*l, i + 1)) ||
+                         (t.size() > 1 && std::string_view(".,;:").find(t.back()) != std::string_view::npos);
+      if (whole) printed_words.add(t, i > 0 && !cell_gap(*l, i));
+    }
   printed_words.finish();
   const auto tables = tables_of(flat, usual_gap, heading_size, printed_words);
   std::vector<word_repair> repairs;

@@ -167,6 +167,7 @@ struct element_builder {
 
 struct group_builder {
   rich_text title;
+  std::uint32_t title_line = 0;  ///< the line its title ends on
   std::deque<numbered_builder> points;
 };
 
@@ -822,8 +823,23 @@ class unit_recogniser {
       return;
     }
     if (fully_emphasised(t) || plain_title(t, cells, first)) {  // a group heading row
+      // right under a group's heading, before any point of it: the rest of
+      // that heading, wrapped in its narrow cell ("Leadership and Management
+      // / Theory and Practice"); a group of no points is none
+      if (!groups_.empty() && groups_.back().points.empty() && !groups_.back().title.empty() &&
+          groups_.back().title_line + 1 == l) {
+        auto& g = groups_.back();
+        const std::string printed = std::string(g.title.text()) + '\n' + std::string(t.text());
+        g.title.join(t);
+        g.title_line = l;
+        ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
+                    "a knowledge group's heading goes on on the line under it; joined to it", printed,
+                    std::string(g.title.text()));
+        return;
+      }
       groups_.emplace_back();
       groups_.back().title = t;
+      groups_.back().title_line = l;
       current_point_ = nullptr;
       open_text_ = nullptr;
       return;
