@@ -40,11 +40,21 @@ void rich_text::join(const rich_text& other) {
   if (other.empty()) return;
   pending_space_ = false;
   // a line that ends in a word's hyphen ("life-" then "cycle") wrapped inside a
-  // compound word: the hyphen is the word's own, and no space is read there
+  // compound word: the hyphen is the word's own, and no space is read there --
+  // unless the text sets its words' hyphens before a space ("arrays- stacks-
+  // queues-", a list run together: two such in its last 600 bytes, one may be
+  // a suspended hyphen, "full- or part-time")
   const auto n = text_.size();
-  const bool hyphen_wrap = n >= 2 && text_[n - 1] == '-' &&
-                           ((text_[n - 2] >= 'a' && text_[n - 2] <= 'z') || (text_[n - 2] >= 'A' && text_[n - 2] <= 'Z')) &&
-                           other.text_[0] >= 'a' && other.text_[0] <= 'z';
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto hyphens_spaced = [&] {
+    int hits = 0;
+    for (auto at = text_.find("- ", n > 600 ? n - 600 : 0); at != std::string::npos && hits < 2;
+         at = text_.find("- ", at + 2))
+      hits += at > 0 && letter(text_[at - 1]);
+    return hits >= 2;
+  };
+  const bool hyphen_wrap = n >= 2 && text_[n - 1] == '-' && letter(text_[n - 2]) && other.text_[0] >= 'a' &&
+                           other.text_[0] <= 'z' && !hyphens_spaced();
   if (!text_.empty() && !hyphen_wrap) {
     // the separator stands for the gap between the two pieces
     anchors_.push_back({static_cast<std::uint32_t>(text_.size()), last_source_end_});

@@ -1113,20 +1113,34 @@ class outline_builder {
           open_part(rule, s, {}, ctx_.keep(s.text));
           return true;
         }
-      // a heading broken over two lines: "Performance" / "criteria"
-      if (k_ + 1 < segs_.size() && f.size() <= max_split_heading_piece && !s.cell) {
-        auto joined = f + " " + fold(segs_[k_ + 1].text.text());
-        for (const auto& [phrase, rule] : headings_)
-          if (joined == phrase) {
+      // a heading broken over two lines: "Performance" / "criteria"; a lead-in wrapped, its first
+      // line the start of it ("You need to show that you know, understand and can apply in" /
+      // "practice:")
+      if (k_ + 1 < segs_.size() && !s.cell && !segs_[k_ + 1].blank_before) {
+        auto begins = [&](const auto& list) {
+          return std::any_of(list.begin(), list.end(), [&](const auto& p) {
+            return p.first.size() > f.size() && p.first.compare(0, f.size(), f) == 0 && p.first[f.size()] == ' ';
+          });
+        };
+        const bool heading = f.size() <= max_split_heading_piece && begins(headings_);
+        if (heading || begins(lead_ins_)) {
+          const auto joined = f + " " + fold(segs_[k_ + 1].text.text());
+          const part_rule* rule = nullptr;
+          for (const auto& [phrase, r] : heading ? headings_ : lead_ins_)
+            if (!rule && (joined == phrase || (!heading && same_phrase(joined, phrase)))) rule = r;
+          if (rule) {
             auto both = s.text;
             both.join(segs_[k_ + 1].text);
             ctx_.report(diag::heading_joined, severity::note, ctx_.span_of(both),
-                        "heading broken over two lines, read as one", t, both.text());
-            open_part(rule, s, ctx_.keep(both), {});
+                        std::string(heading ? "heading" : "lead-in") + " broken over two lines, read as one", t,
+                        both.text());
+            if (heading) open_part(rule, s, ctx_.keep(both), {});
+            else open_part(rule, s, {}, ctx_.keep(both));
             mark_content(segs_[k_ + 1].line);
             ++k_;
             return true;
           }
+        }
       }
     }
     // a heading or lead-in run into its text: "Performance criteria You must be able to: P1 …"
@@ -1250,15 +1264,20 @@ class outline_builder {
     } else if (!named) {
       return false;
     }
+    // (the name wrapped onto the next line: "HSC21a Prepare to communicate … and key" / "people about
+    // their needs")
+    const bool name_wrapped = !name_below && lead < segs_.size() && !segs_[lead].cell && !segs_[lead].blank_before &&
+                              vocab::starts_lower(segs_[lead].text.text());
+    if (name_wrapped) ++lead;
     if (lead >= segs_.size()) return false;
     const std::string_view next = segs_[lead].text.text();
     for (const auto& [words, rule] : named_headings_)
       for (const auto& li : rule->lead_ins)
         if (phrase_prefix(next, fold(li)) != std::string_view::npos) {
           clean::rich_text heading = s.text;
-          if (name_below) heading.join(segs_[k_ + 1].text);
+          if (name_below || name_wrapped) heading.join(segs_[k_ + 1].text);
           open_named_part(rule, s, heading, &code, nullptr);
-          if (name_below) {
+          if (name_below || name_wrapped) {
             take_next_line();
           }
           return true;
@@ -2314,12 +2333,14 @@ class outline_builder {
     if (t.size() > max_heading || open_.size() != 1 || k_ + 1 >= segs_.size()) return false;
     const node& open = *open_.back();
     // (where the part's items are each printed on a line of their own: where one wraps, a line above
-    // the next item may be its last words)
-    for (const auto& i : part_->items) {
-      if (!i.group && i.first_line != i.last_line) return false;
-      for (const auto& c : i.children)
-        if (c.first_line != c.last_line) return false;
-    }
+    // the next item may be its last words -- unless it holds no comma, as the rest of an item listing
+    // things would: "…such as Integration, System, User" / "Acceptance, Non-Functional, …")
+    if (t.find(',') != std::string_view::npos)
+      for (const auto& i : part_->items) {
+        if (!i.group && i.first_line != i.last_line) return false;
+        for (const auto& c : i.children)
+          if (c.first_line != c.last_line) return false;
+      }
     auto m = grammar::match_item_label(segs_[k_ + 1].text.text());
     return m && !open.label.path.empty() && m->value.path.size() == open.label.path.size() &&
            m->value.prefix == open.label.prefix && level_of(*part_->rule, m->value) == 0 &&
@@ -2412,7 +2433,7 @@ class outline_builder {
     // apart by a blank line with a sentence's end, or by a break the wrap did not make (the item's
     // last line had room for the line's first word)
     if (!cur.label.path.empty() && starts_upper(t) &&
-        ((s.blank_before && (ends_sentence(cur.text.text()) || ends_sentence(t))) ||
+        ((s.blank_before && (ends_sentence(cur.text.text()) || sentence_ends_ahead())) ||
          (!s.blank_before && !s.cell && cur.last_line + 1 == s.line && !wrapped_before(cur, t))) &&
         next_label_skips_one(cur)) {
       node n;
@@ -2510,6 +2531,18 @@ class outline_builder {
       if (label_here(segs_[j], level, band)) return true;
     }
     return false;
+  }
+
+  /// Whether the current segment's text ends a sentence, on its own line or
+  /// on the lines it goes on into: hard-wrapped, the lines under it with no
+  /// blank line between that begin in lower case and have no label.
+  bool sentence_ends_ahead() const {
+    std::size_t j = k_;
+    while (j + 1 < segs_.size() && j < k_ + 40 && !segs_[j + 1].blank_before && !segs_[j + 1].bullet &&
+           !segs_[j + 1].cell && starts_lower(segs_[j + 1].text.text()) &&
+           !grammar::match_item_label(segs_[j + 1].text.text()))
+      ++j;
+    return ends_sentence(segs_[j].text.text());
   }
 
   bool next_label_skips_one(const node& cur) {

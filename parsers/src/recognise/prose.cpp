@@ -8,6 +8,7 @@
 #include "clean/rich_text.hpp"
 #include "grammar/lines.hpp"
 #include "recognise/line_text.hpp"
+#include "recognise/vocabulary.hpp"
 
 namespace qspec {
 namespace {
@@ -19,7 +20,7 @@ bool ends_like_sentence(std::string_view s, bool question_is_heading) {
   return c == '.' || c == ':' || c == ';' || c == ',' || c == '!';
 }
 
-bool starts_lower(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
+using vocab::starts_lower;
 
 bool starts_with_word(std::string_view s, std::string_view w) {
   return s.size() >= w.size() && lower_ascii(s.substr(0, w.size())) == w;

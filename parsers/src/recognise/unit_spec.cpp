@@ -28,6 +28,7 @@
 #include "grammar/lines.hpp"
 #include "recognise/context.hpp"
 #include "recognise/line_text.hpp"
+#include "recognise/vocabulary.hpp"
 
 namespace qspec {
 namespace {
@@ -97,7 +98,6 @@ std::optional<part> heading_of(const std::vector<heading_entry>& headings, std::
   return std::nullopt;
 }
 
-bool starts_lowercase(std::string_view s) { return !s.empty() && s[0] >= 'a' && s[0] <= 'z'; }
 
 bool ends_sentence(std::string_view s) {
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -354,7 +354,7 @@ class unit_recogniser {
     if (current_element_ && part_ == part::element && element_title_line_ != UINT32_MAX &&
         element_title_line_ + 1 == l && !row && !marker && !grammar::match_item_label(text.text()) &&
         !grammar::match_legend(text.text()) &&
-        (starts_lowercase(text.text()) || ctx_.wrap.goes_on(ctx_, element_title_line_, text.text()))) {
+        (vocab::starts_lower(text.text()) || ctx_.wrap.goes_on(ctx_, element_title_line_, text.text()))) {
       current_element_->title.join(text);
       current_element_->span = merge(current_element_->span, ctx_.span(b, e));
       element_title_line_ = l;
@@ -364,7 +364,7 @@ class unit_recogniser {
     element_title_line_ = UINT32_MAX;
 
     // A continuation after a page break: lower-case start, open text unfinished.
-    if (after_break_ && open_text_ && starts_lowercase(text.text()) && part_ != part::knowledge &&
+    if (after_break_ && open_text_ && vocab::starts_lower(text.text()) && part_ != part::knowledge &&
         part_ != part::element) {
       rejoin(*open_text_, text, l, "after a page break");
       used(l);
@@ -415,7 +415,7 @@ class unit_recogniser {
       if (ends_sentence(text.text()) || text.text().size() > max_title_bytes) return false;
       title_ = std::move(text);
     } else {
-      if (title_line_ + 1 != l || (!starts_lowercase(text.text()) && !ctx_.wrap.goes_on(ctx_, title_line_, text.text())))
+      if (title_line_ + 1 != l || (!vocab::starts_lower(text.text()) && !ctx_.wrap.goes_on(ctx_, title_line_, text.text())))
         return false;
       title_.join(text);
     }
@@ -602,7 +602,7 @@ class unit_recogniser {
     std::size_t colon = std::string_view::npos;
     if (!runs.empty() && runs.front().begin == 0) {
       term_end = runs.front().end;
-    } else if (colon = t.find(':'); colon != std::string_view::npos && colon <= 120 && !starts_lowercase(t)) {
+    } else if (colon = t.find(':'); colon != std::string_view::npos && colon <= 120 && !vocab::starts_lower(t)) {
       // the relation is the last one or two words before the colon
       std::string_view head = t.substr(0, colon);
       while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
@@ -659,7 +659,7 @@ class unit_recogniser {
       std::string repaired;  // the joined paragraph; none when the row is kept as a paragraph of its own
       if (!t.definition.empty()) {
         auto& last = t.definition.back().content;
-        if (starts_lowercase(cont.text()) || !ends_sentence(last.text())) {
+        if (vocab::starts_lower(cont.text()) || !ends_sentence(last.text())) {
           last.join(cont);
           repaired = last.text();
           def.erase(def.begin());
@@ -693,7 +693,7 @@ class unit_recogniser {
     if (runs.empty()) {
       // plain "Work Products: These can be …": a label of a few words, no clause
       std::string_view label = s.substr(0, colon);
-      if (colon > 40 || starts_lowercase(label) || label.find(',') != std::string_view::npos ||
+      if (colon > 40 || vocab::starts_lower(label) || label.find(',') != std::string_view::npos ||
           std::count(label.begin(), label.end(), ' ') > 3)
         return {rich_text{}, t};
     } else if (runs.front().begin != 0 || runs.front().end < colon) {
@@ -808,7 +808,7 @@ class unit_recogniser {
     }
     t = without_sub_item_bullet(t);
     const bool sub_item = static_cast<bool>(grammar::match_sub_item(t.text()));
-    if (current_point_ && (starts_lowercase(t.text()) || sub_item)) {
+    if (current_point_ && (vocab::starts_lower(t.text()) || sub_item)) {
       if (after_break_) rejoin(current_point_->text, t, l, "after a page break");
       else if (sub_item && !row_separator(raw))
         current_point_->text.join(t);  // a plain list: each sub-item on a line of its own is the layout, not a repair
@@ -1033,7 +1033,7 @@ class unit_recogniser {
     }
     t = without_sub_item_bullet(t);
     const bool sub_item = static_cast<bool>(grammar::match_sub_item(t.text()));
-    if (!el->criteria.empty() && (starts_lowercase(t.text()) || sub_item) && !in_legend_) {
+    if (!el->criteria.empty() && (vocab::starts_lower(t.text()) || sub_item) && !in_legend_) {
       if (after_break_) rejoin(el->criteria.back().text, t, l, "after a page break");
       else if (sub_item && !row_separator(raw))
         el->criteria.back().text.join(t);  // a plain list: each sub-item on a line of its own is the layout

@@ -47,6 +47,8 @@ bool continues_list(std::string_view t);
 bool title_wraps(std::string_view title, std::string_view next, const std::vector<std::string>& joining_words);
 /// Whether a text opens with a capital (or a quotation mark).
 bool starts_upper(std::string_view t);
+/// Whether a text opens with a letter in lower case.
+inline bool starts_lower(std::string_view t) { return !t.empty() && t[0] >= 'a' && t[0] <= 'z'; }
 /// Whole-line furniture pattern: "#" a number, "*" any text, case ignored.
 bool furniture_match(std::string_view line, std::string_view pattern);
 /// Whether a line is shaped as a heading: a few words, each longer one
