@@ -75,6 +75,29 @@ TEST_CASE("loader - NFC normalisation, reported per line") {
   CHECK(r.diagnostics[0].original == "Cafe\xCC\x81 services");
 }
 
+TEST_CASE("loader - no-break spaces and marks that print nothing, as a reader reads them") {
+  // a no-break space alone between two words is a space ("P1 check", "Level 3"); a run of them (with
+  // spaces or not) lays the line out and is kept; a soft hyphen, a zero-width space, a word joiner and
+  // a byte-order mark inside the text are taken out; one note says how many and where
+  auto r = load_bytes("P1\xC2\xA0" "check the assess\xC2\xAD" "ment\n"
+                      "plain line\n"
+                      "Level\xE2\x80\xAF" "3 and\xE2\x80\x8B the\xE2\x81\xA0 end\xEF\xBB\xBF\n"
+                      "Unit\xC2\xA0 \xC2\xA0 \xC2\xA0title\n");
+  REQUIRE(r);
+  CHECK(r.text == "P1 check the assessment\nplain line\nLevel 3 and the end\nUnit\xC2\xA0 \xC2\xA0 \xC2\xA0title\n");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == diag::spaces_normalised);
+  CHECK(r.diagnostics[0].span.begin.line == 1);
+  CHECK(r.diagnostics[0].span.end.line == 3);
+  CHECK(r.diagnostics[0].message ==
+        "2 no-break spaces read as spaces, 4 marks that print nothing (soft hyphens, zero-width spaces) taken "
+        "out, on 2 lines from line 1 to line 3; columns on them count the text as read");
+  // a text with none is left as it is, with no note
+  auto none = load_bytes("caf\xC3\xA0 \xE2\x80\x99s\n");
+  CHECK(none.text == "caf\xC3\xA0 \xE2\x80\x99s\n");
+  CHECK(none.diagnostics.empty());
+}
+
 TEST_CASE("line index - LF, CRLF and lone CR; columns count code points") {
   std::string text = "ab\r\ncd\ref\n\xE2\x80\x99x";
   line_index idx(text);

@@ -201,13 +201,18 @@ loaded_text load_document(std::string_view bytes, std::optional<input_format> fo
     r.error = zip_refusal(bytes);
     return r;
   }
+  // (a reader's block stream has its spaces read as a text's are: normalise_spaces)
+  auto read = [](loaded_text r) {
+    if (r) normalise_spaces(r);
+    return r;
+  };
   switch (f) {
     case input_format::text: return load_bytes(bytes);
-    case input_format::html: return formats::read_html(bytes, limits);
-    case input_format::xml: return formats::read_xml(bytes, limits);
-    case input_format::docx: return formats::read_docx(bytes, limits);
-    case input_format::xlsx: return formats::read_xlsx(bytes, limits);
-    case input_format::pdf: return formats::read_pdf(bytes, limits);
+    case input_format::html: return read(formats::read_html(bytes, limits));
+    case input_format::xml: return read(formats::read_xml(bytes, limits));
+    case input_format::docx: return read(formats::read_docx(bytes, limits));
+    case input_format::xlsx: return read(formats::read_xlsx(bytes, limits));
+    case input_format::pdf: return read(formats::read_pdf(bytes, limits));
     default: break;
   }
   loaded_text r;

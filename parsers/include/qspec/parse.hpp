@@ -37,6 +37,16 @@ struct loaded_text {
 /// Windows-1252 when the bytes are not valid UTF-8. Refuses binary input.
 [[nodiscard]] loaded_text load_bytes(std::string_view bytes);
 
+/// Reads the spaces of `loaded.text` as a reader does: a no-break space (and
+/// the other fixed-width spaces, U+2002-U+200A, U+202F) as a space, and the
+/// marks that print nothing -- a soft hyphen, a zero-width space, a word
+/// joiner, a byte-order mark inside the text -- taken out, line by line, so
+/// that "P1<no-break space>check" is a label and its text and a word broken
+/// by an invisible hyphen is one word. One note (Q-N003) says how many and on
+/// which lines: columns on those lines count the text as read. load_bytes and
+/// load_document apply it.
+void normalise_spaces(loaded_text& loaded);
+
 /// Reads a file's bytes ("-" for standard input); the reason on failure,
 /// empty on success.
 [[nodiscard]] std::string read_input(const std::string& path, std::string& bytes);

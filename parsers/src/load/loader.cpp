@@ -175,6 +175,82 @@ void normalise_nfc(loaded_text& result) {
 
 }  // namespace
 
+void normalise_spaces(loaded_text& loaded) {
+  std::string& text = loaded.text;
+  // what a character beginning at `i` is read as: 0 as it is, 1 a space, 2 nothing; `n` its bytes
+  auto read_as = [&](std::size_t i, std::size_t& n) -> int {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC2 && i + 1 < text.size()) {
+      n = 2;
+      const auto d = static_cast<unsigned char>(text[i + 1]);
+      // (a no-break space alone between two words; in a run of spaces it lays the line out, as in
+      // HTML, where the others collapse and it does not: kept)
+      auto space_at = [&](std::size_t k) {
+        return k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r' ||
+                                   (text[k] == '\xC2' && k + 1 < text.size() && text[k + 1] == '\xA0'));
+      };
+      const bool alone = i > 0 && !space_at(i - 1) && !(i >= 2 && space_at(i - 2) && text[i - 1] == '\xA0') &&
+                         !space_at(i + 2);
+      return d == 0xA0 ? (alone ? 1 : 0) : d == 0xAD ? 2 : 0;
+    }
+    if ((c == 0xE2 || c == 0xEF) && i + 2 < text.size()) {
+      n = 3;
+      const auto d = static_cast<unsigned char>(text[i + 1]), e = static_cast<unsigned char>(text[i + 2]);
+      if (c == 0xEF) return d == 0xBB && e == 0xBF ? 2 : 0;                        // U+FEFF
+      if (d == 0x80 && ((e >= 0x82 && e <= 0x8A) || e == 0xAF)) return 1;          // U+2002-U+200A, U+202F
+      if ((d == 0x80 && e == 0x8B) || (d == 0x81 && e == 0xA0)) return 2;          // U+200B, U+2060
+    }
+    return 0;
+  };
+  // (most texts have none: one scan for a lead byte first)
+  if (text.find_first_of("\xC2\xE2\xEF") == std::string::npos) return;
+  std::string out;
+  std::size_t spaces = 0, removed = 0, lines = 0;
+  std::uint32_t line = 1, first = 0, last = 0;
+  bool line_changed = false;
+  std::size_t copied = 0;  // text before it is in `out`
+  for (std::size_t i = text.find_first_of("\xC2\xE2\xEF\n"); i != std::string::npos;
+       i = text.find_first_of("\xC2\xE2\xEF\n", i)) {
+    if (text[i] == '\n') {
+      if (line_changed) ++lines, last = line;
+      line_changed = false;
+      ++line, ++i;
+      continue;
+    }
+    std::size_t n = 1;
+    const int as = read_as(i, n);
+    if (as == 0) {
+      i += n;
+      continue;
+    }
+    if (out.empty()) out.reserve(text.size());
+    out.append(text, copied, i - copied);
+    if (as == 1) out += ' ', ++spaces;
+    else ++removed;
+    if (!line_changed && first == 0) first = line;
+    line_changed = true;
+    i += n;
+    copied = i;
+  }
+  if (line_changed) ++lines, last = line;
+  if (spaces + removed == 0) return;
+  out.append(text, copied, std::string::npos);
+  text.swap(out);
+  diagnostic d;
+  d.code = diag::spaces_normalised;
+  d.level = severity::note;
+  d.span = {{first, 1}, {last, 1}};
+  std::string what;
+  if (spaces) what = std::to_string(spaces) + (spaces == 1 ? " no-break space read as a space" : " no-break spaces read as spaces");
+  if (removed)
+    what += (what.empty() ? "" : ", ") + std::to_string(removed) +
+            (removed == 1 ? " mark that prints nothing" : " marks that print nothing") +
+            " (soft hyphens, zero-width spaces) taken out";
+  d.message = what + ", on " + std::to_string(lines) + (lines == 1 ? " line" : " lines") + " from line " +
+              std::to_string(first) + " to line " + std::to_string(last) + "; columns on them count the text as read";
+  loaded.diagnostics.push_back(std::move(d));
+}
+
 namespace {
 /// A refused input keeps no text: error and text never both hold something.
 loaded_text refused(loaded_text result, std::string why) {
@@ -224,6 +300,7 @@ loaded_text load_bytes(std::string_view bytes) {
   if (result.text.find('\0') != std::string::npos)
     return refused(std::move(result), "the decoded input holds NUL characters: binary data, not text");
   normalise_nfc(result);
+  normalise_spaces(result);
   return result;
 }
 
