@@ -86,4 +86,19 @@ TEST_CASE("grammar - a list item's bullet") {
   CHECK(list_bullet_length("\xEF\x80\x81 x") == 0);         // U+F001: below the symbol fonts' printable range
   CHECK(list_bullet_length("\xEF\xA0\x80 x") == 0);         // U+F800: past it
   CHECK(list_bullet_length("1. numbered") == 0);
+  // a line's bullet after its indent, any of those a list prints ("- ", "* ", "• "), and an outcome's or a
+  // criterion's marker after one
+  CHECK(match_bullet("  - have a TQT") == std::optional<std::size_t>(4));
+  CHECK(match_bullet("* have a TQT") == std::optional<std::size_t>(2));
+  CHECK(match_bullet("\xC2\xA0\xE2\x80\xA2 have") == std::optional<std::size_t>(6));
+  CHECK_FALSE(match_bullet("**Bold** text"));
+  CHECK_FALSE(match_bullet("1. numbered"));
+  const auto c = match_criterion("* 3. Lead the service");
+  REQUIRE(c);
+  CHECK(c->value == 3);
+  CHECK(c->rest == 5);
+  const auto o = match_outcome("\xE2\x80\xA2 B. Understand");
+  REQUIRE(o);
+  CHECK(o->value == 'B');
+  CHECK(o->rest == 7);
 }

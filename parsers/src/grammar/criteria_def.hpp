@@ -35,10 +35,6 @@ const auto outcome_marker_rule_def = lead >> -(lit('-') >> gaps) >> upper >> (li
 const criterion_marker_type criterion_marker_rule = "criterion marker";
 const auto criterion_marker_rule_def = lead >> -(lit('-') >> gaps) >> x3::uint_ >> '.' >> (gaps | eoi);
 
-// " - ": a bullet.
-const bullet_marker_type bullet_marker_rule = "bullet";
-const auto bullet_marker_rule_def = lead >> (lit('-') | lit("\xE2\x80\xA2")) >> gaps;
-
 // "900-950 hours"
 const hours_range_type hours_range_rule = "hour range";
 const auto hours_range_rule_def = x3::uint_ >> x3::omit[*gap_char] >> dash >> x3::omit[*gap_char] >> x3::uint_ >>
@@ -46,7 +42,6 @@ const auto hours_range_rule_def = x3::uint_ >> x3::omit[*gap_char] >> dash >> x3
 
 }  // namespace criteria_rules
 using namespace criteria_rules;
-BOOST_SPIRIT_DEFINE(topic_code_rule, subtopic_code_rule, outcome_marker_rule, criterion_marker_rule, bullet_marker_rule,
-                    hours_range_rule)
+BOOST_SPIRIT_DEFINE(topic_code_rule, subtopic_code_rule, outcome_marker_rule, criterion_marker_rule, hours_range_rule)
 
 }  // namespace qspec::grammar

@@ -114,18 +114,41 @@ std::optional<prefix_match<ast::subtopic_code>> match_subtopic_code(std::string_
   return match_prefix<subtopic_code_type, ast::subtopic_code>(line, subtopic_code());
 }
 
+namespace {
+/// The indent and list bullet opening a line ("  - ", "• ", "* "), in bytes; 0 for none.
+std::size_t bullet_prefix(std::string_view line) {
+  std::size_t lead = 0;
+  for (;;) {
+    if (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
+    else if (line.substr(lead, 2) == "\xC2\xA0") lead += 2;
+    else break;
+  }
+  const std::size_t n = list_bullet_length(line.substr(lead));
+  return n ? lead + n : 0;
+}
+
+/// A marker matched after the line's bullet, if it has one: its rest counted from the line's start.
+template <class Rule, class T>
+std::optional<prefix_match<T>> after_bullet(std::string_view line, const Rule& rule) {
+  const std::size_t b = bullet_prefix(line);
+  auto m = match_prefix<Rule, T>(line.substr(b), rule);
+  if (m) m->rest += b;
+  return m;
+}
+}  // namespace
+
 std::optional<prefix_match<char>> match_outcome(std::string_view line) {
-  return match_prefix<outcome_marker_type, char>(line, outcome_marker());
+  return after_bullet<outcome_marker_type, char>(line, outcome_marker());
 }
 
 std::optional<prefix_match<unsigned>> match_criterion(std::string_view line) {
-  return match_prefix<criterion_marker_type, unsigned>(line, criterion_marker());
+  return after_bullet<criterion_marker_type, unsigned>(line, criterion_marker());
 }
 
 std::optional<std::size_t> match_bullet(std::string_view line) {
-  const char* first = line.data();
-  if (!x3::parse(first, line.data() + line.size(), bullet_marker())) return std::nullopt;
-  return static_cast<std::size_t>(first - line.data());
+  const std::size_t n = bullet_prefix(line);
+  if (n == 0) return std::nullopt;
+  return n;
 }
 
 namespace {

@@ -50,7 +50,8 @@ std::optional<prefix_match<ast::subtopic_code>> match_subtopic_code(std::string_
 std::optional<prefix_match<char>> match_outcome(std::string_view line);
 /// " - 1. " or "4. " opening a line: the criterion number.
 std::optional<prefix_match<unsigned>> match_criterion(std::string_view line);
-/// " - " or "• " opening a line; rest at the text.
+/// A list's bullet opening a line, after its indent (" - ", "• ", "* ": list_bullet_length); rest at
+/// the text. match_outcome and match_criterion read their markers after one too.
 std::optional<std::size_t> match_bullet(std::string_view line);
 /// A list item's bullet at the start of `text`, spaces after it included: a bullet glyph (`•` `◦`
 /// `▪` `▫` `●` `○` `■` `□` `‣` `⁃` `∙`, or a symbol font's glyph a conversion left in the Private Use
