@@ -35,6 +35,8 @@ line_wrap line_wrap::measure(const parse_context& ctx) {
   for (std::uint32_t l = 0; l < ctx.lines.count(); ++l) {
     if (ctx.use[l] == line_use::blank || ctx.use[l] == line_use::furniture) continue;
     const auto line = ctx.lines.line(l);
+    // (a table's row is no wrapped text: its cells run as long as they are)
+    if (line.find('\t') != std::string_view::npos || line.find('|') != std::string_view::npos) continue;
     const auto e = end_of(line);
     ends.push_back(e);
     widths.push_back(e - std::min(indent_of(line), e));
