@@ -155,6 +155,28 @@ TEST_CASE("unit spec - evidence method columns with their legend expansions") {
   CHECK(count_code(doc002(), diag::missing_expansion) == 0);
 }
 
+TEST_CASE("unit spec - a legend hard-wrapped: an entry cut at the line's end, an expansion wrapped") {
+  // the legend as a text export wraps it at 60 columns: "Q =" / "Questions PD = …" and "WT = Witness" /
+  // "Testimony CS = …": the words before the next line's first entry are the expansion, or its rest
+  std::string text;
+  REQUIRE(qspec::read_input(qspec::test::corpus_path("unit-spec-F36J04-LMC-B2.txt"), text).empty());
+  const std::string legend = "DO = Direct Observation RA = Reflective Account Q = Questions PD = Professional "
+                             "Discussion  \nEW = Expert Witness WP = Work Product WT = Witness Testimony CS = Case "
+                             "Study  \n";
+  const auto at = text.find(legend);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, legend.size(),
+               "DO = Direct Observation RA = Reflective Account Q =\nQuestions PD = Professional Discussion\n"
+               "EW = Expert Witness WP = Work Product WT = Witness\nTestimony CS = Case Study\n");
+  const auto wrapped = qspec::test::parse_text(text);
+  REQUIRE(!wrapped.doc.units.empty());
+  const auto& methods = wrapped.doc.units.front().elements.at(0).evidence_methods;
+  REQUIRE(methods.size() == 9);
+  for (std::size_t i = 0; i < methods.size(); ++i) CHECK(methods[i].name == element_n(0).evidence_methods[i].name);
+  CHECK(methods[3].code == "Q");
+  CHECK(pos(methods[3].legend_span) == "191:49-192:9");  // "Q =" … "Questions"
+}
+
 TEST_CASE("unit spec - performance criteria sub-items") {
   CHECK(labels(element_n(0).criteria[0].sub_items) == std::vector<std::string>{"a", "b", "c"});
   CHECK(labels(element_n(0).criteria[2].sub_items) == std::vector<std::string>{"a", "b", "c", "d"});

@@ -949,9 +949,28 @@ class unit_recogniser {
       el->span = merge(el->span, ctx_.span(b, e));
       return;
     }
-    if (auto entries = grammar::match_legend(text.text())) {
+    // the legend's last entry cut or wrapped at its line's end, its expansion (or the rest of it)
+    // opening the next line of entries ("… Q =" / "Questions PD = Professional Discussion", "… WT =
+    // Witness" / "Testimony CS = Case Study"): the words before the line's first entry
+    std::size_t skip = 0, from = 0;
+    // (a line that begins with an entry has no such words; nor do they hold an entry's "=")
+    if (in_legend_ && legend_line_ + 1 == l && el->legend.count(legend_last_code_) &&
+        (el->legend[legend_last_code_].first.empty() || ctx_.wrap.goes_on(ctx_, legend_line_, text.text())) &&
+        !grammar::match_legend(text.text())) {
+      const auto t = text.text();
+      for (auto p = t.find(' '); p != std::string_view::npos && skip == 0 && t.substr(0, p).find('=') == std::string_view::npos;
+           p = t.find(' ', p + 1))
+        if (grammar::match_legend(t.substr(p + 1))) skip = p + 1;
+      if (skip) {
+        const auto words = t.substr(0, skip - 1);
+        if (const auto at = raw.find(words); at != std::string_view::npos) from = at + words.size();
+        auto& [expansion, where] = el->legend[legend_last_code_];
+        expansion += (expansion.empty() ? "" : " ") + std::string(words);
+        where = merge(where, ctx_.span(b, b + static_cast<std::uint32_t>(from)));
+      }
+    }
+    if (auto entries = grammar::match_legend(text.text().substr(skip))) {
       // each entry's span runs from its code to the end of its expansion
-      std::size_t from = 0;
       for (auto& entry : *entries) {
         auto at = raw.find(entry.code, from);
         auto expansion = at == std::string_view::npos ? at : raw.find(entry.expansion, at + entry.code.size());
