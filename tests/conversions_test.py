@@ -7,7 +7,8 @@ Each seed (corpus/*.txt) and each text document of corpus/layouts and corpus/ext
 facts (corpus/FACTS.md) is written again as other tools write text -- Windows line ends, a byte-order
 mark, UTF-16, Windows-1252, trailing spaces, every line set in, pages parted by form feeds under a
 running footer, running footers set in the run of the text with no form feed nor blank line around
-them, long lines wrapped at 78 columns, every blank line dropped -- and each SVQ grid as other spreadsheets save it
+them, long lines wrapped at 78 and at 60 columns, no-break spaces, soft hyphens and zero-width
+spaces, bullets written "• " or "* ", every blank line dropped -- and each SVQ grid as other spreadsheets save it
 (semicolons, tabs, every cell quoted, its table one column in, blank columns and records). Each must
 give the same facts (spans aside), a seed the same tree as the seed. What a conversion cannot keep
 is listed in EXPECTED_LOSSES with the reason, and the test fails when one of those starts keeping
@@ -15,6 +16,7 @@ its facts, so that the list stays true.
 """
 import csv
 import io
+import re
 import pathlib
 import sys
 import tempfile
@@ -83,6 +85,43 @@ def hard_wrap(text):
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
+def hard_wrap_60(text):
+    """The same wrap at 60 columns: more lines cut, and shorter ones under them."""
+    out = []
+    for line in lines_of(text):
+        inner = line.strip()
+        if len(line) > 62 and "\t" not in line and "  " not in inner and not inner.startswith("|"):
+            out += textwrap.wrap(line, 60, break_long_words=False, break_on_hyphens=False)
+        else:
+            out.append(line)
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def no_break_spaces(text):
+    """No-break spaces as a word processor's export leaves them: after an item's label ("P1", "1.1",
+    "(a)") and between some words (every seventh space between two words)."""
+    text = re.sub(r"(?m)^(\s*(?:[-*]\s+)?(?:\(?[A-Za-z]{0,3}\d+(?:\.\d+)*[.)]?|\([a-z]{1,3}\)|[a-z]\))) (?=\S)",
+                  lambda m: m.group(1) + "\u00a0", text)
+    count = [0]
+
+    def every_seventh(m):
+        count[0] += 1
+        return "\u00a0" if count[0] % 7 == 0 else " "
+    return re.sub(r"(?<=\S) (?=\S)", every_seventh, text)
+
+
+def soft_hyphens(text):
+    """A soft hyphen (U+00AD) inside every word of ten letters or more, as a word processor's
+    hyphenation leaves it in a copied text, and a zero-width space after every "/" between words."""
+    text = re.sub(r"\b([A-Za-z]{5})([a-z]{5,})\b", lambda m: m.group(1) + "\u00ad" + m.group(2), text)
+    return re.sub(r"(?<=[a-z])/(?=[a-z])", "/\u200b", text)
+
+
+def bullets_as(mark):
+    """Every "- " bullet written as another list mark ("• ", "* ")."""
+    return lambda text: re.sub(r"(?m)^(\s*)- ", lambda m: m.group(1) + mark + " ", text)
+
+
 def blank_lines_dropped(text):
     """Every blank line taken out, as some exports write paragraphs: one line each, none between."""
     return "\n".join(line for line in lines_of(text) if line.strip()) + ("\n" if text.endswith("\n") else "")
@@ -99,6 +138,11 @@ CONVERSIONS = {
     "form_feed_pages": (form_feed_pages, "utf-8"),
     "footers_in_text": (footers_in_text, "utf-8"),
     "hard_wrap": (hard_wrap, "utf-8"),
+    "hard_wrap_60": (hard_wrap_60, "utf-8"),
+    "no_break_spaces": (no_break_spaces, "utf-8"),
+    "soft_hyphens": (soft_hyphens, "utf-8"),
+    "bullets_glyph": (bullets_as("\u2022"), "utf-8"),
+    "bullets_star": (bullets_as("*"), "utf-8"),
     "blank_lines_dropped": (blank_lines_dropped, "utf-8"),
 }
 
@@ -153,6 +197,22 @@ EXPECTED_LOSSES = {
     # capital ("- hold or be working towards, an appropriate assessor qualification." / "Achievement
     # of …"): a new paragraph would look the same
     ("datasheet-ocr-04639-nvq4-leadership-management-care.txt", "hard_wrap"): "an item's sentence ends at the wrap",
+    # wrapped at 60 columns: the same two, and what a narrower wrap cuts that the 78-column one left
+    # whole -- a running footer ("SKAHD219 Create precision haircuts using club cutting and" /
+    # "graduation" / "1"), now lines that recur on no page as a footer does; a line read as a heading
+    # ("Section A: summary of … and" / "accreditation requirements"), now a paragraph of two lines; a
+    # paragraph's sentence that ends at the wrap over the next paragraph's first line ("… by a
+    # visiting assessor." / "In order to achieve, …"), which the document's own lines parted; a
+    # telephone number that begins a line ("024 7685 1509, email …"), read as an item's number; and a
+    # dash that begins one ("– 610/0103/6"), read as a bullet
+    ("nos-one-line-no-line-breaks.txt", "hard_wrap_60"): "labels wherever the lines break",
+    ("qcf-two-columns-interleaved.txt", "hard_wrap_60"): "wrapped lines among interleaved columns",
+    ("nos3-pdf-label-row.txt", "hard_wrap_60"): "a running footer wrapped",
+    ("nos4-two-standards-merged-pdf.txt", "hard_wrap_60"): "a running footer wrapped",
+    ("criteria-skills-for-care-level5-lmac-2021.txt", "hard_wrap_60"): "a line read as a heading wrapped",
+    ("programme-overview-level5-diploma-hsc.txt", "hard_wrap_60"): "a paragraph's end at the wrap",
+    ("datasheet-ocr-04639-nvq4-leadership-management-care.txt", "hard_wrap_60"): "a number begins a wrapped line",
+    ("rqf-M6502307-equality-diversity-inclusion-assessment-plan.md", "hard_wrap_60"): "a dash begins a wrapped line",
     # with no blank line anywhere, what only a blank line sets apart is lost: a conversion's stray
     # word alone between sections ("datasheet") reads as the item above going on, a stray mark ("_")
     # and the footnote under it as paragraphs, an item that lost its label between two blank lines
