@@ -8,7 +8,7 @@ facts (corpus/FACTS.md) is written again as other tools write text -- Windows li
 mark, UTF-16, Windows-1252, trailing spaces, every line set in, pages parted by form feeds under a
 running footer, running footers set in the run of the text with no form feed nor blank line around
 them, long lines wrapped at 78 and at 60 columns, no-break spaces, soft hyphens and zero-width
-spaces, bullets written "• " or "* ", every blank line dropped -- and each SVQ grid as other spreadsheets save it
+spaces, bullets written "• " or "* ", markdown headings underlined, every blank line dropped -- and each SVQ grid as other spreadsheets save it
 (semicolons, tabs, every cell quoted, its table one column in, blank columns and records). Each must
 give the same facts (spans aside), a seed the same tree as the seed. What a conversion cannot keep
 is listed in EXPECTED_LOSSES with the reason, and the test fails when one of those starts keeping
@@ -122,6 +122,19 @@ def bullets_as(mark):
     return lambda text: re.sub(r"(?m)^(\s*)- ", lambda m: m.group(1) + mark + " ", text)
 
 
+def setext_headings(text):
+    """Markdown's headings of levels one and two underlined, as older converters write them
+    ("# Title" as "Title" / "=====")."""
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"^(#{1,2})\s+(.*\S)\s*$", line)
+        if m:
+            out += [m.group(2), ("=" if len(m.group(1)) == 1 else "-") * max(3, len(m.group(2)))]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def blank_lines_dropped(text):
     """Every blank line taken out, as some exports write paragraphs: one line each, none between."""
     return "\n".join(line for line in lines_of(text) if line.strip()) + ("\n" if text.endswith("\n") else "")
@@ -143,6 +156,7 @@ CONVERSIONS = {
     "soft_hyphens": (soft_hyphens, "utf-8"),
     "bullets_glyph": (bullets_as("\u2022"), "utf-8"),
     "bullets_star": (bullets_as("*"), "utf-8"),
+    "setext_headings": (setext_headings, "utf-8"),
     "blank_lines_dropped": (blank_lines_dropped, "utf-8"),
 }
 

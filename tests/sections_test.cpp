@@ -194,6 +194,32 @@ TEST_CASE("sections - a heading set right above its text (a PDF's text) heads a 
   CHECK(r.doc.sections[1].blocks[1].para.text == "Number of credits that must be achieved: 90");
 }
 
+TEST_CASE("sections - an underlined heading (markdown's setext, a plain text's \"=====\") heads its section") {
+  const std::string text =
+      "Occupation profile\n"
+      "==================\n"
+      "This qualification is to assess knowledge, understanding and skills.\n"
+      "\n"
+      "Pathways\n"
+      "--------\n"
+      "The Level 5 Diploma has a variety of pathways available to you.\n"
+      "\n"
+      "- first item\n"
+      "----------\n";
+  auto r = parse_prose(text);
+  REQUIRE(r.doc.sections.size() == 2);
+  CHECK(r.doc.sections[0].heading == "Occupation profile");
+  CHECK(r.doc.sections[1].heading == "Pathways");
+  REQUIRE(r.doc.sections[0].blocks.size() == 1);
+  CHECK(r.doc.sections[0].blocks[0].para.text ==
+        "This qualification is to assess knowledge, understanding and skills.");
+  // the underlines are the headings' markup; a rule under a list's item underlines nothing
+  const auto underlines = std::count_if(r.doc.furniture_items.begin(), r.doc.furniture_items.end(),
+                                        [](const auto& f) { return f.role == "heading_underline"; });
+  CHECK(underlines == 2);
+  CHECK(r.doc.lines.unclassified == 0);
+}
+
 TEST_CASE("sections - a wrapped paragraph is not joined over a page break by the wrap; going on in lower case "
           "after the page's footer and header, it is joined and the repair said") {
   const std::string text =

@@ -217,6 +217,30 @@ void mark_site_lines(parse_context& ctx, const std::vector<std::string>& pattern
   }
 }
 
+/// A heading underlined (a setext heading of markdown, as older converters write levels one and
+/// two; a plain text's "Title" / "====="): a line of "=" or "-" alone, three or more, right under a
+/// line of text that is not a list's item nor a table's row. The underline is the heading's markup,
+/// recorded as such; the heading is a line standing alone, for the recognisers to read as one.
+/// The line's "=" or "-" when it is one of them alone, three or more; 0 for another.
+char underline_of(const parse_context& ctx, std::uint32_t l) {
+  const auto [b, e] = trimmed(ctx, l);
+  const auto t = ctx.src.substr(b, e - b);
+  if (t.size() < 3 || (t[0] != '=' && t[0] != '-') || t.find_first_not_of(t[0]) != std::string_view::npos) return 0;
+  return t[0];
+}
+
+void mark_heading_underlines(parse_context& ctx) {
+  for (std::uint32_t l = 1; l < ctx.lines.count(); ++l) {
+    if (ctx.use[l] != line_use::unknown || ctx.use[l - 1] != line_use::unknown || !underline_of(ctx, l)) continue;
+    const auto [hb, he] = trimmed(ctx, l - 1);
+    const auto above = ctx.src.substr(hb, he - hb);
+    if (above.empty() || above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos ||
+        grammar::list_bullet_length(above) > 0)
+      continue;
+    mark_furniture(ctx, l, "heading_underline");
+  }
+}
+
 /// A page's header or footer that a conversion set in the run of a text with no form feed (a PDF's
 /// text copied out of a viewer), no blank line around it: a line that recurs the same but for the
 /// number at its start or its end (a page's: four digits at most), which grows by one to three from
@@ -319,6 +343,12 @@ void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content,
 }
 
 }  // namespace
+
+int underlined_heading(const parse_context& ctx, std::uint32_t l) {
+  if (l + 1 >= ctx.lines.count() || ctx.use[l + 1] != line_use::furniture) return 0;
+  const char u = underline_of(ctx, l + 1);
+  return u == '=' ? 1 : u == '-' ? 2 : 0;
+}
 
 void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edge_patterns,
                          const std::vector<std::string>& site_patterns) {
@@ -547,6 +577,7 @@ void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edg
   if (page_begin.size() < 2) mark_running_lines_in_text(ctx, first_content, record);
   // (after the running headers and footers, which name a page's number better than as a site's line)
   mark_site_lines(ctx, site_patterns);
+  mark_heading_underlines(ctx);
 }
 
 }  // namespace qspec

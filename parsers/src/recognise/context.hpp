@@ -127,6 +127,10 @@ struct parse_context {
 void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& page_edge_patterns,
                          const std::vector<std::string>& site_patterns);
 
+/// The level of the heading line `l` is, underlined (see mark_page_furniture): 1 under "=", 2
+/// under "-"; 0 for a line with no underline.
+int underlined_heading(const parse_context& ctx, std::uint32_t l);
+
 /// Recognisers: each fills the document and marks the lines it used.
 /// `vocabulary`: the headings of its parts (profiles/unit_specification.yaml).
 void recognise_unit_specification(parse_context& ctx, document& doc, const profile& vocabulary);

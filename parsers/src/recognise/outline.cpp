@@ -232,6 +232,7 @@ class outline_builder {
     while (off < t.size() && t[off] == '#') ++off;
     if (off > 0 && off < t.size() && t[off] == ' ') s.md_heading = static_cast<int>(off);
     else off = 0;
+    if (!s.md_heading) s.md_heading = underlined_heading(ctx_, l);  // "Title" / "====="
     while (off < t.size() && t[off] == ' ') ++off;
     // a bullet: "- ", "• ", "* ", "o " (Word's second level), a symbol font's glyph, …
     if (const auto n = grammar::list_bullet_length(t.substr(off))) {

@@ -293,7 +293,7 @@ class reader {
     std::size_t lead = 0;
     while (lead < raw.size() && (raw[lead] == ' ' || raw[lead] == '\t')) ++lead;
     std::string_view body = raw.substr(lead);
-    bool markdown_heading = body.substr(0, 1) == "#";
+    bool markdown_heading = body.substr(0, 1) == "#" || underlined_heading(ctx_, l) > 0;
     std::uint32_t item_at = 0;
     if (const auto n = grammar::list_bullet_length(body)) item_at = static_cast<std::uint32_t>(lead + n);
     std::uint32_t from = b + static_cast<std::uint32_t>(lead);
