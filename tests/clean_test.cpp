@@ -38,6 +38,19 @@ TEST_CASE("clean - emphasis from HTML and markdown, with text offsets") {
   CHECK(t.source_of(t.emphasis_runs()[0].begin) == 16);
 }
 
+TEST_CASE("clean - markdown's \"__strong__\" flanks its text as CommonMark has it") {
+  // a closing "__" after punctuation ("__Unit title:__ …"), an opening one before it ("__(a)__"); one
+  // inside a word, or in a name ("file__name", "ID__2"), is text
+  auto b = blocks("__Unit title:__ Prepare dishes, __(a)__ first, indu__strial and file__name");
+  REQUIRE(b.size() == 1);
+  const auto& t = b[0].content;
+  CHECK(t.text() == "Unit title: Prepare dishes, (a) first, indu__strial and file__name");
+  REQUIRE(t.emphasis_runs().size() == 2);
+  CHECK(t.text().substr(t.emphasis_runs()[0].begin, t.emphasis_runs()[0].end - t.emphasis_runs()[0].begin) ==
+        "Unit title:");
+  CHECK(t.text().substr(t.emphasis_runs()[1].begin, t.emphasis_runs()[1].end - t.emphasis_runs()[1].begin) == "(a)");
+}
+
 TEST_CASE("clean - entities decoded, literal < and * kept") {
   auto b = blocks("A &amp; B &#8217;s &lt;tag&gt; &bogus; < 5 days qualification*.");
   REQUIRE(b.size() == 1);

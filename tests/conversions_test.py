@@ -8,7 +8,8 @@ facts (corpus/FACTS.md) is written again as other tools write text -- Windows li
 mark, UTF-16, Windows-1252, trailing spaces, every line set in, pages parted by form feeds under a
 running footer, running footers set in the run of the text with no form feed nor blank line around
 them, long lines wrapped at 78 and at 60 columns, no-break spaces, soft hyphens and zero-width
-spaces, bullets written "• " or "* ", markdown headings underlined, every blank line dropped -- and each SVQ grid as other spreadsheets save it
+spaces, bullets written "• " or "* ", markdown headings underlined, bold written "__…__",
+every blank line dropped -- and each SVQ grid as other spreadsheets save it
 (semicolons, tabs, every cell quoted, its table one column in, blank columns and records). Each must
 give the same facts (spans aside), a seed the same tree as the seed. What a conversion cannot keep
 is listed in EXPECTED_LOSSES with the reason, and the test fails when one of those starts keeping
@@ -135,6 +136,11 @@ def setext_headings(text):
     return "\n".join(out)
 
 
+def underscore_bold(text):
+    """Bold written "__…__" (markdown's other strong emphasis), where "**…**" stands at word edges."""
+    return re.sub(r"(?<![A-Za-z0-9])\*\*(\S.*?)\*\*(?![A-Za-z0-9])", r"__\1__", text)
+
+
 def blank_lines_dropped(text):
     """Every blank line taken out, as some exports write paragraphs: one line each, none between."""
     return "\n".join(line for line in lines_of(text) if line.strip()) + ("\n" if text.endswith("\n") else "")
@@ -157,6 +163,7 @@ CONVERSIONS = {
     "bullets_glyph": (bullets_as("\u2022"), "utf-8"),
     "bullets_star": (bullets_as("*"), "utf-8"),
     "setext_headings": (setext_headings, "utf-8"),
+    "underscore_bold": (underscore_bold, "utf-8"),
     "blank_lines_dropped": (blank_lines_dropped, "utf-8"),
 }
 

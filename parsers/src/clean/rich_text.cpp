@@ -487,18 +487,25 @@ std::vector<block> read_blocks(std::string_view source, std::uint32_t begin, std
     }
     if (c == '_' && i + 1 < end && s[i + 1] == '_' && (i + 2 >= end || s[i + 2] != '_') &&
         (i == begin || s[i - 1] != '_')) {
-      // markdown "__strong__": a double underscore at a word edge (a single one is part of names)
-      auto word = [](char a) { return (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z') || (a >= '0' && a <= '9'); };
-      const bool before_edge = i == begin || !word(s[i - 1]);
-      const bool after_edge = i + 2 >= end || !word(s[i + 2]);
+      // markdown "__strong__": a double underscore at a word edge (a single one is part of names),
+      // flanking its text as CommonMark has it: an opening one has no space after it, a closing
+      // one none before it, and one between a word and punctuation ("__Level:__ 3") sides with the
+      // punctuation ("indu__strial" is no emphasis)
+      auto space = [](char a) { return a == ' ' || a == '\t' || a == '\r' || a == '\n'; };
+      auto punct = [](char a) {
+        return (a >= '!' && a <= '/') || (a >= ':' && a <= '@') || (a >= '[' && a <= '`') || (a >= '{' && a <= '~');
+      };
+      const char before = i == begin ? ' ' : s[i - 1], after = i + 2 >= end ? ' ' : s[i + 2];
+      const bool left = !space(after) && (!punct(after) || space(before) || punct(before));
+      const bool right = !space(before) && (!punct(before) || space(after) || punct(after));
       const bool closes_later = s.substr(i + 2, end - i - 2).find("__") != std::string_view::npos;
-      if (before_edge && !after_edge && closes_later) {
+      if (left && (!right || punct(before)) && closes_later) {
         ++report.markdown_emphasis;
         current.content.open_emphasis(emphasis::bold);
         i += 2;
         continue;
       }
-      if (!before_edge && after_edge) {
+      if (right && (!left || punct(after))) {
         ++report.markdown_emphasis;
         current.content.close_emphasis(emphasis::bold);
         i += 2;

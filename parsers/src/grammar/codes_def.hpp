@@ -19,8 +19,8 @@ const auto sqa_code = x3::rule<struct sqa_code_class, std::string>{"sqa code"} =
 // Local code: a scheme prefix and a unit ("LMC B2").
 const auto local_code = x3::rule<struct local_code_class, std::string>{"local code"} =
     +upper >> x3::string(" ") >> +upper >> +digit;
-// Decoration a conversion leaves before a heading: "**", "## ", "- ".
-const auto decoration = x3::omit[*(lit('*') | '#' | '-' | gap_char)];
+// Decoration a conversion leaves before a heading: "**" (or "__"), "## ", "- ".
+const auto decoration = x3::omit[*(lit('*') | '_' | '#' | '-' | gap_char)];
 
 // "F36J 04 (LMC B2)", also "F36J 04(LMC B2)" as some conversions print it.
 const unit_header_type unit_header_rule = "unit header";

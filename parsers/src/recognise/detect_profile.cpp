@@ -84,7 +84,7 @@ detection score_profile(parse_context& ctx, const profile& p) {
   auto score_codes = [&](std::uint32_t l, std::string_view line) {
     // the word opening the line and each cell: "2A.P1 Explain …", "| Level 1 Pass | A.1P1 Identify …"
     for (std::size_t at = 0; at < line.size();) {
-      while (at < line.size() && (line[at] == ' ' || line[at] == '|' || line[at] == '\t' || line[at] == '*')) ++at;
+      while (at < line.size() && (line[at] == ' ' || line[at] == '|' || line[at] == '\t' || line[at] == '*' || line[at] == '_')) ++at;
       const auto word = code_word(line.substr(at));
       std::size_t end = at + word.size();
       if (!word.empty())
@@ -105,13 +105,13 @@ detection score_profile(parse_context& ctx, const profile& p) {
   auto field_ends = [](std::string_view line, std::size_t k) {
     const std::size_t from = k;
     std::size_t spaces = 0;
-    while (k < line.size() && (line[k] == ' ' || line[k] == '*')) spaces += line[k] == ' ' ? 1 : 0, ++k;
+    while (k < line.size() && (line[k] == ' ' || line[k] == '*' || line[k] == '_')) spaces += line[k] == ' ' ? 1 : 0, ++k;
     return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t' || (spaces >= 2 && k - from == spaces);
   };
   // a line of the text (not a heading joined from pieces): its folded form is shared by the profiles
   auto score_one = [&](std::uint32_t l, std::string_view line, bool text_line, bool headings_only = false) {
-    // markdown and bullet marks off
-    while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '|' || line.front() == ' '))
+    // markdown and bullet marks off ("**" or "__" for bold)
+    while (!line.empty() && (line.front() == '#' || line.front() == '*' || line.front() == '_' || line.front() == '|' || line.front() == ' '))
       line.remove_prefix(1);
     if (line.empty()) return;
     if (!bands.empty() && !headings_only) score_codes(l, line);

@@ -256,7 +256,7 @@ class outline_builder {
     auto opens_item = [&](std::uint32_t at) {
       std::string_view t = ctx_.src.substr(at, e - at);
       while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-      while (t.starts_with("**")) t.remove_prefix(2);
+      while (t.starts_with("**") || t.starts_with("__")) t.remove_prefix(2);
       auto m = grammar::match_item_label(t);
       return m && m->rest > 0 && m->rest < t.size() && !m->value.path.empty();
     };
