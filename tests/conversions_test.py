@@ -9,7 +9,7 @@ mark, UTF-16, Windows-1252, trailing spaces, every line set in, pages parted by 
 running footer, running footers set in the run of the text with no form feed nor blank line around
 them, long lines wrapped at 78 and at 60 columns, no-break spaces, soft hyphens and zero-width
 spaces, bullets written "• " or "* ", markdown headings underlined, bold written "__…__",
-every blank line dropped -- and each SVQ grid as other spreadsheets save it
+every line followed by a blank line, every blank line dropped -- and each SVQ grid as other spreadsheets save it
 (semicolons, tabs, every cell quoted, its table one column in, blank columns and records). Each must
 give the same facts (spans aside), a seed the same tree as the seed. What a conversion cannot keep
 is listed in EXPECTED_LOSSES with the reason, and the test fails when one of those starts keeping
@@ -141,6 +141,12 @@ def underscore_bold(text):
     return re.sub(r"(?<![A-Za-z0-9])\*\*(\S.*?)\*\*(?![A-Za-z0-9])", r"__\1__", text)
 
 
+def double_spaced(text):
+    """Every line followed by a blank line (a double-spaced export): the text's own blank lines
+    become three."""
+    return "\n\n".join(text.split("\n"))
+
+
 def blank_lines_dropped(text):
     """Every blank line taken out, as some exports write paragraphs: one line each, none between."""
     return "\n".join(line for line in lines_of(text) if line.strip()) + ("\n" if text.endswith("\n") else "")
@@ -164,6 +170,7 @@ CONVERSIONS = {
     "bullets_star": (bullets_as("*"), "utf-8"),
     "setext_headings": (setext_headings, "utf-8"),
     "underscore_bold": (underscore_bold, "utf-8"),
+    "double_spaced": (double_spaced, "utf-8"),
     "blank_lines_dropped": (blank_lines_dropped, "utf-8"),
 }
 

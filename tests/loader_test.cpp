@@ -98,6 +98,40 @@ TEST_CASE("loader - no-break spaces and marks that print nothing, as a reader re
   CHECK(none.diagnostics.empty());
 }
 
+TEST_CASE("loader - a double-spaced text is read without its blank lines, each line mapped to the file's") {
+  // every line followed by a blank line, the text's own blank line now three: one of three kept
+  std::string text;
+  for (char i = '1'; i <= '6'; ++i) {
+    text += 'P';
+    text += i;
+    text += " check the work\n\n";
+  }
+  text += "\n\nKnowledge\n\nK1 the rules\n\nK2 the tools\n\nK3 the records\n\nK4 the risks\n";
+  auto r = load_bytes(text);
+  REQUIRE(r);
+  CHECK(r.text.starts_with("P1 check the work\nP2 check the work\n"));
+  CHECK(r.text.ends_with("P6 check the work\n\nKnowledge\nK1 the rules\nK2 the tools\nK3 the records\nK4 the risks\n"));
+  REQUIRE(r.origins.size() == 12);
+  CHECK(r.origins[1].line == 3);   // "P2 …", line 3 of the file
+  CHECK(r.origins[6].line == 12);  // the blank line kept of the three
+  CHECK(r.origins[7].line == 15);  // "Knowledge"
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].code == diag::double_spaced);
+  // one-line paragraphs each set apart by a blank line, none by more: a text as it is
+  std::string paragraphs;
+  for (char i = 'a'; i <= 'l'; ++i) {
+    paragraphs += "Paragraph ";
+    paragraphs += i;
+    paragraphs += ".\n\n";
+  }
+  auto plain = load_bytes(paragraphs);
+  CHECK(plain.text == paragraphs);
+  CHECK(plain.origins.empty());
+  // nor where two lines stand one under another
+  auto listed = load_bytes(text + "K5 the end\n");
+  CHECK(listed.origins.empty());
+}
+
 TEST_CASE("line index - LF, CRLF and lone CR; columns count code points") {
   std::string text = "ab\r\ncd\ref\n\xE2\x80\x99x";
   line_index idx(text);

@@ -37,6 +37,13 @@ struct loaded_text {
 /// Windows-1252 when the bytes are not valid UTF-8. Refuses binary input.
 [[nodiscard]] loaded_text load_bytes(std::string_view bytes);
 
+/// A double-spaced text (every line followed by a blank line, the text's own blank lines now three
+/// or more; ten lines of text at least, one such run at least, no line right under another) is
+/// read with those blank lines taken out: the blank lines between two lines of text are halved
+/// (one of three kept), and `origins` maps each line read to its line in the file. One note
+/// (Q-N004) says so. load_bytes applies it before NFC.
+void read_double_spacing(loaded_text& loaded);
+
 /// Reads the spaces of `loaded.text` as a reader does: a no-break space (and
 /// the other fixed-width spaces, U+2002-U+200A, U+202F) as a space, and the
 /// marks that print nothing -- a soft hyphen, a zero-width space, a word

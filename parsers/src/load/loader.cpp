@@ -175,6 +175,70 @@ void normalise_nfc(loaded_text& result) {
 
 }  // namespace
 
+namespace {
+bool blank_line(std::string_view l) { return l.find_first_not_of(" \t") == std::string_view::npos; }
+}  // namespace
+
+void read_double_spacing(loaded_text& loaded) {
+  std::string& text = loaded.text;
+  if (!loaded.origins.empty() || text.find('\f') != std::string::npos) return;
+  line_index lines(text);
+  const std::uint32_t n = lines.count();
+  // the runs of blank lines between two lines of text: none missing, every one odd, and one of
+  // three or more (the text's own blank lines, each now three)
+  std::uint32_t text_lines = 0, long_runs = 0, run = 0;
+  bool seen = false;
+  for (std::uint32_t l = 0; l < n; ++l) {
+    if (blank_line(lines.line(l))) {
+      ++run;
+      continue;
+    }
+    if (seen && (run == 0 || run % 2 == 0)) return;
+    if (seen && run >= 3) ++long_runs;
+    run = 0;
+    seen = true;
+    ++text_lines;
+  }
+  if (text_lines < 10 || long_runs < 1) return;
+  std::string out;
+  out.reserve(text.size());
+  std::vector<source_origin> origins;
+  origins.reserve(n / 2 + 1);
+  auto copy = [&](std::uint32_t l) {
+    const std::uint32_t end = l + 1 < n ? lines.start(l + 1) : static_cast<std::uint32_t>(text.size());
+    out.append(text, lines.start(l), end - lines.start(l));
+    source_origin o;
+    o.line = l + 1;
+    origins.push_back(o);
+  };
+  std::uint32_t first_blank = 0;
+  run = 0;
+  seen = false;
+  for (std::uint32_t l = 0; l < n; ++l) {
+    if (blank_line(lines.line(l))) {
+      if (run++ == 0) first_blank = l;
+      continue;
+    }
+    // a run between two lines of text keeps one blank line for each two past the first; the runs
+    // before the first line of text and after the last are kept whole
+    const std::uint32_t keep = seen ? (run - 1) / 2 : run;
+    for (std::uint32_t k = 0; k < keep; ++k) copy(first_blank + k);
+    copy(l);
+    run = 0;
+    seen = true;
+  }
+  for (std::uint32_t k = 0; k < run; ++k) copy(first_blank + k);
+  text.swap(out);
+  loaded.origins = std::move(origins);
+  diagnostic d;
+  d.code = diag::double_spaced;
+  d.level = severity::note;
+  d.span = {{1, 1}, {1, 1}};
+  d.message = "every line of the text is followed by a blank line (a double-spaced export): read with that blank "
+              "line taken out, three standing for one; the source map gives each line read its line in the file";
+  loaded.diagnostics.push_back(std::move(d));
+}
+
 void normalise_spaces(loaded_text& loaded) {
   std::string& text = loaded.text;
   // what a character beginning at `i` is read as: 0 as it is, 1 a space, 2 nothing; `n` its bytes
@@ -299,6 +363,7 @@ loaded_text load_bytes(std::string_view bytes) {
     return refused(std::move(result), "the input decodes to more than 4 GiB of UTF-8, more than one document can be");
   if (result.text.find('\0') != std::string::npos)
     return refused(std::move(result), "the decoded input holds NUL characters: binary data, not text");
+  read_double_spacing(result);
   normalise_nfc(result);
   normalise_spaces(result);
   return result;

@@ -18,6 +18,7 @@ namespace diag {
 inline constexpr std::string_view decoded_legacy = "Q-N001";      // decoded from a non-UTF-8 encoding
 inline constexpr std::string_view normalised_nfc = "Q-N002";      // line changed by NFC normalisation
 inline constexpr std::string_view spaces_normalised = "Q-N003";   // no-break spaces read as spaces, invisible marks taken out
+inline constexpr std::string_view double_spaced = "Q-N004";       // every line followed by a blank line, read without it
 inline constexpr std::string_view markup_converted = "Q-N101";    // HTML / markdown turned into structure
 inline constexpr std::string_view unclassified_line = "Q-W110";   // a line no recogniser placed
 inline constexpr std::string_view unsupported_kind = "Q-W120";    // document kind not supported yet
