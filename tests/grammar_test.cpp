@@ -34,6 +34,18 @@ TEST_CASE("grammar - number and sub-item markers") {
   CHECK(match_number("7.")->value == 7);
   CHECK_FALSE(match_number("1.5 hours"));
   CHECK_FALSE(match_number("Level 5"));
+  // a number closed by a bracket, as some documents number their points and criteria
+  auto b = match_number("3) Theories of management");
+  REQUIRE(b);
+  CHECK(b->value == 3);
+  CHECK(b->rest == 3);
+  CHECK(match_criterion("- 4) lead the team")->value == 4);
+  // a dash set between an item's label and its text is neither's
+  auto k = match_item_label("K1 \xE2\x80\x93 The organisation's brand guidelines");
+  REQUIRE(k);
+  CHECK(k->rest == 6);  // at the gap after the dash
+  CHECK(match_item_label("P3 - check the work")->rest == 4);
+  CHECK(match_item_label("P3 -check the work")->rest == 3);  // no gap after it: a word's hyphen
   auto s = match_sub_item("(b) your own roles");
   REQUIRE(s);
   CHECK(s->value == 'b');

@@ -31,9 +31,9 @@ const auto subtopic_code_rule_def = lead >> x3::raw[topic_code_text] >> '/' >> x
 const outcome_marker_type outcome_marker_rule = "outcome marker";
 const auto outcome_marker_rule_def = lead >> -(lit('-') >> gaps) >> upper >> (lit('.') | ')') >> gaps;
 
-// " - 1. ", "4. ": a numbered criterion.
+// " - 1. ", "4. ", "4) ": a numbered criterion.
 const criterion_marker_type criterion_marker_rule = "criterion marker";
-const auto criterion_marker_rule_def = lead >> -(lit('-') >> gaps) >> x3::uint_ >> '.' >> (gaps | eoi);
+const auto criterion_marker_rule_def = lead >> -(lit('-') >> gaps) >> x3::uint_ >> (lit('.') | ')') >> (gaps | eoi);
 
 // "900-950 hours"
 const hours_range_type hours_range_rule = "hour range";

@@ -208,7 +208,21 @@ std::optional<prefix_match<ast::item_label>> match_item_label(std::string_view t
   if (text.empty()) return std::nullopt;
   const char c = text[0];
   if (!(c == '(' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return std::nullopt;
-  return match_prefix<item_label_type, ast::item_label>(text, item_label());
+  auto m = match_prefix<item_label_type, ast::item_label>(text, item_label());
+  // a dash set between the label and its text ("K1 – The organisation's …", "P3 - check …") is
+  // neither's: the text begins after it
+  if (m) {
+    std::size_t k = m->rest;
+    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+    if (k > m->rest || (m->rest > 0 && (text[m->rest - 1] == ' ' || text[m->rest - 1] == '\t')))
+      for (std::string_view dash : {std::string_view("-"), std::string_view("\xE2\x80\x93"), std::string_view("\xE2\x80\x94")})
+        if (text.substr(k).starts_with(dash) && k + dash.size() < text.size() &&
+            (text[k + dash.size()] == ' ' || text[k + dash.size()] == '\t')) {
+          m->rest = k + dash.size();
+          break;
+        }
+  }
+  return m;
 }
 
 std::optional<prefix_match<ast::item_label>> match_glued_label(std::string_view text) {

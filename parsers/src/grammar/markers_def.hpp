@@ -15,9 +15,9 @@ using x3::ascii::upper;
 
 const auto gaps = x3::omit[+gap_char];
 
-// "12. " — a number, a full stop, then a gap or the end of the text.
+// "12. " (or "12) ") — a number, a full stop or a closing bracket, then a gap or the end of the text.
 const number_marker_type number_marker_rule = "number marker";
-const auto number_marker_rule_def = x3::uint_ >> '.' >> &(gap_char | eoi);
+const auto number_marker_rule_def = x3::uint_ >> (lit('.') | ')') >> &(gap_char | eoi);
 
 // "(a) " — a single lower-case letter in brackets.
 const sub_item_marker_type sub_item_marker_rule = "sub-item marker";

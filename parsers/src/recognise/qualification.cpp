@@ -4,6 +4,7 @@
 // overview (credit rules, a named mandatory unit, pathways, job roles).
 // Each reads its typed lines first, then the prose reader takes the rest.
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -17,6 +18,17 @@
 
 namespace qspec {
 namespace {
+
+/// A title as it reads: its HTML entities decoded ("individual&#39;s", a web page's text saved as it
+/// was written); the view into the source where it has none.
+std::string_view readable(parse_context& ctx, std::string_view v) {
+  // (a view into the source only: a text joined from pieces is kept as it is)
+  const auto at = reinterpret_cast<std::uintptr_t>(v.data()), src = reinterpret_cast<std::uintptr_t>(ctx.src.data());
+  if (v.find('&') == std::string_view::npos || at < src || at + v.size() > src + ctx.src.size()) return v;
+  const auto off = static_cast<std::uint32_t>(v.data() - ctx.src.data());
+  const auto t = ctx.read_text(off, off + static_cast<std::uint32_t>(v.size()));
+  return t.text() == v ? v : ctx.keep(std::string(t.text()));
+}
 
 /// The recognisers' words, from their vocabulary profile (profiles/qualification.yaml): group types,
 /// a unit table's columns, the phrases before what the prose names, qualification types.
@@ -630,7 +642,7 @@ class structure_list_reader {
       if (!u.reference.empty()) break;  // the reference closes the record
     }
     if (title_parts.size() == 1) {
-      u.title = title_parts[0].text;
+      u.title = readable(ctx_, title_parts[0].text);
     } else if (!title_parts.empty()) {
       std::string joined;
       for (auto& p : title_parts) joined += (joined.empty() ? "" : " ") + std::string(p.text);
@@ -801,6 +813,7 @@ class datasheet_reader {
   std::string_view cell(const std::vector<std::string_view>& cells, int i) const {
     return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? cells[static_cast<std::size_t>(i)] : std::string_view{};
   }
+
   source_span span_of(std::string_view v) const {
     auto off = static_cast<std::uint32_t>(v.data() - ctx_.src.data());
     return ctx_.span(off, off + static_cast<std::uint32_t>(v.size()));
@@ -857,7 +870,7 @@ class datasheet_reader {
       unit u;
       u.local_code = code.substr(0, tc->code.size());
       if (!tc->marker.empty()) u.marker = code.substr(tc->code.size(), tc->marker.size());
-      u.title = cell(cells, title_col_);
+      u.title = readable(ctx_, cell(cells, title_col_));
       u.imported_code = cell(cells, imported_col_);
       if (auto r = cell(cells, reference_col_); !r.empty()) u.reference = r, u.reference_span = span_of(r);
       u.span = ctx_.span(b, e);
