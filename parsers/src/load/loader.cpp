@@ -181,7 +181,22 @@ bool blank_line(std::string_view l) { return l.find_first_not_of(" \t") == std::
 
 void read_double_spacing(loaded_text& loaded) {
   std::string& text = loaded.text;
-  if (!loaded.origins.empty() || text.find('\f') != std::string::npos) return;
+  if (!loaded.origins.empty()) return;
+  // (most texts have two lines of text one under another within their first lines: no index built)
+  {
+    bool above = false;
+    for (std::size_t at = 0; at < text.size();) {
+      auto nl = text.find('\n', at);
+      if (nl == std::string::npos) nl = text.size();
+      std::string_view l(text.data() + at, nl - at);
+      if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+      const bool here = !blank_line(l);
+      if (here && above) return;
+      above = here;
+      at = nl + 1;
+    }
+  }
+  if (text.find('\f') != std::string::npos) return;
   line_index lines(text);
   const std::uint32_t n = lines.count();
   // the runs of blank lines between two lines of text: none missing, every one odd, and one of
@@ -266,19 +281,25 @@ void normalise_spaces(loaded_text& loaded) {
     }
     return 0;
   };
-  // (most texts have none: one scan for a lead byte first)
-  if (text.find_first_of("\xC2\xE2\xEF") == std::string::npos) return;
+  // (one pass over the bytes, a byte below 0xC2 passed at once; lines counted only where a
+  // character is changed)
   std::string out;
   std::size_t spaces = 0, removed = 0, lines = 0;
   std::uint32_t line = 1, first = 0, last = 0;
-  bool line_changed = false;
-  std::size_t copied = 0;  // text before it is in `out`
-  for (std::size_t i = text.find_first_of("\xC2\xE2\xEF\n"); i != std::string::npos;
-       i = text.find_first_of("\xC2\xE2\xEF\n", i)) {
-    if (text[i] == '\n') {
-      if (line_changed) ++lines, last = line;
-      line_changed = false;
-      ++line, ++i;
+  std::size_t copied = 0;   // text before it is in `out`
+  std::size_t counted = 0;  // the newlines before it are in `line`
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size()) {  // ASCII, eight bytes at a time
+      std::uint64_t w;
+      std::memcpy(&w, bytes + i, 8);
+      if ((w & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (bytes[i] < 0xC2) {
+      ++i;
       continue;
     }
     std::size_t n = 1;
@@ -287,16 +308,20 @@ void normalise_spaces(loaded_text& loaded) {
       i += n;
       continue;
     }
+    const auto before = line;
+    line += static_cast<std::uint32_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                                  text.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
+    counted = i;
+    if (first == 0) first = line;
+    if (lines == 0 || line != before) ++lines;
+    last = line;
     if (out.empty()) out.reserve(text.size());
     out.append(text, copied, i - copied);
     if (as == 1) out += ' ', ++spaces;
     else ++removed;
-    if (!line_changed && first == 0) first = line;
-    line_changed = true;
     i += n;
     copied = i;
   }
-  if (line_changed) ++lines, last = line;
   if (spaces + removed == 0) return;
   out.append(text, copied, std::string::npos);
   text.swap(out);
