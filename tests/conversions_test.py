@@ -74,14 +74,14 @@ def footers_in_text(text):
     return "\n".join(out)
 
 
-def hard_wrap(text):
+def hard_wrap(text, width=78):
     """Lines wrapped at 78 columns between words, as a text export or a mail client writes them
     (not a table's row: tab-separated cells, space-set columns, a markdown table)."""
     out = []
     for line in lines_of(text):
         inner = line.strip()
-        if len(line) > 80 and "\t" not in line and "  " not in inner and not inner.startswith("|"):
-            out += textwrap.wrap(line, 78, break_long_words=False, break_on_hyphens=False)
+        if len(line) > width + 2 and "\t" not in line and "  " not in inner and not inner.startswith("|"):
+            out += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
         else:
             out.append(line)
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
@@ -89,14 +89,7 @@ def hard_wrap(text):
 
 def hard_wrap_60(text):
     """The same wrap at 60 columns: more lines cut, and shorter ones under them."""
-    out = []
-    for line in lines_of(text):
-        inner = line.strip()
-        if len(line) > 62 and "\t" not in line and "  " not in inner and not inner.startswith("|"):
-            out += textwrap.wrap(line, 60, break_long_words=False, break_on_hyphens=False)
-        else:
-            out.append(line)
-    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+    return hard_wrap(text, 60)
 
 
 def no_break_spaces(text):

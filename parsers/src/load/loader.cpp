@@ -86,19 +86,22 @@ std::string describe_binary(std::string_view b) {
   return {};
 }
 
+/// Whether the eight bytes at `p` are all ASCII.
+bool ascii8(const unsigned char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return (w & 0x8080808080808080ull) == 0;
+}
+
 bool valid_utf8(std::string_view s, std::size_t& bad_offset) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   // offsets are size_t: an int32_t one goes negative past 2 GiB
   std::size_t i = 0;
   const std::size_t n = s.size();
   while (i < n) {
-    if (i + 8 <= n) {  // ASCII fast path, eight bytes at a time
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
+    if (i + 8 <= n && ascii8(p + i)) {  // ASCII fast path, eight bytes at a time
+      i += 8;
+      continue;
     }
     if (p[i] < 0x80) {
       ++i;
@@ -290,13 +293,9 @@ void normalise_spaces(loaded_text& loaded) {
   std::size_t counted = 0;  // the newlines before it are in `line`
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
-    if (i + 8 <= text.size()) {  // ASCII, eight bytes at a time
-      std::uint64_t w;
-      std::memcpy(&w, bytes + i, 8);
-      if ((w & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
+    if (i + 8 <= text.size() && ascii8(bytes + i)) {  // ASCII, eight bytes at a time
+      i += 8;
+      continue;
     }
     if (bytes[i] < 0xC2) {
       ++i;
