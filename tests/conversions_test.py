@@ -75,7 +75,7 @@ def footers_in_text(text):
 
 
 def hard_wrap(text, width=78):
-    """Lines wrapped at 78 columns between words, as a text export or a mail client writes them
+    """Lines wrapped at `width` columns between words, as a text export or a mail client writes them
     (not a table's row: tab-separated cells, space-set columns, a markdown table)."""
     out = []
     for line in lines_of(text):

@@ -382,6 +382,7 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
                          "**social, emotional, cultural, spiritual and intellectual well being** and complies with");
   });
   REQUIRE(first != narrow.lines.end());
+  REQUIRE(first != narrow.lines.begin());
   CHECK(narrow.where(static_cast<std::size_t>(first - narrow.lines.begin())) == "page 27, line 1");
   CHECK(*(first - 1) == "ormance criteria\tA/A");
   // ("extr / a" stays two: "a" is a word the document prints, and "extra" one it does not)
@@ -392,8 +393,9 @@ TEST_CASE("pdf reader - a Word file's print (LibreOffice): table rows, tables se
   pdf_lines plain("formats/pdf/unit-spec-F36J04-variant-plain-no-markup--from-docx.pdf");
   CHECK(plain.any_contains("positive outcomes for themselves (b) receives individual advice"));
   CHECK(plain.any_contains("(d) is involved in decisions about all aspects of their lives\t"));
-  CHECK(plain.find("4. You work with people, workers and relevant others to monitor, evaluate and recognise "
-                   "achievements.\t") > 0);
+  const auto fourth = plain.find("4. You work with people, workers and relevant others to monitor, evaluate and "
+                                 "recognise achievements.\t");
+  CHECK(plain.lines.at(fourth - 1).ends_with("(d) is involved in decisions about all aspects of their lives\t"));
   // a paragraph under a list whose labels stand a gap before their texts: a space between two of its
   // words that falls where that gap does is no gutter, and the paragraph is read line after line
   pdf_lines spec("formats/pdf/unit-spec-F36J04-LMC-B2--from-docx.pdf");

@@ -39,13 +39,19 @@ TEST_CASE("grammar - number and sub-item markers") {
   REQUIRE(b);
   CHECK(b->value == 3);
   CHECK(b->rest == 3);
-  CHECK(match_criterion("- 4) lead the team")->value == 4);
+  const auto c4 = match_criterion("- 4) lead the team");
+  REQUIRE(c4);
+  CHECK(c4->value == 4);
   // a dash set between an item's label and its text is neither's
   auto k = match_item_label("K1 \xE2\x80\x93 The organisation's brand guidelines");
   REQUIRE(k);
-  CHECK(k->rest == 6);  // at the gap after the dash
-  CHECK(match_item_label("P3 - check the work")->rest == 4);
-  CHECK(match_item_label("P3 -check the work")->rest == 3);  // no gap after it: a word's hyphen
+  CHECK(k->rest == 7);  // at "The"
+  const auto p3 = match_item_label("P3 - check the work");
+  REQUIRE(p3);
+  CHECK(p3->rest == 5);
+  const auto hyphen = match_item_label("P3 -check the work");  // no gap after it: a word's hyphen
+  REQUIRE(hyphen);
+  CHECK(hyphen->rest == 3);
   auto s = match_sub_item("(b) your own roles");
   REQUIRE(s);
   CHECK(s->value == 'b');
@@ -105,7 +111,7 @@ TEST_CASE("grammar - a list item's bullet") {
   CHECK(match_bullet("\xC2\xA0\xE2\x80\xA2 have") == std::optional<std::size_t>(6));
   CHECK_FALSE(match_bullet("**Bold** text"));
   CHECK_FALSE(match_bullet("1. numbered"));
-  const auto c = match_criterion("* 3. Lead the service");
+  const auto c = match_criterion("* 3. Lead the service");  // (after a bullet)
   REQUIRE(c);
   CHECK(c->value == 3);
   CHECK(c->rest == 5);

@@ -106,11 +106,12 @@ TEST_CASE("loader - a double-spaced text is read without its blank lines, each l
     text += i;
     text += " check the work\n\n";
   }
-  text += "\n\nKnowledge\n\nK1 the rules\n\nK2 the tools\n\nK3 the records\n\nK4 the risks\n";
+  text += "\n\nKnowledge\n\nK1 the rules that apply to\n\nyour work\n\nK2 the tools\n\nK3 the records\n";
   auto r = load_bytes(text);
   REQUIRE(r);
   CHECK(r.text.starts_with("P1 check the work\nP2 check the work\n"));
-  CHECK(r.text.ends_with("P6 check the work\n\nKnowledge\nK1 the rules\nK2 the tools\nK3 the records\nK4 the risks\n"));
+  CHECK(r.text.ends_with("P6 check the work\n\nKnowledge\nK1 the rules that apply to\nyour work\nK2 the tools\n"
+                         "K3 the records\n"));
   REQUIRE(r.origins.size() == 12);
   CHECK(r.origins[1].line == 3);   // "P2 …", line 3 of the file
   CHECK(r.origins[6].line == 12);  // the blank line kept of the three
@@ -130,6 +131,11 @@ TEST_CASE("loader - a double-spaced text is read without its blank lines, each l
   // nor where two lines stand one under another
   auto listed = load_bytes(text + "K5 the end\n");
   CHECK(listed.origins.empty());
+  // nor where no blank line parts a paragraph's wrapped lines: one-line paragraphs, one blank line
+  // between them and three once, are a text as it is
+  auto spaced = load_bytes(paragraphs + "\n\nParagraph m.\n");
+  CHECK(spaced.origins.empty());
+  CHECK(spaced.diagnostics.empty());
 }
 
 TEST_CASE("line index - LF, CRLF and lone CR; columns count code points") {

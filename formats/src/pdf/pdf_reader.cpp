@@ -1076,13 +1076,14 @@ class vocabulary {
     const auto at = std::lower_bound(sorted_.begin(), sorted_.end(), k);
     return at != sorted_.end() && at->size() > k.size() && at->compare(0, k.size(), k) == 0;
   }
-  /// A word's letters in lower case (ASCII letters only, trailing marks of
-  /// punctuation and a possessive's "'s" dropped where `trail` is true);
-  /// none for another word.
+  /// A word without the marks of punctuation after it.
   static std::string_view trimmed(std::string_view w) {
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':' || w.back() == ';')) w.remove_suffix(1);
     return w;
   }
+  /// A word's letters in lower case (ASCII letters only, trailing marks of
+  /// punctuation and a possessive's "'s" dropped where `trail` is true);
+  /// none for another word.
   static std::optional<std::string> key(std::string_view w, bool trail) {
     if (trail) {
       w = trimmed(w);
@@ -1310,9 +1311,11 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
     // only cell under a label alone, "Duty 2 / Diagnose faults ..."); `no`
     // when the line above had room for its first word, is empty, or the line
     // begins with a label before text or with a bullet (a number alone is a
-    // value's last word: "Level / 2")
+    // value's last word, "Level / 2", unless it is a label with its "." over
+    // a capital, "1. / You")
     enum class verdict { no, weak, strong };
-    auto continues = [&](const line& above, const line& l, std::size_t c, bool only_cell, bool over_break) {
+    auto continues = [&](const line& above, const line& l, std::size_t c, bool only_cell, bool over_break,
+                         const line* below = nullptr) {
       if (above.words.empty()) return verdict::no;
       // a rule of dashes or underscores is a row of its own
       auto rule = [](const line& x) {
@@ -1327,12 +1330,17 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
       const bool edge_known = edge[c] < 1e299;
       if ((edge_known && room_for(above, w, edge[c])) || (!edge_known && over_break)) return verdict::no;
       // (a number alone with its "." or ")" begins an item whose text a
-      // narrow column put under it: "ria / 1. / You", "lives / 4. / You";
-      // letters and a full stop may be a word's end, "achievemen / ts.", and
-      // a lettered label a sub-item's in the row's own cell, "to: / (a)")
-      const bool label_alone = l.words.size() == 1 && w.text.size() <= 4 && label_like(l.words, 1) &&
-                               (w.text.back() == ')' || w.text.back() == '.') &&
-                               w.text.find_first_not_of("0123456789.)") == std::string::npos;
+      // narrow column put under it, beginning with a capital: "ria / 1. /
+      // You", "lives / 4. / You"; a number that ends a sentence is no label,
+      // "at Level / 3. / of", letters and a full stop may be a word's end,
+      // "achievemen / ts.", and a lettered label a sub-item's in the row's
+      // own cell, "to: / (a)")
+      const bool label_alone =
+          l.words.size() == 1 && w.text.size() <= 4 && label_like(l.words, 1) &&
+          (w.text.back() == ')' || w.text.back() == '.') &&
+          w.text.find_first_not_of("0123456789.)") == std::string::npos &&
+          w.text.find_first_of("0123456789") != std::string::npos && below && !below->words.empty() &&
+          std::isupper(static_cast<unsigned char>(below->words.front().text.front()));
       if (begins_with_label(l.words) || bullet(w.text) || label_alone)
         return verdict::no;
       const auto c0 = static_cast<unsigned char>(w.text.front());
@@ -1456,7 +1464,8 @@ std::vector<table> tables_of(const std::vector<std::pair<std::size_t, const line
             continue;
           }
           const verdict v =
-              continues(new_page ? *last_in_row[c] : lines[r - 1].cells[c], lines[r].cells[c], c, filled == 1, new_page);
+              continues(new_page ? *last_in_row[c] : lines[r - 1].cells[c], lines[r].cells[c], c, filled == 1, new_page,
+                        r + 1 < lines.size() ? &lines[r + 1].cells[c] : nullptr);
           begins = begins || v == verdict::no;
           weak = weak || v == verdict::weak;
           strong = strong || v == verdict::strong;
@@ -1954,13 +1963,16 @@ loaded_text read(std::string_view bytes, const read_limits& limits) {
   // (the words a line goes on from, the next word a space after it: a part
   // of a word broken at a column's edge ends its line or cell, never that)
   // (nor does it end in a mark of punctuation: "themselves." at the end of
-  // a line or cell is a whole word)
+  // a line or cell is a whole word -- where the line has other words, or the
+  // word is longer than a broken word's last part is, six letters)
   vocabulary printed_words;
   for (const auto& [k, l] : flat)
     for (std::size_t i = 0; i < l->words.size(); ++i) {
       const std::string& t = l->words[i].text;
+      // (a line's only word, short, may be the end of a word broken above it: "achievemen / ts.")
       const bool whole = (i + 1 < l->words.size() && !cell_gap(*l, i + 1)) ||
-                         (t.size() > 1 && std::string_view(".,;:").find(t.back()) != std::string_view::npos);
+                         ((l->words.size() > 1 || t.size() > 6) && t.size() > 1 &&
+                          std::string_view(".,;:").find(t.back()) != std::string_view::npos);
       if (whole) printed_words.add(t, i > 0 && !cell_gap(*l, i));
     }
   printed_words.finish();

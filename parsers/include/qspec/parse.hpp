@@ -27,7 +27,8 @@ struct loaded_text {
   std::string error;                     ///< non-empty when the input was refused
   /// "text", or the format a reader converted from (qspec/formats.hpp):
   /// then `text` is the reader's block stream and origins[i] says where
-  /// line i+1 of it came from in the file.
+  /// line i+1 of it came from in the file. A double-spaced text read
+  /// without its blank lines (read_double_spacing) has origins too.
   std::string format = "text";
   std::vector<source_origin> origins;
   explicit operator bool() const { return error.empty(); }
@@ -38,10 +39,12 @@ struct loaded_text {
 [[nodiscard]] loaded_text load_bytes(std::string_view bytes);
 
 /// A double-spaced text (every line followed by a blank line, the text's own blank lines now three
-/// or more; ten lines of text at least, one such run at least, no line right under another) is
-/// read with those blank lines taken out: the blank lines between two lines of text are halved
-/// (one of three kept), and `origins` maps each line read to its line in the file. One note
-/// (Q-N004) says so. load_bytes applies it before NFC.
+/// or more; ten lines of text at least, no line right under another, every run of blank lines odd,
+/// one of three or more, and a paragraph wrapped over two lines that one blank line parts or a
+/// second run of three or more) is read
+/// with those blank lines taken out: of a run between two lines of text, one blank line kept for
+/// each two past the first (none of one, one of three), and `origins` maps each line read to its
+/// line in the file. One note (Q-N004) says so. load_bytes applies it before NFC.
 void read_double_spacing(loaded_text& loaded);
 
 /// Reads the spaces of `loaded.text` as a reader does: a no-break space (and

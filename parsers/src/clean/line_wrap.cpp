@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "recognise/context.hpp"
+#include "recognise/vocabulary.hpp"
 
 namespace qspec {
 namespace {
@@ -25,7 +26,7 @@ bool ends_sentence(std::string_view t) {
   return c == '.' || c == '!' || c == '?' || c == ':';
 }
 
-bool starts_lower(std::string_view t) { return !t.empty() && t[0] >= 'a' && t[0] <= 'z'; }
+using vocab::starts_lower;
 
 }  // namespace
 

@@ -217,10 +217,6 @@ void mark_site_lines(parse_context& ctx, const std::vector<std::string>& pattern
   }
 }
 
-/// A heading underlined (a setext heading of markdown, as older converters write levels one and
-/// two; a plain text's "Title" / "====="): a line of "=" or "-" alone, three or more, right under a
-/// line of text that is not a list's item nor a table's row. The underline is the heading's markup,
-/// recorded as such; the heading is a line standing alone, for the recognisers to read as one.
 /// The line's "=" or "-" when it is one of them alone, three or more; 0 for another.
 char underline_of(const parse_context& ctx, std::uint32_t l) {
   const auto [b, e] = trimmed(ctx, l);
@@ -229,15 +225,24 @@ char underline_of(const parse_context& ctx, std::uint32_t l) {
   return t[0];
 }
 
+/// A heading underlined (a setext heading of markdown, as older converters write levels one and
+/// two; a plain text's "Title" / "====="): a line of "=" or "-" alone, three or more, right under a
+/// line of text that is no list's item, no table's row (tabs, pipes, columns set two spaces apart)
+/// and no numbered item. The underline is the heading's markup, recorded as such; the heading is
+/// a line standing alone, for the recognisers to read as one (underlined_heading).
 void mark_heading_underlines(parse_context& ctx) {
   for (std::uint32_t l = 1; l < ctx.lines.count(); ++l) {
-    if (ctx.use[l] != line_use::unknown || ctx.use[l - 1] != line_use::unknown || !underline_of(ctx, l)) continue;
+    if (ctx.use[l] != line_use::unknown || ctx.use[l - 1] != line_use::unknown) continue;
+    const char u = underline_of(ctx, l);
+    if (!u) continue;
     const auto [hb, he] = trimmed(ctx, l - 1);
     const auto above = ctx.src.substr(hb, he - hb);
     if (above.empty() || above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos ||
-        grammar::list_bullet_length(above) > 0)
+        above.find("  ") != std::string_view::npos || grammar::list_bullet_length(above) > 0 ||
+        grammar::match_item_label(above))
       continue;
     mark_furniture(ctx, l, "heading_underline");
+    ctx.heading_underlines.emplace_back(l, u);
   }
 }
 
@@ -345,9 +350,10 @@ void mark_running_lines_in_text(parse_context& ctx, std::uint32_t first_content,
 }  // namespace
 
 int underlined_heading(const parse_context& ctx, std::uint32_t l) {
-  if (l + 1 >= ctx.lines.count() || ctx.use[l + 1] != line_use::furniture) return 0;
-  const char u = underline_of(ctx, l + 1);
-  return u == '=' ? 1 : u == '-' ? 2 : 0;
+  const auto& u = ctx.heading_underlines;
+  const auto at = std::lower_bound(u.begin(), u.end(), std::pair<std::uint32_t, char>{l + 1, '\0'});
+  if (at == u.end() || at->first != l + 1) return 0;
+  return at->second == '=' ? 1 : 2;
 }
 
 void mark_page_furniture(parse_context& ctx, const std::vector<std::string>& edge_patterns,

@@ -27,13 +27,13 @@ const auto topic_code_rule_def = lead >> x3::raw[topic_code_text] >> !(alnum | '
 const subtopic_code_type subtopic_code_rule = "sub-topic code";
 const auto subtopic_code_rule_def = lead >> x3::raw[topic_code_text] >> '/' >> x3::raw[+upper] >> !alnum;
 
-// "- A. ", "A) ", " - B) ": a lettered outcome.
+// "A. ", "B) ": a lettered outcome (match_outcome reads it after a line's bullet, "- A. ").
 const outcome_marker_type outcome_marker_rule = "outcome marker";
-const auto outcome_marker_rule_def = lead >> -(lit('-') >> gaps) >> upper >> (lit('.') | ')') >> gaps;
+const auto outcome_marker_rule_def = lead >> upper >> (lit('.') | ')') >> gaps;
 
-// " - 1. ", "4. ", "4) ": a numbered criterion.
+// "1. ", "4) ": a numbered criterion (match_criterion reads it after a line's bullet, " - 1. ").
 const criterion_marker_type criterion_marker_rule = "criterion marker";
-const auto criterion_marker_rule_def = lead >> -(lit('-') >> gaps) >> x3::uint_ >> (lit('.') | ')') >> (gaps | eoi);
+const auto criterion_marker_rule_def = lead >> x3::uint_ >> (lit('.') | ')') >> (gaps | eoi);
 
 // "900-950 hours"
 const hours_range_type hours_range_rule = "hour range";

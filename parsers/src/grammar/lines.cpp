@@ -117,12 +117,7 @@ std::optional<prefix_match<ast::subtopic_code>> match_subtopic_code(std::string_
 namespace {
 /// The indent and list bullet opening a line ("  - ", "• ", "* "), in bytes; 0 for none.
 std::size_t bullet_prefix(std::string_view line) {
-  std::size_t lead = 0;
-  for (;;) {
-    if (lead < line.size() && (line[lead] == ' ' || line[lead] == '\t')) ++lead;
-    else if (line.substr(lead, 2) == "\xC2\xA0") lead += 2;
-    else break;
-  }
+  const std::size_t lead = skip_gaps(line, 0);
   const std::size_t n = list_bullet_length(line.substr(lead));
   return n ? lead + n : 0;
 }
@@ -210,18 +205,14 @@ std::optional<prefix_match<ast::item_label>> match_item_label(std::string_view t
   if (!(c == '(' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return std::nullopt;
   auto m = match_prefix<item_label_type, ast::item_label>(text, item_label());
   // a dash set between the label and its text ("K1 – The organisation's …", "P3 - check …") is
-  // neither's: the text begins after it
-  if (m) {
-    std::size_t k = m->rest;
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
-    if (k > m->rest || (m->rest > 0 && (text[m->rest - 1] == ' ' || text[m->rest - 1] == '\t')))
-      for (std::string_view dash : {std::string_view("-"), std::string_view("\xE2\x80\x93"), std::string_view("\xE2\x80\x94")})
-        if (text.substr(k).starts_with(dash) && k + dash.size() < text.size() &&
-            (text[k + dash.size()] == ' ' || text[k + dash.size()] == '\t')) {
-          m->rest = k + dash.size();
-          break;
-        }
-  }
+  // neither's: the text begins after it (the match's rest is past the gap after the label already)
+  if (m && m->rest > 0 && (text[m->rest - 1] == ' ' || text[m->rest - 1] == '\t'))
+    for (std::string_view dash : {std::string_view("-"), std::string_view("\xE2\x80\x93"), std::string_view("\xE2\x80\x94")})
+      if (text.substr(m->rest).starts_with(dash) && m->rest + dash.size() < text.size() &&
+          (text[m->rest + dash.size()] == ' ' || text[m->rest + dash.size()] == '\t')) {
+        m->rest = skip_gaps(text, m->rest + dash.size());
+        break;
+      }
   return m;
 }
 

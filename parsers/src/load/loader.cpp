@@ -202,22 +202,32 @@ void read_double_spacing(loaded_text& loaded) {
   if (text.find('\f') != std::string::npos) return;
   line_index lines(text);
   const std::uint32_t n = lines.count();
-  // the runs of blank lines between two lines of text: none missing, every one odd, and one of
-  // three or more (the text's own blank lines, each now three)
-  std::uint32_t text_lines = 0, long_runs = 0, run = 0;
-  bool seen = false;
+  // the runs of blank lines between two lines of text: none missing, every one odd, one of three
+  // or more (the text's own blank lines, each now three), and either a line that one blank line
+  // parts from the line it goes on (one that ends no sentence over one that begins in lower case,
+  // a paragraph wrapped) or a second run of three or more: one-line paragraphs, each set apart by
+  // a blank line, three once, are no such text
+  std::uint32_t text_lines = 0, long_runs = 0, wraps = 0, run = 0;
+  std::string_view last;
+  auto ends_sentence = [](std::string_view t) {
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '*')) t.remove_suffix(1);
+    return !t.empty() && std::string_view(".:;!?").find(t.back()) != std::string_view::npos;
+  };
   for (std::uint32_t l = 0; l < n; ++l) {
-    if (blank_line(lines.line(l))) {
+    const auto t = lines.line(l);
+    if (blank_line(t)) {
       ++run;
       continue;
     }
-    if (seen && (run == 0 || run % 2 == 0)) return;
-    if (seen && run >= 3) ++long_runs;
+    if (!last.empty() && (run == 0 || run % 2 == 0)) return;
+    if (!last.empty() && run >= 3) ++long_runs;
+    const auto first = t.find_first_not_of(" \t");
+    if (!last.empty() && run == 1 && !ends_sentence(last) && t[first] >= 'a' && t[first] <= 'z') ++wraps;
     run = 0;
-    seen = true;
+    last = t;
     ++text_lines;
   }
-  if (text_lines < 10 || long_runs < 1) return;
+  if (text_lines < 10 || long_runs < 1 || (wraps < 1 && long_runs < 2)) return;
   std::string out;
   out.reserve(text.size());
   std::vector<source_origin> origins;
@@ -231,7 +241,7 @@ void read_double_spacing(loaded_text& loaded) {
   };
   std::uint32_t first_blank = 0;
   run = 0;
-  seen = false;
+  bool seen = false;
   for (std::uint32_t l = 0; l < n; ++l) {
     if (blank_line(lines.line(l))) {
       if (run++ == 0) first_blank = l;
@@ -308,8 +318,9 @@ void normalise_spaces(loaded_text& loaded) {
       continue;
     }
     const auto before = line;
-    line += static_cast<std::uint32_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
-                                                  text.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
+    // (a line ends at "\n", "\r\n" or a lone "\r", as the line index has it)
+    for (std::size_t k = counted; k < i; ++k)
+      if (text[k] == '\n' || (text[k] == '\r' && (k + 1 >= text.size() || text[k + 1] != '\n'))) ++line;
     counted = i;
     if (first == 0) first = line;
     if (lines == 0 || line != before) ++lines;

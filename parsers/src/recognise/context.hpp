@@ -62,6 +62,8 @@ struct parse_context {
   std::int64_t gutter = -1;
   /// The width the text's lines are hard-wrapped at, measured after the page furniture is marked.
   line_wrap wrap;
+  /// The lines that underline a heading ("=====" / "-----" under it), in order, with the "=" or "-".
+  std::vector<std::pair<std::uint32_t, char>> heading_underlines;
   /// Lines folded for comparison with profiles' headings (vocab::fold), made
   /// when first asked for and shared by every profile detection scores.
   std::vector<std::string> folded_lines;

@@ -1123,12 +1123,16 @@ class outline_builder {
             return p.first.size() > f.size() && p.first.compare(0, f.size(), f) == 0 && p.first[f.size()] == ' ';
           });
         };
-        const bool heading = f.size() <= max_split_heading_piece && begins(headings_);
-        if (heading || begins(lead_ins_)) {
+        const bool as_heading = f.size() <= max_split_heading_piece && begins(headings_);
+        if (as_heading || begins(lead_ins_)) {
           const auto joined = f + " " + fold(segs_[k_ + 1].text.text());
           const part_rule* rule = nullptr;
-          for (const auto& [phrase, r] : heading ? headings_ : lead_ins_)
-            if (!rule && (joined == phrase || (!heading && same_phrase(joined, phrase)))) rule = r;
+          bool heading = false;
+          if (as_heading)
+            for (const auto& [phrase, r] : headings_)
+              if (!rule && joined == phrase) rule = r, heading = true;
+          for (const auto& [phrase, r] : lead_ins_)
+            if (!rule && (joined == phrase || same_phrase(joined, phrase))) rule = r;
           if (rule) {
             auto both = s.text;
             both.join(segs_[k_ + 1].text);

@@ -27,7 +27,7 @@ std::string_view readable(parse_context& ctx, std::string_view v) {
   if (v.find('&') == std::string_view::npos || at < src || at + v.size() > src + ctx.src.size()) return v;
   const auto off = static_cast<std::uint32_t>(v.data() - ctx.src.data());
   const auto t = ctx.read_text(off, off + static_cast<std::uint32_t>(v.size()));
-  return t.text() == v ? v : ctx.keep(std::string(t.text()));
+  return t.text() == v ? v : ctx.keep(t);
 }
 
 /// The recognisers' words, from their vocabulary profile (profiles/qualification.yaml): group types,

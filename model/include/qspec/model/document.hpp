@@ -78,8 +78,9 @@ struct document {
   coverage lines;
   /// The format the file was read from ("text", "html", "docx", "pdf", …).
   std::string source_format = "text";
-  /// For a file that was not text: origins[i] is where line i+1 of the
-  /// converted text came from in the file; empty for text.
+  /// For a file that was not text, or a double-spaced text read without its
+  /// blank lines: origins[i] is where line i+1 of the text read came from in
+  /// the file; empty for a text read as it is.
   std::shared_ptr<const std::vector<source_origin>> origins;
   /// Owns the text every string_view above points into.
   std::shared_ptr<const text_store> storage;

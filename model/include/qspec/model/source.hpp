@@ -31,7 +31,8 @@ inline source_span merge(const source_span& a, const source_span& b) {
 }
 
 /// Where one line of converted text came from in a file that is not text
-/// (HTML, XML, DOCX, PDF, XLSX). The fields that apply to the file's format
+/// (HTML, XML, DOCX, PDF, XLSX), or in a double-spaced text read without its
+/// blank lines (its line alone). The fields that apply to the file's format
 /// are set; the others stay 0. Spans count lines of the converted text
 /// (what `qspec text FILE` prints); a document's origins map each of those
 /// lines back into the file.
