@@ -4,6 +4,7 @@
 #include <functional>
 #include <vector>
 
+#include "clean/rich_text.hpp"
 #include "recognise/context.hpp"
 #include "recognise/vocabulary.hpp"
 
@@ -94,6 +95,7 @@ bool line_wrap::goes_on(const parse_context& ctx, std::uint32_t l, std::string_v
   if (above.find('\t') != std::string_view::npos || above.find('|') != std::string_view::npos) return false;
   const auto e = end_of(above);
   const auto text = above.substr(0, e);
+  if (clean::ends_html_block(text)) return false;
   const bool lower = starts_lower(next);
   if (ends_sentence(text) && !lower) {
     // a sentence that ends at the wrap, inside a paragraph wrapped over lines: the line too full

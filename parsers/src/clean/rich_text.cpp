@@ -193,6 +193,19 @@ tag read_tag(std::string_view s) {
   return t;
 }
 
+}  // namespace
+
+bool ends_html_block(std::string_view line) {
+  if (line.empty() || line.back() != '>') return false;
+  const auto lt = line.rfind('<');
+  if (lt == std::string_view::npos) return false;
+  const tag t = read_tag(line.substr(lt));
+  if (lt + t.length != line.size()) return false;
+  return t.kind == tag_kind::br || (t.closing && (t.kind == tag_kind::p || t.kind == tag_kind::ul || t.kind == tag_kind::li));
+}
+
+namespace {
+
 /// Decodes an entity at s[0] == '&'; returns its length, 0 when it is none.
 std::uint32_t read_entity(std::string_view s, std::string& out) {
   std::size_t semi = s.find(';');

@@ -80,6 +80,10 @@ struct block {
   rich_text content;
 };
 
+/// Whether a line ends with an HTML block's end ("…</p>", "</li></ul>", "<br>"): a paragraph
+/// ends there, whatever room the line leaves.
+[[nodiscard]] bool ends_html_block(std::string_view line);
+
 struct markup_report {
   std::uint32_t html_tags = 0;
   std::uint32_t entities = 0;

@@ -61,11 +61,14 @@ std::optional<std::vector<ast::legend_entry>> match_legend(std::string_view line
 }
 
 std::optional<std::vector<std::string>> match_criteria_header(std::string_view line) {
-  if (line.find('\t') == std::string_view::npos && line.find('|') == std::string_view::npos) return std::nullopt;
   const char* first = line.data();
   const char* last = first + line.size();
   std::vector<std::string> codes;
   if (!x3::parse(first, last, criteria_header(), codes) || first != last) return std::nullopt;
+  // cells run together with spaces: a heading followed by one capital word is no header; two
+  // codes or more are
+  if (line.find('\t') == std::string_view::npos && line.find('|') == std::string_view::npos && codes.size() < 2)
+    return std::nullopt;
   return codes;
 }
 

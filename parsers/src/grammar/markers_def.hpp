@@ -43,7 +43,8 @@ const auto legend_rule_def = x3::omit[*gap_char >> -lit('*')] >> (legend_entry %
 
 // "Performance criteria<TAB>DO<TAB>RA…", or the same row as a markdown table's
 // "| Performance criteria | DO | RA | … |": the header row of a criteria table.
-const auto cell_separator = +lit('\t') | (*lit(' ') >> lit('|') >> *lit(' '));
+// (or the cells run into one line by a conversion that kept no cells: "Performance criteria DO RA …")
+const auto cell_separator = +lit('\t') | (*lit(' ') >> lit('|') >> *lit(' ')) | +lit(' ');
 const criteria_header_type criteria_header_rule = "criteria table header";
 const auto criteria_header_rule_def = x3::omit[*gap_char >> -(lit('|') >> *gap_char)] >>
                                       x3::no_case[lit("performance criteria")] >>

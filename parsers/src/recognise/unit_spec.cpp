@@ -256,6 +256,7 @@ class unit_recogniser {
   std::deque<rich_text> guidance_;
   std::deque<rich_text> knowledge_intro_;
   rich_text lead_in_;
+  std::uint32_t lead_in_line_ = UINT32_MAX;
   rich_text evidence_column_;
   std::deque<group_builder> groups_;
   numbered_builder* current_point_ = nullptr;
@@ -638,11 +639,7 @@ class unit_recogniser {
 
   void glossary_line(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e, rich_text& text) {
     used(l);
-    if (!row_separator(raw)) {
-      glossary_intro_.push_back(std::move(text));
-      open(glossary_intro_.back(), l);
-      return;
-    }
+    if (!row_separator(raw)) return glossary_text(l, b, e, text);
     auto cells = split_cells(ctx_.src, b, e);
     std::vector<clean::block> def;
     for (std::size_t k = 1; k < cells.size(); ++k)
@@ -679,6 +676,56 @@ class unit_recogniser {
     for (const auto& r : t.term.emphasis_runs())
       if (r.begin == 0) t.emphasis = r.style == clean::emphasis::italic ? "italic" : "bold";
     t.definition = std::move(def);
+    t.span = ctx_.span(b, e);
+    terms_.push_back(std::move(t));
+    if (!terms_.back().definition.empty()) open(terms_.back().definition.back().content, l);
+  }
+
+  /// A glossary whose table kept no cells (a conversion that prints each cell as a line, or a
+  /// row's cells run into one line): a term in bold opening a line goes on with its definition
+  /// ("**Abuse** Abuse is causing …"); a term alone on its line, over its definition, opens an
+  /// entry; other lines after the first term are its definition's paragraphs; before it, the
+  /// glossary's introduction.
+  void glossary_text(std::uint32_t l, std::uint32_t b, std::uint32_t e, rich_text& text) {
+    const std::string_view s = text.text();
+    const auto& runs = text.emphasis_runs();
+    std::uint32_t def = 0;  // where the definition begins in the text, after a term that opens it
+    if (!runs.empty() && runs.front().begin == 0 && runs.front().end < s.size() && runs.front().end <= 60) {
+      def = static_cast<std::uint32_t>(runs.front().end);
+      while (def < s.size() && (s[def] == ' ' || s[def] == ':')) ++def;
+      const rich_text term = text.slice(0, static_cast<std::uint32_t>(runs.front().end));
+      if (def >= s.size() || !title_like(term)) def = 0;
+    }
+    const bool alone = !def && title_like(text) && !next_text(l).text().empty() && !title_like(next_text(l));
+    if (!def && !alone) {
+      if (terms_.empty()) {
+        glossary_intro_.push_back(std::move(text));
+        open(glossary_intro_.back(), l);
+        return;
+      }
+      auto& t = terms_.back();
+      auto blocks = ctx_.read_blocks(b, e);
+      // "teachers, college lecturers, …": the definition's sentence goes on after a break
+      if (!t.definition.empty() && !blocks.empty() && vocab::starts_lower(blocks.front().content.text()) &&
+          !ends_sentence(t.definition.back().content.text())) {
+        auto& last = t.definition.back().content;
+        last.join(blocks.front().content);
+        ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(blocks.front().content),
+                    "definition of '" + t.term.text() + "' goes on on a line of its own; joined to it",
+                    ctx_.src.substr(b, e - b), last.text());
+        blocks.erase(blocks.begin());
+      }
+      for (auto& blk : blocks) t.definition.push_back(std::move(blk));
+      t.span = merge(t.span, ctx_.span(b, e));
+      if (!t.definition.empty()) open(t.definition.back().content, l);
+      return;
+    }
+    term_builder t;
+    t.term = def ? text.slice(0, static_cast<std::uint32_t>(runs.front().end)) : text;
+    t.emphasis = "none";
+    for (const auto& r : t.term.emphasis_runs())
+      if (r.begin == 0) t.emphasis = r.style == clean::emphasis::italic ? "italic" : "bold";
+    if (def) t.definition = ctx_.read_blocks(text.source_of(def), e);
     t.span = ctx_.span(b, e);
     terms_.push_back(std::move(t));
     if (!terms_.back().definition.empty()) open(terms_.back().definition.back().content, l);
@@ -774,13 +821,66 @@ class unit_recogniser {
     return t.slice(static_cast<std::uint32_t>(*at), static_cast<std::uint32_t>(t.text().size()));
   }
 
+  /// A line that could head a group of knowledge points: a short phrase, bold or plain, that ends no
+  /// sentence.
+  static bool title_like(const rich_text& t) {
+    std::string_view s = t.text();
+    return !s.empty() && s.size() <= 80 && s[0] >= 'A' && s[0] <= 'Z' && !ends_sentence(s) && s.back() != ',' &&
+           !grammar::match_number(s) && (fully_emphasised(t) || t.emphasis_runs().empty());
+  }
+
+  /// The first cell's text of the next line with text after line l, or none.
+  rich_text next_text(std::uint32_t l) {
+    for (std::uint32_t k = l + 1; k < ctx_.lines.count(); ++k) {
+      if (ctx_.use[k] == line_use::blank || ctx_.use[k] == line_use::furniture) continue;
+      return peek(k);
+    }
+    return {};
+  }
+
+  /// Line k's first cell read ahead of its turn: its markup not yet counted as read.
+  rich_text peek(std::uint32_t k) const {
+    auto [b, e] = bounds(k);
+    auto cells = split_cells(ctx_.src, b, e);
+    std::size_t first = 0;
+    while (first + 1 < cells.size() && cells[first].empty) ++first;
+    clean::markup_report ahead;
+    return clean::read_text(ctx_.src, cells[first].begin, cells[first].end, ahead);
+  }
+
+  /// Where the knowledge table begins in a conversion that kept no cells (each cell a line of its
+  /// own, or a row's cells run into one line): at its first numbered point, at a group's heading
+  /// over one, or at the column header's lead-in ("… in your management practice:") over either.
+  bool table_begins(std::uint32_t l, const rich_text& t) {
+    if (grammar::match_number(t.text())) return true;
+    const rich_text next = next_text(l);
+    const bool over_point = static_cast<bool>(grammar::match_number(next.text()));
+    if (title_like(t)) return over_point;
+    return (header_run_together(t) || (!t.text().empty() && t.text().back() == ':')) && (over_point || title_like(next));
+  }
+
+  /// Where the column header's second cell begins on a line that runs the header's cells together
+  /// ("… in your management practice: Enter Evidence Numbers"): after the lead-in's colon, a short
+  /// title; 0 when the line is no such header.
+  static std::uint32_t header_run_together(const rich_text& t) {
+    const std::string_view s = t.text();
+    const auto colon = s.rfind(": ");
+    if (colon == std::string_view::npos) return 0;
+    const auto rest = static_cast<std::uint32_t>(colon + 2);
+    return title_like(t.slice(rest, static_cast<std::uint32_t>(s.size()))) ? rest : 0;
+  }
+
   void knowledge_line(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
     std::string_view raw = ctx_.src.substr(b, e - b);
     used(l);
-    if (!row_separator(raw) && groups_.empty() && !current_point_) {
-      knowledge_intro_.push_back(ctx_.read_text(b, e));
-      open(knowledge_intro_.back(), l);  // (a paragraph hard-wrapped goes on on the next line)
-      return;
+    const bool row = row_separator(raw) != 0;
+    if (!row && groups_.empty() && !current_point_ && lead_in_.empty()) {
+      rich_text whole = ctx_.read_text(b, e);
+      if (!table_begins(l, whole)) {
+        knowledge_intro_.push_back(std::move(whole));
+        open(knowledge_intro_.back(), l);  // (a paragraph hard-wrapped goes on on the next line)
+        return;
+      }
     }
     auto cells = split_cells(ctx_.src, b, e);
     std::size_t first = 0;
@@ -791,10 +891,25 @@ class unit_recogniser {
       return;
     }
     // the column header row: "You need to show that you know …:" | "Enter Evidence Numbers"
-    if (groups_.empty() && !current_point_ && lead_in_.empty() && cells.size() > 1 && !t.text().empty() &&
+    if (groups_.empty() && !current_point_ && lead_in_.empty() && (cells.size() > 1 || !row) && !t.text().empty() &&
         t.text().back() == ':') {
       lead_in_ = t;
+      lead_in_line_ = l;
       if (first + 1 < cells.size()) evidence_column_ = ctx_.read_text(cells[first + 1].begin, cells[first + 1].end);
+      return;
+    }
+    if (groups_.empty() && !current_point_ && lead_in_.empty() && !row) {
+      if (const auto rest = header_run_together(t)) {
+        lead_in_ = t.slice(0, rest - 1);
+        lead_in_line_ = l;
+        evidence_column_ = t.slice(rest, static_cast<std::uint32_t>(t.text().size()));
+        return;
+      }
+    }
+    // the header's second cell on a line of its own, over the first group's heading
+    if (!row && groups_.empty() && !current_point_ && lead_in_line_ != UINT32_MAX && evidence_column_.empty() &&
+        title_like(t) && title_like(next_text(l))) {
+      evidence_column_ = t;
       return;
     }
     if (auto n = grammar::match_number(t.text())) {
@@ -926,25 +1041,75 @@ class unit_recogniser {
     return true;
   }
 
+  /// A criteria table's header printed a cell a line ("Performance criteria" / "DO" / "RA" / …, a
+  /// conversion that kept no cells): read as the header row it was, when its lines after the first
+  /// are each one column's code and they make a header; the lines read are marked used.
+  bool header_cell_by_line(element_builder& el, std::uint32_t l, std::string_view raw) {
+    if ((el.columns.empty() && !el.criteria.empty()) || row_separator(raw)) return false;
+    std::string row(raw);
+    std::vector<std::pair<std::string, std::uint32_t>> codes;  // a code and its line
+    for (std::uint32_t k = l + 1; k < ctx_.lines.count(); ++k) {
+      if (ctx_.use[k] == line_use::blank) continue;
+      const rich_text t = peek(k);
+      const std::string_view c = t.text();
+      if (c.empty() || c.size() > 8 || !std::all_of(c.begin(), c.end(), [](char x) { return (x >= 'A' && x <= 'Z') || x == '/'; }))
+        break;
+      codes.emplace_back(std::string(c), k);
+      row += ' ';
+      row += c;
+    }
+    const auto header = codes.size() >= 2 ? grammar::match_criteria_header(row) : std::nullopt;
+    if (!header || header->size() != codes.size()) return false;
+    const bool again = !el.columns.empty();
+    for (const auto& [code, k] : codes) {
+      auto [cb, ce] = bounds(k);
+      if (!again) el.columns.push_back({code, ctx_.span(cb, ce)});
+      header_lines_.insert(k);
+      used(k, again ? line_use::furniture : line_use::content);
+    }
+    const auto begin = bounds(l).first, end = bounds(codes.back().second).second;
+    if (again) repeated_header(l, begin, end);
+    else used(l);
+    el.span = merge(el.span, ctx_.span(begin, end));
+    return true;
+  }
+
+  /// The criteria table's header row again after a page break: furniture, and a break.
+  void repeated_header(std::uint32_t l, std::uint32_t b, std::uint32_t e) {
+    furniture f;
+    f.id = ctx_.ids.claim("furniture/table-header-" + std::to_string(l + 1));
+    f.span = ctx_.span(b, e);
+    f.role = "repeated_table_header";
+    f.text = ctx_.src.substr(b, e - b);
+    ctx_.furniture_items.push_back(std::move(f));
+    used(l, line_use::furniture);
+    page_break_ = true;
+  }
+  std::set<std::uint32_t> header_lines_;  // the lines of a header read a cell a line
+
   void element_row(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e, rich_text& text) {
     auto* el = current_element_;
     if (!el) return;
+    if (header_lines_.count(l)) return;
+    if (header_cell_by_line(*el, l, raw)) return;
     if (auto codes = grammar::match_criteria_header(raw)) {
       if (el->columns.empty()) {
         auto cells = split_cells(ctx_.src, b, e);
-        for (std::size_t k = 0; k < codes->size() && k + 1 < cells.size(); ++k)
-          el->columns.push_back({(*codes)[k], ctx_.span(cells[k + 1].begin, cells[k + 1].end)});
+        if (cells.size() > codes->size()) {
+          for (std::size_t k = 0; k < codes->size(); ++k)
+            el->columns.push_back({(*codes)[k], ctx_.span(cells[k + 1].begin, cells[k + 1].end)});
+        } else {  // the cells run into one line: each code where it stands, in order
+          std::size_t at = raw.find(' ', raw.find_first_not_of(" \t|"));
+          for (const auto& code : *codes) {
+            at = raw.find(code, at);
+            el->columns.push_back({code, ctx_.span(b + static_cast<std::uint32_t>(at),
+                                                   b + static_cast<std::uint32_t>(at + code.size()))});
+            at += code.size();
+          }
+        }
         used(l);
       } else {
-        // the header row again after a page break: furniture, and a break
-        furniture f;
-        f.id = ctx_.ids.claim("furniture/table-header-" + std::to_string(l + 1));
-        f.span = ctx_.span(b, e);
-        f.role = "repeated_table_header";
-        f.text = raw;
-        ctx_.furniture_items.push_back(std::move(f));
-        used(l, line_use::furniture);
-        page_break_ = true;
+        repeated_header(l, b, e);
       }
       el->span = merge(el->span, ctx_.span(b, e));
       return;
