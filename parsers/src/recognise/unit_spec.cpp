@@ -696,7 +696,12 @@ class unit_recogniser {
       const rich_text term = text.slice(0, static_cast<std::uint32_t>(runs.front().end));
       if (def >= s.size() || !title_like(term)) def = 0;
     }
-    const bool alone = !def && title_like(text) && !next_text(l).text().empty() && !title_like(next_text(l));
+    // (not the first line of a definition: under a term still without one, or wrapped onto the
+    // line under it, "People who communicate" / "the views, wishes and")
+    const bool pending = !terms_.empty() && terms_.back().definition.empty();
+    const bool wrapped = l + 1 < ctx_.lines.count() && ctx_.use[l + 1] != line_use::blank &&
+                         ctx_.use[l + 1] != line_use::furniture && vocab::starts_lower(peek(l + 1).text());
+    const bool alone = !def && !pending && !wrapped && title_like(text) && !next_text(l).text().empty();
     if (!def && !alone) {
       if (terms_.empty()) {
         glossary_intro_.push_back(std::move(text));
@@ -704,15 +709,29 @@ class unit_recogniser {
         return;
       }
       auto& t = terms_.back();
-      auto blocks = ctx_.read_blocks(b, e);
-      // "teachers, college lecturers, …": the definition's sentence goes on after a break
+      std::vector<clean::block> blocks;
+      if (const auto marker = static_cast<std::uint32_t>(list_marker(ctx_.src.substr(b, e - b)))) {
+        // "• improved health, …": an item of a list in the definition, the list of the item above
+        // when there is one
+        clean::block item{clean::block_type::list_item, 1, ctx_.read_text(b + marker, e)};
+        std::uint32_t lists = 0;
+        for (const auto& d : t.definition) lists = std::max(lists, d.list);
+        const bool same = !t.definition.empty() && t.definition.back().type == clean::block_type::list_item;
+        item.list = same ? lists : lists + 1;
+        blocks.push_back(std::move(item));
+      } else {
+        blocks = ctx_.read_blocks(b, e);
+      }
+      // the definition's sentence going on: wrapped in its column onto this line, or after a
+      // break ("teachers, college lecturers, …" after a blank line), said where it is joined
       if (!t.definition.empty() && !blocks.empty() && vocab::starts_lower(blocks.front().content.text()) &&
-          !ends_sentence(t.definition.back().content.text())) {
+          (!ends_sentence(t.definition.back().content.text()) || open_text_line_ + 1 == l)) {
         auto& last = t.definition.back().content;
         last.join(blocks.front().content);
-        ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(blocks.front().content),
-                    "definition of '" + t.term.text() + "' goes on on a line of its own; joined to it",
-                    ctx_.src.substr(b, e - b), last.text());
+        if (open_text_line_ + 1 != l)
+          ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(blocks.front().content),
+                      "definition of '" + t.term.text() + "' goes on on a line of its own; joined to it",
+                      ctx_.src.substr(b, e - b), last.text());
         blocks.erase(blocks.begin());
       }
       for (auto& blk : blocks) t.definition.push_back(std::move(blk));
