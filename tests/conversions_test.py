@@ -156,6 +156,22 @@ def blank_lines_dropped(text):
     return "\n".join(line for line in lines_of(text) if line.strip()) + ("\n" if text.endswith("\n") else "")
 
 
+def cells_as_lines(text):
+    """A table's rows written a cell a line, as a conversion that keeps no table writes them: each
+    tab-separated cell on a line of its own, its empty cells dropped."""
+    out = []
+    for line in lines_of(text):
+        out += [c.strip() for c in line.split("\t") if c.strip()] if "\t" in line else [line]
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def cells_run_together(text):
+    """A table's cells run into one line with a space between them, as a copy of a web page's table
+    into plain text writes them."""
+    return "\n".join(re.sub(r"\s*\t\s*", " ", line).rstrip() for line in lines_of(text)) + (
+        "\n" if text.endswith("\n") else "")
+
+
 # name -> (text transform, encoding)
 CONVERSIONS = {
     "crlf": (crlf, "utf-8"),
@@ -178,6 +194,8 @@ CONVERSIONS = {
     "numbers_bracketed": (numbers_bracketed, "utf-8"),
     "html_entities": (html_entities, "utf-8"),
     "blank_lines_dropped": (blank_lines_dropped, "utf-8"),
+    "cells_as_lines": (cells_as_lines, "utf-8"),
+    "cells_run_together": (cells_run_together, "utf-8"),
 }
 
 def csv_rows(text):

@@ -403,7 +403,7 @@ class reader {
       if (ctx_.use[l] != line_use::unknown && x.kind != kind_of::blank) continue;
       switch (x.kind) {
         case kind_of::blank: break;
-        case kind_of::topic_heading: new_topic(x); break;
+        case kind_of::topic_heading: l = new_topic(x); break;
         case kind_of::overview_label:
         case kind_of::includes_label:
           flush_debris();
@@ -479,7 +479,14 @@ class reader {
     return ctx_.keep(spaced);
   }
 
-  void new_topic(const fline& x) {
+  /// The line under a code printed alone ("LMAC5A" / "Leading and Managing …", a table's cells a line
+  /// each): the code's title, when it is a plain line; the code's own line otherwise.
+  std::uint32_t title_under(const fline& x) const {
+    const auto nl = next_nonblank(x.line);
+    return nl < section_c_ && lines_[nl].kind == kind_of::plain ? nl : x.line;
+  }
+
+  std::uint32_t new_topic(const fline& x) {
     flush_debris();
     close_topic();
     auto m = grammar::match_topic_code(x.text);
@@ -488,6 +495,12 @@ class reader {
     t.id = ctx_.ids.claim(t.code);
     t.title = title_of(x.text.substr(m->rest), x, nullptr);
     t.span = span_of(x);
+    std::uint32_t last = x.line;
+    if (t.title.empty() && (last = title_under(x)) != x.line) {
+      t.title = title_of(lines_[last].text, lines_[last], nullptr);
+      t.span = merge(t.span, span_of(lines_[last]));
+      ctx_.use[last] = line_use::content;
+    }
     for (const auto& row : table_)
       if (row.code == t.code && comparable(row.title) != comparable(t.title))
         ctx_.report(diag::title_mismatch, severity::note, t.span,
@@ -504,6 +517,7 @@ class reader {
     mode_ = mode::none;
     seen_entry_.clear();
     ctx_.use[x.line] = line_use::content;
+    return last;
   }
 
   void close_topic() {
@@ -523,6 +537,11 @@ class reader {
       e.code = written;
       e.title = title_of(rest, x, nullptr);
       e.span = span_of(x);
+      if (e.title.empty() && (last = title_under(x)) != x.line) {
+        e.title = title_of(lines_[last].text, lines_[last], nullptr);
+        e.span = merge(e.span, span_of(lines_[last]));
+        ctx_.use[last] = line_use::content;
+      }
       if (m->value.topic != topic_->code) {
         e.code = topic_->code + "/" + m->value.sub;
         ctx_.report(diag::code_repaired, severity::warning, span_of(x),
@@ -540,14 +559,10 @@ class reader {
     // title on the same line, or on the next one
     std::string_view title = rest;
     const fline* title_line = &x;
-    if (title.empty()) {
-      auto nl = next_nonblank(x.line);
-      if (nl < section_c_ && lines_[nl].kind == kind_of::plain) {
-        title_line = &lines_[nl];
-        title = lines_[nl].text;
-        last = nl;
-        ctx_.use[nl] = line_use::content;
-      }
+    if (title.empty() && (last = title_under(x)) != x.line) {
+      title_line = &lines_[last];
+      title = lines_[last].text;
+      ctx_.use[last] = line_use::content;
     }
     ctx_.use[x.line] = line_use::content;
     start_subtopic(&m->value, written, title, *title_line, span_of(x));

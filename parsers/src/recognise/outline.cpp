@@ -238,6 +238,16 @@ class outline_builder {
     if (const auto n = grammar::list_bullet_length(t.substr(off))) {
       s.bullet = true;
       off += n;
+    } else if (const auto number = grammar::match_item_label(t.substr(off));
+               number && number->value.prefix.empty() && number->value.path.size() == 1 && !number->value.open &&
+               (number->value.close == '.' || number->value.close == ')')) {
+      // an ordered list's number before an item's own label ("1. K1: …", a markdown list numbering
+      // its lines): the list's, as a bullet is
+      const auto own = grammar::match_item_label(t.substr(off + number->rest));
+      if (own && !own->value.prefix.empty() && !own->value.path.empty()) {
+        s.bullet = true;
+        off += number->rest;
+      }
     }
     if (off > 0) s.text = s.text.slice(static_cast<std::uint32_t>(off), static_cast<std::uint32_t>(t.size()));
     if (s.text.empty()) return;
@@ -693,10 +703,17 @@ class outline_builder {
     // next blank line (eight at most), each open nothing
     const bool value_block = !fields_found_.empty() && value_alone_ && last_field_segment_ + 1 == k_ &&
                              segs_[value_block_first_].blank_before && block_opens_nothing(value_block_first_);
+    // -- or, in a table set with spaces (pdftotext -layout), a line whose text begins right under the
+    // value's first character, nothing in the labels' column beside it ("Suite    Food Production and
+    // Cooking Level" / "         2"): a line of the value's cell, whatever its words
+    const bool under_value = !fields_found_.empty() && last_field_segment_ + 1 == k_ && !s.cell &&
+                             !fields_found_.back().value.empty() && set_in_by(s.text.source_begin()) > 0 &&
+                             set_in_by(s.text.source_begin()) == column_of(fields_found_.back().value.source_begin()) &&
+                             ctx_.lines.line_of(fields_found_.back().value.source_begin()) != s.line;
     // (a page's footer and header between them, the value goes on over the page break)
     if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && (!s.blank_before || s.furniture_before) &&
         !s.cell && !t.empty() &&
-        ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text()) ||
+        ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text()) || under_value ||
          ((value_block || (starts_field(k_ + 1) && !segs_[k_ + 1].blank_before &&
                            segs_[last_field_segment_].text.text().size() * 2 >= widest_line_)) &&
           !grammar::match_item_label(t))) &&
@@ -722,6 +739,18 @@ class outline_builder {
       return;
     }
     take_prose(s);
+  }
+
+  /// The column (in bytes from its line's start) of a source offset.
+  std::uint32_t column_of(std::uint32_t offset) const {
+    return offset - ctx_.lines.content(ctx_.lines.line_of(offset)).first;
+  }
+  /// The same where only spaces are before it on its line (the line set in by them); 0 otherwise.
+  std::uint32_t set_in_by(std::uint32_t offset) const {
+    const auto begin = ctx_.lines.content(ctx_.lines.line_of(offset)).first;
+    for (auto k = begin; k < offset; ++k)
+      if (ctx_.src[k] != ' ') return 0;
+    return offset - begin;
   }
 
   bool is_furniture(const segment& s, std::string_view t) {
