@@ -2820,16 +2820,19 @@ class outline_builder {
       mark_content(s.line);
       return;
     }
-    // "Unit 12" in a table row's first cell, the title in the next cell of the row
-    if (title_.empty() && before_anything && fields_found_.size() <= 6 && s.cell && k_ + 1 < segs_.size() &&
-        segs_[k_ + 1].cell && segs_[k_ + 1].line == s.line) {
+    // "Unit 12" in a table row's first cell, the title in the next cell of the row -- or that row
+    // written a cell a line, "Unit 12" alone on its line over the title
+    if (title_.empty() && before_anything && fields_found_.size() <= 6 && k_ + 1 < segs_.size() &&
+        ((s.cell && segs_[k_ + 1].cell && segs_[k_ + 1].line == s.line) ||
+         (!s.cell && !segs_[k_ + 1].cell && segs_[k_ + 1].line == s.line + 1 && !opens_anything(segs_[k_ + 1])))) {
       const auto next = segs_[k_ + 1].text.text();
       if (auto m = grammar::match_item_label(t); m && m->rest >= t.size() && next.size() <= max_title &&
                                                  !ends_sentence(next) && title_label(s, t, m->value, t.size())) {
         ++k_;
         const auto& title = segs_[k_].text;
-        set_title(title, s.line);
+        set_title(title, segs_[k_].line);
         mark_content(s.line);
+        mark_content(segs_[k_].line);
         return;
       }
     }

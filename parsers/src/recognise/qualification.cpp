@@ -761,6 +761,9 @@ class datasheet_reader {
         l = table(l + 1, b) - 1;
         continue;
       }
+      if (!row_separator(text) && !w_.column_of(text).empty()) {
+        if (const auto after = flat_table(l)) l = after - 1;
+      }
     }
     q_.description = read_sections(ctx_, qualification_prose());
     facts();
@@ -776,10 +779,10 @@ class datasheet_reader {
   bool layout_has_references_ = false;
   int code_col_ = -1, title_col_ = -1, imported_col_ = -1, reference_col_ = -1, status_col_ = -1;
 
-  /// Whether a row names the columns of a unit table: a code's and a title's at least.
-  bool names_columns(std::string_view line) const {
+  /// Whether a row's cells name the columns of a unit table: a code's and a title's at least.
+  bool names_columns(const std::vector<std::string_view>& cells) const {
     bool code = false, title = false;
-    for (auto c : split_row(line)) {
+    for (auto c : cells) {
       const auto column = w_.column_of(c);
       code = code || column == "code";
       title = title || column == "title";
@@ -787,9 +790,10 @@ class datasheet_reader {
     return code && title;
   }
 
-  bool header(std::string_view line) {
-    if (!names_columns(line)) return false;
-    auto cells = split_row(line);
+  bool header(std::string_view line) { return header(split_row(line)); }
+
+  bool header(const std::vector<std::string_view>& cells) {
+    if (!names_columns(cells)) return false;
     code_col_ = title_col_ = imported_col_ = reference_col_ = -1;
     for (int i = 0; i < static_cast<int>(cells.size()); ++i) {
       auto column = w_.column_of(cells[static_cast<std::size_t>(i)]);
@@ -864,19 +868,86 @@ class datasheet_reader {
         ctx_.use[l] = line_use::content;
         continue;
       }
-      auto tc = grammar::match_table_code(code);
-      if (!tc) break;
+      if (!grammar::match_table_code(code)) break;
       ctx_.use[l] = line_use::content;
-      unit u;
-      u.local_code = code.substr(0, tc->code.size());
-      if (!tc->marker.empty()) u.marker = code.substr(tc->code.size(), tc->marker.size());
-      u.title = readable(ctx_, cell(cells, title_col_));
-      u.imported_code = cell(cells, imported_col_);
-      if (auto r = cell(cells, reference_col_); !r.empty()) u.reference = r, u.reference_span = span_of(r);
-      u.span = ctx_.span(b, e);
-      group_type t = w_.opens_group(status).value_or(group_type::optional);
-      b_.group(t, status, u.span).units.push_back(std::move(u));
+      add_unit(code, cell(cells, title_col_), cell(cells, imported_col_), cell(cells, reference_col_), status,
+               ctx_.span(b, e));
     }
+    return after_table(l);
+  }
+
+  /// The unit table written a cell a line, as a conversion that keeps no table writes it: the
+  /// header's cells one under another ("Unit No." / "Unit Title" / "Imported Unit source", then the
+  /// qualification's column), each row's cells under it -- a unit's code alone on its line, its
+  /// title, its imported code where it has one, its status ("Mandatory") -- and a total's label
+  /// over its count. Empty cells leave no line, so a row's cells are told by what they hold: the
+  /// code opens the row, the status ends it. The line after the table, or 0 where line l opens no
+  /// such header.
+  std::uint32_t flat_table(std::uint32_t first) {
+    const std::uint32_t n = ctx_.lines.count();
+    auto text_at = [&](std::uint32_t k) {
+      if (k >= n || ctx_.use[k] != line_use::unknown) return std::string_view{};
+      auto [b, e] = trimmed(ctx_, k);
+      return ctx_.src.substr(b, e - b);
+    };
+    auto digits = [](std::string_view t) { return !t.empty() && std::all_of(t.begin(), t.end(), is_digit); };
+    auto code_line = [&](std::string_view t) { return !t.empty() && grammar::match_table_code(t); };
+    std::vector<std::string_view> cells;
+    std::uint32_t l = first;
+    for (; !text_at(l).empty() && !w_.column_of(text_at(l)).empty(); ++l) cells.push_back(text_at(l));
+    // the qualification's column: a line that opens no row (no code, no total's label over a count)
+    if (const auto t = text_at(l); !t.empty() && !code_line(t) && !digits(text_at(l + 1))) cells.push_back(t), ++l;
+    if (cells.size() < 2 || !header(cells)) return 0;
+    for (auto k = first; k < l; ++k) mark_furniture(ctx_, k, "table_header");
+    while (l < n) {
+      const auto t = text_at(l);
+      if (t.empty()) break;
+      if (!code_line(t)) {  // a total: its label, its count under it
+        std::vector<std::string_view> total{t, text_at(l + 1)};
+        if (!digits(total[1]) || !total_row(total, l)) break;
+        ctx_.use[l] = ctx_.use[l + 1] = line_use::content;
+        l += 2;
+        continue;
+      }
+      std::vector<std::string_view> row{t};
+      const std::uint32_t begin = l;
+      for (++l; !text_at(l).empty() && !code_line(text_at(l)) && row.size() < cells.size(); ++l) {
+        row.push_back(text_at(l));
+        if (w_.opens_group(row.back())) {
+          ++l;
+          break;
+        }
+      }
+      std::string_view status = w_.opens_group(row.back()) && row.size() > 1 ? row.back() : std::string_view{};
+      if (!status.empty()) row.pop_back();
+      std::string_view title = row.size() > 1 ? row[1] : std::string_view{};
+      std::string_view imported = row.size() > 2 && imported_col_ >= 0 ? row[2] : std::string_view{};
+      for (auto k = begin; k < l; ++k) ctx_.use[k] = line_use::content;
+      add_unit(row[0], title, imported, {}, status,
+               ctx_.span(trimmed(ctx_, begin).first, trimmed(ctx_, l - 1).second));
+    }
+    return after_table(l);
+  }
+
+  /// A unit of the table: its code (a marker after it, "E5*", kept apart), title, imported code,
+  /// reference and status cells.
+  void add_unit(std::string_view code, std::string_view title, std::string_view imported, std::string_view reference,
+                std::string_view status, const source_span& where) {
+    const auto tc = grammar::match_table_code(code);
+    unit u;
+    u.local_code = code.substr(0, tc->code.size());
+    if (!tc->marker.empty()) u.marker = code.substr(tc->code.size(), tc->marker.size());
+    u.title = readable(ctx_, title);
+    u.imported_code = imported;
+    if (!reference.empty()) u.reference = reference, u.reference_span = span_of(reference);
+    u.span = where;
+    group_type t = w_.opens_group(status).value_or(group_type::optional);
+    b_.group(t, status, u.span).units.push_back(std::move(u));
+  }
+
+  /// The table's footnote under it, then the codes completed; the line after what was read.
+  std::uint32_t after_table(std::uint32_t l) {
+    const std::uint32_t n = ctx_.lines.count();
     // blank lines, then a footnote starting with the marker
     std::uint32_t k = l;
     while (k < n && ctx_.use[k] == line_use::blank) ++k;
@@ -1160,11 +1231,16 @@ class programme_reader {
 document_kind detect_qualification_kind(const parse_context& ctx, const profile& vocabulary) {
   const words w(vocabulary);
   std::uint32_t units = 0, groups = 0, rows = 0, credits = 0;
+  std::uint32_t code_alone = UINT32_MAX;  // the last line that is a unit's code alone (a row a cell a line)
   for (std::uint32_t l = 0; l < ctx.lines.count(); ++l) {
     if (ctx.use[l] == line_use::blank) continue;
     auto [b, e] = trimmed(ctx, l);
     std::string_view t = ctx.src.substr(b, e - b);
     if (t.size() > 600) continue;
+    if (!t.empty() && grammar::match_table_code(t)) code_alone = l;
+    else if (const auto status = w.opens_group(t); code_alone != UINT32_MAX && l - code_alone <= 3 &&
+                                                   (status == group_type::mandatory || status == group_type::optional))
+      ++rows, code_alone = UINT32_MAX;
     if (auto m = grammar::match_structure_unit(t); m && !m->value.series.empty()) ++units;
     else if (group_heading(t, w)) ++groups;
     else if (row_separator(t)) {
