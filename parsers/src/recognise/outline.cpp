@@ -1985,18 +1985,20 @@ class outline_builder {
   /// "1. First text. 2. Second text." — items run together on one line are
   /// split at the next label of the sequence (after a sentence end); looked
   /// for from `search_from` on (the text a continuation line added).
+  struct cut {
+    std::size_t at, rest;
+    grammar::ast::item_label label;
+    std::string_view band;
+  };
+
   void split_run_together(std::size_t search_from = 0) {
-    if (open_.back()->label.path.empty()) return;
+    if (open_.back()->label.path.empty()) return split_codes_run_together(search_from);
     // every split point first, in one pass over the text (from `search_from`: a continuation
     // looks at what it added only), then each piece sliced once: a line holding thousands of
     // items stays linear, and so does an item of thousands of lines
     std::string_view t = open_.back()->text.text();
     const char close = open_.back()->label.close;
     auto label = open_.back()->label;
-    struct cut {
-      std::size_t at, rest;
-      grammar::ast::item_label label;
-    };
     std::vector<cut> cuts;
     std::size_t from = std::min(search_from, t.size());
     for (;;) {
@@ -2013,14 +2015,44 @@ class outline_builder {
         // a bare number with no delimiter ("… choose 2 units") splits only after a sentence end
         if (next.prefix.empty() && !next.close && !ends_sentence(t.substr(from, f - 1 - from))) continue;
         at = f;
-        cuts.push_back({f, f + m->rest, m->value});
+        cuts.push_back({f, f + m->rest, m->value, {}});
         break;
       }
       if (at == std::string_view::npos) break;
       label = cuts.back().label;
       from = cuts.back().rest;
     }
+    split_at(cuts);
+  }
+
+  /// "1A.1 Identify … there. 2A.P1 Describe … site. 2A.M1 Compare …" -- items labelled by codes of
+  /// the part's shapes run together on one line (a grid's row whose cells lost their breaks): split
+  /// after a sentence's end at each code of the item's own level.
+  void split_codes_run_together(std::size_t search_from) {
+    node& item = *open_.back();
+    if (item.label.code.empty() || item.level < 0 || !part_ || !part_->rule) return;
+    const auto& codes = part_->rule->levels[static_cast<std::size_t>(item.level)].codes;
+    const std::string_view t = item.text.text();
+    std::vector<cut> cuts;
+    for (std::size_t f = t.find(' ', std::min(search_from, t.size())); f != std::string_view::npos; f = t.find(' ', f + 1)) {
+      const std::size_t at = f + 1;
+      const std::size_t from = cuts.empty() ? 0 : cuts.back().rest;
+      if (at >= t.size() || f < from || !ends_sentence(t.substr(from, f - from))) continue;
+      const auto word = code_word(t.substr(at));
+      const auto* b = word.empty() ? nullptr : band_of(word, codes);
+      if (!b || at + word.size() >= t.size() || t[at + word.size()] != ' ') continue;
+      grammar::ast::item_label label;
+      label.code.assign(word);
+      cuts.push_back({at, at + word.size() + 1, std::move(label), b->band});
+    }
+    split_at(cuts);
+  }
+
+  /// The open item cut at `cuts` (each a label's offset in its text, its text's, its label and
+  /// band): the item keeps the text before the first, each cut a sibling of its own after it.
+  void split_at(const std::vector<cut>& cuts) {
     if (cuts.empty()) return;
+    std::string_view t;
     const clean::rich_text all = open_.back()->text;  // the node's text is replaced below
     t = all.text();
     // one diagnostic for the line: thousands of items on it stay one finding
@@ -2030,6 +2062,7 @@ class outline_builder {
                 t.substr(0, 300), t.substr(0, cuts.front().at - 1).substr(0, 300));
     node& first = *open_.back();
     const std::string first_code = first.code;
+    const std::string_view first_band = first.band;
     first.text = all.slice(0, static_cast<std::uint32_t>(cuts.front().at - 1));
     const int level = first.level;
     const auto line = first.last_line;
@@ -2041,6 +2074,7 @@ class outline_builder {
       n.level = level;
       n.label = c.label;
       n.code = code_of(c.label);
+      n.band = c.band.empty() ? first_band : c.band;
       n.label_begin = all.source_of(static_cast<std::uint32_t>(c.at));
       n.label_end = all.source_end_of(static_cast<std::uint32_t>(c.at + label_length(t.substr(c.at), c.rest - c.at)));
       n.first_line = n.last_line = line;
