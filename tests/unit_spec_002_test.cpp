@@ -414,3 +414,97 @@ TEST_CASE("unit spec - a criterion number or a glossary term printed twice gets 
   CHECK(u.glossary_part->terms[0].id == "LMC-B2/glossary/abuse");
   CHECK(u.glossary_part->terms[1].id == "LMC-B2/glossary/abuse-2");
 }
+
+namespace {
+
+/// Seed 002's text with its tables as a conversion that keeps no table writes them: each
+/// tab-separated cell on a line of its own (empty cells leave none), or a row's cells run into one
+/// line a space apart.
+std::string without_cells(bool run_together) {
+  std::ifstream in(qspec::test::corpus_path("unit-spec-F36J04-LMC-B2.txt"), std::ios::binary);
+  std::string out, line;
+  while (std::getline(in, line)) {
+    if (line.find('\t') == std::string::npos) {
+      out += line + "\n";
+      continue;
+    }
+    std::string row;
+    std::size_t from = 0;
+    for (;;) {
+      const auto tab = line.find('\t', from);
+      std::string cell = line.substr(from, tab == std::string::npos ? std::string::npos : tab - from);
+      while (!cell.empty() && cell.back() == ' ') cell.pop_back();
+      while (!cell.empty() && cell.front() == ' ') cell.erase(0, 1);
+      if (!cell.empty()) row += (row.empty() ? "" : run_together ? " " : "\n") + cell;
+      if (tab == std::string::npos) break;
+      from = tab + 1;
+    }
+    out += row + "\n";
+  }
+  return out;
+}
+
+void same_unit_without_cells(const parse_result& r) {
+  REQUIRE(r.doc.units.size() == 1);
+  const unit& u = r.doc.units.front();
+  const auto& k = *u.knowledge;
+  REQUIRE(k.groups.size() == 3);
+  CHECK(k.groups[0].title == "Values");
+  CHECK(k.groups[2].title == "Leadership and Management Theory and Practice");
+  std::size_t total = 0;
+  for (const auto& g : k.groups) total += g.points.size();
+  CHECK(total == 32);
+  CHECK(k.lead_in == "You need to show that you know, understand and can apply in your management practice:");
+  CHECK(k.evidence_column == "Enter Evidence Numbers");
+  CHECK(k.introduction.size() == 3);
+  const auto& g = *u.glossary_part;
+  REQUIRE(g.terms.size() == 27);
+  CHECK(g.terms.front().term == "Abuse");
+  CHECK(g.terms.front().emphasis == "bold");
+  CHECK(g.terms.back().term == "Workers");
+  CHECK(g.introduction.size() == 1);
+  for (const auto& t : g.terms)
+    if (t.term == "People") {
+      REQUIRE(t.definition.size() == 1);
+      CHECK(t.definition[0].para.text.ends_with("teachers, college lecturers, significant others, groups and communities."));
+    } else if (t.term == "Positive outcomes") {
+      REQUIRE(t.definition.size() == 4);
+      CHECK(t.definition[1].items.items.size() == 5);
+    }
+  REQUIRE(u.elements.size() == 3);
+  for (const auto& e : u.elements) {
+    REQUIRE(e.evidence_methods.size() == 9);
+    CHECK(e.evidence_methods.front().code == "DO");
+    CHECK(e.evidence_methods.back().code == "P/A/A");
+    CHECK(e.evidence_methods.back().name == "Projects/Assignment/APL");
+  }
+  CHECK(count_code(r, diag::missing_expansion) == 0);
+  CHECK(count_code(r, diag::unclassified_line) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("unit spec - its tables written a cell a line read as the tables were") {
+  const auto r = qspec::test::parse_text(without_cells(false));
+  same_unit_without_cells(r);
+  // "teachers, college lecturers, …" after a blank line: the definition of "People" going on,
+  // joined and said where
+  REQUIRE(count_code(r, diag::continued_row) == 1);
+  const auto& d = *std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                [](const diagnostic& x) { return x.code == diag::continued_row; });
+  CHECK(d.message == "definition of 'People' goes on on a line of its own; joined to it");
+  CHECK(d.original == "teachers, college lecturers, significant others, groups and communities.");
+  // the criteria header's codes a line each, under "Performance criteria": the first table's
+  // columns, its repeats furniture
+  const auto& b21 = r.doc.units.front().elements.front();
+  CHECK(b21.evidence_methods[1].span.begin.line == b21.evidence_methods[0].span.begin.line + 1);
+}
+
+TEST_CASE("unit spec - its tables' cells run into one line read as the tables were") {
+  const auto r = qspec::test::parse_text(without_cells(true));
+  same_unit_without_cells(r);
+  const auto& b21 = r.doc.units.front().elements.front();
+  // "Performance criteria DO RA EW …": each code's span where it stands on the line
+  CHECK(b21.evidence_methods[0].span.begin.column == 22);
+  CHECK(b21.evidence_methods[1].span.begin.column == 25);
+}
