@@ -80,8 +80,8 @@ struct block {
   rich_text content;
 };
 
-/// Whether a line ends with an HTML block's end ("…</p>", "</li></ul>", "<br>"): a paragraph
-/// ends there, whatever room the line leaves.
+/// Whether a line ends with an HTML block's end tag (</p>, </div>, </ul>, </ol>, </li>) or a line
+/// break (<br>): a paragraph ends there, whatever room the line leaves.
 [[nodiscard]] bool ends_html_block(std::string_view line);
 
 struct markup_report {

@@ -1,5 +1,6 @@
 #include "grammar/lines.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "grammar/ast_adapted.hpp"
@@ -65,9 +66,12 @@ std::optional<std::vector<std::string>> match_criteria_header(std::string_view l
   const char* last = first + line.size();
   std::vector<std::string> codes;
   if (!x3::parse(first, last, criteria_header(), codes) || first != last) return std::nullopt;
-  // cells run together with spaces: a heading followed by one capital word is no header; two
-  // codes or more are
-  if (line.find('\t') == std::string_view::npos && line.find('|') == std::string_view::npos && codes.size() < 2)
+  // cells run together with spaces: a heading followed by a word or two in capitals ("PERFORMANCE
+  // CRITERIA AND KNOWLEDGE") is no header; three codes of a few letters or more are
+  constexpr std::size_t fewest_run_together = 3, longest_code = 5;
+  if (line.find('\t') == std::string_view::npos && line.find('|') == std::string_view::npos &&
+      (codes.size() < fewest_run_together ||
+       std::any_of(codes.begin(), codes.end(), [](const std::string& c) { return c.size() > longest_code; })))
     return std::nullopt;
   return codes;
 }

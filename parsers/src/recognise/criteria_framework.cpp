@@ -480,10 +480,15 @@ class reader {
   }
 
   /// The line under a code printed alone ("LMAC5A" / "Leading and Managing …", a table's cells a line
-  /// each): the code's title, when it is a plain line; the code's own line otherwise.
-  std::uint32_t title_under(const fline& x) const {
+  /// each): the code's title, when it is a plain line, taken (its span added to `span`); the code's
+  /// own line otherwise.
+  std::uint32_t title_under(const fline& x, std::string_view& title, source_span& span) {
     const auto nl = next_nonblank(x.line);
-    return nl < section_c_ && lines_[nl].kind == kind_of::plain ? nl : x.line;
+    if (nl >= section_c_ || lines_[nl].kind != kind_of::plain) return x.line;
+    title = lines_[nl].text;
+    span = merge(span, span_of(lines_[nl]));
+    ctx_.use[nl] = line_use::content;
+    return nl;
   }
 
   std::uint32_t new_topic(const fline& x) {
@@ -495,12 +500,7 @@ class reader {
     t.id = ctx_.ids.claim(t.code);
     t.title = title_of(x.text.substr(m->rest), x, nullptr);
     t.span = span_of(x);
-    std::uint32_t last = x.line;
-    if (t.title.empty() && (last = title_under(x)) != x.line) {
-      t.title = title_of(lines_[last].text, lines_[last], nullptr);
-      t.span = merge(t.span, span_of(lines_[last]));
-      ctx_.use[last] = line_use::content;
-    }
+    const std::uint32_t last = t.title.empty() ? title_under(x, t.title, t.span) : x.line;
     for (const auto& row : table_)
       if (row.code == t.code && comparable(row.title) != comparable(t.title))
         ctx_.report(diag::title_mismatch, severity::note, t.span,
@@ -537,11 +537,7 @@ class reader {
       e.code = written;
       e.title = title_of(rest, x, nullptr);
       e.span = span_of(x);
-      if (e.title.empty() && (last = title_under(x)) != x.line) {
-        e.title = title_of(lines_[last].text, lines_[last], nullptr);
-        e.span = merge(e.span, span_of(lines_[last]));
-        ctx_.use[last] = line_use::content;
-      }
+      if (e.title.empty()) last = title_under(x, e.title, e.span);
       if (m->value.topic != topic_->code) {
         e.code = topic_->code + "/" + m->value.sub;
         ctx_.report(diag::code_repaired, severity::warning, span_of(x),
@@ -558,12 +554,9 @@ class reader {
     mode_ = mode::none;
     // title on the same line, or on the next one
     std::string_view title = rest;
-    const fline* title_line = &x;
-    if (title.empty() && (last = title_under(x)) != x.line) {
-      title_line = &lines_[last];
-      title = lines_[last].text;
-      ctx_.use[last] = line_use::content;
-    }
+    source_span title_span;
+    if (title.empty()) last = title_under(x, title, title_span);
+    const fline* title_line = &lines_[last];
     ctx_.use[x.line] = line_use::content;
     start_subtopic(&m->value, written, title, *title_line, span_of(x));
     return last;

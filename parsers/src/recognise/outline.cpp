@@ -147,6 +147,7 @@ class outline_builder {
         take(segs_[k_]);
       } while (retake_ && ++retakes_ <= max_retakes);
     }
+    release_held();
     flush_pending();
     close_part();
     close_section();
@@ -243,8 +244,12 @@ class outline_builder {
                (number->value.close == '.' || number->value.close == ')')) {
       // an ordered list's number before an item's own label ("1. K1: …", a markdown list numbering
       // its lines): the list's, as a bullet is
+      // (a code's letters, "K", "PC", "LO"; not a word that opens a sentence, "1. Describe 3 ways …")
       const auto own = grammar::match_item_label(t.substr(off + number->rest));
-      if (own && !own->value.prefix.empty() && !own->value.path.empty()) {
+      constexpr std::size_t longest_prefix = 4;
+      if (own && !own->value.path.empty() && !own->value.prefix.empty() &&
+          own->value.prefix.size() <= longest_prefix &&
+          std::all_of(own->value.prefix.begin(), own->value.prefix.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
         s.bullet = true;
         off += number->rest;
       }
@@ -679,6 +684,7 @@ class outline_builder {
   // ---- dispatch ---------------------------------------------------------
 
   void take(segment& s) {
+    release_held();
     std::string_view t = s.text.text();
     if (is_furniture(s, t)) return;
     last_read_end_ = std::max(last_read_end_, s.text.source_end());
@@ -706,10 +712,14 @@ class outline_builder {
     // -- or, in a table set with spaces (pdftotext -layout), a line whose text begins right under the
     // value's first character, nothing in the labels' column beside it ("Suite    Food Production and
     // Cooking Level" / "         2"): a line of the value's cell, whatever its words
-    const bool under_value = !fields_found_.empty() && last_field_segment_ + 1 == k_ && !s.cell &&
-                             !fields_found_.back().value.empty() && set_in_by(s.text.source_begin()) > 0 &&
-                             set_in_by(s.text.source_begin()) == column_of(fields_found_.back().value.source_begin()) &&
-                             ctx_.lines.line_of(fields_found_.back().value.source_begin()) != s.line;
+    // (the value begun on its label's line, right of it)
+    const auto& last_field = fields_found_.empty() ? nullptr : &fields_found_.back();
+    const bool under_value = last_field && last_field_segment_ + 1 == k_ && !s.cell && !last_field->value.empty() &&
+                             last_field->begin < last_field->value.source_begin() &&
+                             ctx_.lines.line_of(last_field->begin) == ctx_.lines.line_of(last_field->value.source_begin()) &&
+                             ctx_.lines.line_of(last_field->value.source_begin()) != s.line &&
+                             set_in_by(s.text.source_begin()) > 0 &&
+                             set_in_by(s.text.source_begin()) == column_of(last_field->value.source_begin());
     // (a page's footer and header between them, the value goes on over the page break)
     if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && (!s.blank_before || s.furniture_before) &&
         !s.cell && !t.empty() &&
@@ -728,6 +738,7 @@ class outline_builder {
     if (take_heading(s)) return;
     if (take_labelled_group(s)) return;
     if (part_ && part_->rule && !part_->rule->levels.empty()) {
+      if (hold_text_above_label(s)) return;
       if (take_item_field(s)) return;
       if (take_item(s)) return;
       if (take_column_names(s)) return;
@@ -741,16 +752,14 @@ class outline_builder {
     take_prose(s);
   }
 
-  /// The column (in bytes from its line's start) of a source offset.
-  std::uint32_t column_of(std::uint32_t offset) const {
-    return offset - ctx_.lines.content(ctx_.lines.line_of(offset)).first;
-  }
+  /// The column of a source offset on its line (in characters, from 1).
+  std::uint32_t column_of(std::uint32_t offset) const { return ctx_.lines.position(offset).column; }
   /// The same where only spaces are before it on its line (the line set in by them); 0 otherwise.
   std::uint32_t set_in_by(std::uint32_t offset) const {
     const auto begin = ctx_.lines.content(ctx_.lines.line_of(offset)).first;
     for (auto k = begin; k < offset; ++k)
       if (ctx_.src[k] != ' ') return 0;
-    return offset - begin;
+    return offset > begin ? column_of(offset) : 0;
   }
 
   bool is_furniture(const segment& s, std::string_view t) {
@@ -1731,10 +1740,72 @@ class outline_builder {
     }
     flush_pending();
     n.text = s.text.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
+    if (!held_text_.empty()) {  // its first lines, printed over the label
+      clean::rich_text whole = held_text_;
+      whole.join(n.text);
+      ctx_.report(diag::labels_detached, severity::note, ctx_.span(held_text_.source_begin(), s.text.source_end()),
+                  "label " + n.code + " printed beside its text's last line, the text begun on the lines above; read "
+                  "from there",
+                  ctx_.src.substr(held_text_.source_begin(), s.text.source_end() - held_text_.source_begin()),
+                  n.code + " " + whole.text());
+      n.text = std::move(whole);
+      n.first_line = ctx_.lines.line_of(held_text_.source_begin());
+      held_text_ = {};
+    }
     if (reopen_repeated(n, s)) return true;
     push_item(std::move(n), s);
     split_run_together();
     return true;
+  }
+
+  /// An item's text begun on the lines above its label, as a text dump of a table prints a row whose
+  /// label is centred on its cell's lines ("   confirm which procedure … it" / "P1 needs", w3m's
+  /// dump of a web page's table; pdftotext -layout of a cell set in its row's middle): the lines
+  /// that open a block set in to the column where the labelled line's text begins, right over it,
+  /// are that item's first lines. Held for the item; whether it was so.
+  bool hold_text_above_label(const segment& s) {
+    constexpr std::size_t max_above = 3;
+    if (s.cell || !held_text_.empty() || !s.blank_before || s.furniture_before) return false;
+    const std::uint32_t column = set_in_by(s.text.source_begin());
+    if (column == 0) return false;
+    int level = -1;
+    std::string_view band;
+    std::size_t j = k_;
+    for (; j < segs_.size() && j - k_ <= max_above; ++j) {
+      const segment& x = segs_[j];
+      if (x.cell || x.line != s.line + (j - k_) || (j > k_ && (x.blank_before || x.furniture_before))) return false;
+      if (label_here(x, level, band)) break;
+      if (set_in_by(x.text.source_begin()) != column) return false;
+    }
+    if (j == k_ || j >= segs_.size() || j - k_ > max_above) return false;
+    const segment& labelled = segs_[j];
+    const auto m = label_here(labelled, level, band);
+    std::size_t rest = m->rest;
+    const std::string_view t = labelled.text.text();
+    while (rest < t.size() && t[rest] == ' ') ++rest;
+    if (rest >= t.size() || column_of(labelled.text.source_of(static_cast<std::uint32_t>(rest))) != column) return false;
+    // (the line over the label cut by the wrap: a text's last line, short, ends where it ends)
+    if (!ctx_.wrap.goes_on(ctx_, segs_[j - 1].line, t.substr(rest))) return false;
+    for (std::size_t i = k_; i < j; ++i) {
+      if (i == k_) held_text_ = segs_[i].text;
+      else held_text_.join(segs_[i].text);
+      mark_content(segs_[i].line);
+    }
+    held_first_ = k_;
+    held_for_ = j;
+    k_ = j - 1;
+    return true;
+  }
+  clean::rich_text held_text_;  // an item's first lines, printed over its label
+  std::size_t held_first_ = 0, held_for_ = 0;  // their first segment, and the labelled one
+
+  /// Lines held for an item its label's line did not open after all: read as they would have been.
+  void release_held() {
+    if (held_text_.empty() || k_ <= held_for_) return;
+    segment h = segs_[held_first_];
+    h.text = std::move(held_text_);
+    held_text_ = {};
+    take_prose(h);
   }
 
   /// Where the letters after `first` stand in turn in `t` from `from` on, each as " (x) " at a word's
@@ -2030,7 +2101,9 @@ class outline_builder {
   /// after a sentence's end at each code of the item's own level.
   void split_codes_run_together(std::size_t search_from) {
     node& item = *open_.back();
-    if (item.label.code.empty() || item.level < 0 || !part_ || !part_->rule) return;
+    if (item.label.code.empty() || item.level < 0 || !part_ || !part_->rule ||
+        static_cast<std::size_t>(item.level) >= part_->rule->levels.size())
+      return;
     const auto& codes = part_->rule->levels[static_cast<std::size_t>(item.level)].codes;
     const std::string_view t = item.text.text();
     std::vector<cut> cuts;
@@ -2048,8 +2121,9 @@ class outline_builder {
     split_at(cuts);
   }
 
-  /// The open item cut at `cuts` (each a label's offset in its text, its text's, its label and
-  /// band): the item keeps the text before the first, each cut a sibling of its own after it.
+  /// The open item cut at `cuts` (each: where a label begins in the item's text, where the text
+  /// after that label begins, the label, its band): the item keeps the text before the first cut,
+  /// and each cut becomes a sibling item after it.
   void split_at(const std::vector<cut>& cuts) {
     if (cuts.empty()) return;
     std::string_view t;
@@ -3032,7 +3106,8 @@ class outline_builder {
     std::size_t quantities = 0;
     if (!n.group && !n.text.empty()) it.quantities = quantities_in(it.text, &n.text, {}, it.id, quantities);
     auto end = n.text.empty() ? n.label_end : std::max(n.label_end, n.text.source_end());
-    it.span = ctx_.span(n.label_begin, end);
+    // (its text may begin on the lines over its label)
+    it.span = ctx_.span(n.text.empty() ? n.label_begin : std::min(n.label_begin, n.text.source_begin()), end);
     if (!n.group && level < rule.levels.size() && !rule.levels[level].refs.empty()) {
       it.refs = refs_in(it.text, rule.levels[level]);
       // "Receive goods against the delivery note. K1 K2 S1 B1": the codes after the statement

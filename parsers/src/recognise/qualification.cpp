@@ -892,11 +892,23 @@ class datasheet_reader {
     };
     auto digits = [](std::string_view t) { return !t.empty() && std::all_of(t.begin(), t.end(), is_digit); };
     auto code_line = [&](std::string_view t) { return !t.empty() && grammar::match_table_code(t); };
+    // a status alone in its cell ("Mandatory", "Option"), not a title that opens with the word
+    constexpr std::ptrdiff_t status_words = 3;
+    auto status_cell = [&](std::string_view t) {
+      return w_.opens_group(t) && std::count(t.begin(), t.end(), ' ') < status_words;
+    };
+    // an imported unit's code ("HSC 446", "MSC D6"): short, with a digit, no lower-case letter
+    constexpr std::size_t longest_code = 12;
+    auto code_shaped = [](std::string_view t) {
+      return t.size() <= longest_code && std::any_of(t.begin(), t.end(), is_digit) &&
+             std::none_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    };
     std::vector<std::string_view> cells;
     std::uint32_t l = first;
     for (; !text_at(l).empty() && !w_.column_of(text_at(l)).empty(); ++l) cells.push_back(text_at(l));
     // the qualification's column: a line that opens no row (no code, no total's label over a count)
-    if (const auto t = text_at(l); !t.empty() && !code_line(t) && !digits(text_at(l + 1))) cells.push_back(t), ++l;
+    if (const auto t = text_at(l); !t.empty() && !code_line(t) && !w_.opens_group(t) && !digits(text_at(l + 1)))
+      cells.push_back(t), ++l;
     if (cells.size() < 2 || !header(cells)) return 0;
     for (auto k = first; k < l; ++k) mark_furniture(ctx_, k, "table_header");
     while (l < n) {
@@ -909,21 +921,24 @@ class datasheet_reader {
         l += 2;
         continue;
       }
-      std::vector<std::string_view> row{t};
+      // the row: its code, its title's lines (a title wrapped in its cell goes on), an imported
+      // code, its status
       const std::uint32_t begin = l;
-      for (++l; !text_at(l).empty() && !code_line(text_at(l)) && row.size() < cells.size(); ++l) {
-        row.push_back(text_at(l));
-        if (w_.opens_group(row.back())) {
+      std::string title;
+      std::string_view imported, status;
+      for (++l; !text_at(l).empty() && !code_line(text_at(l)); ++l) {
+        const auto c = text_at(l);
+        if (status_cell(c)) {
+          status = c;
           ++l;
           break;
         }
+        if (!title.empty() && imported_col_ >= 0 && imported.empty() && code_shaped(c)) imported = c;
+        else if (imported.empty()) title += (title.empty() ? "" : " ") + std::string(c);
+        else break;
       }
-      std::string_view status = w_.opens_group(row.back()) && row.size() > 1 ? row.back() : std::string_view{};
-      if (!status.empty()) row.pop_back();
-      std::string_view title = row.size() > 1 ? row[1] : std::string_view{};
-      std::string_view imported = row.size() > 2 && imported_col_ >= 0 ? row[2] : std::string_view{};
       for (auto k = begin; k < l; ++k) ctx_.use[k] = line_use::content;
-      add_unit(row[0], title, imported, {}, status,
+      add_unit(t, ctx_.keep(title), imported, {}, status,
                ctx_.span(trimmed(ctx_, begin).first, trimmed(ctx_, l - 1).second));
     }
     return after_table(l);

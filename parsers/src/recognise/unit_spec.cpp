@@ -375,8 +375,10 @@ class unit_recogniser {
     // a paragraph, an item or a definition hard-wrapped over lines (a PDF's text): the line right
     // under the text's last line goes on it where that one was cut by the wrap
     // (not a criteria table's row, whose number may stand in a column of its own)
+    // (nor a knowledge group's heading over its first point)
     if (open_text_ && open_text_line_ + 1 == l && !row && !marker && !after_break_ && part_ != part::element &&
-        !grammar::match_item_label(text.text()) && ctx_.wrap.goes_on(ctx_, open_text_line_, text.text())) {
+        !grammar::match_item_label(text.text()) && ctx_.wrap.goes_on(ctx_, open_text_line_, text.text()) &&
+        !(part_ == part::knowledge && title_like(text) && grammar::match_number(next_text(l).text()))) {
       open_text_->join(text);
       open_text_line_ = l;
       used(l);
@@ -639,7 +641,14 @@ class unit_recogniser {
 
   void glossary_line(std::uint32_t l, std::string_view raw, std::uint32_t b, std::uint32_t e, rich_text& text) {
     used(l);
-    if (!row_separator(raw)) return glossary_text(l, b, e, text);
+    if (!row_separator(raw)) {
+      // (a glossary set as a table: a line of no cells among or after its rows is its introduction's)
+      if (glossary_rows_ == 0) return glossary_text(l, b, e, text);
+      glossary_intro_.push_back(std::move(text));
+      open(glossary_intro_.back(), l);
+      return;
+    }
+    ++glossary_rows_;
     auto cells = split_cells(ctx_.src, b, e);
     std::vector<clean::block> def;
     for (std::size_t k = 1; k < cells.size(); ++k)
@@ -672,35 +681,48 @@ class unit_recogniser {
     }
     term_builder t;
     t.term = ctx_.read_text(cells[0].begin, cells[0].end);
-    t.emphasis = "none";
-    for (const auto& r : t.term.emphasis_runs())
-      if (r.begin == 0) t.emphasis = r.style == clean::emphasis::italic ? "italic" : "bold";
+    t.emphasis = emphasis_of(t.term);
     t.definition = std::move(def);
     t.span = ctx_.span(b, e);
     terms_.push_back(std::move(t));
     if (!terms_.back().definition.empty()) open(terms_.back().definition.back().content, l);
   }
 
+  /// How a glossary's term is set: "bold", "italic" or "none", by the emphasis opening it.
+  static std::string_view emphasis_of(const rich_text& term) {
+    std::string_view how = "none";
+    for (const auto& r : term.emphasis_runs())
+      if (r.begin == 0) how = r.style == clean::emphasis::italic ? "italic" : "bold";
+    return how;
+  }
+
+  std::uint32_t glossary_rows_ = 0;  // the glossary's rows of cells read
+
   /// A glossary whose table kept no cells (a conversion that prints each cell as a line, or a
-  /// row's cells run into one line): a term in bold opening a line goes on with its definition
-  /// ("**Abuse** Abuse is causing …"); a term alone on its line, over its definition, opens an
-  /// entry; other lines after the first term are its definition's paragraphs; before it, the
-  /// glossary's introduction.
+  /// row's cells run into one line): a term emphasised opening a line goes on with its definition
+  /// ("**Abuse** Abuse is causing …", "**Abuse:** …"); a term alone on its line, over its
+  /// definition, opens an entry; other lines after the first term are its definition's
+  /// paragraphs, or its list's items where bulleted; before it, the glossary's introduction.
   void glossary_text(std::uint32_t l, std::uint32_t b, std::uint32_t e, rich_text& text) {
     const std::string_view s = text.text();
     const auto& runs = text.emphasis_runs();
-    std::uint32_t def = 0;  // where the definition begins in the text, after a term that opens it
+    std::uint32_t def = 0;       // where the definition begins in the text, after a term that opens it
+    std::uint32_t term_end = 0;  // where that term ends (its colon, inside the emphasis or not, left out)
     if (!runs.empty() && runs.front().begin == 0 && runs.front().end < s.size() && runs.front().end <= 60) {
+      term_end = static_cast<std::uint32_t>(runs.front().end);
+      while (term_end > 0 && (s[term_end - 1] == ':' || s[term_end - 1] == ' ')) --term_end;
       def = static_cast<std::uint32_t>(runs.front().end);
       while (def < s.size() && (s[def] == ' ' || s[def] == ':')) ++def;
-      const rich_text term = text.slice(0, static_cast<std::uint32_t>(runs.front().end));
-      if (def >= s.size() || !title_like(term)) def = 0;
+      if (def >= s.size() || term_end == 0 || !title_like(text.slice(0, term_end))) def = 0;
     }
     // (not the first line of a definition: under a term still without one, or wrapped onto the
-    // line under it, "People who communicate" / "the views, wishes and")
+    // line under it, "People who communicate" / "the views, wishes and", or cut by the wrap of a
+    // paragraph that goes on under it)
     const bool pending = !terms_.empty() && terms_.back().definition.empty();
-    const bool wrapped = l + 1 < ctx_.lines.count() && ctx_.use[l + 1] != line_use::blank &&
-                         ctx_.use[l + 1] != line_use::furniture && vocab::starts_lower(peek(l + 1).text());
+    const bool under = l + 1 < ctx_.lines.count() && ctx_.use[l + 1] != line_use::blank &&
+                       ctx_.use[l + 1] != line_use::furniture;
+    const bool wrapped = under && (vocab::starts_lower(peek(l + 1).text()) ||
+                                   ctx_.wrap.goes_on(ctx_, l, peek(l + 1).text()));
     const bool alone = !def && !pending && !wrapped && title_like(text) && !next_text(l).text().empty();
     if (!def && !alone) {
       if (terms_.empty()) {
@@ -710,7 +732,8 @@ class unit_recogniser {
       }
       auto& t = terms_.back();
       std::vector<clean::block> blocks;
-      if (const auto marker = static_cast<std::uint32_t>(list_marker(ctx_.src.substr(b, e - b)))) {
+      const auto marker = static_cast<std::uint32_t>(list_marker(ctx_.src.substr(b, e - b)));
+      if (marker) {
         // "• improved health, …": an item of a list in the definition, the list of the item above
         // when there is one
         clean::block item{clean::block_type::list_item, 1, ctx_.read_text(b + marker, e)};
@@ -724,7 +747,8 @@ class unit_recogniser {
       }
       // the definition's sentence going on: wrapped in its column onto this line, or after a
       // break ("teachers, college lecturers, …" after a blank line), said where it is joined
-      if (!t.definition.empty() && !blocks.empty() && vocab::starts_lower(blocks.front().content.text()) &&
+      // (a bulleted line is an item of its own)
+      if (!marker && !t.definition.empty() && !blocks.empty() && vocab::starts_lower(blocks.front().content.text()) &&
           (!ends_sentence(t.definition.back().content.text()) || open_text_line_ + 1 == l)) {
         auto& last = t.definition.back().content;
         last.join(blocks.front().content);
@@ -740,10 +764,8 @@ class unit_recogniser {
       return;
     }
     term_builder t;
-    t.term = def ? text.slice(0, static_cast<std::uint32_t>(runs.front().end)) : text;
-    t.emphasis = "none";
-    for (const auto& r : t.term.emphasis_runs())
-      if (r.begin == 0) t.emphasis = r.style == clean::emphasis::italic ? "italic" : "bold";
+    t.term = def ? text.slice(0, term_end) : text;
+    t.emphasis = emphasis_of(t.term);
     if (def) t.definition = ctx_.read_blocks(text.source_of(def), e);
     t.span = ctx_.span(b, e);
     terms_.push_back(std::move(t));
@@ -823,10 +845,7 @@ class unit_recogniser {
   /// emphasis): a short phrase opening with a capital that ends no sentence,
   /// alone in its row.
   static bool plain_title(const rich_text& t, const std::vector<cell>& cells, std::size_t first) {
-    std::string_view s = t.text();
-    if (!t.emphasis_runs().empty() || s.empty() || s.size() > 80 || !(s[0] >= 'A' && s[0] <= 'Z') ||
-        ends_sentence(s) || s.back() == ',' || std::count(s.begin(), s.end(), ' ') > 9)
-      return false;
+    if (!t.emphasis_runs().empty() || !title_like(t)) return false;
     for (std::size_t k = first + 1; k < cells.size(); ++k)
       if (!cells[k].empty) return false;
     return true;
@@ -840,12 +859,13 @@ class unit_recogniser {
     return t.slice(static_cast<std::uint32_t>(*at), static_cast<std::uint32_t>(t.text().size()));
   }
 
-  /// A line that could head a group of knowledge points: a short phrase, bold or plain, that ends no
-  /// sentence.
+  /// A title's shape, bold or plain: a short phrase opening with a capital that ends no sentence and
+  /// is no numbered point -- a knowledge group's heading, a glossary's term, a column's name.
   static bool title_like(const rich_text& t) {
     std::string_view s = t.text();
     return !s.empty() && s.size() <= 80 && s[0] >= 'A' && s[0] <= 'Z' && !ends_sentence(s) && s.back() != ',' &&
-           !grammar::match_number(s) && (fully_emphasised(t) || t.emphasis_runs().empty());
+           std::count(s.begin(), s.end(), ' ') <= 9 && !grammar::match_number(s) &&
+           (fully_emphasised(t) || t.emphasis_runs().empty());
   }
 
   /// The first cell's text of the next line with text after line l, or none.
@@ -860,11 +880,16 @@ class unit_recogniser {
   /// Line k's first cell read ahead of its turn: its markup not yet counted as read.
   rich_text peek(std::uint32_t k) const {
     auto [b, e] = bounds(k);
-    auto cells = split_cells(ctx_.src, b, e);
+    const cell c = first_nonempty(split_cells(ctx_.src, b, e));
+    clean::markup_report ahead;
+    return clean::read_text(ctx_.src, c.begin, c.end, ahead);
+  }
+
+  /// A row's first cell that holds anything (its last when none does).
+  static cell first_nonempty(const std::vector<cell>& cells) {
     std::size_t first = 0;
     while (first + 1 < cells.size() && cells[first].empty) ++first;
-    clean::markup_report ahead;
-    return clean::read_text(ctx_.src, cells[first].begin, cells[first].end, ahead);
+    return cells[first];
   }
 
   /// Where the knowledge table begins in a conversion that kept no cells (each cell a line of its
@@ -926,7 +951,7 @@ class unit_recogniser {
       }
     }
     // the header's second cell on a line of its own, over the first group's heading
-    if (!row && groups_.empty() && !current_point_ && lead_in_line_ != UINT32_MAX && evidence_column_.empty() &&
+    if (!row && groups_.empty() && !current_point_ && lead_in_line_ + 1 == l && evidence_column_.empty() &&
         title_like(t) && title_like(next_text(l))) {
       evidence_column_ = t;
       return;
@@ -983,10 +1008,8 @@ class unit_recogniser {
 
   /// The text of a row's first non-empty cell (the whole line when it has no tab).
   rich_text first_cell(std::uint32_t b, std::uint32_t e) {
-    auto cells = split_cells(ctx_.src, b, e);
-    std::size_t first = 0;
-    while (first + 1 < cells.size() && cells[first].empty) ++first;
-    return ctx_.read_text(cells[first].begin, cells[first].end);
+    const cell c = first_nonempty(split_cells(ctx_.src, b, e));
+    return ctx_.read_text(c.begin, c.end);
   }
 
   /// "4." with nothing after it: a criterion number printed apart from its text.
@@ -1064,8 +1087,10 @@ class unit_recogniser {
   /// conversion that kept no cells): read as the header row it was, when its lines after the first
   /// are each one column's code and they make a header; the lines read are marked used.
   bool header_cell_by_line(element_builder& el, std::uint32_t l, std::string_view raw) {
-    if ((el.columns.empty() && !el.criteria.empty()) || row_separator(raw)) return false;
-    std::string row(raw);
+    constexpr std::size_t longest_header_cell = 40;  // (a row of criteria is longer: no look ahead)
+    if ((el.columns.empty() && !el.criteria.empty()) || row_separator(raw) || raw.size() > longest_header_cell)
+      return false;
+    std::string row(peek(l).text());
     std::vector<std::pair<std::string, std::uint32_t>> codes;  // a code and its line
     for (std::uint32_t k = l + 1; k < ctx_.lines.count(); ++k) {
       if (ctx_.use[k] == line_use::blank) continue;
@@ -1077,7 +1102,8 @@ class unit_recogniser {
       row += ' ';
       row += c;
     }
-    const auto header = codes.size() >= 2 ? grammar::match_criteria_header(row) : std::nullopt;
+    if (codes.size() < 2) return false;
+    const auto header = grammar::match_criteria_header(row);
     if (!header || header->size() != codes.size()) return false;
     const bool again = !el.columns.empty();
     for (const auto& [code, k] : codes) {
@@ -1117,10 +1143,16 @@ class unit_recogniser {
         if (cells.size() > codes->size()) {
           for (std::size_t k = 0; k < codes->size(); ++k)
             el->columns.push_back({(*codes)[k], ctx_.span(cells[k + 1].begin, cells[k + 1].end)});
-        } else {  // the cells run into one line: each code where it stands, in order
-          std::size_t at = raw.find(' ', raw.find_first_not_of(" \t|"));
+        } else {  // the cells run into one line: each code where it stands, in order, after the
+                  // header's two words
+          std::size_t at = raw.find_first_not_of(" \t|");
+          for (int word = 0; word < 2; ++word) {
+            at = raw.find(' ', at);
+            at = raw.find_first_not_of(' ', at);
+          }
           for (const auto& code : *codes) {
             at = raw.find(code, at);
+            if (at == std::string_view::npos) break;
             el->columns.push_back({code, ctx_.span(b + static_cast<std::uint32_t>(at),
                                                    b + static_cast<std::uint32_t>(at + code.size()))});
             at += code.size();
