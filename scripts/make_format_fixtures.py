@@ -36,6 +36,12 @@ same words (the file ends there); its Word file and PDF are whole files, and can
      hyphen at a line's end is dropped, "life-/cycle" written "lifecycle"; a table's labels written
      apart from their values; an excerpt's cut it cannot show), or they show gaps the README lists.
 
+  6. a text browser turns the web page into text: w3m (-dump -cols 80) writes NAME--w3m.txt and lynx
+     (-dump -width=80 -nolist) NAME--lynx.txt from NAME.html (corpus/formats/dump): a table's columns
+     side by side in spaces, each cell's text wrapped in its column, a label centred on its cell's
+     lines (w3m), or a row's cells run into one line (lynx). Kept are the texts qspec reads as the
+     document's text (DUMPS below).
+
 Variants of a PDF (NAME--VARIANT.pdf, checked against NAME's facts too):
   --two-columns    the page set in two columns (CSS columns: 2)
   --two-columns-ruled   the same with a line drawn between the columns (CSS column-rule): a rule no table's
@@ -49,7 +55,8 @@ Variants of a PDF (NAME--VARIANT.pdf, checked against NAME's facts too):
   python3 scripts/make_format_fixtures.py NAME...    only the documents whose file stem is NAME
   python3 scripts/make_format_fixtures.py --formats=docx,html [NAME...]   only those formats
                                                   (html, docx, pdf, docx-pdf: the Word file printed,
-                                                  pdftotext: the prints' text, from the PDFs there are)
+                                                  pdftotext: the prints' text, from the PDFs there are;
+                                                  dump: the web pages' text, by w3m and lynx)
 """
 import html
 import pathlib
@@ -58,6 +65,95 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+# the web pages' text dumps (step 6) that are kept: those qspec reads as the document's text
+DUMPS = {
+    "apprenticeship2-ksb-lists--lynx",
+    "apprenticeship2-ksb-lists--w3m",
+    "apprenticeship4-colon-duties--lynx",
+    "apprenticeship4-colon-duties--w3m",
+    "graded-unit-grid-learning-aim-rows--lynx",
+    "graded-unit-nationals-aims-repeated--lynx",
+    "graded-unit-nationals-aims-repeated--w3m",
+    "ifate-ST0116-software-developer-ksbs--lynx",
+    "ifate-ST0116-software-developer-ksbs--w3m",
+    "nos-hosted-sub-bullets-markup-lost-apostrophes--lynx",
+    "nos-hosted-sub-bullets-markup-lost-apostrophes--w3m",
+    "nos-numbered-indented-blank-separated--lynx",
+    "nos-numbered-indented-blank-separated--w3m",
+    "nos-pdf-footer-in-sentence-split-headings--lynx",
+    "nos-pdf-footer-in-sentence-split-headings--w3m",
+    "nos-pdf-knowledge-labels-one-line--lynx",
+    "nos-pdf-knowledge-labels-one-line--w3m",
+    "nos-pdf-labels-detached-one-per-line--lynx",
+    "nos-pdf-labels-detached-one-per-line--w3m",
+    "nos-run-together-misspelt-heading--lynx",
+    "nos-run-together-misspelt-heading--w3m",
+    "nos-web-p-labels--lynx",
+    "nos-web-p-labels--w3m",
+    "nos-wide-gap-grouped--lynx",
+    "nos-wide-gap-grouped--w3m",
+    "nos2-markdown-headings--lynx",
+    "nos2-markdown-headings--w3m",
+    "nos2-no-headings-labels-only--lynx",
+    "nos2-no-headings-labels-only--w3m",
+    "nos2-pdf-two-pages-footer--lynx",
+    "nos2-pdf-two-pages-footer--w3m",
+    "nos3-html-remnants--lynx",
+    "nos3-html-remnants--w3m",
+    "nos3-pdf-label-row--lynx",
+    "nos3-pdf-label-row--w3m",
+    "nos3-scope-behaviours--lynx",
+    "nos3-scope-behaviours--w3m",
+    "nos4-criteria-dashes--lynx",
+    "nos4-criteria-dashes--w3m",
+    "nos4-lowercase-headings--lynx",
+    "nos4-lowercase-headings--w3m",
+    "nos4-overview-bullets--lynx",
+    "nos4-overview-bullets--w3m",
+    "nos4-two-standards-merged-pdf--lynx",
+    "nos4-two-standards-merged-pdf--w3m",
+    "nos5-metadata-table-at-end-unknown-heading--lynx",
+    "nos5-metadata-table-at-end-unknown-heading--w3m",
+    "nvq-unit-code-run-on-elements--lynx",
+    "nvq-unit-code-run-on-elements--w3m",
+    "nvq-unit-element-headings-lettered-criteria--lynx",
+    "nvq-unit-element-headings-lettered-criteria--w3m",
+    "own-layout-wd-unit--lynx",
+    "own-layout-wd-unit--w3m",
+    "programme-overview-level5-diploma-hsc--lynx",
+    "qcf-bold-header-same-bullet-lettered-subitems--lynx",
+    "qcf-bold-header-same-bullet-lettered-subitems--w3m",
+    "qcf-label-value-next-line-no-title--lynx",
+    "qcf-label-value-next-line-no-title--w3m",
+    "qcf-lo-ac-labels-range-guidance--lynx",
+    "qcf-lo-ac-labels-range-guidance--w3m",
+    "qcf2-outcome-heading-lines--lynx",
+    "qcf2-outcome-heading-lines--w3m",
+    "qcf3-bullets-same-marker--lynx",
+    "qcf3-bullets-same-marker--w3m",
+    "qcf3-outcome-number-alone--lynx",
+    "qcf3-outcome-number-alone--w3m",
+    "qcf4-criteria-sentences-wrapped--lynx",
+    "qcf4-criteria-sentences-wrapped--w3m",
+    "qcf4-no-outcome-heading--lynx",
+    "qcf4-no-outcome-heading--w3m",
+    "qcf4-unit-n-title--lynx",
+    "qcf4-unit-n-title--w3m",
+    "structure-list-nvq4-leadership-management-care--lynx",
+    "unit-spec-F36J04-variant-element-code-slash-title--lynx",
+    "unit-spec-F36J04-variant-element-code-slash-title--w3m",
+    "unit-spec-F36J04-variant-elements-on-one-line--lynx",
+    "unit-spec-F36J04-variant-elements-on-one-line--w3m",
+    "unit-spec-F36J04-variant-header-no-space--lynx",
+    "unit-spec-F36J04-variant-header-no-space--w3m",
+    "unit-spec-F36J04-variant-plain-no-markup--lynx",
+    "unit-spec-F36J04-variant-plain-no-markup--w3m",
+    "unknown-kind-meeting-agenda--lynx",
+    "unknown-kind-meeting-agenda--w3m",
+    "unknown2-news-article--lynx",
+    "unknown2-news-article--w3m",
+}
 
 # the prints' texts (step 5) that are kept: those qspec reads as the document's text
 PDFTOTEXT = {
@@ -378,6 +474,11 @@ def print_docx(docx, pdf, work):
 
 
 def make(doc, work, formats):
+    if not formats & {"html", "docx", "docx-pdf", "pdf"}:  # only texts made from the files there are
+        extract_texts(doc, formats)
+        dump_texts(doc, formats)
+        print(doc.relative_to(ROOT))
+        return
     for fmt in ("html", "docx", "pdf"):
         (OUT / fmt).mkdir(parents=True, exist_ok=True)
     page = web_page(doc, work)
@@ -396,6 +497,7 @@ def make(doc, work, formats):
         print_docx(OUT / "docx" / f"{doc.stem}.docx", OUT / "pdf" / f"{doc.stem}--from-docx.pdf", work)
     if "pdf" not in formats:
         extract_texts(doc, formats)
+        dump_texts(doc, formats)
         print(doc.relative_to(ROOT))
         return
     print_pdf(page, OUT / "pdf" / f"{doc.stem}.pdf", work)
@@ -405,6 +507,7 @@ def make(doc, work, formats):
                         else web_page(doc, work, styles[variant]))
         print_pdf(variant_page, OUT / "pdf" / f"{doc.stem}--{variant}.pdf", work)
     extract_texts(doc, formats)
+    dump_texts(doc, formats)
     print(doc.relative_to(ROOT))
 
 
@@ -421,16 +524,31 @@ def extract_texts(doc, formats):
                                check=True)
 
 
+def dump_texts(doc, formats):
+    """Step 6: the web page's text as w3m and lynx dump it, where kept (DUMPS)."""
+    page = OUT / "html" / f"{doc.stem}.html"
+    if "dump" not in formats or not page.exists():
+        return
+    (OUT / "dump").mkdir(parents=True, exist_ok=True)
+    for tool, command in (("w3m", ["w3m", "-dump", "-cols", "80", "-T", "text/html", str(page)]),
+                          ("lynx", ["lynx", "-dump", "-width=80", "-nolist", "-force_html", str(page)])):
+        if f"{doc.stem}--{tool}" in DUMPS:
+            text = subprocess.run(command, check=True, capture_output=True).stdout
+            (OUT / "dump" / f"{doc.stem}--{tool}.txt").write_bytes(text)
+
+
 def main():
     args = sys.argv[1:]
-    formats = {"html", "docx", "pdf", "docx-pdf", "pdftotext"}
+    formats = {"html", "docx", "pdf", "docx-pdf", "pdftotext", "dump"}
     if args and args[0].startswith("--formats="):
         formats = set(args.pop(0).split("=", 1)[1].split(","))
-    for tool in (("pandoc", "chromium") + (("soffice",) if "docx-pdf" in formats else ()) +
-                 (("pdftotext",) if "pdftotext" in formats else ())):
+    for tool in ((("pandoc", "chromium") if formats & {"html", "docx", "pdf"} else ()) +
+                 (("soffice",) if "docx-pdf" in formats else ()) +
+                 (("pdftotext",) if "pdftotext" in formats else ()) +
+                 (("w3m", "lynx") if "dump" in formats else ())):
         if not shutil.which(tool):
             sys.exit(f"make_format_fixtures: {tool} is needed "
-                     "(apt-get install pandoc chromium libreoffice-writer-nogui)")
+                     "(apt-get install pandoc chromium libreoffice-writer-nogui poppler-utils w3m lynx)")
     wanted = set(args)
     with tempfile.TemporaryDirectory() as tmp:
         for doc in documents():

@@ -969,8 +969,9 @@ class unit_recogniser {
     const bool sub_item = static_cast<bool>(grammar::match_sub_item(t.text()));
     if (current_point_ && (vocab::starts_lower(t.text()) || sub_item)) {
       if (after_break_) rejoin(current_point_->text, t, l, "after a page break");
-      else if (sub_item && !row_separator(raw))
-        current_point_->text.join(t);  // a plain list: each sub-item on a line of its own is the layout, not a repair
+      else if ((sub_item || open_text_line_ + 1 == l) && !row_separator(raw))
+        current_point_->text.join(t);  // a plain list's sub-item on a line of its own, or the point's text wrapped
+                                       // onto the line under it (a text dump of the table): the layout, not a repair
       else {
         current_point_->text.join(t);
         ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
@@ -1270,8 +1271,9 @@ class unit_recogniser {
     const bool sub_item = static_cast<bool>(grammar::match_sub_item(t.text()));
     if (!el->criteria.empty() && (vocab::starts_lower(t.text()) || sub_item) && !in_legend_) {
       if (after_break_) rejoin(el->criteria.back().text, t, l, "after a page break");
-      else if (sub_item && !row_separator(raw))
-        el->criteria.back().text.join(t);  // a plain list: each sub-item on a line of its own is the layout
+      else if ((sub_item || open_text_line_ + 1 == l) && !row_separator(raw))
+        el->criteria.back().text.join(t);  // a plain list's sub-item on a line of its own, or a criterion
+                                           // wrapped onto the line under it: the layout
       else {
         el->criteria.back().text.join(t);
         ctx_.report(diag::continued_row, severity::warning, ctx_.span_of(t),
@@ -1279,6 +1281,7 @@ class unit_recogniser {
                         " continues on a row of its own; joined to it",
                     raw, joined_tail(el->criteria.back().text.text()));
       }
+      open(el->criteria.back().text, l);  // (a criterion may wrap onto the next line in turn)
       el->span = merge(el->span, ctx_.span(b, e));
       used(l);
       return;
