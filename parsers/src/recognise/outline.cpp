@@ -814,8 +814,10 @@ class outline_builder {
     }
     // the label's first words, a gap, the value, and the label's last words alone on the next line
     // ("Guided learning      24" / "hours": a table's label cell wrapped, as pdftotext -layout
-    // writes it)
+    // writes it) -- or the label's first words alone over those, its value beside its middle line
+    // ("Guided" / "learning    24" / "hours", a label cell centred on its row, as w3m dumps it)
     if (segs_[k_ + 1].cell || segs_[k_ + 1].blank_before || next.size() > max_column_name) return false;
+    if (take_label_over_three_lines(s)) return true;
     const std::string rest_folded = fold(next);
     for (const auto& [label, rule] : fields_) {
       for (std::size_t j = label.find(' '); j != std::string::npos; j = label.find(' ', j + 1)) {
@@ -839,6 +841,47 @@ class outline_builder {
         last_field_segment_ = k_;
         return true;
       }
+    }
+    return false;
+  }
+
+  /// "Guided" / "learning    24" / "hours": a field's label over three lines, its value beside the
+  /// middle one two spaces or more from it; the label's words must make one of the profile's labels.
+  bool take_label_over_three_lines(segment& s) {
+    if (k_ + 2 >= segs_.size()) return false;
+    const segment& middle = segs_[k_ + 1];
+    const segment& last = segs_[k_ + 2];
+    if (last.cell || last.blank_before || middle.line != s.line + 1 || last.line != s.line + 2) return false;
+    const std::string_view m = middle.text.text();
+    const std::string_view t = s.text.text();
+    if (t.find(' ') != std::string_view::npos || last.text.text().find(' ') != std::string_view::npos) return false;
+    // the middle line's label words end at its first gap of two spaces or more, in the source
+    std::size_t cut = std::string_view::npos;
+    for (std::size_t i = 0; i + 1 < m.size(); ++i)
+      if (m[i] == ' ' && middle.text.source_of(static_cast<std::uint32_t>(i + 1)) >= middle.text.source_of(static_cast<std::uint32_t>(i)) + 2) {
+        cut = i;
+        break;
+      }
+    if (cut == std::string_view::npos || cut == 0) return false;
+    const std::string words = fold(std::string(t) + " " + std::string(m.substr(0, cut)) + " " + std::string(last.text.text()));
+    for (const auto& [label, rule] : fields_) {
+      if (fold(label) != words) continue;
+      std::size_t v = cut;
+      while (v < m.size() && m[v] == ' ') ++v;
+      auto both = s.text;
+      both.join(middle.text.slice(0, static_cast<std::uint32_t>(cut)));
+      both.join(last.text);
+      ctx_.report(diag::heading_joined, severity::note, ctx_.span_of(s.text),
+                  "field label broken over three lines, its value beside the middle one, read as one", t, both.text());
+      flush_pending();
+      mark_content(middle.line);
+      mark_content(last.line);
+      add_field(rule, ctx_.keep(both), middle.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(m.size())),
+                s.text.source_begin(), s.line);
+      fields_found_.back().label_end = middle.text.source_end_of(static_cast<std::uint32_t>(cut));
+      k_ += 2;
+      last_field_segment_ = k_;
+      return true;
     }
     return false;
   }
