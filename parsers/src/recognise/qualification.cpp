@@ -761,7 +761,9 @@ class datasheet_reader {
         l = table(l + 1, b) - 1;
         continue;
       }
-      if (!row_separator(text) && !w_.column_of(text).empty()) {
+      // (a column's name is a few words: the longer lines are no header's, and cost no look-up)
+      constexpr std::size_t longest_column_name = 40;
+      if (text.size() <= longest_column_name && !row_separator(text) && !w_.column_of(text).empty()) {
         if (const auto after = flat_table(l)) l = after - 1;
       }
     }
