@@ -36,8 +36,9 @@ same words (the file ends there); its Word file and PDF are whole files, and can
      hyphen at a line's end is dropped, "life-/cycle" written "lifecycle"; a table's labels written
      apart from their values; an excerpt's cut it cannot show), or they show gaps the README lists.
 
-  6. a text browser turns the web page into text: w3m (-dump -cols 80) writes NAME--w3m.txt and lynx
-     (-dump -width=80 -nolist) NAME--lynx.txt from NAME.html (corpus/formats/dump): a table's columns
+  6. a text browser turns the web page into text: w3m (-dump -cols 80 -O UTF-8) writes NAME--w3m.txt and
+     lynx (-dump -width=80 -nolist -display_charset=UTF-8) NAME--lynx.txt from NAME.html
+     (corpus/formats/dump): a table's columns
      side by side in spaces, each cell's text wrapped in its column, a label centred on its cell's
      lines (w3m), or a row's cells run into one line (lynx). Kept are the texts qspec reads as the
      document's text (DUMPS below).
@@ -530,8 +531,9 @@ def dump_texts(doc, formats):
     if "dump" not in formats or not page.exists():
         return
     (OUT / "dump").mkdir(parents=True, exist_ok=True)
-    for tool, command in (("w3m", ["w3m", "-dump", "-cols", "80", "-T", "text/html", str(page)]),
-                          ("lynx", ["lynx", "-dump", "-width=80", "-nolist", "-force_html", str(page)])):
+    for tool, command in (("w3m", ["w3m", "-dump", "-cols", "80", "-O", "UTF-8", "-T", "text/html", str(page)]),
+                          ("lynx", ["lynx", "-dump", "-width=80", "-nolist", "-display_charset=UTF-8", "-force_html",
+                                    str(page)])):
         if f"{doc.stem}--{tool}" in DUMPS:
             text = subprocess.run(command, check=True, capture_output=True).stdout
             (OUT / "dump" / f"{doc.stem}--{tool}.txt").write_bytes(text)
@@ -542,7 +544,7 @@ def main():
     formats = {"html", "docx", "pdf", "docx-pdf", "pdftotext", "dump"}
     if args and args[0].startswith("--formats="):
         formats = set(args.pop(0).split("=", 1)[1].split(","))
-    for tool in ((("pandoc", "chromium") if formats & {"html", "docx", "pdf"} else ()) +
+    for tool in ((("pandoc", "chromium") if formats & {"html", "docx", "docx-pdf", "pdf"} else ()) +
                  (("soffice",) if "docx-pdf" in formats else ()) +
                  (("pdftotext",) if "pdftotext" in formats else ()) +
                  (("w3m", "lynx") if "dump" in formats else ())):

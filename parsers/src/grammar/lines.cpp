@@ -67,7 +67,7 @@ std::optional<std::vector<std::string>> match_criteria_header(std::string_view l
   std::vector<std::string> codes;
   if (!x3::parse(first, last, criteria_header(), codes) || first != last) return std::nullopt;
   // cells run together with spaces: a heading followed by a word or two in capitals ("PERFORMANCE
-  // CRITERIA AND KNOWLEDGE") is no header; three codes of a few letters or more are
+  // CRITERIA AND KNOWLEDGE") is no header; three codes or more, of five letters at most, are
   constexpr std::size_t fewest_run_together = 3, longest_code = 5;
   if (line.find('\t') == std::string_view::npos && line.find('|') == std::string_view::npos &&
       (codes.size() < fewest_run_together ||

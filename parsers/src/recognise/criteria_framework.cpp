@@ -485,7 +485,7 @@ class reader {
   std::uint32_t title_under(const fline& x, std::string_view& title, source_span& span) {
     const auto nl = next_nonblank(x.line);
     if (nl >= section_c_ || lines_[nl].kind != kind_of::plain) return x.line;
-    title = lines_[nl].text;
+    title = title_of(lines_[nl].text, lines_[nl], nullptr);
     span = merge(span, span_of(lines_[nl]));
     ctx_.use[nl] = line_use::content;
     return nl;
@@ -554,11 +554,11 @@ class reader {
     mode_ = mode::none;
     // title on the same line, or on the next one
     std::string_view title = rest;
-    source_span title_span;
-    if (title.empty()) last = title_under(x, title, title_span);
+    source_span heading_span = span_of(x);  // the code's line, and its title's under it
+    if (title.empty()) last = title_under(x, title, heading_span);
     const fline* title_line = &lines_[last];
     ctx_.use[x.line] = line_use::content;
-    start_subtopic(&m->value, written, title, *title_line, span_of(x));
+    start_subtopic(&m->value, written, title, *title_line, heading_span);
     return last;
   }
 

@@ -147,7 +147,7 @@ class outline_builder {
         take(segs_[k_]);
       } while (retake_ && ++retakes_ <= max_retakes);
     }
-    release_held();
+    release_held(true);
     flush_pending();
     close_part();
     close_section();
@@ -684,7 +684,13 @@ class outline_builder {
   // ---- dispatch ---------------------------------------------------------
 
   void take(segment& s) {
-    release_held();
+    if (!held_text_.empty() && k_ == held_for_) {
+      // the labelled line the held lines open: its item, before any other reading of the line
+      const bool taken = take_item(s);
+      release_held(true);  // (the line read otherwise: the lines held are read as text)
+      if (taken) return;
+    }
+    release_held(false);
     std::string_view t = s.text.text();
     if (is_furniture(s, t)) return;
     last_read_end_ = std::max(last_read_end_, s.text.source_end());
@@ -752,8 +758,12 @@ class outline_builder {
     take_prose(s);
   }
 
-  /// The column of a source offset on its line (in characters, from 1).
-  std::uint32_t column_of(std::uint32_t offset) const { return ctx_.lines.position(offset).column; }
+  /// The column of a source offset on its line (in characters, from 1, from the line's text: a
+  /// form feed opening a page's first line not counted).
+  std::uint32_t column_of(std::uint32_t offset) const {
+    const auto begin = ctx_.lines.content(ctx_.lines.line_of(offset)).first;
+    return ctx_.lines.position(offset).column - ctx_.lines.position(begin).column + 1;
+  }
   /// The same where only spaces are before it on its line (the line set in by them); 0 otherwise.
   std::uint32_t set_in_by(std::uint32_t offset) const {
     const auto begin = ctx_.lines.content(ctx_.lines.line_of(offset)).first;
@@ -816,8 +826,8 @@ class outline_builder {
     // ("Guided learning      24" / "hours": a table's label cell wrapped, as pdftotext -layout
     // writes it) -- or the label's first words alone over those, its value beside its middle line
     // ("Guided" / "learning    24" / "hours", a label cell centred on its row, as w3m dumps it)
-    if (segs_[k_ + 1].cell || segs_[k_ + 1].blank_before || next.size() > max_column_name) return false;
     if (take_label_over_three_lines(s)) return true;
+    if (segs_[k_ + 1].cell || segs_[k_ + 1].blank_before || next.size() > max_column_name) return false;
     const std::string rest_folded = fold(next);
     for (const auto& [label, rule] : fields_) {
       for (std::size_t j = label.find(' '); j != std::string::npos; j = label.find(' ', j + 1)) {
@@ -851,7 +861,9 @@ class outline_builder {
     if (k_ + 2 >= segs_.size()) return false;
     const segment& middle = segs_[k_ + 1];
     const segment& last = segs_[k_ + 2];
-    if (last.cell || last.blank_before || middle.line != s.line + 1 || last.line != s.line + 2) return false;
+    if (middle.cell || middle.blank_before || last.cell || last.blank_before || middle.line != s.line + 1 ||
+        last.line != s.line + 2)
+      return false;
     const std::string_view m = middle.text.text();
     const std::string_view t = s.text.text();
     if (t.find(' ') != std::string_view::npos || last.text.text().find(' ') != std::string_view::npos) return false;
@@ -868,10 +880,11 @@ class outline_builder {
       if (fold(label) != words) continue;
       std::size_t v = cut;
       while (v < m.size() && m[v] == ' ') ++v;
+      if (v >= m.size()) return false;
       auto both = s.text;
       both.join(middle.text.slice(0, static_cast<std::uint32_t>(cut)));
       both.join(last.text);
-      ctx_.report(diag::heading_joined, severity::note, ctx_.span_of(s.text),
+      ctx_.report(diag::heading_joined, severity::note, ctx_.span(s.text.source_begin(), last.text.source_end()),
                   "field label broken over three lines, its value beside the middle one, read as one", t, both.text());
       flush_pending();
       mark_content(middle.line);
@@ -1787,7 +1800,7 @@ class outline_builder {
       clean::rich_text whole = held_text_;
       whole.join(n.text);
       ctx_.report(diag::labels_detached, severity::note, ctx_.span(held_text_.source_begin(), s.text.source_end()),
-                  "label " + n.code + " printed beside its text's last line, the text begun on the lines above; read "
+                  "label " + n.code + " printed beside a line of its text, the text begun on the lines above; read "
                   "from there",
                   ctx_.src.substr(held_text_.source_begin(), s.text.source_end() - held_text_.source_begin()),
                   n.code + " " + whole.text());
@@ -1808,7 +1821,8 @@ class outline_builder {
   /// are that item's first lines. Held for the item; whether it was so.
   bool hold_text_above_label(const segment& s) {
     constexpr std::size_t max_above = 3;
-    if (s.cell || !held_text_.empty() || !s.blank_before || s.furniture_before) return false;
+    if (s.cell || !held_text_.empty() || !pending_labels_.empty() || !s.blank_before || s.furniture_before)
+      return false;
     const std::uint32_t column = set_in_by(s.text.source_begin());
     if (column == 0) return false;
     int level = -1;
@@ -1829,6 +1843,17 @@ class outline_builder {
     if (rest >= t.size() || column_of(labelled.text.source_of(static_cast<std::uint32_t>(rest))) != column) return false;
     // (the line over the label cut by the wrap: a text's last line, short, ends where it ends)
     if (!ctx_.wrap.goes_on(ctx_, segs_[j - 1].line, t.substr(rest))) return false;
+    // (centred: no more lines over the label than one more than under it, set in alike -- an item's
+    // indented second paragraph over the next label is not)
+    std::size_t below = 0;
+    int other_level = -1;
+    std::string_view other_band;
+    for (std::size_t i = j + 1; i < segs_.size() && segs_[i].line == labelled.line + (i - j) && !segs_[i].blank_before &&
+                                !segs_[i].cell && set_in_by(segs_[i].text.source_begin()) == column &&
+                                !label_here(segs_[i], other_level, other_band);
+         ++i)
+      ++below;
+    if (j - k_ > below + 1) return false;
     for (std::size_t i = k_; i < j; ++i) {
       if (i == k_) held_text_ = segs_[i].text;
       else held_text_.join(segs_[i].text);
@@ -1842,9 +1867,10 @@ class outline_builder {
   clean::rich_text held_text_;  // an item's first lines, printed over its label
   std::size_t held_first_ = 0, held_for_ = 0;  // their first segment, and the labelled one
 
-  /// Lines held for an item its label's line did not open after all: read as they would have been.
-  void release_held() {
-    if (held_text_.empty() || k_ <= held_for_) return;
+  /// Lines held for an item its label's line did not open after all (or past it, `now`): read as the
+  /// text of the part they stand in.
+  void release_held(bool now) {
+    if (held_text_.empty() || (!now && k_ <= held_for_)) return;
     segment h = segs_[held_first_];
     h.text = std::move(held_text_);
     held_text_ = {};

@@ -928,16 +928,25 @@ class datasheet_reader {
       const std::uint32_t begin = l;
       std::string title;
       std::string_view imported, status;
-      for (++l; !text_at(l).empty() && !code_line(text_at(l)); ++l) {
+      // (a count, or a total's label over one, is the next row's; an imported code is the row's last
+      // cell before its status, or its last)
+      constexpr int most_title_lines = 8;
+      int title_lines = 0;
+      for (++l; !text_at(l).empty() && !code_line(text_at(l)) && !digits(text_at(l)) && !digits(text_at(l + 1)); ++l) {
         const auto c = text_at(l);
         if (status_cell(c)) {
           status = c;
           ++l;
           break;
         }
-        if (!title.empty() && imported_col_ >= 0 && imported.empty() && code_shaped(c)) imported = c;
-        else if (imported.empty()) title += (title.empty() ? "" : " ") + std::string(c);
-        else break;
+        const auto after = text_at(l + 1);
+        if (!title.empty() && imported_col_ >= 0 && imported.empty() && code_shaped(c) &&
+            (after.empty() || status_cell(after) || code_line(after)))
+          imported = c;
+        else if (imported.empty() && title_lines++ < most_title_lines)
+          title += (title.empty() ? "" : " ") + std::string(c);
+        else
+          break;
       }
       for (auto k = begin; k < l; ++k) ctx_.use[k] = line_use::content;
       add_unit(t, ctx_.keep(title), imported, {}, status,

@@ -951,7 +951,8 @@ class unit_recogniser {
       }
     }
     // the header's second cell on a line of its own, over the first group's heading
-    if (!row && groups_.empty() && !current_point_ && lead_in_line_ + 1 == l && evidence_column_.empty() &&
+    if (!row && groups_.empty() && !current_point_ && lead_in_line_ != UINT32_MAX && lead_in_line_ + 1 == l &&
+        evidence_column_.empty() &&
         title_like(t) && title_like(next_text(l))) {
       evidence_column_ = t;
       return;
@@ -1100,7 +1101,7 @@ class unit_recogniser {
       if (c.empty() || c.size() > 8 || !std::all_of(c.begin(), c.end(), [](char x) { return (x >= 'A' && x <= 'Z') || x == '/'; }))
         break;
       codes.emplace_back(std::string(c), k);
-      row += ' ';
+      row += '\t';  // (cells of their own, a line each: no codes run together)
       row += c;
     }
     if (codes.size() < 2) return false;
