@@ -7,6 +7,7 @@
 #include "qspec/parse.hpp"
 #include "recognise/context.hpp"
 #include "recognise/outline.hpp"
+#include "recognise/prose.hpp"
 
 namespace qspec {
 namespace {
@@ -206,6 +207,8 @@ parse_result parse(std::string text, const parse_options& options) {
     parse_context ctx(*store, result.diagnostics);
     const profile_set& profiles = options.profiles ? *options.profiles : builtin_profiles();
     mark_page_furniture(ctx, profiles.page_edge_furniture, profiles.furniture);
+    ctx.prose_words = &vocabulary_of(profiles, "prose");
+    check_prose_words(*ctx.prose_words);
     ctx.wrap = line_wrap::measure(ctx);
     const bool blank = std::all_of(ctx.use.begin(), ctx.use.end(), [](line_use u) { return u == line_use::blank; });
     const profile* family = nullptr;

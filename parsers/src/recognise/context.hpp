@@ -60,6 +60,9 @@ struct parse_context {
   /// The gutter of a page laid out with a heading column beside the content
   /// (recognise/side_column.hpp): -1 until found, 0 when there is none.
   std::int64_t gutter = -1;
+  /// The prose reader's words (profiles/prose.yaml): contact and navigation lines, questions, and
+  /// the headings that give sections their roles. None: the reader uses no words.
+  const profile* prose_words = nullptr;
   /// The width the text's lines are hard-wrapped at, measured after the page furniture is marked.
   line_wrap wrap;
   /// The lines that underline a heading ("=====" / "-----" under it), in order, with the "=" or "-".

@@ -116,6 +116,20 @@ class words {
             return *known;
     return "other";
   }
+  /// The words of one of the profile's fields ("months": the names a date opens with).
+  [[nodiscard]] const std::vector<std::string>& field(std::string_view name) const {
+    for (const auto& f : vocabulary_.fields)
+      if (f.name == name) return f.labels;
+    return none_;
+  }
+  /// The length of the field's word a text opens with, followed by a space or its end; 0 when none.
+  [[nodiscard]] std::size_t opens(std::string_view text, std::string_view name) const {
+    for (const auto& w : field(name))
+      if (text.size() >= w.size() && lower_ascii(text.substr(0, w.size())) == lower_ascii(w) &&
+          (text.size() == w.size() || text[w.size()] == ' '))
+        return w.size();
+    return 0;
+  }
 
  private:
   static constexpr std::string_view measures[] = {"total_qualification_time", "minimum_content", "optional_content"};
@@ -128,6 +142,7 @@ class words {
   };
   const profile& vocabulary_;
   std::vector<entry> entries_;
+  std::vector<std::string> none_;
 };
 
 /// Lines the conversion turned into glyph soup or table rules.
@@ -279,16 +294,15 @@ class reader {
       auto& x = lines_[l];
       if (x.kind == kind_of::blank) continue;
       ++seen;
-      std::string low = lower_ascii(x.text);
       bool used = false;
-      if (f_.title.empty() && find_ci(x.text, "level ") == 0) {
+      if (const auto word = words_.opens(x.text, "level"); f_.title.empty() && word > 0 && word < x.text.size()) {
         f_.title = x.text;
-        auto digits = x.text.substr(6);
+        auto digits = x.text.substr(word + 1);
         std::uint32_t v = 0, k = 0;
         while (k < digits.size() && digits[k] >= '0' && digits[k] <= '9') v = v * 10 + static_cast<std::uint32_t>(digits[k++] - '0');
         if (k > 0) f_.level = v;
         used = true;
-      } else if (f_.audience.empty() && low.rfind("for ", 0) == 0) {
+      } else if (f_.audience.empty() && words_.opens(x.text, "audience") > 0) {
         f_.audience = x.text;
         used = true;
       } else if (f_.date.empty() && is_date(x.text)) {
@@ -320,7 +334,13 @@ class reader {
           for (char c : row)
             if (c != '\t' && c != ' ') head.push_back(c);
           head = comparable(head);
-          if (head == "topicref") {
+          if (std::any_of(words_.field("topic_table_header").begin(), words_.field("topic_table_header").end(),
+                          [&](const std::string& h) {
+                            std::string words;
+                            for (char c : h)
+                              if (c != ' ') words.push_back(c);
+                            return comparable(words) == head;
+                          })) {
             furniture_line(x, "table_header");
             continue;
           }
@@ -333,28 +353,27 @@ class reader {
     }
   }
 
-  static bool is_date(std::string_view t) {
-    static constexpr std::string_view months[] = {"january", "february", "march",     "april",   "may",      "june",
-                                                  "july",    "august",   "september", "october", "november", "december"};
-    std::string l = lower_ascii(t);
-    for (auto m : months)
-      if (l.rfind(m, 0) == 0 && l.size() <= m.size() + 6) return true;
-    return false;
+  /// "July 2021": a month's name and a year at most.
+  [[nodiscard]] bool is_date(std::string_view t) const {
+    const auto m = words_.opens(t, "months");
+    return m > 0 && t.size() <= m + 6;
   }
 
   /// "… against Skills for Care criteria": who publishes the criteria.
   void publisher(std::string_view t) {
-    auto at = find_ci(t, "against ");
-    if (at == std::string_view::npos) return;
-    auto from = at + 8;
-    auto to = find_ci(t, " criteria", from);
-    if (to == std::string_view::npos || to - from > 40 || to == from) return;
-    std::string_view name = t.substr(from, to - from);
-    if (name.substr(0, 4) == "set " || name.substr(0, 4) == "the ") return;
-    if (!(name[0] >= 'A' && name[0] <= 'Z')) return;
-    f_.publisher = name;
+    for (const auto& before : words_.field("publisher_before"))
+      for (const auto& after : words_.field("publisher_after")) {
+        auto at = find_ci(t, before);
+        if (at == std::string_view::npos || at + before.size() >= t.size() || t[at + before.size()] != ' ') continue;
+        auto from = at + before.size() + 1;
+        auto to = find_ci(t, after, from);
+        if (to == std::string_view::npos || to <= from + 1 || to - from > 40 || t[to - 1] != ' ') continue;
+        std::string_view name = t.substr(from, to - 1 - from);
+        if (words_.opens(name, "not_publisher") > 0 || !(name[0] >= 'A' && name[0] <= 'Z')) continue;
+        f_.publisher = name;
+        return;
+      }
   }
-
   void hours(const fline& x, const grammar::hours_found& h) {
     hours_rule r;
     std::size_t body = 0;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 #include "clean/rich_text.hpp"
 #include "grammar/lines.hpp"
@@ -22,20 +23,31 @@ bool ends_like_sentence(std::string_view s, bool question_is_heading) {
 
 using vocab::starts_lower;
 
-bool starts_with_word(std::string_view s, std::string_view w) {
-  return s.size() >= w.size() && lower_ascii(s.substr(0, w.size())) == w;
+constexpr std::string_view section_roles[] = {
+    "about",    "audience", "purpose",  "benefits", "structure",   "delivery_roles", "assessment", "key_skills",
+    "next_steps", "related_qualifications", "contact", "profile", "pathways", "delivery", "progression"};
+
+/// The words of one of the prose vocabulary's fields.
+const std::vector<std::string>& field(const profile* words, std::string_view name) {
+  static const std::vector<std::string> none;
+  if (words)
+    for (const auto& f : words->fields)
+      if (f.name == name) return f.labels;
+  return none;
 }
 
-bool contact_like(std::string_view s) {
-  for (std::string_view w : {"www.", "http://", "https://", "telephone", "tel ", "tel:", "facsimile", "fax ", "email",
-                             "e-mail"})
-    if (starts_with_word(s, w)) return true;
+/// Whether a line opens with one of a field's words, in any case.
+bool opens_with(std::string_view s, const profile* words, std::string_view name) {
+  for (const auto& w : field(words, name))
+    if (s.size() >= w.size() && lower_ascii(s.substr(0, w.size())) == lower_ascii(w)) return true;
   return false;
 }
 
-bool navigation_like(std::string_view s) {
+bool contact_like(std::string_view s, const profile* words) { return opens_with(s, words, "contact"); }
+
+bool navigation_like(std::string_view s, const profile* words) {
   if (s.size() >= 2 && s.front() == '[' && s.back() == ']') return true;
-  return starts_with_word(s, "please click ") || starts_with_word(s, "click here");
+  return opens_with(s, words, "navigation");
 }
 
 bool lone_lower_word(std::string_view s) {
@@ -47,13 +59,12 @@ bool lone_lower_word(std::string_view s) {
 
 /// "Who is the qualification for?" run into a paragraph: where it starts
 /// and ends (end exclusive), or {0, 0}.
-std::pair<std::size_t, std::size_t> run_in_question(std::string_view t) {
-  static constexpr std::array<std::string_view, 8> openers = {"Who ", "What ", "How ", "Why ",
-                                                             "When ", "Where ", "Which ", "Is "};
+std::pair<std::size_t, std::size_t> run_in_question(std::string_view t, const profile* words) {
+  const auto& openers = field(words, "question");
   for (std::size_t i = 2; i + 1 < t.size(); ++i) {
     if (t[i - 1] != ' ' || (t[i - 2] != '.' && t[i - 2] != ':' && t[i - 2] != '!')) continue;
-    for (auto o : openers) {
-      if (t.compare(i, o.size(), o) != 0) continue;
+    for (const auto& o : openers) {
+      if (t.compare(i, o.size(), o) != 0 || i + o.size() >= t.size() || t[i + o.size()] != ' ') continue;
       auto q = t.find('?', i);
       if (q == std::string_view::npos || q - i > 60 || q + 2 >= t.size()) continue;
       auto inner = t.substr(i, q - i);
@@ -132,7 +143,7 @@ class reader {
     if (base.empty()) base = std::string(role);
     s.id = o_.id_prefix + std::to_string(out_.size() + 1) + (base.empty() ? "" : "-" + base);
     if (heading) s.span = ctx_.span_of(*heading);
-    if (o_.classify) s.role = role.empty() ? classify_heading(s.heading) : role;
+    if (o_.classify) s.role = role.empty() ? classify_heading(s.heading, ctx_.prose_words) : role;
     out_.push_back(std::move(s));
     paragraphs_ = lists_ = 0;
     in_list_ = false;
@@ -188,7 +199,7 @@ class reader {
       // looked for from a little before the break (a question is 60 bytes at most), not from the start
       const std::size_t from = before > 72 ? before - 72 : 0;
       auto [qb, qe] = o_.split_run_in_questions && !in_contact_
-                          ? run_in_question(std::string_view(last_para_.text()).substr(from))
+                          ? run_in_question(std::string_view(last_para_.text()).substr(from), ctx_.prose_words)
                           : std::pair<std::size_t, std::size_t>{0, 0};
       if (qe > qb) qb += from, qe += from;
       if (qe > before && qb > 0) {
@@ -314,7 +325,7 @@ class reader {
       return;
     }
     bool isolated = apart(l, -1) && apart(l, 1);
-    if (o_.navigation && (navigation_like(text.text()) ||
+    if (o_.navigation && (navigation_like(text.text(), ctx_.prose_words) ||
                           (l > 0 && last_navigation_ == l - 1 && ctx_.wrap.goes_on(ctx_, l - 1, text.text())))) {
       // (a navigation line wrapped: "Please click the image above to download the … &" / "Management …")
       furniture_line(l, "navigation");
@@ -327,13 +338,13 @@ class reader {
                   "a lone word between sections, left by the conversion; kept as furniture", text.text());
       return;
     }
-    if (o_.contact_block && !in_contact_ && isolated && !item_at && contact_like(text.text())) {
+    if (o_.contact_block && !in_contact_ && isolated && !item_at && contact_like(text.text(), ctx_.prose_words)) {
       in_contact_ = true;
       new_section(nullptr, "contact");
     }
     // (a line wrapped from the one right above it goes on it, before a page break's rejoining is tried)
     const bool goes_on = !item_at && !markdown_heading && goes_on_above(l, text);
-    if (goes_on && !(o_.split_run_in_questions && !in_contact_ && run_in_question(text.text()).second)) {
+    if (goes_on && !(o_.split_run_in_questions && !in_contact_ && run_in_question(text.text(), ctx_.prose_words).second)) {
       join_above(l, text);
       return;
     }
@@ -385,7 +396,7 @@ class reader {
     }
     settle();
     if (o_.split_run_in_questions && !in_contact_) {
-      auto [qb, qe] = run_in_question(text.text());
+      auto [qb, qe] = run_in_question(text.text(), ctx_.prose_words);
       if (qe > qb) {
         auto before = text.slice(0, static_cast<std::uint32_t>(qb - 1));
         // (the text before the question goes on the block above, a list's last item too: that
@@ -431,26 +442,22 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-std::string_view classify_heading(std::string_view heading) {
-  std::string h = lower_ascii(heading);
-  auto has = [&](std::string_view w) { return h.find(w) != std::string::npos; };
-  if (h.empty()) return "general";
-  if (has("contact")) return "contact";
-  if (has("who is") && has("for")) return "audience";
-  if (has("purpose") || has("aim")) return "purpose";
-  if (has("benefit")) return "benefits";
-  if (has("structure")) return "structure";
-  if (has("assessed") || has("assessment method")) return "assessment";
-  if (has("involved in") || has("assessor") || has("verifier") || has("witness") || has("centre"))
-    return "delivery_roles";
-  if (has("key skill")) return "key_skills";
-  if (has("next")) return "next_steps";
-  if (has("other") && has("qualification")) return "related_qualifications";
-  if (has("profile")) return "profile";
-  if (has("pathway")) return "pathways";
-  if (has("progression")) return "progression";
-  if (has("delivery")) return "delivery";
-  if (has("what is")) return "about";
+void check_prose_words(const profile& words) {
+  for (const auto& part : words.parts)
+    if (std::find(std::begin(section_roles), std::end(section_roles), part.role) == std::end(section_roles))
+      throw std::invalid_argument("profile " + words.name + " (" + words.source + "): unknown section role '" +
+                                  part.role + "'");
+}
+
+std::string_view classify_heading(std::string_view heading, const profile* words) {
+  if (heading.empty() || !words) return "general";
+  for (const auto& part : words->parts)
+    for (const auto& pattern : part.headings)
+      if (vocab::furniture_match(heading, pattern)) {
+        // the role as the reader's own literal: the model keeps a view of it
+        const auto* role = std::find(std::begin(section_roles), std::end(section_roles), part.role);
+        if (role != std::end(section_roles)) return *role;
+      }
   return "general";
 }
 

@@ -37,11 +37,15 @@ struct prose_options {
 /// Reads every unused line into sections, in document order.
 std::vector<section> read_sections(parse_context& ctx, const prose_options& options);
 
-/// The role of a section from its heading: "about", "audience", "purpose",
+/// The role of a section from its heading, by the patterns of the prose
+/// vocabulary's parts (profiles/prose.yaml): "about", "audience", "purpose",
 /// "benefits", "structure", "delivery_roles", "assessment", "key_skills",
 /// "next_steps", "related_qualifications", "contact", "profile", "pathways",
-/// "delivery", "progression", or "general".
-std::string_view classify_heading(std::string_view heading);
+/// "delivery", "progression", or "general" when none matches.
+std::string_view classify_heading(std::string_view heading, const profile* words);
+
+/// Throws std::invalid_argument when the prose vocabulary names a section role the reader does not know.
+void check_prose_words(const profile& words);
 
 /// Puts `prefix` in front of the ids of a section and of its blocks.
 void prefix_ids(section& s, const std::string& prefix);

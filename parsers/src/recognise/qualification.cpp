@@ -72,6 +72,12 @@ class words {
       if (has_ci(text, w)) return true;
     return false;
   }
+  /// Whether a text opens with one of a field's words ("units": "units.", "unit;").
+  [[nodiscard]] bool opens(std::string_view text, std::string_view name) const {
+    for (const auto& w : field(name))
+      if (text.size() >= w.size() && lower_ascii(text.substr(0, w.size())) == lower_ascii(w)) return true;
+    return false;
+  }
   /// Whether a whole text (a closing ":" aside) is one of a field's words ("notes": "Notes:").
   [[nodiscard]] bool is(std::string_view text, std::string_view name) const {
     text = trim(text);
@@ -79,6 +85,14 @@ class words {
     for (const auto& w : field(name))
       if (lower_ascii(text) == lower_ascii(w)) return true;
     return false;
+  }
+  /// Where a text holds the first of a field's words, or npos; `len` gets the word's length.
+  [[nodiscard]] std::size_t find(std::string_view text, std::string_view name, std::size_t& len,
+                                 std::size_t from = 0) const {
+    std::size_t best = std::string_view::npos;
+    for (const auto& w : field(name))
+      if (auto at = find_ci(text, w, from); at < best) best = at, len = w.size();
+    return best;
   }
   /// The words of one of the profile's fields ("awarding_body": the phrases before the body's name).
   [[nodiscard]] const std::vector<std::string>& field(std::string_view name) const {
@@ -102,8 +116,11 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 /// "Level 4 NVQ …": the level and the type that follows it.
 void title_facts(qualification& q, std::string_view text, const source_span& where, const words& w) {
   const auto& types = w.field("type");
-  for (std::size_t at = find_ci(text, "level "); at != std::string_view::npos; at = find_ci(text, "level ", at + 1)) {
-    std::size_t i = at + 6;
+  std::size_t len = 0;
+  for (std::size_t at = w.find(text, "level", len); at != std::string_view::npos; at = w.find(text, "level", len, at + 1)) {
+    std::size_t i = at + len;
+    if (i >= text.size() || text[i] != ' ') continue;
+    ++i;
     std::uint32_t level = 0;
     std::size_t digits = 0;
     while (i < text.size() && is_digit(text[i]) && digits < 2) level = level * 10 + static_cast<std::uint32_t>(text[i++] - '0'), ++digits;
@@ -290,7 +307,7 @@ class builder {
   /// Quantity phrases in a rule sentence: "all 4 Mandatory units", "4 Optional units".
   void rule_phrases(const paragraph& p) {
     std::string_view t = p.text;
-    if (!(has_ci(t, "must") && has_ci(t, "unit"))) return;
+    if (!(w_.says(t, "rule") && w_.says(t, "units"))) return;
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (!is_digit(t[i]) || (i > 0 && std::isalnum(static_cast<unsigned char>(t[i - 1])))) continue;
       std::size_t j = i;
@@ -305,12 +322,14 @@ class builder {
       if (type == group_type::pathway) type.reset();
       if (!type) continue;
       auto noun = word_end + 1;
-      std::string_view measure = t.compare(noun, 4, "unit") == 0 ? "units" : t.compare(noun, 6, "credit") == 0 ? "credits" : "";
+      std::string_view measure = w_.opens(t.substr(noun), "units") ? "units" : w_.opens(t.substr(noun), "credits") ? "credits" : "";
       if (measure.empty()) continue;
       std::size_t end = t.find_first_of(" .,;", noun);
       if (end == std::string_view::npos) end = t.size();
       std::size_t begin = i;
-      if (i >= 4 && lower_ascii(t.substr(i - 4, 4)) == "all ") begin = i - 4;
+      for (const auto& all : w_.field("all"))  // "all 4 Mandatory units"
+        if (i > all.size() && t[i - 1] == ' ' && lower_ascii(t.substr(i - 1 - all.size(), all.size())) == lower_ascii(all))
+          begin = i - 1 - all.size();
       credit_rule r;
       r.measure = measure;
       r.count = n;
@@ -343,7 +362,7 @@ class builder {
       for (auto& g : q_.groups) {
         if (to_string(g.type) != r.group) continue;
         r.group = g.id;
-        bool at_least = has_ci(r.text, "minimum") || has_ci(r.text, "at least");
+        bool at_least = w_.says(r.text, "at_least");
         auto& min = r.measure == "units" ? g.min_units : g.min_credits;
         auto& max = r.measure == "units" ? g.max_units : g.max_credits;
         min = r.count;
@@ -417,7 +436,7 @@ prose_options qualification_prose() {
 
 /// Names with the abbreviation beside them, after a phrase: "… awarding body
 /// for this NVQ is OCR (Oxford Cambridge and RSA Examinations)".
-named_body named_after(const parse_context& ctx, const paragraph& p, std::string_view phrase) {
+named_body named_after(const parse_context& ctx, const paragraph& p, std::string_view phrase, const words& w) {
   std::string_view t = p.text;
   auto at = find_ci(t, phrase);
   if (at == std::string_view::npos) return {};
@@ -428,14 +447,21 @@ named_body named_after(const parse_context& ctx, const paragraph& p, std::string
   if (open == std::string_view::npos || close == std::string_view::npos || (stop != std::string_view::npos && stop < open))
     return {};
   std::string_view before = trim(t.substr(from, open - from));
-  for (std::string_view skip : {"is the ", "is ", "are the ", "the "})
-    if (before.substr(0, skip.size()) == skip) {
-      before.remove_prefix(skip.size());
-      break;
-    }
-  // "for this NVQ is OCR": the name follows the last " is "
-  if (auto is = before.rfind(" is "); is != std::string_view::npos) before = before.substr(is + 4);
-  if (before.substr(0, 4) == "the ") before.remove_prefix(4);
+  // the words between the phrase and the name ("is the"), and the verb after which a longer phrase names it
+  // ("for this NVQ is OCR"); as written, in lower case
+  auto drop_lead = [&](std::string_view& s) {
+    for (const auto& lead : w.field("name_lead"))
+      if (s.size() > lead.size() && s[lead.size()] == ' ' && s.substr(0, lead.size()) == lead) {
+        s.remove_prefix(lead.size() + 1);
+        return;
+      }
+  };
+  drop_lead(before);
+  for (const auto& verb : w.field("name_verb"))
+    for (std::size_t at = before.find(verb); at != std::string_view::npos; at = before.find(verb, at + 1))
+      if (at > 0 && before[at - 1] == ' ' && at + verb.size() < before.size() && before[at + verb.size()] == ' ')
+        before = before.substr(at + verb.size() + 1), at = 0;
+  drop_lead(before);
   // "Sector Skills Council, Skills for Care and Development": the body is the last name
   if (auto comma = before.rfind(", "); comma != std::string_view::npos) before = before.substr(comma + 2);
   std::string_view inside = trim(t.substr(open + 1, close - open - 1));
@@ -610,10 +636,11 @@ class structure_list_reader {
         t = trim(t.substr(0, br->second));
       }
       if (t.empty()) return;
-      if (auto w = find_ci(t, "combination with "); w != std::string_view::npos && w_.says(t, "barred")) {
-        auto ms = unit_mentions(t.substr(w + 17));
+      std::size_t len = 0;
+      if (auto w = w_.find(t, "barred_with", len); w != std::string_view::npos && w_.says(t, "barred")) {
+        auto ms = unit_mentions(t.substr(w + len));
         paragraph st{{}, sub_span(ctx_, t, 0, t.size(), ctx_.line_span(l)), t};
-        for (auto& mm : ms) pending_barred_.push_back({{u.id, mention{mm.series, mm.code, mm.offset + w + 17}}, st});
+        for (auto& mm : ms) pending_barred_.push_back({{u.id, mention{mm.series, mm.code, mm.offset + w + len}}, st});
         if (!ms.empty()) return;
       }
       title_parts.push_back({t, l});
@@ -997,11 +1024,11 @@ class datasheet_reader {
       if (label.empty()) label = c;
       else count = c;
     }
-    if (!has_ci(label, "total") || count.empty() || !std::all_of(count.begin(), count.end(), is_digit)) return false;
+    if (!w_.says(label, "total") || count.empty() || !std::all_of(count.begin(), count.end(), is_digit)) return false;
     std::uint32_t value = 0;
     for (char c : count) value = value * 10 + static_cast<std::uint32_t>(c - '0');
     credit_rule r;
-    r.measure = has_ci(label, "credit") ? "credits" : "units";
+    r.measure = w_.says(label, "credits") ? "credits" : "units";
     r.count = value;
     auto [b, e] = trimmed(ctx_, l);
     r.span = ctx_.span(b, e);
@@ -1078,7 +1105,7 @@ class datasheet_reader {
                                  std::pair{"standards", &q_.standards},
                                  std::pair{"standards_developer", &q_.standards_developer}})
         for (const auto& phrase : w_.field(field))
-          if (body->empty()) *body = named_after(ctx_, p, phrase + " ");
+          if (body->empty()) *body = named_after(ctx_, p, phrase + " ", w_);
     });
   }
 };
@@ -1086,8 +1113,8 @@ class datasheet_reader {
 // ------------------------------------------------------- programme overview
 
 /// "Number of credits that must be achieved: 90" and kin.
-std::optional<std::uint32_t> credit_count(std::string_view t) {
-  if (!has_ci(t, "credit")) return std::nullopt;
+std::optional<std::uint32_t> credit_count(std::string_view t, const words& w) {
+  if (!w.says(t, "credits")) return std::nullopt;
   auto colon = t.rfind(':');
   if (colon == std::string_view::npos) return std::nullopt;
   auto n = trim(t.substr(colon + 1));
@@ -1114,7 +1141,7 @@ class programme_reader {
         }
         const paragraph& p = blk.para;
         if (!q_.level) title_facts_in(p);
-        if (auto n = credit_count(p.text)) {
+        if (auto n = credit_count(p.text, w_)) {
           credit(p, *n);
           gone.push_back(&blk);
         } else if (w_.says(p.text, "named_units") && i + 1 < s.blocks.size()) {
@@ -1127,7 +1154,8 @@ class programme_reader {
       for (auto& r : q_.rules)
         if (r.applies_to == "pathway" && r.measure == "credits") p.min_credits = r.count;
     if (q_.type && q_.level && !q_.title)
-      q_.title.set(ctx_.keep("Level " + std::to_string(q_.level.value) + " " + std::string(q_.type.value)),
+      q_.title.set(ctx_.keep(std::string(level_word_) + " " + std::to_string(q_.level.value) + " " +
+                             std::string(q_.type.value)),
                    q_.type.span);
     b_.deliver(doc_, true);
   }
@@ -1138,15 +1166,18 @@ class programme_reader {
   words w_;
   qualification q_;
   builder b_;
+  std::string_view level_word_;  // the level's word as the document writes it ("Level")
 
   void title_facts_in(const paragraph& p) {
-    auto at = find_ci(p.text, "level ");
+    std::size_t word = 0;
+    auto at = w_.find(p.text, "level", word);
     if (at == std::string_view::npos) return;
     qualification probe;
     title_facts(probe, p.text.substr(at), p.span, w_);
     if (!probe.type) return;  // "Level 7 Management" is not a qualification type
     auto len = p.text.substr(at).find(probe.type.value) + probe.type.value.size();
     auto span = sub_span(ctx_, p.text, at, len, p.span);
+    level_word_ = p.text.substr(at, word);
     q_.level.set(probe.level.value, span);
     q_.type.set(probe.type.value, span);
   }
@@ -1275,7 +1306,7 @@ document_kind detect_qualification_kind(const parse_context& ctx, const profile&
       if (cells.size() >= 3 && grammar::match_table_code(cells.front()) &&
           (status == group_type::mandatory || status == group_type::optional))
         ++rows;
-    } else if (credit_count(t) && has_ci(t, "number of")) {
+    } else if (credit_count(t, w) && w.says(t, "count_of")) {
       ++credits;
     }
   }

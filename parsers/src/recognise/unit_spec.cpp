@@ -198,7 +198,7 @@ struct section_builder {
 class unit_recogniser {
  public:
   unit_recogniser(parse_context& ctx, document& doc, const profile& vocabulary)
-      : ctx_(ctx), doc_(doc), headings_(headings_of(vocabulary)) {}
+      : ctx_(ctx), doc_(doc), vocabulary_(vocabulary), headings_(headings_of(vocabulary)) {}
 
   void run() {
     for (std::uint32_t l = 0; l < ctx_.lines.count(); ++l) line(l);
@@ -208,7 +208,22 @@ class unit_recogniser {
  private:
   parse_context& ctx_;
   document& doc_;
+  const profile& vocabulary_;
   std::vector<heading_entry> headings_;
+
+  /// The words of one of the vocabulary's fields ("scope_relation": "could include", …).
+  [[nodiscard]] const std::vector<std::string>& field(std::string_view name) const {
+    static const std::vector<std::string> none;
+    for (const auto& f : vocabulary_.fields)
+      if (f.name == name) return f.labels;
+    return none;
+  }
+  /// Whether a text holds one of a field's words.
+  [[nodiscard]] bool says(std::string_view text, std::string_view name) const {
+    for (const auto& w : field(name))
+      if (icontains(text, w)) return true;
+    return false;
+  }
 
   part part_ = part::preamble;
   bool page_break_ = false;   // a page broke since the last content line
@@ -589,10 +604,11 @@ class unit_recogniser {
   }
 
   /// "could include", "include"…: the relation between a scope term and its list.
-  static bool scope_relation(std::string_view relation) {
-    std::string rl = lower(relation);
-    return rl == "could include" || rl == "include" || rl == "includes" || rl == "including" ||
-           rl == "may include" || rl == "can include";
+  [[nodiscard]] bool scope_relation(std::string_view relation) const {
+    const std::string rl = lower(relation);
+    for (const auto& w : field("scope_relation"))
+      if (rl == lower(w)) return true;
+    return false;
   }
 
   void scope_line(std::uint32_t l, rich_text& text) {
@@ -809,8 +825,8 @@ class unit_recogniser {
     // (a sub-heading stands out by its emphasis, or in a plain conversion by being a short line alone)
     if (!item && (fully_emphasised(body) || body.emphasis_runs().empty()) && s.size() <= 80 && !s.empty() &&
         s.back() == ':') {
-      if (icontains(s, "simulation")) evidence_mode_ = "simulation";
-      else if (icontains(s, "mandatory")) evidence_mode_ = "mandatory";
+      if (says(s, "simulation")) evidence_mode_ = "simulation";
+      else if (says(s, "mandatory")) evidence_mode_ = "mandatory";
       else evidence_mode_ = "general";
       used(l, line_use::furniture);  // a sub-heading: boilerplate
       return;
@@ -818,8 +834,8 @@ class unit_recogniser {
     auto [label, rest] = split_label(body);
     if (evidence_mode_ == "simulation") {
       requirement_builder r{"simulation", label, rest, std::nullopt};
-      if (icontains(s, "not permitted")) r.permitted = false;
-      else if (icontains(s, "permitted")) r.permitted = true;
+      if (says(s, "not_permitted")) r.permitted = false;
+      else if (says(s, "permitted")) r.permitted = true;
       requirements_.push_back(std::move(r));
       open(requirements_.back().text, l);
       return;
