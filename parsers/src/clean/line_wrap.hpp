@@ -14,10 +14,10 @@ struct parse_context;
 
 struct line_wrap {
   /// The width most lines' texts reach (the 90th percentile of their lengths, so that one long
-  /// line left unwrapped does not stand for it), in bytes; 0 for a text of no lines.
+  /// line left unwrapped does not stand for it), in characters; 0 for a text of no lines.
   std::size_t width = 0;
   /// The furthest end, indents counted, that several lines reach (three at least, or one in
-  /// twenty, ending there or at most three bytes before it): text set with spaces (pdftotext
+  /// twenty, ending there or at most three characters before it): text set with spaces (pdftotext
   /// -layout) wraps at a column's edge however far in a line begins. 0 for a text of fewer lines.
   std::size_t edge = 0;
 
@@ -37,7 +37,7 @@ struct line_wrap {
   /// word, `next` of half the width or more, the paragraph wrapped into `l` from the line above or
   /// on from `next` into a line after it that begins in lower case.
   /// Too full: against the document's width, or against the widest line of the lines next to it
-  /// (no blank line between) where that is a paragraph's width, `min_block_width` bytes or more.
+  /// (no blank line between) where that is a paragraph's width, `min_block_width` characters or more.
   /// What `next` opens (an item's label, a bullet, a heading) is the caller's to rule out.
   [[nodiscard]] bool goes_on(const parse_context& ctx, std::uint32_t l, std::string_view next) const;
 
@@ -47,5 +47,8 @@ struct line_wrap {
   /// The furthest end, indents counted, of the lines next to line `l` with no blank line between.
   static std::size_t block_width(const parse_context& ctx, std::uint32_t l);
 };
+
+/// The characters of a UTF-8 text (not its bytes), as wrap widths count them.
+[[nodiscard]] std::size_t characters(std::string_view text);
 
 }  // namespace qspec

@@ -68,6 +68,7 @@ struct segment {
   bool cell = false;
   bool from_row = false;         // from a table's row: a cell, or a line whose other cells are empty
   bool piece = false;            // a piece of a line cut by split_long_segments
+  bool in_column = false;        // a column's piece of a line set in columns with spaces (read_beside_column)
 };
 
 /// An item being built.
@@ -129,10 +130,10 @@ class outline_builder {
     find_running_footers();
     {
       // the wrap width: the width most lines reach (the 90th percentile, so that one long line
-      // left unwrapped does not stand for it)
+      // left unwrapped does not stand for it); a column's pieces wrap at their column's width
       std::vector<std::size_t> widths;
       for (const auto& g : segs_)
-        if (!g.cell) widths.push_back(g.text.text().size());
+        if (!g.cell && !g.in_column) widths.push_back(characters(g.text.text()));
       if (!widths.empty()) {
         auto at = widths.begin() + static_cast<std::ptrdiff_t>(widths.size() * 9 / 10);
         std::nth_element(widths.begin(), at, widths.end());
@@ -168,6 +169,7 @@ class outline_builder {
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
   std::unordered_set<std::string> column_names_;  // rows of a table's column names read so far, cells a tab apart
   std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_, named_headings_;
+  std::uint32_t table_gutter_ = 0;  // where a two-column table's right column begins (two_headings_at), or 0
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
   std::size_t k_ = 0;
@@ -512,6 +514,30 @@ class outline_builder {
           continue;
         }
       }
+      // under a header of two columns set with spaces ("Learning outcomes      Assessment criteria"),
+      // the rows' lines are cut where the header's second column begins, whatever the page's other
+      // columns are: the left column's text first, then the right's
+      if (const auto at = two_headings_at(l); at > 0) table_gutter_ = at;  // (the header read as the rows are)
+      else if (table_gutter_ > 0 && names_a_part(l)) {
+        table_gutter_ = 0;  // the next part's heading: the table is over
+      }
+      if (table_gutter_ > 0) {
+        const auto p = split_at_gutter(ctx_, l, table_gutter_);
+        if (p.has_left() && !(p.has_right() && field_label_alone(p.lb, p.le))) {
+          l = read_beside_column(l, table_gutter_, blank_before, furniture_before);
+          blank_before = furniture_before = false;
+          continue;
+        }
+        // (a line across the column's edge, not set in past it: the table is over)
+        if (!p.has_right() || p.rb - ctx_.lines.content(l).first < table_gutter_) {
+          table_gutter_ = 0;
+        } else {
+          add_segment(l, b, e, false, blank_before, furniture_before);  // the right column's alone
+          if (!segs_.empty() && segs_.back().line == l) segs_.back().in_column = true;
+          blank_before = furniture_before = false;
+          continue;
+        }
+      }
       if (gutter > 0) {
         const auto p = split_at_gutter(ctx_, l, static_cast<std::uint32_t>(gutter));
         // (a field's label with its value beside it is a line of its own: "Unit reference   K/650/3321")
@@ -530,6 +556,31 @@ class outline_builder {
       }
       blank_before = furniture_before = false;
     }
+  }
+
+  /// The column (bytes from the line's start) where the second of two part headings begins on line
+  /// `l`, set apart from the first by three spaces or more; 0 when the line is no such header.
+  std::uint32_t two_headings_at(std::uint32_t l) const {
+    const auto [b, e] = ctx_.lines.content(l);
+    const std::string_view line = ctx_.src.substr(b, e - b);
+    const auto first = line.find_first_not_of(' ');
+    const auto gap = first == std::string_view::npos ? first : line.find("   ", first);
+    if (gap == std::string_view::npos) return 0;
+    const auto second = line.find_first_not_of(' ', gap);
+    if (second == std::string_view::npos || line.find("   ", second) != std::string_view::npos) return 0;
+    return is_part_heading(trim(line.substr(first, gap - first))) && is_part_heading(trim(line.substr(second)))
+               ? static_cast<std::uint32_t>(second)
+               : 0;
+  }
+  /// Whether a text is one of the profile's part headings, whole.
+  bool is_part_heading(std::string_view t) const {
+    const auto f = fold(t);
+    return std::any_of(headings_.begin(), headings_.end(), [&](const auto& h) { return h.first == f; });
+  }
+  /// Whether line `l`'s text is one of the profile's part headings, whole.
+  bool names_a_part(std::uint32_t l) const {
+    const auto [b, e] = trimmed(ctx_, l);
+    return is_part_heading(ctx_.src.substr(b, e - b));
   }
 
   /// Whether source bytes [b, e) are one of the profile's field labels, whole (a colon after it
@@ -561,8 +612,13 @@ class outline_builder {
     // the column's pieces one after another (a heading or label broken over lines is joined later,
     // as one broken by a wrap), then the content beside them
     clean::rich_text joined;
+    auto in_column = [&](std::size_t before) {
+      if (segs_.size() > before) segs_.back().in_column = true;
+    };
     for (std::uint32_t i = 0; i < run.size(); ++i) {
+      const auto before = segs_.size();
       add_segment(l + i, run[i].lb, run[i].le, false, i == 0 && blank_before, i == 0 && furniture_before);
+      in_column(before);
       joined.join(ctx_.read_text(run[i].lb, run[i].le));
     }
     if (run.size() > 1 && std::any_of(run.begin(), run.end(), [](const line_pieces& p) { return p.has_right(); }))
@@ -572,7 +628,11 @@ class outline_builder {
                       std::to_string(gutter + 1) + ")",
                   ctx_.src.substr(run.front().lb, run.front().le - run.front().lb), joined.text());
     for (std::uint32_t i = 0; i < run.size(); ++i)
-      if (run[i].has_right()) add_segment(l + i, run[i].rb, run[i].re, false, false, false);
+      if (run[i].has_right()) {
+        const auto before = segs_.size();
+        add_segment(l + i, run[i].rb, run[i].re, false, false, false);
+        in_column(before);
+      }
     return end - 1;
   }
 
@@ -727,8 +787,10 @@ class outline_builder {
                              set_in_by(s.text.source_begin()) > 0 &&
                              set_in_by(s.text.source_begin()) == column_of(last_field->value.source_begin());
     // (a page's footer and header between them, the value goes on over the page break)
+    // (not the number a title's label gave, the title the rest of its line: "Unit 203    Introduction
+    // to … or" / "            children's … settings" goes on the title)
     if (!fields_found_.empty() && last_field_segment_ + 1 == k_ && (!s.blank_before || s.furniture_before) &&
-        !s.cell && !t.empty() &&
+        !s.cell && !t.empty() && !(title_field_ && fields_found_.back().rule == title_field_.get()) &&
         ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text()) || under_value ||
          ((value_block || (starts_field(k_ + 1) && !segs_[k_ + 1].blank_before &&
                            segs_[last_field_segment_].text.text().size() * 2 >= widest_line_)) &&
@@ -2725,6 +2787,11 @@ class outline_builder {
     std::string_view t = s.text.text();
     if (t.empty() || !(t[0] >= 'a' && t[0] <= 'z') || ends_sentence(left.text.text())) return false;
     if (right.last_line + 1 != s.line || right.first_line != right.last_line) return false;  // the right item is one line
+    // (a line set in as far as the right item's label or further is that item's text wrapped, as a
+    // layout of spaces prints it: "1.3 Describe ways … do not" / "    obstruct the quality of work")
+    if (column_of(right.label_begin) > column_of(left.label_begin) &&
+        column_of(s.text.source_begin()) >= column_of(right.label_begin))
+      return false;
     join_text(left, s);
     ctx_.report(diag::columns_interleaved, severity::warning, ctx_.span_of(s.text),
                 "two columns interleaved line by line: text joined to " +
@@ -3185,9 +3252,11 @@ class outline_builder {
         it.text = ctx_.keep(n.text.slice(0, static_cast<std::uint32_t>(cut)));
     }
     std::size_t g = 0;
-    // children of a group keep the part's id as their stem: moving an item between groups keeps its id
-    const std::string& child_parent = n.group && n.code.empty() ? parent_id : it.id;
+    // labelled children of a group keep the part's id as their stem: moving an item between groups
+    // keeps its id; items with no printed label, numbered by their place, are the group's
     for (auto& c : n.children) {
+      const bool printed = c.group || c.label_end > c.label_begin || c.inferred;
+      const std::string& child_parent = n.group && n.code.empty() && printed ? parent_id : it.id;
       auto child = lower_node(c, rule, child_parent, c.group ? ++g : 0);
       it.span = merge(it.span, child.span);
       it.children.push_back(std::move(child));
