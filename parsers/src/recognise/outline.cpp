@@ -49,6 +49,7 @@ constexpr std::size_t max_group_heading = 150;
 constexpr std::size_t max_column_name = 40;  // a table's column name: a few words
 constexpr std::size_t max_lookahead = 40;   // segments looked ahead for an item of the part
 constexpr int max_quantity_words = 3;        // words between a number and its measure: "optional specialist"
+constexpr std::size_t max_column_drift = 4;  // characters a column set with spaces strays from its header's
 constexpr std::string_view item_field_kind = "item_field";  // a property of an item ("GSCE English: No")
 constexpr std::size_t max_field_line = 400;
 constexpr std::size_t max_furniture_line = 120;
@@ -169,7 +170,9 @@ class outline_builder {
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
   std::unordered_set<std::string> column_names_;  // rows of a table's column names read so far, cells a tab apart
   std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_, named_headings_;
-  std::uint32_t table_gutter_ = 0;  // where a two-column table's right column begins (two_headings_at), or 0
+  // where the columns after the first of a table set with spaces begin (bytes from a line's start,
+  // table_header_columns), while its rows are read; empty otherwise
+  std::vector<std::uint32_t> table_columns_;
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
   std::size_t k_ = 0;
@@ -514,29 +517,24 @@ class outline_builder {
           continue;
         }
       }
-      // under a header of two columns set with spaces ("Learning outcomes      Assessment criteria"),
-      // the rows' lines are cut where the header's second column begins, whatever the page's other
-      // columns are: the left column's text first, then the right's
-      if (const auto at = two_headings_at(l); at > 0) table_gutter_ = at;  // (the header read as the rows are)
-      else if (table_gutter_ > 0 && names_a_part(l)) {
-        table_gutter_ = 0;  // the next part's heading: the table is over
+      // under a header of columns set with spaces ("Learning outcomes      Assessment criteria",
+      // "Pass      Merit      Distinction"), the rows' lines are cut where the header's columns
+      // begin, whatever the page's other lines are: each row's cells column by column
+      if (auto columns = table_header_columns(l); !columns.empty()) {
+        table_columns_ = std::move(columns);
+      } else if (!table_columns_.empty() && names_a_part(l)) {
+        table_columns_.clear();  // the next part's heading: the table is over
       }
-      if (table_gutter_ > 0) {
-        const auto p = split_at_gutter(ctx_, l, table_gutter_);
-        if (p.has_left() && !(p.has_right() && field_label_alone(p.lb, p.le))) {
-          l = read_beside_column(l, table_gutter_, blank_before, furniture_before);
+      if (!table_columns_.empty()) {
+        if (cut_row(l, table_columns_)) {
+          l = read_table_rows(l, blank_before, furniture_before);
           blank_before = furniture_before = false;
           continue;
         }
-        // (a line across the column's edge, not set in past it: the table is over)
-        if (!p.has_right() || p.rb - ctx_.lines.content(l).first < table_gutter_) {
-          table_gutter_ = 0;
-        } else {
-          add_segment(l, b, e, false, blank_before, furniture_before);  // the right column's alone
-          if (!segs_.empty() && segs_.back().line == l) segs_.back().in_column = true;
-          blank_before = furniture_before = false;
-          continue;
-        }
+        // a line across the columns: a row of one cell (an outcome over its graded criteria, "LO2
+        // Explain …", "Learning aim B: …") is read whole, the table going on where it opens with an
+        // item's label or the next line is a row of cells again; any other ends the table
+        if (!grammar::match_item_label(raw) && !cells_follow(l)) table_columns_.clear();
       }
       if (gutter > 0) {
         const auto p = split_at_gutter(ctx_, l, static_cast<std::uint32_t>(gutter));
@@ -558,19 +556,133 @@ class outline_builder {
     }
   }
 
-  /// The column (bytes from the line's start) where the second of two part headings begins on line
-  /// `l`, set apart from the first by three spaces or more; 0 when the line is no such header.
-  std::uint32_t two_headings_at(std::uint32_t l) const {
+  /// Where the columns after the first begin (bytes from the line's start) on line `l`, a table's
+  /// header set with spaces: two cells or more, three spaces or more apart, each a part's heading
+  /// or the name of a band the profile's codes are shaped for ("Merit"). Empty for any other line.
+  std::vector<std::uint32_t> table_header_columns(std::uint32_t l) const {
     const auto [b, e] = ctx_.lines.content(l);
     const std::string_view line = ctx_.src.substr(b, e - b);
-    const auto first = line.find_first_not_of(' ');
-    const auto gap = first == std::string_view::npos ? first : line.find("   ", first);
-    if (gap == std::string_view::npos) return 0;
-    const auto second = line.find_first_not_of(' ', gap);
-    if (second == std::string_view::npos || line.find("   ", second) != std::string_view::npos) return 0;
-    return is_part_heading(trim(line.substr(first, gap - first))) && is_part_heading(trim(line.substr(second)))
-               ? static_cast<std::uint32_t>(second)
-               : 0;
+    std::vector<std::uint32_t> columns;
+    for (auto at = line.find_first_not_of(' '); at != std::string_view::npos;) {
+      const auto gap = line.find("   ", at);
+      const auto cell = trim(line.substr(at, gap == std::string_view::npos ? gap : gap - at));
+      if (!is_part_heading(cell) && !is_band_name(cell)) return {};
+      if (at > line.find_first_not_of(' ')) columns.push_back(static_cast<std::uint32_t>(at));
+      at = gap == std::string_view::npos ? gap : line.find_first_not_of(' ', gap);
+    }
+    return columns;
+  }
+  /// Whether a text names a band some level's codes are shaped for: alone ("Distinction", "Level 1")
+  /// or after a level ("Level 2 Merit").
+  bool is_band_name(std::string_view t) const {
+    const auto f = fold(t);
+    for (const auto& part : prof_.parts)
+      for (const auto& level : part.levels)
+        for (const auto& c : level.codes) {
+          std::string name = c.band;
+          std::replace(name.begin(), name.end(), '_', ' ');
+          const auto n = fold(name);
+          if (!n.empty() && (f == n || (f.size() > n.size() && f.compare(f.size() - n.size(), n.size(), n) == 0 &&
+                                        f[f.size() - n.size() - 1] == ' ')))
+            return true;
+        }
+    return false;
+  }
+  /// Line `l` cut at the table's columns: each column's text as a source range (empty where the
+  /// column is), or nothing where text runs across a column's edge. A column's text begins after a
+  /// gap of two spaces at most `max_column_drift` characters from where its header's does.
+  std::optional<std::vector<std::pair<std::uint32_t, std::uint32_t>>> cut_row(
+      std::uint32_t l, const std::vector<std::uint32_t>& columns) const {
+    const auto [b, e] = ctx_.lines.content(l);
+    std::string_view line = ctx_.src.substr(b, e - b);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.find('\t') != std::string_view::npos) return std::nullopt;
+    // (a text beginning after a gap of two spaces or more, at `p`)
+    auto begins_text = [&](std::size_t p) {
+      return p >= 2 && p < line.size() && line[p] != ' ' && line[p - 1] == ' ' && line[p - 2] == ' ';
+    };
+    std::vector<std::size_t> cuts{0};
+    for (const std::size_t c : columns) {
+      // the column's text begins where the header's does, or a few characters either side of it
+      // (a page printed a little further left or right)
+      std::optional<std::size_t> found;
+      for (std::size_t d = 0; d <= max_column_drift && !found; ++d)
+        if (begins_text(c - std::min(c, d))) found = c - std::min(c, d);
+        else if (begins_text(c + d)) found = c + d;
+      std::size_t cut = found ? *found : std::min(c, line.size());
+      if (!found && cut < line.size() && line[cut] != ' ' && line[cut - 1] != ' ') return std::nullopt;  // across
+      cuts.push_back(std::max(cut, cuts.back()));
+    }
+    cuts.push_back(line.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pieces;
+    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+      const auto piece = trim(line.substr(cuts[i], cuts[i + 1] - cuts[i]));
+      const auto pb = piece.empty() ? b : static_cast<std::uint32_t>(piece.data() - ctx_.src.data());
+      pieces.emplace_back(pb, pb + static_cast<std::uint32_t>(piece.size()));
+    }
+    return pieces;
+  }
+  /// Whether the next line with text after line `l` is a row of the table with two cells or more.
+  bool cells_follow(std::uint32_t l) const {
+    std::uint32_t k = l + 1;
+    while (k < ctx_.lines.count() && (ctx_.use[k] == line_use::blank || ctx_.use[k] == line_use::furniture)) ++k;
+    if (k >= ctx_.lines.count()) return false;
+    const auto pieces = cut_row(k, table_columns_);
+    return pieces && std::count_if(pieces->begin(), pieces->end(), [](const auto& p) { return p.first < p.second; }) >= 2;
+  }
+  /// The rows of a table set with spaces from line `l` on, to a blank line, a line across the
+  /// columns or a part's heading: each row (a line whose first cell opens with an item's label
+  /// begins the next) read column by column, each column's pieces one after another. The table's
+  /// header is read so too, a cell a segment. Returns the last line read.
+  std::uint32_t read_table_rows(std::uint32_t l, bool blank_before, bool furniture_before) {
+    std::vector<std::pair<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>>> run;
+    std::uint32_t end = l;
+    auto row_goes_on = [&](std::uint32_t k) -> std::optional<std::vector<std::pair<std::uint32_t, std::uint32_t>>> {
+      if (k > l && (names_a_part(k) || !table_header_columns(k).empty())) return std::nullopt;
+      auto pieces = cut_row(k, table_columns_);
+      if (!pieces) return std::nullopt;
+      const auto& [fb, fe] = pieces->front();
+      if (k > l && fb < fe && grammar::match_item_label(ctx_.src.substr(fb, fe - fb))) return std::nullopt;
+      return pieces;
+    };
+    while (end < ctx_.lines.count()) {
+      if (ctx_.use[end] == line_use::blank || ctx_.use[end] == line_use::furniture) {
+        // (a page's furniture inside a row: the row goes on at the next page's head)
+        std::uint32_t k = end;
+        bool page_break = false;
+        for (; k < ctx_.lines.count() && (ctx_.use[k] == line_use::blank || ctx_.use[k] == line_use::furniture); ++k)
+          if (ctx_.use[k] == line_use::furniture) page_break = true;
+        if (!page_break || k >= ctx_.lines.count() || !row_goes_on(k)) break;
+        end = k;
+        continue;
+      }
+      auto pieces = row_goes_on(end);
+      if (!pieces) break;
+      run.emplace_back(end, std::move(*pieces));
+      ++end;
+    }
+    bool first = true;
+    for (std::size_t c = 0; c <= table_columns_.size(); ++c) {
+      clean::rich_text joined;
+      std::uint32_t pieces = 0, from = 0, first_end = 0, to = 0;
+      for (const auto& [line, cells] : run) {
+        const auto [pb, pe] = cells[c];
+        if (pb == pe) continue;
+        const auto before = segs_.size();
+        add_segment(line, pb, pe, false, first && blank_before, first && furniture_before);
+        if (segs_.size() > before) segs_.back().in_column = true;
+        first = false;
+        joined.join(ctx_.read_text(pb, pe));
+        if (pieces++ == 0) from = pb, first_end = pe;
+        to = pe;
+      }
+      if (pieces > 1)
+        ctx_.report(diag::cell_over_lines, severity::note, ctx_.span(from, to),
+                    "a column's text over " + std::to_string(pieces) +
+                        " lines of a table set with spaces, read whole before the next column's",
+                    ctx_.src.substr(from, first_end - from), joined.text());
+    }
+    return run.empty() ? l : run.back().first;
   }
   /// Whether a text is one of the profile's part headings, whole.
   bool is_part_heading(std::string_view t) const {
@@ -2552,7 +2664,8 @@ class outline_builder {
     // (two names in a row at least: one alone may be a cell's text)
     if (!band_name(s) || !((k_ > 0 && band_header_ == k_ - 1) || (k_ + 1 < segs_.size() && band_name(segs_[k_ + 1]))))
       return false;
-    mark_furniture(ctx_, s.line, "table_header");
+    // (once a line: the names of a header set with spaces are its cells, a segment each)
+    if (ctx_.use[s.line] != line_use::furniture) mark_furniture(ctx_, s.line, "table_header");
     band_header_ = k_;
     return true;
   }
