@@ -118,15 +118,12 @@ class words {
   }
   /// The words of one of the profile's fields ("months": the names a date opens with).
   [[nodiscard]] const std::vector<std::string>& field(std::string_view name) const {
-    for (const auto& f : vocabulary_.fields)
-      if (f.name == name) return f.labels;
-    return none_;
+    return field_words(vocabulary_, name);
   }
   /// The length of the field's word a text opens with, followed by a space or its end; 0 when none.
   [[nodiscard]] std::size_t opens(std::string_view text, std::string_view name) const {
     for (const auto& w : field(name))
-      if (text.size() >= w.size() && lower_ascii(text.substr(0, w.size())) == lower_ascii(w) &&
-          (text.size() == w.size() || text[w.size()] == ' '))
+      if (starts_with_ci(text, w) && (text.size() == w.size() || text[w.size()] == ' '))
         return w.size();
     return 0;
   }
@@ -142,7 +139,6 @@ class words {
   };
   const profile& vocabulary_;
   std::vector<entry> entries_;
-  std::vector<std::string> none_;
 };
 
 /// Lines the conversion turned into glyph soup or table rules.

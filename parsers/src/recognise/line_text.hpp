@@ -78,6 +78,22 @@ inline std::size_t find_ci(std::string_view hay, std::string_view needle, std::s
 
 inline bool has_ci(std::string_view hay, std::string_view needle) { return find_ci(hay, needle) != std::string_view::npos; }
 
+/// Whether `s` opens with `w`, ASCII case ignored (no copy made).
+inline bool starts_with_ci(std::string_view s, std::string_view w) {
+  return s.size() >= w.size() && find_ci(s.substr(0, w.size()), w) == 0;
+}
+/// Whether `a` and `b` are equal, ASCII case ignored (no copy made).
+inline bool equals_ci(std::string_view a, std::string_view b) { return a.size() == b.size() && starts_with_ci(a, b); }
+
+/// The words of a profile's field `name` (its labels: a recogniser's vocabulary read from its
+/// profile), none where the profile has no such field.
+inline const std::vector<std::string>& field_words(const profile& p, std::string_view name) {
+  static const std::vector<std::string> none;
+  for (const auto& f : p.fields)
+    if (f.name == name) return f.labels;
+  return none;
+}
+
 /// Span of text[off, off+len) when `text` is a view into the source; the
 /// fallback otherwise (text rebuilt from markup).
 inline source_span sub_span(const parse_context& ctx, std::string_view text, std::size_t off, std::size_t len,

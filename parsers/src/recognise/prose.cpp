@@ -30,16 +30,13 @@ constexpr std::string_view section_roles[] = {
 /// The words of one of the prose vocabulary's fields.
 const std::vector<std::string>& field(const profile* words, std::string_view name) {
   static const std::vector<std::string> none;
-  if (words)
-    for (const auto& f : words->fields)
-      if (f.name == name) return f.labels;
-  return none;
+  return words ? field_words(*words, name) : none;
 }
 
 /// Whether a line opens with one of a field's words, in any case.
 bool opens_with(std::string_view s, const profile* words, std::string_view name) {
   for (const auto& w : field(words, name))
-    if (s.size() >= w.size() && lower_ascii(s.substr(0, w.size())) == lower_ascii(w)) return true;
+    if (starts_with_ci(s, w)) return true;
   return false;
 }
 

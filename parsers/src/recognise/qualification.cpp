@@ -75,7 +75,7 @@ class words {
   /// Whether a text opens with one of a field's words ("units": "units.", "unit;").
   [[nodiscard]] bool opens(std::string_view text, std::string_view name) const {
     for (const auto& w : field(name))
-      if (text.size() >= w.size() && lower_ascii(text.substr(0, w.size())) == lower_ascii(w)) return true;
+      if (starts_with_ci(text, w)) return true;
     return false;
   }
   /// Whether a whole text (a closing ":" aside) is one of a field's words ("notes": "Notes:").
@@ -83,7 +83,7 @@ class words {
     text = trim(text);
     if (!text.empty() && text.back() == ':') text = trim(text.substr(0, text.size() - 1));
     for (const auto& w : field(name))
-      if (lower_ascii(text) == lower_ascii(w)) return true;
+      if (equals_ci(text, w)) return true;
     return false;
   }
   /// Where a text holds the first of a field's words, or npos; `len` gets the word's length.
@@ -96,15 +96,12 @@ class words {
   }
   /// The words of one of the profile's fields ("awarding_body": the phrases before the body's name).
   [[nodiscard]] const std::vector<std::string>& field(std::string_view name) const {
-    for (const auto& f : vocabulary_.fields)
-      if (f.name == name) return f.labels;
-    return none_;
+    return field_words(vocabulary_, name);
   }
 
  private:
   const profile& vocabulary_;
   std::vector<std::pair<std::string, group_type>> groups_;
-  std::vector<std::string> none_;
 };
 
 // ---------------------------------------------------------------- helpers

@@ -213,10 +213,7 @@ class unit_recogniser {
 
   /// The words of one of the vocabulary's fields ("scope_relation": "could include", …).
   [[nodiscard]] const std::vector<std::string>& field(std::string_view name) const {
-    static const std::vector<std::string> none;
-    for (const auto& f : vocabulary_.fields)
-      if (f.name == name) return f.labels;
-    return none;
+    return field_words(vocabulary_, name);
   }
   /// Whether a text holds one of a field's words.
   [[nodiscard]] bool says(std::string_view text, std::string_view name) const {
@@ -605,9 +602,8 @@ class unit_recogniser {
 
   /// "could include", "include"…: the relation between a scope term and its list.
   [[nodiscard]] bool scope_relation(std::string_view relation) const {
-    const std::string rl = lower(relation);
     for (const auto& w : field("scope_relation"))
-      if (rl == lower(w)) return true;
+      if (equals_ci(relation, w)) return true;
     return false;
   }
 
