@@ -55,9 +55,11 @@ line_wrap line_wrap::measure(const parse_context& ctx) {
     if (line.find('\t') != std::string_view::npos || line.find('|') != std::string_view::npos) continue;
     const auto e = end_of(line);
     const auto indent = indent_of(line);
-    // (nor is a row of columns set with spaces: a gap of three or more inside its text)
-    if (const auto gap = line.substr(0, e).find("   ", indent); gap < e) {
-      column = line.find_first_not_of(' ', gap);
+    // (nor is a row of columns set with spaces: a gap of three or more after two words or more,
+    // not after a bullet or a label alone, "•   text", "P1      text")
+    if (const auto gap = line.substr(0, e).find("   ", indent);
+        gap < e && line.substr(indent, gap - indent).find(' ') != std::string_view::npos) {
+      column = chars(line, line.find_first_not_of(' ', gap));
       continue;
     }
     if (column > 0 && indent >= column) continue;

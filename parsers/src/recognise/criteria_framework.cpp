@@ -332,10 +332,10 @@ class reader {
           head = comparable(head);
           if (std::any_of(words_.field("topic_table_header").begin(), words_.field("topic_table_header").end(),
                           [&](const std::string& h) {
-                            std::string words;
+                            std::string run_together;
                             for (char c : h)
-                              if (c != ' ') words.push_back(c);
-                            return comparable(words) == head;
+                              if (c != ' ') run_together.push_back(c);
+                            return comparable(run_together) == head;
                           })) {
             furniture_line(x, "table_header");
             continue;
@@ -363,9 +363,14 @@ class reader {
         if (at == std::string_view::npos || at + before.size() >= t.size() || t[at + before.size()] != ' ') continue;
         auto from = at + before.size() + 1;
         auto to = find_ci(t, after, from);
-        if (to == std::string_view::npos || to <= from + 1 || to - from > 40 || t[to - 1] != ' ') continue;
+        if (to == std::string_view::npos || to <= from + 1 || to - 1 - from > 40 || t[to - 1] != ' ') continue;
         std::string_view name = t.substr(from, to - 1 - from);
-        if (words_.opens(name, "not_publisher") > 0 || !(name[0] >= 'A' && name[0] <= 'Z')) continue;
+        // (as written: "set by the sector", "the sector's"; a name may begin with "The")
+        const auto& not_names = words_.field("not_publisher");
+        if (std::any_of(not_names.begin(), not_names.end(), [&](const std::string& w) {
+              return name.size() > w.size() && name.substr(0, w.size()) == w && name[w.size()] == ' ';
+            }) || !(name[0] >= 'A' && name[0] <= 'Z'))
+          continue;
         f_.publisher = name;
         return;
       }

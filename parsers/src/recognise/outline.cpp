@@ -170,7 +170,7 @@ class outline_builder {
   std::size_t last_prose_segment_ = SIZE_MAX - 1;  // and its segment
   std::unordered_set<std::string> column_names_;  // rows of a table's column names read so far, cells a tab apart
   std::vector<std::pair<std::string, const part_rule*>> headings_, lead_ins_, named_headings_;
-  // where the columns after the first of a table set with spaces begin (bytes from a line's start,
+  // where the columns after the first of a table set with spaces begin (characters from a line's start,
   // table_header_columns), while its rows are read; empty otherwise
   std::vector<std::uint32_t> table_columns_;
   std::vector<std::pair<std::string, const field_rule*>> fields_;
@@ -522,7 +522,7 @@ class outline_builder {
       // begin, whatever the page's other lines are: each row's cells column by column
       if (auto columns = table_header_columns(l); !columns.empty()) {
         table_columns_ = std::move(columns);
-      } else if (!table_columns_.empty() && names_a_part(l)) {
+      } else if (!table_columns_.empty() && line_names_a_part(l)) {
         table_columns_.clear();  // the next part's heading: the table is over
       }
       if (!table_columns_.empty()) {
@@ -556,7 +556,7 @@ class outline_builder {
     }
   }
 
-  /// Where the columns after the first begin (bytes from the line's start) on line `l`, a table's
+  /// Where the columns after the first begin (characters from the line's start) on line `l`, a table's
   /// header set with spaces: two cells or more, three spaces or more apart, each a part's heading
   /// or the name of a band the profile's codes are shaped for ("Merit"). Empty for any other line.
   std::vector<std::uint32_t> table_header_columns(std::uint32_t l) const {
@@ -567,13 +567,13 @@ class outline_builder {
       const auto gap = line.find("   ", at);
       const auto cell = trim(line.substr(at, gap == std::string_view::npos ? gap : gap - at));
       if (!is_part_heading(cell) && !is_band_name(cell)) return {};
-      if (at > line.find_first_not_of(' ')) columns.push_back(static_cast<std::uint32_t>(at));
+      if (at > line.find_first_not_of(' ')) columns.push_back(static_cast<std::uint32_t>(characters(line.substr(0, at))));
       at = gap == std::string_view::npos ? gap : line.find_first_not_of(' ', gap);
     }
     return columns;
   }
   /// Whether a text names a band some level's codes are shaped for: alone ("Distinction", "Level 1")
-  /// or after a level ("Level 2 Merit").
+  /// or as its last word, after other words ("Level 2 Merit").
   bool is_band_name(std::string_view t) const {
     const auto f = fold(t);
     for (const auto& part : prof_.parts)
@@ -597,10 +597,16 @@ class outline_builder {
     std::string_view line = ctx_.src.substr(b, e - b);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
     if (line.find('\t') != std::string_view::npos) return std::nullopt;
-    // (a text beginning after a gap of two spaces or more, at `p`)
-    auto begins_text = [&](std::size_t p) {
-      return p >= 2 && p < line.size() && line[p] != ' ' && line[p - 1] == ' ' && line[p - 2] == ' ';
-    };
+    // columns count characters, as the page sets them: where each character begins in the line
+    std::vector<std::size_t> at;
+    at.reserve(line.size() + 1);
+    for (std::size_t i = 0; i < line.size(); ++i)
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at.push_back(i);
+    const std::size_t n = at.size();
+    at.push_back(line.size());
+    auto space = [&](std::size_t i) { return i < n && line[at[i]] == ' '; };
+    // (a text beginning after a gap of two spaces or more, at character `p`)
+    auto begins_text = [&](std::size_t p) { return p >= 2 && p < n && !space(p) && space(p - 1) && space(p - 2); };
     std::vector<std::size_t> cuts{0};
     for (const std::size_t c : columns) {
       // the column's text begins where the header's does, or a few characters either side of it
@@ -609,14 +615,21 @@ class outline_builder {
       for (std::size_t d = 0; d <= max_column_drift && !found; ++d)
         if (begins_text(c - std::min(c, d))) found = c - std::min(c, d);
         else if (begins_text(c + d)) found = c + d;
-      std::size_t cut = found ? *found : std::min(c, line.size());
-      if (!found && cut < line.size() && line[cut] != ' ' && line[cut - 1] != ' ') return std::nullopt;  // across
+      std::size_t cut = found ? *found : std::min(c, n);
+      if (!found && cut < n) {
+        // no column's text begins near: the column's edge must fall in a gap of two spaces or more
+        // (text set further in under the column, or the column empty), else the line runs across it
+        std::size_t gap = 0;
+        for (std::size_t k = cut; k > 0 && space(k - 1) && gap < 2; --k) ++gap;
+        for (std::size_t k = cut; space(k) && gap < 2; ++k) ++gap;
+        if (gap < 2) return std::nullopt;
+      }
       cuts.push_back(std::max(cut, cuts.back()));
     }
-    cuts.push_back(line.size());
+    cuts.push_back(n);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pieces;
     for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
-      const auto piece = trim(line.substr(cuts[i], cuts[i + 1] - cuts[i]));
+      const auto piece = trim(line.substr(at[cuts[i]], at[cuts[i + 1]] - at[cuts[i]]));
       const auto pb = piece.empty() ? b : static_cast<std::uint32_t>(piece.data() - ctx_.src.data());
       pieces.emplace_back(pb, pb + static_cast<std::uint32_t>(piece.size()));
     }
@@ -638,7 +651,7 @@ class outline_builder {
     std::vector<std::pair<std::uint32_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>>> run;
     std::uint32_t end = l;
     auto row_goes_on = [&](std::uint32_t k) -> std::optional<std::vector<std::pair<std::uint32_t, std::uint32_t>>> {
-      if (k > l && (names_a_part(k) || !table_header_columns(k).empty())) return std::nullopt;
+      if (k > l && (line_names_a_part(k) || !table_header_columns(k).empty())) return std::nullopt;
       auto pieces = cut_row(k, table_columns_);
       if (!pieces) return std::nullopt;
       const auto& [fb, fe] = pieces->front();
@@ -690,7 +703,7 @@ class outline_builder {
     return std::any_of(headings_.begin(), headings_.end(), [&](const auto& h) { return h.first == f; });
   }
   /// Whether line `l`'s text is one of the profile's part headings, whole.
-  bool names_a_part(std::uint32_t l) const {
+  bool line_names_a_part(std::uint32_t l) const {
     const auto [b, e] = trimmed(ctx_, l);
     return is_part_heading(ctx_.src.substr(b, e - b));
   }
@@ -905,7 +918,7 @@ class outline_builder {
         !s.cell && !t.empty() && !(title_field_ && fields_found_.back().rule == title_field_.get()) &&
         ((t[0] >= 'a' && t[0] <= 'z') || continues_list(fields_found_.back().value.text()) || under_value ||
          ((value_block || (starts_field(k_ + 1) && !segs_[k_ + 1].blank_before &&
-                           segs_[last_field_segment_].text.text().size() * 2 >= widest_line_)) &&
+                           characters(segs_[last_field_segment_].text.text()) * 2 >= widest_line_)) &&
           !grammar::match_item_label(t))) &&
         !opens_anything(s) && !starts_field(k_)) {
       fields_found_.back().value.join(s.text);
@@ -3214,7 +3227,7 @@ class outline_builder {
     // ("Maintenance technician" / "Multi-skilled engineer") are a list
     const bool wrapped = (!t.empty() && t[0] >= 'a' && t[0] <= 'z') ||
                          (last_prose_segment_ + 1 == k_ && last_prose_width_ * 2 >= widest_line_);
-    last_prose_width_ = t.size();
+    last_prose_width_ = characters(t);
     last_prose_segment_ = k_;
     if (part_) {
       extend_part(s.text);
@@ -3368,8 +3381,8 @@ class outline_builder {
     // labelled children of a group keep the part's id as their stem: moving an item between groups
     // keeps its id; items with no printed label, numbered by their place, are the group's
     for (auto& c : n.children) {
-      const bool printed = c.group || c.label_end > c.label_begin || c.inferred;
-      const std::string& child_parent = n.group && n.code.empty() && printed ? parent_id : it.id;
+      const bool coded = c.group || c.label_end > c.label_begin || c.inferred;  // (a label printed or inferred)
+      const std::string& child_parent = n.group && n.code.empty() && coded ? parent_id : it.id;
       auto child = lower_node(c, rule, child_parent, c.group ? ++g : 0);
       it.span = merge(it.span, child.span);
       it.children.push_back(std::move(child));

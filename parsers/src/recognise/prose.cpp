@@ -246,7 +246,7 @@ class reader {
     if (first == std::string_view::npos) return false;
     below.remove_prefix(first);
     while (!below.empty() && below.back() == ' ') below.remove_suffix(1);
-    return below[0] >= 'A' && below[0] <= 'Z' && 2 * below.size() >= ctx_.wrap.width && below.size() > t.size() &&
+    return below[0] >= 'A' && below[0] <= 'Z' && 2 * characters(below) >= ctx_.wrap.width && below.size() > t.size() &&
            !ctx_.wrap.goes_on(ctx_, l, below);
   }
 
@@ -439,6 +439,37 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+namespace {
+/// Whether a heading matches a pattern whose "*" stands for any text ("*who is*for*"), case ignored:
+/// its pieces in order, the first opening it unless the pattern opens with "*", the last ending it
+/// unless the pattern ends with one. One pass, each piece found once (no backtracking over "*").
+bool matches_in_order(std::string_view heading, std::string_view pattern) {
+  std::size_t at = 0;
+  bool first = true;
+  while (!pattern.empty()) {
+    const auto star = pattern.find('*');
+    const auto piece = pattern.substr(0, star);
+    const bool last = star == std::string_view::npos;
+    if (!piece.empty()) {
+      if (first) {
+        if (!starts_with_ci(heading, piece)) return false;
+        at = piece.size();
+      } else if (last) {
+        return heading.size() >= at + piece.size() && equals_ci(heading.substr(heading.size() - piece.size()), piece);
+      } else {
+        const auto found = find_ci(heading, piece, at);
+        if (found == std::string_view::npos) return false;
+        at = found + piece.size();
+      }
+    }
+    if (last) return at == heading.size();
+    first = false;
+    pattern.remove_prefix(star + 1);
+  }
+  return true;
+}
+}  // namespace
+
 void check_prose_words(const profile& words) {
   for (const auto& part : words.parts)
     if (std::find(std::begin(section_roles), std::end(section_roles), part.role) == std::end(section_roles))
@@ -450,7 +481,7 @@ std::string_view classify_heading(std::string_view heading, const profile* words
   if (heading.empty() || !words) return "general";
   for (const auto& part : words->parts)
     for (const auto& pattern : part.headings)
-      if (vocab::furniture_match(heading, pattern)) {
+      if (matches_in_order(heading, pattern)) {
         // the role as the reader's own literal: the model keeps a view of it
         const auto* role = std::find(std::begin(section_roles), std::end(section_roles), part.role);
         if (role != std::end(section_roles)) return *role;

@@ -88,8 +88,6 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-bool icontains(std::string_view s, std::string_view needle) { return lower(s).find(needle) != std::string::npos; }
-
 std::optional<part> heading_of(const std::vector<heading_entry>& headings, std::string_view text) {
   std::string t = lower(text);
   while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
@@ -218,7 +216,7 @@ class unit_recogniser {
   /// Whether a text holds one of a field's words.
   [[nodiscard]] bool says(std::string_view text, std::string_view name) const {
     for (const auto& w : field(name))
-      if (icontains(text, w)) return true;
+      if (has_ci(text, w)) return true;
     return false;
   }
 
