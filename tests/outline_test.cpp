@@ -440,3 +440,54 @@ TEST_CASE("outline - a table of fields printed a column at a time (its labels, t
   CHECK(no_way == 1);
   for (const auto& f : none.doc.standards[0].fields) CHECK(f.name != "version");
 }
+
+TEST_CASE("outline - outcomes listed, then each printed again over its criteria under a heading of its own, are "
+          "one list") {
+  auto loaded = load_file(test::corpus_path("layouts/rqf-outcomes-listed-then-restated-over-criteria.txt"));
+  REQUIRE(loaded);
+  const auto r = parse(loaded);
+  REQUIRE(r.doc.standards.size() == 1);
+  const auto& parts = r.doc.standards[0].parts;
+  REQUIRE(parts.size() == 1);
+  CHECK(parts[0].heading == "Learning Outcomes");
+  REQUIRE(parts[0].items.size() == 3);
+  CHECK(parts[0].items[0].code == "LO1");
+  REQUIRE(parts[0].items[0].children.size() == 3);
+  CHECK(parts[0].items[0].children[2].code == "1.3");
+  CHECK(parts[0].items[2].children.size() == 2);
+  CHECK(count_code(r, "Q-N116") == 3);
+  CHECK(r.doc.lines.unclassified == 0);
+  // the second heading is the layout's furniture
+  CHECK(std::any_of(r.doc.furniture_items.begin(), r.doc.furniture_items.end(), [](const auto& f) {
+    return f.role == "heading" && f.text == "Learning Outcomes and Assessment Criteria";
+  }));
+
+  // with a part between the list and the second heading (a unit's content, as Higher National units
+  // print it), the second heading opens the outcomes' part again: the same one list
+  std::string apart = loaded.text;
+  const std::string second = "Learning Outcomes and Assessment Criteria\n";
+  REQUIRE(apart.find(second) != std::string::npos);
+  apart.insert(apart.find(second), "Essential content\nDiversity, equality and inclusion: what each means.\n\n");
+  const auto resumed = test::parse_text(apart);
+  REQUIRE(resumed.doc.standards.size() == 1);
+  const auto& resumed_parts = resumed.doc.standards[0].parts;
+  REQUIRE(resumed_parts.size() == 2);
+  CHECK(resumed_parts[0].role == "learning_outcomes");
+  CHECK(resumed_parts[1].role == "indicative_content");
+  REQUIRE(resumed_parts[0].items.size() == 3);
+  CHECK(resumed_parts[0].items[0].children.size() == 3);
+  CHECK(resumed_parts[0].items[2].children.size() == 2);
+  CHECK(count_code(resumed, "Q-N116") == 3);
+  CHECK(resumed.doc.lines.unclassified == 0);
+
+  // printed with other words, an outcome over criteria is not the listed one: its label repeats
+  std::string reworded = apart;
+  const std::string restated = "\nLO1 Understand the importance of diversity, equality and inclusion\n1.1";
+  REQUIRE(reworded.find(restated) != std::string::npos);
+  reworded.replace(reworded.find(restated), restated.size(),
+                   "\nLO1 Understand why diversity, equality and inclusion matter\n1.1");
+  const auto other = test::parse_text(reworded);
+  REQUIRE(other.doc.standards.size() == 1);
+  CHECK(other.doc.standards[0].parts.size() == 3);
+  CHECK(other.doc.standards[0].parts[0].items[0].children.empty());
+}

@@ -2,6 +2,7 @@
 // groups, pathways with their option groups, rules as numbers, units with
 // their codes, levels and credits, and the diagnostics of each grid's
 // oddities, all as the facts files beside the grids state them.
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -232,6 +233,19 @@ const std::vector<group_fact> wind_turbine_groups = {
      {nullptr, nullptr, nullptr, "Configure Convertor Systems", 6, 7}},
 };
 
+// the same, as the layout numbering its units 1-12 in a column of their own prints them
+const std::vector<group_fact> wind_turbine_numbered_groups = {
+    {group_type::mandatory, 0, -1, -1, 3, 0,
+     {nullptr, "301", "1", "Complying with statutory regulations and organisational safety requirements", 5, 5},
+     {nullptr, nullptr, "3", "Protect the environment during wind turbine maintenance activities", 6, 12}},
+    {group_type::optional, 0, 3, -1, 5, 0,
+     {nullptr, nullptr, "4", "Fault location and diagnosing faults on Pitch Systems and Components", 6, 10},
+     {nullptr, nullptr, "8", "Fault location and diagnosing faults on Low Voltage Systems and components", -1, 10}},
+    {group_type::optional, 0, 3, -1, 4, 0,
+     {nullptr, nullptr, "9", "Configure Pitch Systems", 6, 8},
+     {nullptr, nullptr, "12", "Configure Convertor Systems", 6, 7}},
+};
+
 parse_result parse_grid(const std::string& name) { return qspec::test::parse_corpus("external/" + name); }
 
 void check_unit(const unit& u, const unit_fact& f) {
@@ -287,8 +301,15 @@ TEST_CASE("csv grid - delimiter detected from consistent cell counts, quoted cel
   CHECK(csv::sniff_delimiter("a\tb\n1\t2\n") == '\t');
   // a quoted cell may hold the delimiter and line breaks
   CHECK(csv::sniff_delimiter("a,\"b,\nc\",d\n1,2,3\n") == ',');
-  // prose: comma counts differ from line to line
+  // prose: a line without the delimiter
   CHECK_FALSE(csv::sniff_delimiter("One, two and three.\nNo comma here\n"));
+  // a sheet whose rows end at their last filled cell: facts above a wider table
+  CHECK(csv::sniff_delimiter("Code,GM8W 23\nNo.,Title,Level\n1,Work safely,6\n") == ',');
+  // a heading's row of one cell among them
+  CHECK(csv::sniff_delimiter("No.,Title,Level\nGroup A\n1,Work safely,6\n2,Lead,7\n") == ',');
+  CHECK_FALSE(csv::sniff_delimiter("No.,Title\nGroup A\nGroup B\n1,Work safely\n"));
+  // a rectangular grid wins over a ragged one
+  CHECK(csv::sniff_delimiter("a;b,c\n1;2,3,4\n") == ';');
   std::string src = "x,\"say \"\"hi\"\"\nthere\"\r\n1,2\n";
   auto g = csv::read(src, ',');
   REQUIRE(g.records.size() == 2);
@@ -408,6 +429,36 @@ TEST_CASE("table structure - R09404 wind turbine: stray column, rules on the row
   CHECK(find_diag(r, diag::empty_cells, 12));
   CHECK(find_diag(r, diag::empty_cells, 13));
   CHECK(count_code(r, diag::empty_cells) == 2);
+}
+
+TEST_CASE("table structure - facts above the table, a column of unit numbers, rows ending at their last filled cell") {
+  // R09404 laid out otherwise (corpus/layouts): its facts as label and value cells over the table,
+  // headings and rules in the unit-number column, each row written up to its last filled cell
+  auto r = qspec::test::parse_corpus("layouts/svq-R09404-wind-turbine-facts-above-unit-numbers.csv");
+  REQUIRE(r.doc.qualifications.size() == 1);
+  const auto& q = r.doc.qualifications[0];
+  CHECK(q.title.value == "Diploma in Electrical Power Engineering - Wind Turbine Operations and Maintenance at SCQF level 6");
+  CHECK(q.title.span.begin.line == 3);
+  CHECK(q.standards_developer.name == "Energy and Utility Skills");
+  CHECK(q.type.value == "Other");
+  CHECK(q.level.value == 6);
+  CHECK(q.min_credits.value == 75);
+  CHECK(q.max_credits.value == 76);
+  check_groups(q, wind_turbine_numbered_groups);
+  CHECK(r.doc.lines.unclassified == 0);
+  CHECK(q.groups[1].name == "Group B");
+  CHECK(q.groups[1].statement == "Candidates must complete three units from the following");
+  CHECK(count_code(r, diag::stray_cell) == 0);
+  // unit 7's row stops after its title: its level, credit and date are empty, as in the original
+  auto* empty = find_diag(r, diag::empty_cells, 19);
+  REQUIRE(empty);
+  CHECK(empty->message.find("SCQF Level, SCQF Credit and Date of SCQF Approval") != std::string::npos);
+  CHECK(count_code(r, diag::empty_cells) == 2);
+  // the sheet's title row is furniture, the facts' title names the qualification
+  const auto title_row = std::find_if(r.doc.furniture_items.begin(), r.doc.furniture_items.end(),
+                                      [](const auto& f) { return f.role == "table_title"; });
+  REQUIRE(title_row != r.doc.furniture_items.end());
+  CHECK(title_row->text == "Qualification Structure and Credit Rating");
 }
 
 TEST_CASE("table structure - a sheet whose table begins in its second column reads as the same table") {

@@ -64,7 +64,8 @@ const auto max_bound = x3::rule<struct max_bound_class, unsigned>{"most credit"}
     (max_word >> sep >> -(credit_word >> sep) >> uint_) |
     (uint_ >> lit(' ') >> -(credit_word >> lit(' ')) >> lit('(') >> max_word >> lit(')'));
 const credit_range_type credit_range_rule = "credit range";
-const auto credit_range_rule_def = min_bound >> sep >> max_bound >> *lit(' ') >> eoi;
+// the maximum may be missing ("min 52"): 0 then
+const auto credit_range_rule_def = min_bound >> ((sep >> max_bound) | x3::attr(0u)) >> *lit(' ') >> eoi;
 
 const joined_code_type joined_code_rule = "code without its space";
 const auto joined_code_rule_def =

@@ -78,9 +78,11 @@ int no_space(unsigned char) { return 0; }
 std::optional<char> sniff_delimiter(std::string_view src, unsigned rows) {
   std::optional<char> best;
   std::size_t best_cells = 1;
+  bool best_same = false;
   for (char d : std::array{',', ';', '\t'}) {
     std::vector<std::size_t> counts;
     std::size_t cells = 1, quote_start = 0;
+    std::size_t single = 0;
     bool quoted = false, content = false, give_up = false;
     // a quoted cell longer than this is a stray quote in prose, not CSV: stop looking (text documents
     // are sniffed too, and a quote early in one must not make the sniffer read it to its end)
@@ -96,7 +98,8 @@ std::optional<char> sniff_delimiter(std::string_view src, unsigned rows) {
       if (c == d) ++cells, content = true;
       else if (is_break(c)) {
         if (content) counts.push_back(cells);
-        if (content && counts.size() == 1 && cells == 1) give_up = true;  // a first row of one cell: no grid
+        // more rows of one cell than a quarter of those to look at: no grid, stop early
+        if (content && cells == 1 && ++single * 4 > rows) give_up = true;
         cells = 1;
         content = false;
       } else {
@@ -106,9 +109,20 @@ std::optional<char> sniff_delimiter(std::string_view src, unsigned rows) {
     if (give_up) continue;
     if (content && counts.size() < rows && !quoted) counts.push_back(cells);
     if (counts.size() < 2) continue;
+    // A sheet whose rows end at their last filled cell (a sheet's title, a heading's row, may then be
+    // its one cell) is as much a grid as a rectangular one, which wins a tie: three rows in four
+    // hold the delimiter. Prose whose lines mostly hold commas passes too; the table's header then
+    // decides.
     bool same = true;
-    for (auto n : counts) same = same && n == counts.front();
-    if (same && counts.front() > best_cells) best = d, best_cells = counts.front();
+    std::size_t widest = 0, without = 0;
+    for (auto n : counts) {
+      same = same && n == counts.front();
+      without += n < 2 ? 1 : 0;
+      widest = std::max(widest, n);
+    }
+    if (without * 4 > counts.size()) continue;
+    const bool better = same != best_same ? same : widest > best_cells;
+    if (!best || better) best = d, best_cells = widest, best_same = same;
   }
   return best;
 }

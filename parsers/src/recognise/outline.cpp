@@ -2157,28 +2157,53 @@ class outline_builder {
   /// An item printed again with the same letter and the same words ("A Explore …" in the list of
   /// aims, then "Learning aim A: Explore …" over its criteria): the one item, open again for what
   /// follows.
+  ///
+  /// The same with a number or a code ("LO1 Define …" in the list of outcomes, under the content,
+  /// over the criteria), and across parts: a part of the same rule opened again under a heading of
+  /// its own ("Learning Outcomes and Assessment Criteria") whose first item restates one of the
+  /// earlier part's is that part going on; its heading is then the layout's furniture.
   bool reopen_repeated(const node& n, const segment& s) {
-    if (!n.label.letter || n.label.path.size() || n.level != 0) return false;
-    auto& c = container_of(0);
+    // a letter alone ("A"), or one number ("LO1", "3"): not a sub-item's path ("1.2")
+    if ((!n.label.letter && n.code.empty()) || n.label.path.size() > (n.label.letter ? 0u : 1u) || n.level != 0)
+      return false;
     const auto words = fold(n.text.text());
     // (its words wrapped onto the next line: "Learning aim A: Explore how … to promote" / "products")
     const bool next_line = next_line_under(s);
     const auto wrapped = next_line ? words + " " + fold(segs_[k_ + 1].text.text()) : std::string();
-    for (auto& o : c)
-      if (!o.group && o.label.letter == n.label.letter &&
-          (fold(o.text.text()) == words || (next_line && fold(o.text.text()) == wrapped))) {
-        open_.clear();
-        open_.push_back(&o);
-        mark_content(s.line);
-        extend_part(s.text);
-        if (fold(o.text.text()) != words) {
-          take_next_line();
-        }
-        ctx_.report(diag::item_repeated, severity::note, ctx_.span_of(s.text),
-                    "item " + o.code + " printed again over its details; read as the same item", s.text.text());
-        return true;
+    auto restates = [&](const node& o) {
+      // ("1" in the list, "LO1" over the criteria: the same number, the same words)
+      const bool same_label = n.label.letter ? o.label.letter == n.label.letter
+                                             : o.code == n.code || (!o.label.letter && o.label.path == n.label.path);
+      return !o.group && same_label &&
+             (fold(o.text.text()) == words || (next_line && fold(o.text.text()) == wrapped));
+    };
+    auto& here = container_of(0);
+    auto in_here = std::find_if(here.begin(), here.end(), restates);
+    node* o = in_here == here.end() ? nullptr : &*in_here;
+    if (!o && part_ == &parts_.back() && part_->items.empty() && part_->blocks.empty() && !group_) {
+      for (auto it = std::next(parts_.rbegin()); it != parts_.rend() && !o; ++it) {
+        if (it->rule != part_->rule || it->code != part_->code) continue;
+        auto earlier = std::find_if(it->items.begin(), it->items.end(), restates);
+        if (earlier == it->items.end()) continue;
+        // the heading (and lead-in) that opened this part again
+        if (part_->begin < part_->end)
+          for (auto l = ctx_.lines.line_of(part_->begin); l <= ctx_.lines.line_of(part_->end - 1); ++l)
+            if (ctx_.use[l] == line_use::content) mark_furniture(ctx_, l, "heading");
+        o = &*earlier;
+        part_build& resumed = *it;
+        parts_.pop_back();
+        part_ = &resumed;
       }
-    return false;
+    }
+    if (!o) return false;
+    open_.clear();
+    open_.push_back(o);
+    mark_content(s.line);
+    extend_part(s.text);
+    if (fold(o->text.text()) != words) take_next_line();
+    ctx_.report(diag::item_repeated, severity::note, ctx_.span_of(s.text),
+                "item " + o->code + " printed again over its details; read as the same item", s.text.text());
+    return true;
   }
 
   /// Whether `t` is nothing but codes the open item's level may name (its refs).

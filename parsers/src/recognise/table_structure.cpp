@@ -174,9 +174,14 @@ class table_reader {
     if (!header) return;
     header_ = *header;
     read_header(header_);
-    for (std::size_t r = 0; r < grid_.records.size(); ++r) report_stray(grid_.records[r]);
     for (std::size_t r = *header + 1; r < grid_.records.size(); ++r) kinds_.push_back(classify(grid_.records[r]));
     const auto opens = heading_rows();
+    // above the header the columns are not yet the header's; a heading's one cell is its text
+    report_stray(grid_.records[*header]);
+    for (std::size_t i = 0; i < kinds_.size(); ++i) {
+      const auto& rec = grid_.records[*header + 1 + i];
+      report_stray(rec, opens[i] ? &text_cell(rec) : nullptr);
+    }
     for (std::size_t i = 0; i < kinds_.size(); ++i) {
       const auto& rec = grid_.records[*header + 1 + i];
       switch (kinds_[i]) {
@@ -287,9 +292,9 @@ class table_reader {
   }
 
   /// Values in columns the header does not name belong to no unit or field.
-  void report_stray(const csv::record& r) {
+  void report_stray(const csv::record& r, const csv::cell* text = nullptr) {
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
-      if (labelled(c) || blank(r.cells[c])) continue;
+      if (labelled(c) || blank(r.cells[c]) || &r.cells[c] == text) continue;
       ctx_.report(diag::stray_cell, severity::warning, span_of(r.cells[c]),
                   "a value in column " + std::to_string(r.cells[c].column + 1) +
                       ", which the header does not name, belongs to no unit or field; it is left out",
@@ -304,29 +309,60 @@ class table_reader {
     return std::nullopt;
   }
 
+  /// A row's kind by its filled cells. One filled cell, in whichever column, is a text (a
+  /// heading or a note: which, the rows below it decide); a value in a column the header
+  /// does not name is still the row's text ("Section A: Core" under a column of numbers).
   row classify(const csv::record& r) const {
     std::vector<std::size_t> known;
-    for (std::size_t c = 0; c < r.cells.size(); ++c)
-      if (labelled(c) && !blank(r.cells[c])) known.push_back(c);
-    if (known.empty()) return row::empty;
+    std::size_t filled = 0;
+    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+      if (blank(r.cells[c])) continue;
+      ++filled;
+      if (labelled(c)) known.push_back(c);
+    }
+    if (filled == 0) return row::empty;
+    if (filled == 1) return field_label(text_cell(r)) ? row::metadata : row::text;
+    if (known.empty()) return row::other;
     if (field_label(r.cells[known.front()])) return row::metadata;
     const auto* title = cell_of(r, "title");
     if (title && !blank(*title) && known.size() >= 2) return row::unit;
-    if (known.size() == 1 && known.front() == 0) return row::text;
+    if (known.size() == 1) return row::text;  // beside values in columns no header names
     return row::other;
   }
 
-  /// The rows above the header: a sheet's title and notes over its grid.
-  /// The first row of one text (not a label) names the qualification where
-  /// no label among its facts did; the others, and empty rows, are furniture.
+  /// A text row's text: its one filled cell in a named column, else its one filled cell.
+  const csv::cell& text_cell(const csv::record& r) const {
+    const csv::cell* first = nullptr;
+    for (std::size_t c = 0; c < r.cells.size(); ++c) {
+      if (blank(r.cells[c])) continue;
+      if (labelled(c)) return r.cells[c];
+      if (!first) first = &r.cells[c];
+    }
+    return *first;
+  }
+
+  /// The rows above the header: a sheet's title, notes and facts over its grid.
+  /// A row opening with a known label holds facts, as the rows below the units
+  /// do (columns there are not yet the header's). The first row of one text
+  /// (not a label) names the qualification where no label among its facts did;
+  /// the others, and empty rows, are furniture.
   void above_header() {
+    auto first_text = [](const csv::record& rec) {
+      return std::find_if(rec.cells.begin(), rec.cells.end(), [](const csv::cell& c) { return !blank(c); });
+    };
+    // the facts first: a title among them names the qualification, not the sheet's first row
+    for (std::size_t r = 0; r < header_; ++r)
+      if (const auto& rec = grid_.records[r]; first_text(rec) != rec.cells.end() && field_label(*first_text(rec)))
+        facts_row(rec, false);
     for (std::size_t r = 0; r < header_; ++r) {
       const auto& rec = grid_.records[r];
-      const auto text = std::find_if(rec.cells.begin(), rec.cells.end(), [](const csv::cell& c) { return !blank(c); });
+      const auto text = first_text(rec);
       const auto filled = std::count_if(rec.cells.begin(), rec.cells.end(), [](const csv::cell& c) { return !blank(c); });
       if (text == rec.cells.end()) {
         furniture_row(rec, "empty_row");
-      } else if (!q_.title && filled == 1 && !field_label(*text)) {
+      } else if (field_label(*text)) {
+        continue;  // read above
+      } else if (!q_.title && filled == 1) {
         q_.title.set(text_of(*text), span_of(*text));
         mark(rec, line_use::content);
       } else {
@@ -361,7 +397,11 @@ class table_reader {
         if (word.size() < 2) continue;  // a letter alone abbreviates a status cell; in prose it is no mark
         for (auto pos = find_ci(t, word); pos != std::string::npos; pos = find_ci(t, word, pos + 1)) {
           bool starts = pos == 0 || !is_alnum(t[pos - 1]);
-          bool ends = pos + word.size() >= t.size() || !is_alnum(t[pos + word.size()]);
+          // the word, or its plural ("Options", "Pathways")
+          auto end = pos + word.size();
+          if (end < t.size() && lower(t[end]) == 's') ++end;
+          bool ends = end >= t.size() || !is_alnum(t[end]);
+          if (!ends) end = pos + word.size(), ends = end >= t.size() || !is_alnum(t[end]);
           if (!starts || !ends) continue;
           if (pathway_only && pos != 0) break;  // a pathway heading opens with its word
           if (pos < at) at = pos, best = type;
@@ -396,12 +436,7 @@ class table_reader {
 
   void heading_row(const csv::record& r) {
     mark(r, line_use::content);
-    const csv::cell* cell = nullptr;
-    for (const auto& c : r.cells)
-      if (!blank(c)) {
-        cell = &c;
-        break;
-      }
+    const csv::cell* cell = &text_cell(r);
     auto [vb, ve] = trimmed_range(cell->value);
     std::string_view value(cell->value.data() + vb, ve - vb);
     if (heading_type(value, true)) {
@@ -499,23 +534,22 @@ class table_reader {
                     u.code, j.stem + " " + j.suffix);
     }
     if (const auto* c = cell_of(r, "developer_code"); c && !blank(*c)) developer_code(*c, u);
+    if (const auto* c = cell_of(r, "local_code"); c && !blank(*c)) u.local_code = text_of(*c);
     if (const auto* c = cell_of(r, "title")) u.title = text_of(*c);
     std::vector<std::string> empty;
     u.level = number_cell(r, "level", empty);
     u.credit = number_cell(r, "credit", empty);
-    if (const auto* c = cell_of(r, "date_approved")) {
-      if (blank(*c)) {
-        empty.push_back(column_name("date_approved"));
-      } else {
-        grammar::ast::cell_date d;
-        std::string why;
-        if (!parse_whole(c->value, grammar::cell_date(), d))
-          ctx_.report(diag::cell_not_read, severity::warning, span_of(*c), "the approval date is not a date d/m/yyyy",
-                      text_of(*c));
-        else if (impossible_date(d, why))
-          ctx_.report(diag::impossible_date, severity::warning, span_of(*c),
-                      "the approval date of unit \"" + std::string(u.title) + "\" is impossible: " + why, text_of(*c));
-      }
+    if (empty_cell(r, "date_approved")) {
+      empty.push_back(column_name("date_approved"));
+    } else if (const auto* c = cell_of(r, "date_approved")) {
+      grammar::ast::cell_date d;
+      std::string why;
+      if (!parse_whole(c->value, grammar::cell_date(), d))
+        ctx_.report(diag::cell_not_read, severity::warning, span_of(*c), "the approval date is not a date d/m/yyyy",
+                    text_of(*c));
+      else if (impossible_date(d, why))
+        ctx_.report(diag::impossible_date, severity::warning, span_of(*c),
+                    "the approval date of unit \"" + std::string(u.title) + "\" is impossible: " + why, text_of(*c));
     }
     if (!empty.empty()) {
       std::string cells;
@@ -552,13 +586,20 @@ class table_reader {
     return std::string(field);
   }
 
-  std::optional<std::uint32_t> number_cell(const csv::record& r, std::string_view field, std::vector<std::string>& empty) {
+  /// Whether the row's cell in a column the header names is empty; a row that ends before
+  /// the column (its trailing empty cells not written) has it empty too.
+  bool empty_cell(const csv::record& r, std::string_view field) const {
     const auto* c = cell_of(r, field);
-    if (!c) return std::nullopt;
-    if (blank(*c)) {
+    return c ? blank(*c) : column(field) >= 0;
+  }
+
+  std::optional<std::uint32_t> number_cell(const csv::record& r, std::string_view field, std::vector<std::string>& empty) {
+    if (empty_cell(r, field)) {
       empty.push_back(column_name(field));
       return std::nullopt;
     }
+    const auto* c = cell_of(r, field);
+    if (!c) return std::nullopt;
     unsigned n = 0;
     if (parse_whole(c->value, grammar::whole_number(), n)) return n;
     ctx_.report(diag::cell_not_read, severity::warning, span_of(*c),
@@ -606,10 +647,16 @@ class table_reader {
       ctx_.report(diag::footer_metadata, severity::note, span_of(r),
                   "the qualification's facts are read from label and value cells below the unit rows");
     }
+    facts_row(r, true);
+  }
+
+  /// Label and value cells, each label followed by its value in the next filled cell; below
+  /// the header only the columns it names count (the others were reported as stray).
+  void facts_row(const csv::record& r, bool named_columns_only) {
     bool used = false;
     std::vector<std::size_t> known;
     for (std::size_t c = 0; c < r.cells.size(); ++c)
-      if (labelled(c) && !blank(r.cells[c])) known.push_back(c);
+      if ((labelled(c) || !named_columns_only) && !blank(r.cells[c])) known.push_back(c);
     for (std::size_t k = 0; k < known.size(); ++k) {
       const auto& label = r.cells[known[k]];
       auto name = field_label(label);
@@ -653,7 +700,7 @@ class table_reader {
       if (parse_whole(text, grammar::whole_number(), n)) q_.total_credits.set(n, where);
       else if (parse_whole(text, grammar::credit_range(), range)) {
         q_.min_credits.set(range.min, where);
-        q_.max_credits.set(range.max, where);
+        if (range.max) q_.max_credits.set(range.max, where);
       } else {
         return not_read(c, "credit");
       }
