@@ -233,6 +233,7 @@ EXPECTED_LOSSES = {
     # the document prints its own pages' footers ("LANDC42 …" / "1") in its text: the pages laid
     # over them number differently, and its own page numbers no longer run with the pages
     ("nos2-pdf-two-pages-footer.txt", "form_feed_pages"): "two paginations, one over the other",
+    ("nos2-pdf-page-heading-after-overview.txt", "form_feed_pages"): "two paginations, one over the other",
     # its two columns are set with spaces: a footer line between two rows of them parts the block
     ("qcf5-pdf-layout-two-column-table.txt", "footers_in_text"): "a footer inside a space-set table",
     # the whole standard on one line: wrapped, its labels fall wherever the lines break, as in its

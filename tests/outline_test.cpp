@@ -491,3 +491,24 @@ TEST_CASE("outline - outcomes listed, then each printed again over its criteria 
   CHECK(other.doc.standards[0].parts.size() == 3);
   CHECK(other.doc.standards[0].parts[0].items[0].children.empty());
 }
+
+TEST_CASE("outline - a page heading, code over title, printed after the overview is the standard's code and title") {
+  const auto r = test::parse_corpus("layouts/nos2-pdf-page-heading-after-overview.txt");
+  REQUIRE(r.doc.standards.size() == 1);
+  const auto& st = r.doc.standards[0];
+  CHECK(st.code == "LANDC42");
+  CHECK(st.title == "Monitor the health and welfare of dairy cattle");
+  CHECK(st.id == "LANDC42");
+  CHECK(count_code(r, "Q-N118") == 1);
+  for (const auto& d : r.diagnostics)
+    if (d.code == "Q-N118") {
+      CHECK(d.span.begin.line == 6);
+      CHECK(d.span.end.line == 7);
+    }
+  REQUIRE(!st.parts.empty());
+  CHECK(st.parts[0].role == "overview");
+  CHECK(r.doc.lines.unclassified == 0);
+  // the overview's paragraph is the overview's alone: the code and title are not in it
+  for (const auto& b : st.parts[0].blocks)
+    if (b.which == block::type::paragraph) CHECK(b.para.text.find("LANDC42") == std::string_view::npos);
+}

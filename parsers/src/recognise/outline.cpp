@@ -843,12 +843,15 @@ class outline_builder {
       key[i] = std::string(t.substr(0, d));
       ++seen[key[i]];
     }
-    // a code alone above the title ("SKAHDB12" / "Create a hair design…") is what the footers repeat:
-    // a footer that prints them both is furniture even on a document of one page
-    if (segs_.size() > 2 && !segs_[0].cell && !segs_[1].cell) {
-      std::string_view first = segs_[0].text.text();
+    // a code alone above the title ("SKAHDB12" / "Create a hair design…"), at the top or as a page's
+    // heading further down, is what the footers repeat: a footer that prints them both is furniture
+    // even on a document of one page
+    for (std::size_t i = 0; i + 2 < segs_.size(); ++i) {
+      if (segs_[i].cell || segs_[i + 1].cell) continue;
+      std::string_view first = segs_[i].text.text();
+      if (first.size() > max_title) continue;
       auto code = grammar::match_document_code(first);
-      if (code && code->rest >= first.size()) ++seen[std::string(first) + " " + std::string(segs_[1].text.text())];
+      if (code && code->rest >= first.size()) ++seen[std::string(first) + " " + std::string(segs_[i + 1].text.text())];
     }
     footer_line_.assign(segs_.size(), false);
     for (std::size_t i = 0; i < segs_.size(); ++i) {
@@ -2166,16 +2169,24 @@ class outline_builder {
     // a letter alone ("A"), or one number ("LO1", "3"): not a sub-item's path ("1.2")
     if ((!n.label.letter && n.code.empty()) || n.label.path.size() > (n.label.letter ? 0u : 1u) || n.level != 0)
       return false;
-    const auto words = fold(n.text.text());
-    // (its words wrapped onto the next line: "Learning aim A: Explore how … to promote" / "products")
-    const bool next_line = next_line_under(s);
-    const auto wrapped = next_line ? words + " " + fold(segs_[k_ + 1].text.text()) : std::string();
+    // ("1" in the list, "LO1" over the criteria: the same number, the same words)
+    auto same_label = [&](const node& o) {
+      return !o.group && (n.label.letter ? o.label.letter == n.label.letter
+                                         : o.code == n.code || (!o.label.letter && o.label.path == n.label.path));
+    };
+    // the words are compared only for an item of the same label: most items have none
+    std::optional<std::string> words, wrapped;
+    bool next_line = false;
     auto restates = [&](const node& o) {
-      // ("1" in the list, "LO1" over the criteria: the same number, the same words)
-      const bool same_label = n.label.letter ? o.label.letter == n.label.letter
-                                             : o.code == n.code || (!o.label.letter && o.label.path == n.label.path);
-      return !o.group && same_label &&
-             (fold(o.text.text()) == words || (next_line && fold(o.text.text()) == wrapped));
+      if (!same_label(o)) return false;
+      if (!words) {
+        words = fold(n.text.text());
+        // (its words wrapped onto the next line: "Learning aim A: Explore how … to promote" / "products")
+        next_line = next_line_under(s);
+        wrapped = next_line ? *words + " " + fold(segs_[k_ + 1].text.text()) : std::string();
+      }
+      const auto theirs = fold(o.text.text());
+      return theirs == *words || (next_line && theirs == *wrapped);
     };
     auto& here = container_of(0);
     auto in_here = std::find_if(here.begin(), here.end(), restates);
@@ -2200,7 +2211,7 @@ class outline_builder {
     open_.push_back(o);
     mark_content(s.line);
     extend_part(s.text);
-    if (fold(o->text.text()) != words) take_next_line();
+    if (fold(o->text.text()) != *words) take_next_line();
     ctx_.report(diag::item_repeated, severity::note, ctx_.span_of(s.text),
                 "item " + o->code + " printed again over its details; read as the same item", s.text.text());
     return true;
@@ -3192,6 +3203,34 @@ class outline_builder {
           mark_content(s.line);
           return;
         }
+      }
+    }
+    // the same line further down, after an overview's paragraphs but before any item (a PDF's page
+    // heading, code over title, that its text extraction put after the page's first paragraphs):
+    // the standard's code, and a short line right under it that opens nothing its title
+    if (!before_anything && printed_code_.empty() && !s.cell && !prof_.code_field.empty() && fields_found_.empty() &&
+        std::all_of(parts_.begin(), parts_.end(), [](const part_build& p) { return p.items.empty(); })) {
+      if (auto code = grammar::match_document_code(t); code && code->rest >= t.size()) {
+        printed_code_ = ctx_.keep(s.text);
+        printed_code_span_ = ctx_.span_of(s.text);
+        mark_content(s.line);
+        bool titled = false;
+        if (title_.empty() && k_ + 1 < segs_.size() && !segs_[k_ + 1].cell && segs_[k_ + 1].line == s.line + 1) {
+          const auto next = segs_[k_ + 1].text.text();
+          if (next.size() <= max_title && starts_upper(next) && !ends_sentence(next) && !opens_anything(segs_[k_ + 1]) &&
+              !grammar::match_item_label(next)) {
+            ++k_;
+            set_title(segs_[k_].text, segs_[k_].line);
+            mark_content(segs_[k_].line);
+            titled = true;
+          }
+        }
+        ctx_.report(diag::heading_after_text, severity::note, titled ? merge(printed_code_span_, title_span_) : printed_code_span_,
+                    titled ? "a line that is only a code, and a short line under it, after the opening paragraphs: read "
+                             "as the standard's code and title"
+                           : "a line that is only a code after the opening paragraphs: read as the standard's code",
+                    titled ? std::string(t) + "\n" + std::string(title_) : std::string(t));
+        return;
       }
     }
     // the title printed again on its own, under the line that gave it with its code: the page's heading

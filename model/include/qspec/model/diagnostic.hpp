@@ -56,6 +56,7 @@ inline constexpr std::string_view field_within = "Q-N107";       // a field read
 inline constexpr std::string_view heading_column = "Q-N108";     // headings in a column beside the content, read first
 inline constexpr std::string_view item_repeated = "Q-N116";      // an item printed again over its details, read as one
 inline constexpr std::string_view cell_over_lines = "Q-N117";    // a cell of a table set with spaces, over lines, read whole
+inline constexpr std::string_view heading_after_text = "Q-N118"; // a code line and title printed after the opening paragraphs, read as the standard's
 inline constexpr std::string_view part_resumed = "Q-N109";       // a part goes on after headings and prose between its items
 // qualification structure grids (CSV)
 inline constexpr std::string_view header_cell_wrapped = "Q-N110";  // a column header holding a line break
