@@ -439,6 +439,22 @@ class outline_builder {
     return last;
   }
 
+  /// Whether line l is a label and its value, two cells ('|' apart): the first one of the
+  /// profile's field labels, whole (a colon and emphasis around it allowed), the second not one.
+  bool first_cell_labels_field(std::uint32_t l) {
+    const auto cells = cells_of_line(l, '|');
+    if (cells.size() != 2) return false;
+    auto is_label = [&](std::pair<std::uint32_t, std::uint32_t> c) {
+      auto cell = ctx_.src.substr(c.first, c.second - c.first);
+      while (!cell.empty() && (cell.back() == ':' || cell.back() == ' ' || cell.back() == '*')) cell.remove_suffix(1);
+      while (!cell.empty() && (cell.front() == '*' || cell.front() == ' ')) cell.remove_prefix(1);
+      return !cell.empty() && std::any_of(fields_.begin(), fields_.end(), [&](const auto& f) {
+        return phrase_prefix(cell, f.first) == cell.size();
+      });
+    };
+    return is_label(cells[0]) && !is_label(cells[1]);
+  }
+
   void read_segments() {
     if (ctx_.gutter < 0) ctx_.gutter = find_gutter(ctx_);
     const std::int64_t gutter = ctx_.gutter;
@@ -482,7 +498,10 @@ class outline_builder {
         if (l + 1 < ctx_.lines.count()) {
           auto [nb, ne] = trimmed(ctx_, l + 1);
           auto next = ctx_.src.substr(nb, ne - nb);
-          if (next.size() >= 3 && next.front() == '|' && table_rule(next) && next.find('-') != std::string_view::npos) {
+          // (unless its first cell is a field's label: a table of labels and values, "| Unit
+          // reference | M/650/2307 |" over the rule, has no column names, only its first row)
+          if (next.size() >= 3 && next.front() == '|' && table_rule(next) && next.find('-') != std::string_view::npos &&
+              !first_cell_labels_field(l)) {
             mark_furniture(ctx_, l, "table_header");
             continue;
           }
