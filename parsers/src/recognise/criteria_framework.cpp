@@ -122,10 +122,7 @@ class words {
   }
   /// The length of the field's word a text opens with, followed by a space or its end; 0 when none.
   [[nodiscard]] std::size_t opens(std::string_view text, std::string_view name) const {
-    for (const auto& w : field(name))
-      if (starts_with_ci(text, w) && (text.size() == w.size() || text[w.size()] == ' '))
-        return w.size();
-    return 0;
+    return opening_word(vocabulary_, name, text, true);
   }
 
  private:

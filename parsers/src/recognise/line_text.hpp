@@ -1,6 +1,7 @@
 #pragma once
 // Small text helpers the recognisers share: trimming (spaces, tabs, no-break
 // spaces), ASCII case-insensitive search, and spans of sub-strings.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -92,6 +93,20 @@ inline const std::vector<std::string>& field_words(const profile& p, std::string
   for (const auto& f : p.fields)
     if (f.name == name) return f.labels;
   return none;
+}
+
+/// The length of the first of a profile field's words that opens `text`, case ignored (with
+/// `whole_word`, followed by a space or the text's end: "March 2021", not "Marcher"); 0 for none.
+inline std::size_t opening_word(const profile& p, std::string_view name, std::string_view text, bool whole_word = false) {
+  for (const auto& w : field_words(p, name))
+    if (starts_with_ci(text, w) && (!whole_word || text.size() == w.size() || text[w.size()] == ' ')) return w.size();
+  return 0;
+}
+
+/// Whether `text` holds any of a profile field's words, case ignored.
+inline bool holds_word(const profile& p, std::string_view name, std::string_view text) {
+  const auto& words = field_words(p, name);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return has_ci(text, w); });
 }
 
 /// Span of text[off, off+len) when `text` is a view into the source; the

@@ -35,9 +35,7 @@ const std::vector<std::string>& field(const profile* words, std::string_view nam
 
 /// Whether a line opens with one of a field's words, in any case.
 bool opens_with(std::string_view s, const profile* words, std::string_view name) {
-  for (const auto& w : field(words, name))
-    if (starts_with_ci(s, w)) return true;
-  return false;
+  return words && opening_word(*words, name, s) > 0;
 }
 
 bool contact_like(std::string_view s, const profile* words) { return opens_with(s, words, "contact"); }

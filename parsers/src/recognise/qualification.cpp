@@ -68,15 +68,11 @@ class words {
   }
   /// Whether a text holds any of a field's words ("barred": "excluded combination").
   [[nodiscard]] bool says(std::string_view text, std::string_view name) const {
-    for (const auto& w : field(name))
-      if (has_ci(text, w)) return true;
-    return false;
+    return holds_word(vocabulary_, name, text);
   }
   /// Whether a text opens with one of a field's words ("units": "units.", "unit;").
   [[nodiscard]] bool opens(std::string_view text, std::string_view name) const {
-    for (const auto& w : field(name))
-      if (starts_with_ci(text, w)) return true;
-    return false;
+    return opening_word(vocabulary_, name, text) > 0;
   }
   /// Whether a whole text (a closing ":" aside) is one of a field's words ("notes": "Notes:").
   [[nodiscard]] bool is(std::string_view text, std::string_view name) const {
