@@ -461,6 +461,29 @@ TEST_CASE("table structure - facts above the table, a column of unit numbers, ro
   CHECK(title_row->text == "Qualification Structure and Credit Rating");
 }
 
+TEST_CASE("table structure - a heading and its rule in two cells of one row") {
+  // GL6F 23 laid out otherwise (corpus/layouts): each pathway's name and rule, and each option
+  // group's name and rule, in two cells of one row rather than one cell
+  auto r = qspec::test::parse_corpus("layouts/svq-GL6F23-heading-and-rule-in-two-cells.csv");
+  REQUIRE(r.doc.qualifications.size() == 1);
+  const auto& q = r.doc.qualifications[0];
+  check_groups(q, fabrication_welding_groups);
+  CHECK(r.doc.lines.unclassified == 0);
+  REQUIRE(q.groups.size() >= 2);
+  const auto& pathway = q.groups[1];
+  CHECK(pathway.name == "Pathway 1 - Pipe and Tube Fabrication");
+  CHECK(pathway.statement.starts_with("Candidates must complete the 3 mandatory units above plus 5"));
+  CHECK(pathway.statement_span.begin.line == 8);
+  CHECK(pathway.min_units == 8u);
+  REQUIRE(!pathway.groups.empty());
+  CHECK(pathway.groups[0].name == "Option Group A");
+  CHECK(pathway.groups[0].statement == "Candidates must select 1 unit");
+  CHECK(pathway.groups[0].min_units == 1u);
+  // nothing to split: no cell holds a name and a rule
+  CHECK(count_code(r, diag::heading_split_cell) == 0);
+  CHECK(count_code(r, diag::stray_cell) == 0);
+}
+
 TEST_CASE("table structure - a sheet whose table begins in its second column reads as the same table") {
   // R09404 as a sheet saved with its table one column in (a blank first column on every record):
   // the same groups and units, and the stray column still named as the sheet numbers it

@@ -180,7 +180,8 @@ class table_reader {
     report_stray(grid_.records[*header]);
     for (std::size_t i = 0; i < kinds_.size(); ++i) {
       const auto& rec = grid_.records[*header + 1 + i];
-      report_stray(rec, opens[i] ? &text_cell(rec) : nullptr);
+      if (opens[i]) report_stray(rec, &text_cell(rec), rule_cell(rec));
+      else report_stray(rec);
     }
     for (std::size_t i = 0; i < kinds_.size(); ++i) {
       const auto& rec = grid_.records[*header + 1 + i];
@@ -292,9 +293,9 @@ class table_reader {
   }
 
   /// Values in columns the header does not name belong to no unit or field.
-  void report_stray(const csv::record& r, const csv::cell* text = nullptr) {
+  void report_stray(const csv::record& r, const csv::cell* text = nullptr, const csv::cell* rule = nullptr) {
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
-      if (labelled(c) || blank(r.cells[c]) || &r.cells[c] == text) continue;
+      if (labelled(c) || blank(r.cells[c]) || &r.cells[c] == text || &r.cells[c] == rule) continue;
       ctx_.report(diag::stray_cell, severity::warning, span_of(r.cells[c]),
                   "a value in column " + std::to_string(r.cells[c].column + 1) +
                       ", which the header does not name, belongs to no unit or field; it is left out",
@@ -327,7 +328,20 @@ class table_reader {
     const auto* title = cell_of(r, "title");
     if (title && !blank(*title) && known.size() >= 2) return row::unit;
     if (known.size() == 1) return row::text;  // beside values in columns no header names
+    if (rule_cell(r)) return row::text;       // a heading, its rule in the next cell
     return row::other;
+  }
+
+  /// The rule beside a heading on its row ("Optional Group A" | "Candidates must complete 2
+  /// units"): the row's second and last filled cell, no unit's title, counting units.
+  const csv::cell* rule_cell(const csv::record& r) const {
+    const csv::cell* found = nullptr;
+    std::size_t filled = 0;
+    for (const auto& c : r.cells)
+      if (!blank(c) && ++filled == 2) found = &c;
+    const auto* title = cell_of(r, "title");
+    if (filled != 2 || (title && !blank(*title)) || !find_count(found->value, grammar::group_count())) return nullptr;
+    return found;
   }
 
   /// A text row's text: its one filled cell in a named column, else its one filled cell.
@@ -463,6 +477,12 @@ class table_reader {
     g.name = text_of(*cell, vb, ve);
     auto type = heading_type(value, false);
     g.type = type.value_or(group_type::optional);
+    if (const auto* rule = rule_cell(r); rule && rule != cell) {
+      // "Optional Group A" | "Candidates must complete 2 units": the rule in the next cell
+      g.statement = text_of(*rule);
+      g.statement_span = span_of(*rule);
+      if (!count) count = find_count(rule->value, grammar::group_count());
+    }
     if (count) {
       g.min_units = count->min;
       if (count->max) g.max_units = count->max;
@@ -503,6 +523,13 @@ class table_reader {
       ctx_.report(diag::heading_split_cell, severity::note, span_of(c, vb, ve),
                   "the pathway heading holds the pathway's name and, after a line break, its rule; split there",
                   std::string_view(c.value.data() + vb, ve - vb), std::string(g.name) + " | " + std::string(g.statement));
+    } else if (const auto* rule = rule_cell(r); rule && rule != &c) {
+      g.statement = text_of(*rule);  // the rule in the next cell
+      g.statement_span = span_of(*rule);
+      if (auto total = find_count(g.statement, grammar::unit_total())) {
+        g.min_units = total->min;
+        if (total->max) g.max_units = total->max;
+      }
     }
     q_.groups.push_back(std::move(g));
     pathway_ = top_ = static_cast<int>(q_.groups.size()) - 1;
