@@ -512,3 +512,31 @@ TEST_CASE("outline - a page heading, code over title, printed after the overview
   for (const auto& b : st.parts[0].blocks)
     if (b.which == block::type::paragraph) CHECK(b.para.text.find("LANDC42") == std::string_view::npos);
 }
+
+TEST_CASE("outline - a text browser's table: columns one space apart, a label centred on its value's lines") {
+  // w3m sets a table's column one space after the widest text of the one before, and prints a cell's
+  // label on the middle one of its value's lines
+  const auto tight = test::parse_corpus("formats/dump/qcf5-tab-table-unit-number-cell--w3m.txt");
+  REQUIRE(tight.doc.standards.size() == 1);
+  REQUIRE(!tight.doc.standards[0].parts.empty());
+  const auto& outcomes = tight.doc.standards[0].parts[0];
+  REQUIRE(outcomes.items.size() == 2);
+  CHECK(outcomes.items[0].text == "Understand requirements for handling information");
+  REQUIRE(outcomes.items[0].children.size() == 2);
+  CHECK(outcomes.items[0].children[0].text ==
+        "Identify legislation that relates to the recording, storage and sharing of information");
+
+  const auto centred = test::parse_corpus("formats/dump/qcf2-table-tabs--w3m.txt");
+  REQUIRE(centred.doc.standards.size() == 1);
+  const auto& fields = centred.doc.standards[0].fields;
+  const auto aim = std::find_if(fields.begin(), fields.end(), [](const auto& f) { return f.name == "unit_aim"; });
+  REQUIRE(aim != fields.end());
+  CHECK(aim->value == "This unit is about preparing for and carrying out eyelash and eyebrow tinting, including the "
+                      "skin sensitivity test that must come before the service.");
+  CHECK(aim->span.begin.line == 11);
+  bool noted = false;
+  for (const auto& d : centred.diagnostics)
+    if (d.code == "Q-W218" && d.span.begin.line == 11) noted = d.repaired.starts_with("Unit aim This unit is about");
+  CHECK(noted);
+  CHECK(centred.doc.lines.unclassified == 0);
+}

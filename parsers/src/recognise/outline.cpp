@@ -54,6 +54,26 @@ constexpr std::string_view item_field_kind = "item_field";  // a property of an 
 constexpr std::size_t max_field_line = 400;
 constexpr std::size_t max_furniture_line = 120;
 
+/// A horizontal rule: three or more of "-*_=~" (markdown's, lynx's line of underscores), or of the
+/// box-drawing lines a text browser draws ("━━━", "───", "═══"), spaces between allowed.
+bool horizontal_rule(std::string_view raw) {
+  std::size_t marks = 0;
+  for (std::size_t i = 0; i < raw.size();) {
+    const char c = raw[i];
+    if (c == ' ' || c == '\t') {
+      ++i;
+    } else if (c == '-' || c == '*' || c == '_' || c == '=' || c == '~') {
+      ++marks, ++i;
+    } else if (raw.substr(i, 3) == "\xE2\x94\x80" || raw.substr(i, 3) == "\xE2\x94\x81" ||
+               raw.substr(i, 3) == "\xE2\x95\x90") {  // U+2500, U+2501, U+2550
+      ++marks, i += 3;
+    } else {
+      return false;
+    }
+  }
+  return marks >= 3;
+}
+
 /// A markdown table's rule under its header, "|---|:---:|": bars, dashes, colons only.
 bool table_rule(std::string_view row) { return row.find_first_not_of("|-:= \t") == std::string_view::npos; }
 
@@ -173,6 +193,7 @@ class outline_builder {
   // where the columns after the first of a table set with spaces begin (characters from a line's start,
   // table_header_columns), while its rows are read; empty otherwise
   std::vector<std::uint32_t> table_columns_;
+  std::vector<bool> table_tight_;  // for each of those, whether its edge is a gutter one space wide
   std::vector<std::pair<std::string, const field_rule*>> fields_;
   std::vector<segment> segs_;
   std::size_t k_ = 0;
@@ -182,6 +203,7 @@ class outline_builder {
   // split copies the rest of the line: a hostile line of headings stays linear)
   static constexpr std::size_t max_retakes = 16;
   std::vector<bool> footer_line_;
+  std::vector<bool> rule_line_;   // the lines that are horizontal rules
   std::string_view footer_code_;  // the code the running footers print
 
   std::vector<part_build> parts_;
@@ -456,6 +478,7 @@ class outline_builder {
   }
 
   void read_segments() {
+    rule_line_.assign(ctx_.lines.count(), false);
     if (ctx_.gutter < 0) ctx_.gutter = find_gutter(ctx_);
     const std::int64_t gutter = ctx_.gutter;
     bool blank_before = true, furniture_before = false;
@@ -470,8 +493,9 @@ class outline_builder {
       }
       auto [b, e] = trimmed(ctx_, l);
       std::string_view raw = ctx_.src.substr(b, e - b);
-      if (raw.size() >= 3 && raw.find_first_not_of("-*_=~ \t") == std::string_view::npos) {
-        mark_furniture(ctx_, l, "rule");  // a horizontal rule: "---", "***", "___"
+      if (horizontal_rule(raw)) {
+        mark_furniture(ctx_, l, "rule");  // a horizontal rule: "---", "***", "___", "━━━"
+        rule_line_[l] = true;
         furniture_before = true;
         continue;
       }
@@ -541,6 +565,7 @@ class outline_builder {
       // begin, whatever the page's other lines are: each row's cells column by column
       if (auto columns = table_header_columns(l); !columns.empty()) {
         table_columns_ = std::move(columns);
+        table_tight_ = tight_columns(l, table_columns_);
       } else if (!table_columns_.empty() && line_names_a_part(l)) {
         table_columns_.clear();  // the next part's heading: the table is over
       }
@@ -591,6 +616,40 @@ class outline_builder {
     }
     return columns;
   }
+  /// For each column of a header set with spaces, whether its edge is a gutter one space wide, as a
+  /// text browser sets a table (w3m: each column one space after the widest text of the one before):
+  /// on every line of the block under the header the character before the edge is a space or the
+  /// line ends before it (three lines or more), and on one a text begins right at the edge after
+  /// that one space.
+  std::vector<bool> tight_columns(std::uint32_t header, const std::vector<std::uint32_t>& columns) const {
+    std::vector<bool> tight(columns.size(), true);
+    std::vector<std::size_t> exact(columns.size(), 0);
+    std::uint32_t lines = 0;
+    for (std::uint32_t k = header + 1; k < ctx_.lines.count() && ctx_.use[k] != line_use::blank &&
+                                       ctx_.use[k] != line_use::furniture;
+         ++k, ++lines) {
+      const auto [b, e] = ctx_.lines.content(k);
+      const std::string_view line = ctx_.src.substr(b, e - b);
+      if (line.find('\t') != std::string_view::npos) return std::vector<bool>(columns.size(), false);
+      // the character at each column's edge, counted in characters
+      std::size_t ch = 0;
+      std::size_t next = 0;
+      char before = ' ';
+      for (std::size_t i = 0; i < line.size() && next < columns.size(); ++i) {
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+        while (next < columns.size() && ch == columns[next]) {
+          if (before != ' ') tight[next] = false;
+          else if (line[i] != ' ' && (ch < 2 || i < 2 || line[i - 2] != ' ')) ++exact[next];
+          ++next;
+        }
+        before = line[i];
+        ++ch;
+      }
+      if (next < columns.size() && ch == columns[next] && before != ' ') tight[next] = false;  // ends at the edge
+    }
+    for (std::size_t c = 0; c < columns.size(); ++c) tight[c] = tight[c] && lines >= 3 && exact[c] >= 1;
+    return tight;
+  }
   /// Whether a text names a band some level's codes are shaped for: alone ("Distinction", "Level 1")
   /// or as its last word, after other words ("Level 2 Merit").
   bool is_band_name(std::string_view t) const {
@@ -631,6 +690,10 @@ class outline_builder {
       // the column's text begins where the header's does, or a few characters either side of it
       // (a page printed a little further left or right)
       std::optional<std::size_t> found;
+      // (a text browser's table sets a column one space after the widest text before it: there the
+      // edge is exact, and one space before it is the gap)
+      const std::size_t index = cuts.size() - 1;
+      if (index < table_tight_.size() && table_tight_[index] && c < n && !space(c) && space(c - 1)) found = c;
       for (std::size_t d = 0; d <= max_column_drift && !found; ++d)
         if (begins_text(c - std::min(c, d))) found = c - std::min(c, d);
         else if (begins_text(c + d)) found = c + d;
@@ -892,8 +955,8 @@ class outline_builder {
 
   void take(segment& s) {
     if (!held_text_.empty() && k_ == held_for_) {
-      // the labelled line the held lines open: its item, before any other reading of the line
-      const bool taken = take_item(s);
+      // the labelled line the held lines open: its item (or field), before any other reading of the line
+      const bool taken = held_field_ ? take_field(s) : take_item(s);
       release_held(true);  // (the line read otherwise: the lines held are read as text)
       if (taken) return;
     }
@@ -912,6 +975,7 @@ class outline_builder {
       }
       pending_field_ = nullptr;
     }
+    if (hold_value_above_label(s)) return;
     // a field's value wrapped onto the next line ("Unit aim This unit covers … wireless" / "network for …");
     // a line between two fields that opens nothing, after one cut by the wrap (it reaches half the
     // wrap width), is that one's value going on ("Relevant occupations: Security Officers; Event" /
@@ -1180,8 +1244,21 @@ class outline_builder {
         }
       std::size_t value_end = end;
       while (value_end > v && t[value_end - 1] == ' ') --value_end;
-      add_field(rule, label_view, s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(value_end)),
-                s.text.source_begin(), s.line);
+      auto value = s.text.slice(static_cast<std::uint32_t>(v), static_cast<std::uint32_t>(value_end));
+      if (held_field_ && !held_text_.empty() && k_ == held_for_) {  // its first lines, printed over the label
+        clean::rich_text whole = held_text_;
+        whole.join(value);
+        ctx_.report(diag::labels_detached, severity::note, ctx_.span(held_text_.source_begin(), s.text.source_end()),
+                    "label \"" + std::string(label_view) + "\" printed beside a line of its value, the value begun on "
+                    "the lines above; read from there",
+                    ctx_.src.substr(held_text_.source_begin(), s.text.source_end() - held_text_.source_begin()),
+                    std::string(label_view) + " " + whole.text());
+        value = std::move(whole);
+        held_text_ = {};
+        held_field_ = false;
+      }
+      // (the field's span from its value's first line, where that is over the label)
+      add_field(rule, label_view, value, std::min(s.text.source_begin(), value.source_begin()), s.line);
       if (end < t.size()) {
         segs_[k_].text = s.text.slice(static_cast<std::uint32_t>(end), static_cast<std::uint32_t>(t.size()));
         retake_ = true;
@@ -2073,8 +2150,58 @@ class outline_builder {
     k_ = j - 1;
     return true;
   }
-  clean::rich_text held_text_;  // an item's first lines, printed over its label
+  clean::rich_text held_text_;  // an item's first lines, printed over its label (or a field's value's)
   std::size_t held_first_ = 0, held_for_ = 0;  // their first segment, and the labelled one
+  bool held_field_ = false;  // held for a field's label, not an item's
+
+  /// The same for a field: its value's first lines set in under the values' column above its label's
+  /// line, nothing in the labels' column beside them, as a text browser centres a label on its
+  /// cell's lines ("            This unit is about … and" / "Unit aim    eyebrow tinting, …" /
+  /// "            before the service."): as many lines over the label as under it, or one more,
+  /// one at least; the line before them holds nothing in the values' column (a value's line there
+  /// may wrap onto the next).
+  bool hold_value_above_label(const segment& s) {
+    constexpr std::size_t max_above = 3;
+    if (s.cell || !held_text_.empty() || s.furniture_before || fields_found_.empty()) return false;
+    const std::uint32_t column = set_in_by(s.text.source_begin());
+    if (column == 0) return false;
+    // (the line before holds nothing in the values' column: a value's line there may wrap onto this one)
+    if (!s.blank_before && k_ > 0) {
+      const auto [pb, pe] = ctx_.lines.content(segs_[k_ - 1].line);
+      if (segs_[k_ - 1].cell || characters(ctx_.src.substr(pb, pe - pb)) >= column - 1) return false;
+    }
+    std::size_t j = k_;
+    for (; j < segs_.size() && j - k_ <= max_above; ++j) {
+      const segment& x = segs_[j];
+      if (x.cell || x.line != s.line + (j - k_) || (j > k_ && (x.blank_before || x.furniture_before))) return false;
+      if (set_in_by(x.text.source_begin()) != column) break;
+    }
+    if (j == k_ || j >= segs_.size() || j - k_ > max_above || !starts_field(j)) return false;
+    // the label's line: its value begins at the column, after a gap
+    const segment& labelled = segs_[j];
+    const auto [lb, le] = ctx_.lines.content(labelled.line);
+    const std::string_view line = ctx_.src.substr(lb, le - lb);
+    const auto gap = line.find("  ", line.find_first_not_of(' '));
+    const auto v = gap == std::string_view::npos ? gap : line.find_first_not_of(' ', gap);
+    if (v == std::string_view::npos || column_of(lb + static_cast<std::uint32_t>(v)) != column) return false;
+    std::size_t below = 0;
+    for (std::size_t i = j + 1; i < segs_.size() && segs_[i].line == labelled.line + (i - j) && !segs_[i].blank_before &&
+                                !segs_[i].cell && set_in_by(segs_[i].text.source_begin()) == column;
+         ++i)
+      ++below;
+    // (centred: a value of two lines is printed from its label's line on)
+    if (below == 0 || j - k_ > below + 1 || j - k_ < below) return false;
+    for (std::size_t i = k_; i < j; ++i) {
+      if (i == k_) held_text_ = segs_[i].text;
+      else held_text_.join(segs_[i].text);
+      mark_content(segs_[i].line);
+    }
+    held_first_ = k_;
+    held_for_ = j;
+    held_field_ = true;
+    k_ = j - 1;
+    return true;
+  }
 
   /// Lines held for an item its label's line did not open after all (or past it, `now`): read as the
   /// text of the part they stand in.
@@ -2083,6 +2210,7 @@ class outline_builder {
     segment h = segs_[held_first_];
     h.text = std::move(held_text_);
     held_text_ = {};
+    held_field_ = false;
     take_prose(h);
   }
 
@@ -2881,6 +3009,10 @@ class outline_builder {
     }
     if (open_.empty()) return false;
     node& cur = *open_.back();
+    // a horizontal rule between them ends the item: what follows is another section's
+    if (s.furniture_before)
+      for (auto l = cur.last_line + 1; l < s.line && l < rule_line_.size(); ++l)
+        if (rule_line_[l]) return false;
     // after the item's fields ("GSCE English: No"), its text is over: what follows is the part's prose
     if (!cur.children.empty() && cur.children.back().kind == item_field_kind) return false;
     // an item that lost its label: between two labelled items whose numbers leave room for it, set
