@@ -292,9 +292,7 @@ EXPECTED_LOSSES = {
     # heading of the knowledge, skills and behaviours; three parts' columns side by side
     # ("Knowledge" / "Skills" / "Behaviours", then K1 / S1 / B1 …) interleave their items, and run
     # into one line they are one line of three items; a grid's header of bands ("Pass Merit
-    # Distinction") runs into the learning aim above it; a unit's facts run into their labels with a
-    # single space ("Unit reference K/650/3321", "Credit value 3") and its outcomes into their first
-    # criteria ("1. Be able to … 1.1 Consult …"), where no kind of document is recognised; and a
+    # Distinction") runs into the learning aim above it; and a
     # datasheet's unit rows ("A1 Manage … services Mandatory") keep no edge between a title and the
     # imported code after it
     ("criteria-skills-for-care-level5-lmac-2021.txt", "cells_as_lines"): "a table of topics read as paragraphs",
@@ -304,8 +302,6 @@ EXPECTED_LOSSES = {
     ("apprenticeship6-ksb-columns-side-by-side.txt", "cells_as_lines"): "three columns' items interleaved",
     ("apprenticeship6-ksb-columns-side-by-side.txt", "cells_run_together"): "three columns' items on one line",
     ("graded-unit-nationals-aims-repeated.txt", "cells_run_together"): "a header of bands run into an aim",
-    ("qcf2-table-tabs.txt", "cells_run_together"): "labels and values a space apart",
-    ("qcf5-tab-table-unit-number-cell.txt", "cells_run_together"): "labels and values a space apart",
     ("datasheet-ocr-04639-nvq4-leadership-management-care.txt", "cells_run_together"): "a title and a code a space apart",
 }
 

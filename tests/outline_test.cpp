@@ -540,3 +540,26 @@ TEST_CASE("outline - a text browser's table: columns one space apart, a label ce
   CHECK(noted);
   CHECK(centred.doc.lines.unclassified == 0);
 }
+
+TEST_CASE("outline - a table's cells a space apart: labels and values, an outcome and its first criterion") {
+  // lynx writes a table's row as its cells one after the other: "Credit value 1", "1. Understand
+  // requirements for handling information 1.1 Identify" (then the criterion's wrapped lines)
+  const auto r = test::parse_corpus("formats/dump/qcf5-tab-table-unit-number-cell--lynx.txt");
+  CHECK(r.doc.kind_name == "regulated_unit");
+  REQUIRE(r.doc.standards.size() == 1);
+  const auto& st = r.doc.standards[0];
+  CHECK(st.code == "J/601/8150");
+  REQUIRE(!st.parts.empty());
+  const auto& outcomes = st.parts[0];
+  REQUIRE(outcomes.items.size() == 2);
+  CHECK(outcomes.items[0].text == "Understand requirements for handling information");
+  REQUIRE(outcomes.items[0].children.size() == 2);
+  CHECK(outcomes.items[0].children[0].code == "1.1");
+  CHECK(outcomes.items[0].children[0].text ==
+        "Identify legislation that relates to the recording, storage and sharing of information");
+  CHECK(outcomes.items[0].children[1].text ==
+        "Describe why it is important to have secure systems for recording and storing information");
+  CHECK(count_code(r, "Q-W219") == 2);
+  CHECK(count_code(r, "Q-W228") == 0);
+  CHECK(r.doc.lines.unclassified == 0);
+}

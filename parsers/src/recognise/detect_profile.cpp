@@ -108,6 +108,14 @@ detection score_profile(parse_context& ctx, const profile& p) {
     while (k < line.size() && (line[k] == ' ' || line[k] == '*' || line[k] == '_')) spaces += line[k] == ' ' ? 1 : 0, ++k;
     return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t' || (spaces >= 2 && k - from == spaces);
   };
+  // labels with their values one space apart ("Credit value 1", as a text browser writes a table of
+  // labels and values): fields only where three lines or more of them follow one another
+  struct loose_label {
+    std::uint32_t line;
+    std::size_t field;
+    const std::string* written;
+  };
+  std::vector<loose_label> loose;
   // a line of the text (not a heading joined from pieces): its folded form is shared by the profiles
   auto score_one = [&](std::uint32_t l, std::string_view line, bool text_line, bool headings_only = false) {
     // markdown and bullet marks off ("**" or "__" for bold)
@@ -152,6 +160,8 @@ detection score_profile(parse_context& ctx, const profile& p) {
         auto k = phrase_prefix(line, ph.folded);
         if (k != std::string_view::npos && field_ends(line, k))
           field_seen[ph.index] = true, add(l, "field \"" + *ph.written + "\"", p.fields[ph.index].weight);
+        else if (k != std::string_view::npos && text_line && k + 1 < line.size() && line[k] == ' ')
+          loose.push_back({l, ph.index, ph.written});  // "Level 2": a label and its value one space apart
         continue;
       }
       if (part_seen[ph.index]) continue;
@@ -211,6 +221,18 @@ detection score_profile(parse_context& ctx, const profile& p) {
   const std::uint32_t n = std::min<std::uint32_t>(ctx.lines.count(), 5000);
   for (std::uint32_t l = 0; l < n; ++l)
     if (ctx.use[l] != line_use::blank) score(l, trim(ctx.lines.line(l)), true);
+  for (std::size_t i = 0; i < loose.size();) {
+    std::size_t j = i + 1;  // the run of lines one after another from i, each holding a label
+    while (j < loose.size() && loose[j].line <= loose[j - 1].line + 1) ++j;
+    const auto lines = loose[j - 1].line - loose[i].line + 1;
+    if (lines >= 3)
+      for (std::size_t k = i; k < j; ++k)
+        if (!field_seen[loose[k].field])
+          field_seen[loose[k].field] = true,
+          add(loose[k].line, "field \"" + *loose[k].written + "\" (a run of labels, each with its value)",
+              p.fields[loose[k].field].weight);
+    i = j;
+  }
   // the evidence in line order, as a reader checks it
   std::stable_sort(d.evidence.begin(), d.evidence.end(), [](auto& a, auto& b) { return a.line < b.line; });
   return d;

@@ -2096,6 +2096,7 @@ class outline_builder {
     }
     if (reopen_repeated(n, s)) return true;
     push_item(std::move(n), s);
+    split_first_child();
     split_run_together();
     return true;
   }
@@ -2533,6 +2534,42 @@ class outline_builder {
       from = cuts.back().rest;
     }
     split_at(cuts);
+  }
+
+  /// "1. Understand requirements for handling information 1.1 Identify …": an item and its first
+  /// child run together on one line (a table's row of an outcome and its first criterion, its cells
+  /// a space apart, as lynx writes them): the child's label the item's number then ".1", at a word's
+  /// start, before a capital, a label the part's next level takes. The child opens there (Q-W219).
+  void split_first_child() {
+    node& item = *open_.back();
+    if (item.label.path.size() != 1 || item.label.letter || !part_ || !part_->rule ||
+        static_cast<std::size_t>(item.level) + 1 >= part_->rule->levels.size())
+      return;
+    grammar::ast::item_label child;
+    child.path = {item.label.path.front(), 1};
+    if (level_of(*part_->rule, child) != item.level + 1) return;
+    const std::string want = std::to_string(item.label.path.front()) + ".1 ";
+    const std::string_view t = item.text.text();
+    const auto at = t.find(" " + want);
+    if (at == std::string_view::npos || at == 0) return;
+    const std::size_t rest = at + 1 + want.size();
+    if (rest >= t.size() || !is_upper(t[rest])) return;
+    const clean::rich_text all = item.text;
+    ctx_.report(diag::items_on_one_line, severity::warning, ctx_.span_of(all),
+                "item " + item.code + " and its first criterion " + want.substr(0, want.size() - 1) +
+                    " on one line; split at its label",
+                t.substr(0, 300), t.substr(0, at));
+    item.text = all.slice(0, static_cast<std::uint32_t>(at));
+    node n;
+    n.level = item.level + 1;
+    n.label = child;
+    n.code = code_of(child);
+    n.label_begin = all.source_of(static_cast<std::uint32_t>(at + 1));
+    n.label_end = all.source_end_of(static_cast<std::uint32_t>(at + want.size()));
+    n.first_line = n.last_line = item.last_line;
+    n.text = all.slice(static_cast<std::uint32_t>(rest), static_cast<std::uint32_t>(t.size()));
+    item.children.push_back(std::move(n));
+    open_.push_back(&item.children.back());
   }
 
   /// "1A.1 Identify … there. 2A.P1 Describe … site. 2A.M1 Compare …" -- items labelled by codes of
@@ -3100,6 +3137,14 @@ class outline_builder {
     std::string_view t = s.text.text();
     if (t.empty() || !(t[0] >= 'a' && t[0] <= 'z') || ends_sentence(left.text.text())) return false;
     if (right.last_line + 1 != s.line || right.first_line != right.last_line) return false;  // the right item is one line
+    // (the left item's first child on the left item's own line, run in after one space: the row's
+    // cells written one after the other, no columns side by side)
+    if (!left.children.empty()) {
+      const auto child = left.children.front().label_begin;
+      if (ctx_.lines.line_of(child) == ctx_.lines.line_of(left.label_begin) && child >= 2 &&
+          ctx_.src[child - 1] == ' ' && ctx_.src[child - 2] != ' ')
+        return false;
+    }
     // (a line set in as far as the right item's label or further is that item's text wrapped, as a
     // layout of spaces prints it: "1.3 Describe ways … do not" / "    obstruct the quality of work")
     if (column_of(right.label_begin) > column_of(left.label_begin) &&
