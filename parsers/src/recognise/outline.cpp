@@ -2141,14 +2141,7 @@ class outline_builder {
          ++i)
       ++below;
     if (j - k_ > below + 1) return false;
-    for (std::size_t i = k_; i < j; ++i) {
-      if (i == k_) held_text_ = segs_[i].text;
-      else held_text_.join(segs_[i].text);
-      mark_content(segs_[i].line);
-    }
-    held_first_ = k_;
-    held_for_ = j;
-    k_ = j - 1;
+    hold_lines_above(j, false);
     return true;
   }
   clean::rich_text held_text_;  // an item's first lines, printed over its label (or a field's value's)
@@ -2192,6 +2185,12 @@ class outline_builder {
       ++below;
     // (centred: a value of two lines is printed from its label's line on)
     if (below == 0 || j - k_ > below + 1 || j - k_ < below) return false;
+    hold_lines_above(j, true);
+    return true;
+  }
+
+  /// Segments from the current one to j (not included) held for segment j's item, or field.
+  void hold_lines_above(std::size_t j, bool field) {
     for (std::size_t i = k_; i < j; ++i) {
       if (i == k_) held_text_ = segs_[i].text;
       else held_text_.join(segs_[i].text);
@@ -2199,9 +2198,8 @@ class outline_builder {
     }
     held_first_ = k_;
     held_for_ = j;
-    held_field_ = true;
+    held_field_ = field;
     k_ = j - 1;
-    return true;
   }
 
   /// Lines held for an item its label's line did not open after all (or past it, `now`): read as the
