@@ -563,3 +563,31 @@ TEST_CASE("outline - a table's cells a space apart: labels and values, an outcom
   CHECK(count_code(r, "Q-W228") == 0);
   CHECK(r.doc.lines.unclassified == 0);
 }
+
+TEST_CASE("outline - what the new repairs leave alone") {
+  auto loaded = load_file(test::corpus_path("layouts/nos2-pdf-page-heading-after-overview.txt"));
+  REQUIRE(loaded);
+  // a code alone after the overview with no title under it (a list of related standards' codes)
+  // names nothing: the standard keeps the code its running footers print, and no Q-N118
+  std::string listed = loaded.text;
+  const std::string heading = "LANDC42\nMonitor the health and welfare of dairy cattle\n\n";
+  REQUIRE(listed.find(heading) != std::string::npos);
+  listed.replace(listed.find(heading), heading.size(), "Related standards:\nLANDC41\n\n");
+  const auto related = test::parse_text(listed);
+  CHECK(count_code(related, "Q-N118") == 0);
+
+  // a criterion's text naming another criterion ("as in 1.1 Above") splits nothing: only an
+  // outcome's own first criterion, right after the outcome's words, is split off
+  const std::string text = "Unit reference number: J/601/8150\nLevel: 2\nCredit value: 1\nGuided learning hours: 10\n\n"
+                           "Learning outcomes\n"
+                           "1. Understand the duty of care\n"
+                           "1.1 Define duty of care\n"
+                           "1.2 Describe how the duty of care applies as in 1.1 Above all in practice\n";
+  const auto r = test::parse_text(text);
+  REQUIRE(r.doc.standards.size() == 1);
+  REQUIRE(!r.doc.standards[0].parts.empty());
+  const auto& items = r.doc.standards[0].parts[0].items;
+  REQUIRE(items.size() == 1);
+  CHECK(items[0].children.size() == 2);
+  CHECK(count_code(r, "Q-W219") == 0);
+}

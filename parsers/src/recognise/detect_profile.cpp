@@ -109,7 +109,8 @@ detection score_profile(parse_context& ctx, const profile& p) {
     return k == line.size() || line[k] == ':' || line[k] == '|' || line[k] == '\t' || (spaces >= 2 && k - from == spaces);
   };
   // labels with their values one space apart ("Credit value 1", as a text browser writes a table of
-  // labels and values): fields only where three lines or more of them follow one another
+  // labels and values): fields only where three lines or more of them, of two fields or more,
+  // follow one another
   struct loose_label {
     std::uint32_t line;
     std::size_t field;
@@ -156,12 +157,14 @@ detection score_profile(parse_context& ctx, const profile& p) {
     for (const auto& ph : candidates) {
       if (headings_only && ph.what != phrase::heading) continue;
       if (ph.what == phrase::field) {
-        if (field_seen[ph.index]) continue;
         auto k = phrase_prefix(line, ph.folded);
-        if (k != std::string_view::npos && field_ends(line, k))
-          field_seen[ph.index] = true, add(l, "field \"" + *ph.written + "\"", p.fields[ph.index].weight);
-        else if (k != std::string_view::npos && text_line && k + 1 < line.size() && line[k] == ' ')
+        if (k == std::string_view::npos) continue;
+        if (field_ends(line, k)) {
+          if (!field_seen[ph.index])
+            field_seen[ph.index] = true, add(l, "field \"" + *ph.written + "\"", p.fields[ph.index].weight);
+        } else if (text_line && k + 1 < line.size() && line[k] == ' ') {
           loose.push_back({l, ph.index, ph.written});  // "Level 2": a label and its value one space apart
+        }
         continue;
       }
       if (part_seen[ph.index]) continue;
@@ -225,7 +228,12 @@ detection score_profile(parse_context& ctx, const profile& p) {
     std::size_t j = i + 1;  // the run of lines one after another from i, each holding a label
     while (j < loose.size() && loose[j].line <= loose[j - 1].line + 1) ++j;
     const auto lines = loose[j - 1].line - loose[i].line + 1;
-    if (lines >= 3)
+    // (two fields at least: "Level 2 …" / "Level 3 …" / "Level 4 …" is a list, not a table of facts)
+    std::size_t fields = 0;
+    for (std::size_t k = i; k < j; ++k)
+      fields += std::none_of(loose.begin() + static_cast<std::ptrdiff_t>(i), loose.begin() + static_cast<std::ptrdiff_t>(k),
+                             [&](const loose_label& x) { return x.field == loose[k].field; });
+    if (lines >= 3 && fields >= 2)
       for (std::size_t k = i; k < j; ++k)
         if (!field_seen[loose[k].field])
           field_seen[loose[k].field] = true,

@@ -625,11 +625,13 @@ class outline_builder {
     std::vector<bool> tight(columns.size(), true);
     std::vector<std::size_t> exact(columns.size(), 0);
     std::uint32_t lines = 0;
-    for (std::uint32_t k = header + 1; k < ctx_.lines.count() && ctx_.use[k] != line_use::blank &&
+    constexpr std::uint32_t max_lines = 200;  // enough to tell, and a table of thousands stays linear
+    for (std::uint32_t k = header + 1; k < ctx_.lines.count() && lines < max_lines && ctx_.use[k] != line_use::blank &&
                                        ctx_.use[k] != line_use::furniture;
          ++k, ++lines) {
       const auto [b, e] = ctx_.lines.content(k);
       const std::string_view line = ctx_.src.substr(b, e - b);
+      if (horizontal_rule(line) || !table_header_columns(k).empty()) break;
       if (line.find('\t') != std::string_view::npos) return std::vector<bool>(columns.size(), false);
       // the character at each column's edge, counted in characters
       std::size_t ch = 0;
@@ -928,7 +930,7 @@ class outline_builder {
     // a code alone above the title ("SKAHDB12" / "Create a hair design…"), at the top or as a page's
     // heading further down, is what the footers repeat: a footer that prints them both is furniture
     // even on a document of one page
-    for (std::size_t i = 0; i + 2 < segs_.size(); ++i) {
+    for (std::size_t i = 0; i + 1 < segs_.size(); ++i) {
       if (segs_[i].cell || segs_[i + 1].cell) continue;
       std::string_view first = segs_[i].text.text();
       if (first.size() > max_title) continue;
@@ -2318,7 +2320,8 @@ class outline_builder {
     // ("1" in the list, "LO1" over the criteria: the same number, the same words)
     auto same_label = [&](const node& o) {
       return !o.group && (n.label.letter ? o.label.letter == n.label.letter
-                                         : o.code == n.code || (!o.label.letter && o.label.path == n.label.path));
+                                         : o.code == n.code || (!o.label.letter && !n.label.path.empty() &&
+                                                                o.label.path == n.label.path));
     };
     // the words are compared only for an item of the same label: most items have none
     std::optional<std::string> words, wrapped;
@@ -2335,7 +2338,15 @@ class outline_builder {
       return theirs == *words || (next_line && theirs == *wrapped);
     };
     auto& here = container_of(0);
-    auto in_here = std::find_if(here.begin(), here.end(), restates);
+    // (an item whose letter or number goes on from the last one's is a new one: only a label that
+    // goes back is looked for among the earlier items, so a long list is not compared item by item)
+    const node* last = nullptr;
+    for (auto it = here.rbegin(); it != here.rend() && !last; ++it)
+      if (!it->group) last = &*it;
+    const bool goes_on = last && ((n.label.letter && last->label.letter && n.label.letter == last->label.letter + 1) ||
+                                  (!n.label.letter && !n.label.path.empty() && last->label.path.size() == 1 &&
+                                   n.label.path.front() == last->label.path.front() + 1));
+    auto in_here = goes_on ? here.end() : std::find_if(here.begin(), here.end(), restates);
     node* o = in_here == here.end() ? nullptr : &*in_here;
     if (!o && part_ == &parts_.back() && part_->items.empty() && part_->blocks.empty() && !group_) {
       for (auto it = std::next(parts_.rbegin()); it != parts_.rend() && !o; ++it) {
@@ -2540,7 +2551,7 @@ class outline_builder {
   /// start, before a capital, a label the part's next level takes. The child opens there (Q-W219).
   void split_first_child() {
     node& item = *open_.back();
-    if (item.label.path.size() != 1 || item.label.letter || !part_ || !part_->rule ||
+    if (item.label.path.size() != 1 || item.label.letter || !item.kind.empty() || !part_ || !part_->rule ||
         static_cast<std::size_t>(item.level) + 1 >= part_->rule->levels.size())
       return;
     grammar::ast::item_label child;
@@ -3403,27 +3414,22 @@ class outline_builder {
     // heading, code over title, that its text extraction put after the page's first paragraphs):
     // the standard's code, and a short line right under it that opens nothing its title
     if (!before_anything && printed_code_.empty() && !s.cell && !prof_.code_field.empty() && fields_found_.empty() &&
-        std::all_of(parts_.begin(), parts_.end(), [](const part_build& p) { return p.items.empty(); })) {
-      if (auto code = grammar::match_document_code(t); code && code->rest >= t.size()) {
+        title_.empty() && k_ + 1 < segs_.size() && !segs_[k_ + 1].cell && segs_[k_ + 1].line == s.line + 1) {
+      const auto code = grammar::match_document_code(t);
+      const auto next = segs_[k_ + 1].text.text();
+      if (code && code->rest >= t.size() && next.size() <= max_title && starts_upper(next) && !ends_sentence(next) &&
+          !opens_anything(segs_[k_ + 1]) && !grammar::match_item_label(next) &&
+          std::all_of(parts_.begin(), parts_.end(), [](const part_build& p) { return p.items.empty(); })) {
         printed_code_ = ctx_.keep(s.text);
         printed_code_span_ = ctx_.span_of(s.text);
         mark_content(s.line);
-        bool titled = false;
-        if (title_.empty() && k_ + 1 < segs_.size() && !segs_[k_ + 1].cell && segs_[k_ + 1].line == s.line + 1) {
-          const auto next = segs_[k_ + 1].text.text();
-          if (next.size() <= max_title && starts_upper(next) && !ends_sentence(next) && !opens_anything(segs_[k_ + 1]) &&
-              !grammar::match_item_label(next)) {
-            ++k_;
-            set_title(segs_[k_].text, segs_[k_].line);
-            mark_content(segs_[k_].line);
-            titled = true;
-          }
-        }
-        ctx_.report(diag::heading_after_text, severity::note, titled ? merge(printed_code_span_, title_span_) : printed_code_span_,
-                    titled ? "a line that is only a code, and a short line under it, after the opening paragraphs: read "
-                             "as the standard's code and title"
-                           : "a line that is only a code after the opening paragraphs: read as the standard's code",
-                    titled ? std::string(t) + "\n" + std::string(title_) : std::string(t));
+        ++k_;
+        set_title(segs_[k_].text, segs_[k_].line);
+        mark_content(segs_[k_].line);
+        ctx_.report(diag::heading_after_text, severity::note, merge(printed_code_span_, title_span_),
+                    "a line that is only a code, and a short line under it, after the opening paragraphs: read as the "
+                    "standard's code and title",
+                    std::string(t) + "\n" + std::string(title_));
         return;
       }
     }

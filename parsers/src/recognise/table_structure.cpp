@@ -310,19 +310,20 @@ class table_reader {
     return std::nullopt;
   }
 
-  /// A row's kind by its filled cells. One filled cell, in whichever column, is a text (a
-  /// heading or a note: which, the rows below it decide); a value in a column the header
-  /// does not name is still the row's text ("Section A: Core" under a column of numbers).
+  /// A row's kind by its filled cells. One filled cell in the first column, or in a column the
+  /// header does not name, is a text (a heading or a note: which, the rows below it decide), a
+  /// known label a row of facts; one in another column (a title's or a number's) is no heading.
   row classify(const csv::record& r) const {
     std::vector<std::size_t> known;
-    std::size_t filled = 0;
+    std::size_t filled = 0, first = 0;
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       if (blank(r.cells[c])) continue;
-      ++filled;
+      if (filled++ == 0) first = c;
       if (labelled(c)) known.push_back(c);
     }
     if (filled == 0) return row::empty;
-    if (filled == 1) return field_label(text_cell(r)) ? row::metadata : row::text;
+    if (filled == 1 && field_label(r.cells[first])) return row::metadata;
+    if (filled == 1) return first == 0 || !labelled(first) ? row::text : row::other;
     if (known.empty()) return row::other;
     if (field_label(r.cells[known.front()])) return row::metadata;
     const auto* title = cell_of(r, "title");
@@ -344,13 +345,15 @@ class table_reader {
     return found;
   }
 
-  /// A text row's text: its one filled cell in a named column, else its one filled cell.
+  /// A text row's text: the heading where a rule stands beside it (the first filled cell), else
+  /// its one filled cell in a named column (values in columns no header names beside it), else
+  /// its one filled cell.
   const csv::cell& text_cell(const csv::record& r) const {
     const csv::cell* first = nullptr;
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       if (blank(r.cells[c])) continue;
-      if (labelled(c)) return r.cells[c];
       if (!first) first = &r.cells[c];
+      if (labelled(c) && !rule_cell(r)) return r.cells[c];
     }
     return *first;
   }
@@ -415,7 +418,6 @@ class table_reader {
           auto end = pos + word.size();
           if (end < t.size() && lower(t[end]) == 's') ++end;
           bool ends = end >= t.size() || !is_alnum(t[end]);
-          if (!ends) end = pos + word.size(), ends = end >= t.size() || !is_alnum(t[end]);
           if (!starts || !ends) continue;
           if (pathway_only && pos != 0) break;  // a pathway heading opens with its word
           if (pos < at) at = pos, best = type;
