@@ -308,6 +308,8 @@ TEST_CASE("csv grid - delimiter detected from consistent cell counts, quoted cel
   // a heading's row of one cell among them
   CHECK(csv::sniff_delimiter("No.,Title,Level\nGroup A\n1,Work safely,6\n2,Lead,7\n") == ',');
   CHECK_FALSE(csv::sniff_delimiter("No.,Title\nGroup A\nGroup B\n1,Work safely\n"));
+  // a ragged semicolon sheet whose cells hold commas: the semicolon's counts are the steadier
+  CHECK(csv::sniff_delimiter("No.;Title;Level\n1;Plan, do, review;6\n2;Lead\n3;Work safely, well;7\n") == ';');
   // a rectangular grid wins over a ragged one
   CHECK(csv::sniff_delimiter("a;b,c\n1;2,3,4\n") == ';');
   std::string src = "x,\"say \"\"hi\"\"\nthere\"\r\n1,2\n";

@@ -77,8 +77,7 @@ int no_space(unsigned char) { return 0; }
 
 std::optional<char> sniff_delimiter(std::string_view src, unsigned rows) {
   std::optional<char> best;
-  std::size_t best_cells = 1;
-  bool best_same = false;
+  std::size_t best_cells = 1, best_kinds = 0;
   for (char d : std::array{',', ';', '\t'}) {
     std::vector<std::size_t> counts;
     std::size_t cells = 1, quote_start = 0;
@@ -110,19 +109,20 @@ std::optional<char> sniff_delimiter(std::string_view src, unsigned rows) {
     if (content && counts.size() < rows && !quoted) counts.push_back(cells);
     if (counts.size() < 2) continue;
     // A sheet whose rows end at their last filled cell (a sheet's title, a heading's row, may then be
-    // its one cell) is as much a grid as a rectangular one, which wins a tie: three rows in four
-    // hold the delimiter. Prose whose lines mostly hold commas passes too; the table's header then
-    // decides.
-    bool same = true;
+    // its one cell) is as much a grid as a rectangular one: three rows in four hold the delimiter.
+    // Prose whose lines mostly hold commas passes too; the table's header then decides.
     std::size_t widest = 0, without = 0;
     for (auto n : counts) {
-      same = same && n == counts.front();
       without += n < 2 ? 1 : 0;
       widest = std::max(widest, n);
     }
     if (without * 4 > counts.size()) continue;
-    const bool better = same != best_same ? same : widest > best_cells;
-    if (!best || better) best = d, best_cells = widest, best_same = same;
+    // (the fewer different counts the better: a semicolon sheet whose cells hold commas)
+    auto sorted = counts;
+    std::sort(sorted.begin(), sorted.end());
+    const auto kinds = static_cast<std::size_t>(std::unique(sorted.begin(), sorted.end()) - sorted.begin());
+    const bool better = kinds != best_kinds ? kinds < best_kinds : widest > best_cells;
+    if (!best || better) best = d, best_cells = widest, best_kinds = kinds;
   }
   return best;
 }

@@ -34,10 +34,10 @@ struct grid {
 };
 
 /// The delimiter (comma, semicolon or tab) that gives at least two cells on
-/// three in four of the first records (up to `rows`,
-/// at least two of them), counting outside quotes only; one that gives the
-/// same number on each wins over one that does not, then the one giving the
-/// most cells. Nothing when none does.
+/// three in four of the first records (up to `rows`, at least two of them),
+/// counting outside quotes only; of several, the one whose records give the
+/// fewest different numbers of cells (a rectangular grid: one), then the one
+/// giving the most cells. Nothing when none does.
 ///
 ///     sniff_delimiter("a;b\n1;2\n") == ';'
 [[nodiscard]] std::optional<char> sniff_delimiter(std::string_view src, unsigned rows = 8);

@@ -215,9 +215,7 @@ class unit_recogniser {
   }
   /// Whether a text holds one of a field's words.
   [[nodiscard]] bool says(std::string_view text, std::string_view name) const {
-    for (const auto& w : field(name))
-      if (has_ci(text, w)) return true;
-    return false;
+    return holds_word(vocabulary_, name, text);
   }
 
   part part_ = part::preamble;
