@@ -2428,7 +2428,13 @@ class outline_builder {
   }
 
   static std::size_t label_length(std::string_view t, std::size_t rest) {
-    while (rest > 0 && (t[rest - 1] == ' ' || t[rest - 1] == '\t')) --rest;
+    auto trim_space = [&] {
+      while (rest > 0 && (t[rest - 1] == ' ' || t[rest - 1] == '\t')) --rest;
+    };
+    trim_space();
+    // (a dash set apart after the label separates it from its text, "K1 - The …": not the label's)
+    if (rest >= 2 && t[rest - 1] == '-' && t[rest - 2] == ' ') --rest, trim_space();
+    else if (rest >= 4 && t.substr(rest - 3, 3) == "\xE2\x80\x93" && t[rest - 4] == ' ') rest -= 3, trim_space();
     return rest;
   }
 
